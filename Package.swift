@@ -1,0 +1,44 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every target shares: Swift 6 language mode is the package default; these upcoming
+/// features keep imports honest and existentials explicit from day one.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Buurtstem",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Statuut", targets: ["Statuut"]),
+        .library(name: "BuurtstemCore", targets: ["BuurtstemCore"]),
+        .executable(name: "buurtstem", targets: ["buurtstem"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "Statuut", swiftSettings: strictSettings),
+        .target(name: "BuurtstemCore", dependencies: ["Statuut"], swiftSettings: strictSettings),
+        .target(name: "BuurtstemStore", dependencies: ["BuurtstemCore"], swiftSettings: strictSettings),
+        .target(name: "BuurtstemWeb", dependencies: ["BuurtstemCore", "BuurtstemStore"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "buurtstem",
+            dependencies: [
+                "Statuut", "BuurtstemCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "buurtstem-bench",
+            dependencies: ["Statuut"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "StatuutTests", dependencies: ["Statuut"], swiftSettings: strictSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import Statuut
+
+/// Reading statute files: the one place the command line touches the file system for them.
+enum SourceReader {
+    /// Reads a UTF-8 statute; a missing file or bad encoding is a clear error, not a crash.
+    static func read(_ path: String) throws -> SourceFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("cannot read \(path): no such file, or it is not readable")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ValidationError("\(path) is not UTF-8 text; save it as UTF-8 and try again")
+        }
+        return SourceFile(name: path, text: text)
+    }
+}
+
+/// Writes to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}

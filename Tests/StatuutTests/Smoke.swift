@@ -1,0 +1,3 @@
+import Testing
+import Statuut
+@Test func smoke() { #expect(StatuteCompiler.compile("").hasErrors) }
