@@ -16,6 +16,8 @@ public struct LegalSource: Sendable, Hashable, Codable {
 /// the statute is silent.
 public enum Provenance: Sendable, Hashable {
     case article(number: Int, title: String)
+    /// The `statuut` line and what is indented under it (legal form, version, seat).
+    case header
     case legalDefault(LegalSource)
 
     /// "artikel 3 \"Algemene vergadering\"" or "wettelijke regel: BW 2:43 lid 1".
@@ -23,6 +25,8 @@ public enum Provenance: Sendable, Hashable {
         switch (self, language) {
         case (.article(let n, let t), .nl): return "artikel \(n) \"\(t)\""
         case (.article(let n, let t), .en): return "article \(n) \"\(t)\""
+        case (.header, .nl): return "kop van het statuut"
+        case (.header, .en): return "statute header"
         case (.legalDefault(let s), .nl): return "standaard als de statuten zwijgen: \(s.citation)"
         case (.legalDefault(let s), .en): return "default when the statute is silent: \(s.citation)"
         }
