@@ -17,6 +17,8 @@ struct Analysis {
     var diagnostics: [Diagnostic] = []
     var registry = RuleRegistry()
     var statute: Statute?
+    /// Forms of lines that did not parse (already reported; not to be reported as missing).
+    var failedForms: Set<FormID> = []
 
     // Collected while walking the articles.
     var header: RuleNode?
@@ -57,6 +59,7 @@ struct Analysis {
     var annualAccounts: Cited<Int>?
 
     mutating func run(_ tree: SyntaxTree) {
+        failedForms = tree.failedForms
         for node in tree.items {
             switch node.form {
             case .statute: readHeader(node)

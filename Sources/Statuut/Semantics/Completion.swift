@@ -41,7 +41,8 @@ extension Analysis {
                     at: node.span, hint: "remove the line, or make membership opt-in"))
             }
         }
-        for area in areas where area.name != membership?.rule.value.areaName {
+        let membershipResolved = membership.map { m in areas.contains { $0.name == m.rule.value.areaName } } ?? false
+        for area in areas where membershipResolved && area.name != membership?.rule.value.areaName {
             diagnostics.append(Diagnostic(
                 .unusedArea, "the area \(area.name) is defined but not used", at: areaSpans[area.name] ?? headerSpan,
                 hint: "refer to it in the membership rule, or remove it"))

@@ -70,12 +70,12 @@ extension Analysis {
             }
         }
         if let method = spec.method {
-            if method.method.needsBudget, spec.budget == nil {
+            if method.method.needsBudget, spec.budget == nil, !failedForms.contains(.budget) {
                 diagnostics.append(Diagnostic(
                     .methodNeedsSetting, "this method divides a budget, but \(written) has none", at: method.node.span(of: "method"),
                     hint: node.language == .nl ? "add e.g. `budget EUR 25000` to the block" : "add e.g. `budget EUR 25000` to the block"))
             }
-            if method.method.needsSeats, spec.seats == nil {
+            if method.method.needsSeats, spec.seats == nil, !failedForms.contains(.seats) {
                 diagnostics.append(Diagnostic(
                     .methodNeedsSetting, "this method fills seats, but \(written) does not say how many", at: method.node.span(of: "method"),
                     hint: node.language == .nl ? "add e.g. `zetels 3` to the block" : "add e.g. `seats 3` to the block"))

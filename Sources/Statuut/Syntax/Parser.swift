@@ -145,7 +145,9 @@ public struct Parser: Sendable {
                 return LineOutcome(node: node)
             }
         }
-        diagnostics.append(syntaxError(matcher, line: line))
+        let error = syntaxError(matcher, line: line)
+        // A token the lexer already reported (a date that does not exist) needs no second error.
+        if !diagnostics.contains(where: { $0.span == error.span }) { diagnostics.append(error) }
         return LineOutcome(node: nil, recoveryContext: fitting.first { $0.opens != nil }?.opens, candidates: Set(fitting.map(\.id)))
     }
 
@@ -158,7 +160,10 @@ public struct Parser: Sendable {
                 .missingToken, "this rule is incomplete: expected \(expected) after \(last.quoted)",
                 at: SourceSpan(line: line.number, start: last.span.end, end: last.span.end + 1))
         }
-        let found = tokens[max(0, matcher.furthest)]
+        var found = tokens[max(0, matcher.furthest)]
+        if ["eur", "€", "euro"].contains(found.folded), matcher.furthest + 1 < tokens.count {
+            found = tokens[matcher.furthest + 1]
+        }
         let suggestion = found.kind == .word ? Suggestion.closest(to: found.folded, among: matcher.expectedWords) : nil
         if matcher.expected == [LineMatcher.endOfLine] {
             return Diagnostic(

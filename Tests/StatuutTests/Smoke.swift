@@ -1,3 +1,0 @@
-import Testing
-import Statuut
-@Test func smoke() { #expect(StatuteCompiler.compile("").hasErrors) }
