@@ -38,7 +38,8 @@ let package = Package(
             dependencies: ["Statuut"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "StatuutTests", dependencies: ["Statuut"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "StatuutTests", dependencies: ["Statuut"], exclude: ["Fixtures"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

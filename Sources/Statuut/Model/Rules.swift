@@ -20,6 +20,11 @@ public enum MembershipMode: String, Sendable, Hashable, Codable {
 public struct MembershipRule: Sendable, Hashable {
     public var mode: MembershipMode
     public var areaName: String
+
+    public init(mode: MembershipMode, areaName: String) {
+        self.mode = mode
+        self.areaName = areaName
+    }
 }
 
 /// Who admits opt-in members, and whether an intake comes first.
@@ -27,6 +32,11 @@ public struct AdmissionRule: Sendable, Hashable {
     public enum Body: String, Sendable, Hashable { case board, assembly }
     public var decidedBy: Body
     public var afterIntake: Bool
+
+    public init(decidedBy: Body, afterIntake: Bool) {
+        self.decidedBy = decidedBy
+        self.afterIntake = afterIntake
+    }
 }
 
 /// When a member's resignation takes effect.
@@ -46,6 +56,11 @@ public enum ReferenceDateRule: Sendable, Hashable {
 public struct DemandRule: Sendable, Hashable {
     public var share: Fraction
     public var withinWeeks: Int
+
+    public init(share: Fraction, withinWeeks: Int) {
+        self.share = share
+        self.withinWeeks = withinWeeks
+    }
 }
 
 /// How many must be there for the assembly (or a decision) to be valid.
@@ -57,6 +72,11 @@ public struct QuorumRule: Sendable, Hashable {
     public var threshold: Threshold
     /// Whether members represented by proxy count towards it.
     public var countsProxies: Bool
+
+    public init(threshold: Threshold, countsProxies: Bool) {
+        self.threshold = threshold
+        self.countsProxies = countsProxies
+    }
 }
 
 /// What a majority is counted against.
@@ -72,6 +92,12 @@ public struct MajorityRule: Sendable, Hashable {
     /// True for "more than", false for "at least".
     public var strict: Bool
     public var base: MajorityBase
+
+    public init(share: Fraction, strict: Bool, base: MajorityBase) {
+        self.share = share
+        self.strict = strict
+        self.base = base
+    }
 
     /// Whether `votes` out of `total` meet it (exact arithmetic).
     public func isMet(by votes: Int, of total: Int) -> Bool {
@@ -99,6 +125,11 @@ public struct Budget: Sendable, Hashable {
     public enum Period: String, Sendable, Hashable { case year, assembly }
     public var cents: Int
     public var period: Period?
+
+    public init(cents: Int, period: Period?) {
+        self.cents = cents
+        self.period = period
+    }
 }
 
 /// How one kind of decision is taken.
