@@ -10,6 +10,30 @@ public struct LegalSource: Sendable, Hashable, Codable {
         self.nl = nl
         self.en = en
     }
+
+    /// The citation in a language: article numbers stay (`BW 2:43 lid 1` → `BW 2:43(1)` reads
+    /// worse than the Dutch original), descriptions of silence are translated.
+    public func citation(in language: Language) -> String {
+        guard language == .en else { return citation }
+        let english: [String: String] = [
+            "geen wettelijke regel": "no statutory rule",
+            "geen wettelijk quorum": "no statutory quorum",
+            "hoofdregel verenigingsrecht": "general rule of association law",
+            "gangbare uitleg": "common reading",
+            "volgt uit de meerderheidsregel": "follows from the majority rule",
+            "standaard van Buurtstem": "Buurtstem default",
+            "niet geregeld": "not stated",
+            "zoals gewone besluiten": "as for ordinary decisions",
+        ]
+        return english[citation] ?? citation.replacingBW()
+    }
+}
+
+extension String {
+    /// `BW 2:41 lid 2 en 3` → `BW 2:41 lid 2 and 3` (only the connective is translated).
+    fileprivate func replacingBW() -> String {
+        split(separator: " ").map { $0 == "en" ? "and" : String($0) }.joined(separator: " ")
+    }
 }
 
 /// Where an effective rule comes from: an article of the statute, or a legal default because
@@ -27,8 +51,8 @@ public enum Provenance: Sendable, Hashable {
         case (.article(let n, let t), .en): return "article \(n) \"\(t)\""
         case (.header, .nl): return "kop van het statuut"
         case (.header, .en): return "statute header"
-        case (.legalDefault(let s), .nl): return "standaard als de statuten zwijgen: \(s.citation)"
-        case (.legalDefault(let s), .en): return "default when the statute is silent: \(s.citation)"
+        case (.legalDefault(let s), .nl): return "standaard als de statuten zwijgen: \(s.citation(in: .nl))"
+        case (.legalDefault(let s), .en): return "default when the statute is silent: \(s.citation(in: .en))"
         }
     }
 
