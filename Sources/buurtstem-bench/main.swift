@@ -1,1 +1,78 @@
-print("bench")
+// Benchmarks for Buurtstem, run in a release build by the scripts/bench-* scripts.
+// `buurtstem-bench statute [ARTICLES] [RUNS]` parses and validates a generated statute.
+import Statuut
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Monotonic time in seconds.
+func now() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+/// A valid statute with `articles` articles: the rules a real statute has, then articles of
+/// prose, areas of postcodes and decision kinds, so that every stage has work to do.
+func generatedStatute(articles: Int) -> String {
+    var out = "statuut \"Benchmark\"\n  rechtsvorm vereniging\n  versie 1 geldig vanaf 2026-01-01\n\n"
+    out += "artikel 1 \"Regels\"\n  gebied Wijk\n    postcode 1000 t/m 1099\n"
+    out += "  lidmaatschap automatisch voor bewoners van Wijk\n  oproeping minstens 14 dagen voor de vergadering\n"
+    out += "  quorum 10% van de leden aanwezig\n  volmacht hoogstens 1 per lid\n"
+    var postcode = 1100
+    for number in 2...max(2, articles) {
+        out += "\nartikel \(number) \"Artikel \(number)\"\n"
+        out += "  > Dit is de tekst van artikel \(number), zoals bewoners die lezen.\n"
+        switch number % 4 {
+        case 0:
+            out += "  besluit soort\(number)\n    aangenomen bij minstens 2/3 van de uitgebrachte stemmen\n    methode goedkeuring\n"
+        case 1:
+            out += "  organisatie \"Organisatie \(number)\"\n  beginsel \"Beginsel \(number)\"\n"
+        case 2 where postcode < 9999:
+            out += "  gebied Deel\(number)\n    postcode \(postcode) AA t/m \(postcode) ZZ\n    niet \(postcode) AB huisnummer 1 t/m 9\n"
+            postcode += 1
+            out += "  # een toelichting bij het gebied\n"
+        default:
+            out += "  > Een tweede regel tekst.\n  voorstel mag door \"Partij \(number)\"\n"
+        }
+    }
+    return out
+}
+
+/// Seconds as milliseconds with one decimal.
+func milliseconds(_ seconds: Double) -> String {
+    let tenths = Int((seconds * 10_000).rounded())
+    return "\(tenths / 10).\(tenths % 10)"
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+guard let command = arguments.first else {
+    print("usage: buurtstem-bench statute [ARTICLES] [RUNS]")
+    exit(2)
+}
+switch command {
+case "statute":
+    let articles = arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
+    let runs = arguments.dropFirst(2).first.flatMap(Int.init) ?? 10
+    let text = generatedStatute(articles: articles)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+    var times: [Double] = []
+    var diagnostics = 0
+    for _ in 0..<runs {
+        let start = now()
+        let result = StatuteCompiler.compile(text, name: "benchmark.statuut")
+        times.append(now() - start)
+        diagnostics = result.diagnostics.count
+        precondition(result.statute != nil, "the generated statute must be valid")
+    }
+    times.sort()
+    let median = times[times.count / 2]
+    print("statute: \(articles) articles, \(lines) lines, \(text.utf8.count) bytes, \(diagnostics) diagnostics (unused-area warnings expected)")
+    print("parse+validate: best \(milliseconds(times[0])) ms, median \(milliseconds(median)) ms over \(runs) runs (goal: under 200 ms)")
+default:
+    print("unknown benchmark \(command)")
+    exit(2)
+}

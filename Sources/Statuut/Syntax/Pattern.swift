@@ -125,3 +125,27 @@ enum PatternNotation {
         return .choice(name: parts[0], options: options)
     }
 }
+
+extension PatternElement {
+    /// The element in the compact notation the grammar is written in (used by the reference docs).
+    public var notation: String {
+        switch self {
+        case .word(let w): return w
+        case .slot(let name, let type): return "{\(name):\(type.rawValue)}"
+        case .optional(let inner): return "[" + inner.map(\.notation).joined(separator: " ") + "]"
+        case .choice(let name, let options):
+            let body = options.map { option in
+                let phrases = option.phrases.map { $0.joined(separator: " ") }.joined(separator: ";")
+                return name == "_" || option.value == option.phrases[0].joined(separator: " ") ? phrases : "\(option.value)=\(phrases)"
+            }.joined(separator: "|")
+            return "{\(name):\(body)}"
+        }
+    }
+}
+
+extension RuleForm {
+    /// The form's pattern in a language, in grammar notation.
+    public func notation(in language: Language) -> String {
+        (patterns[language] ?? []).map(\.notation).joined(separator: " ")
+    }
+}
