@@ -19,25 +19,37 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "Statuut", swiftSettings: strictSettings),
-        .target(name: "BuurtstemCore", dependencies: ["Statuut"], swiftSettings: strictSettings),
-        .target(name: "BuurtstemStore", dependencies: ["BuurtstemCore"], swiftSettings: strictSettings),
+        .target(
+            name: "BuurtstemCore",
+            dependencies: ["Statuut", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings),
+        .target(
+            name: "BuurtstemStore",
+            dependencies: ["BuurtstemCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings),
         .target(name: "BuurtstemWeb", dependencies: ["BuurtstemCore", "BuurtstemStore"], swiftSettings: strictSettings),
         .executableTarget(
             name: "buurtstem",
             dependencies: [
-                "Statuut", "BuurtstemCore",
+                "Statuut", "BuurtstemCore", "BuurtstemStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "buurtstem-bench",
-            dependencies: ["Statuut"],
+            dependencies: ["Statuut", "BuurtstemCore", "BuurtstemStore"],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "BuurtstemCoreTests", dependencies: ["BuurtstemCore"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "BuurtstemStoreTests", dependencies: ["BuurtstemStore", "BuurtstemCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "StatuutTests", dependencies: ["Statuut"], exclude: ["Fixtures"], swiftSettings: strictSettings),
     ],

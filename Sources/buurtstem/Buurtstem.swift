@@ -7,10 +7,16 @@ struct Buurtstem: ParsableCommand {
         commandName: "buurtstem",
         abstract: "Buurtstem: een Bijzonder Statuut uitvoerbaar maken / make a neighbourhood statute executable.",
         discussion: """
+        Commands that work on an association's database take --db FILE (default: $BUURTSTEM_DB).
+
         Examples:
           buurtstem statute check Statutes/wildemanbuurt.statuut
           buurtstem statute explain Statutes/devrijeuitloop.statuut --lang en
+          buurtstem init --statute Statutes/wildemanbuurt.statuut --db wildeman.sqlite
+          buurtstem register import extract.csv --on 2026-11-01 --db wildeman.sqlite
+          buurtstem members why R0000042 --on 2026-11-01 --db wildeman.sqlite
+          buurtstem audit verify --db wildeman.sqlite
         """,
-        subcommands: [StatuteCommand.self]
+        subcommands: [StatuteCommand.self, InitCommand.self, RegisterCommand.self, MembersCommand.self, AuditCommand.self]
     )
 }

@@ -16,7 +16,8 @@ enum SourceReader {
     }
 }
 
-/// Writes to standard error.
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+/// Writes to standard error, ending the line unless told not to.
+func printError(_ text: String, newline: Bool = true) {
+    let line = newline && !text.hasSuffix("\n") ? text + "\n" : text
+    FileHandle.standardError.write(Data(line.utf8))
 }

@@ -1,0 +1,48 @@
+public import BuurtstemCore
+public import GRDB
+
+/// The database of one association: one SQLite file, opened in WAL mode with
+/// `synchronous=FULL` and foreign keys on. Every write is one transaction that covers one
+/// invariant, and every state change appends its audit entry in that same transaction.
+public struct AppDatabase: Sendable {
+    /// The underlying GRDB writer (a pool for files, a queue in memory).
+    public let writer: any DatabaseWriter
+    /// The source of "now" for audit timestamps.
+    public let clock: Clock
+
+    /// Opens (and migrates) the database at `path`, creating the file when needed.
+    public init(path: String, clock: Clock = .system) throws {
+        let pool = try DatabasePool(path: path, configuration: Self.configuration())
+        try self.init(writer: pool, clock: clock)
+    }
+
+    /// An in-memory database, for tests.
+    public static func inMemory(clock: Clock = .system) throws -> AppDatabase {
+        try AppDatabase(writer: DatabaseQueue(configuration: configuration()), clock: clock)
+    }
+
+    /// Wraps an open writer and runs the migrations.
+    public init(writer: any DatabaseWriter, clock: Clock = .system) throws {
+        self.writer = writer
+        self.clock = clock
+        try Migrations.migrator.migrate(writer)
+    }
+
+    static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // An acknowledged write survives a crash or power loss.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return configuration
+    }
+}
+
+/// A store operation that cannot be done, with a message for the board.
+public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

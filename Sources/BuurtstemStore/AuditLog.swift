@@ -1,0 +1,214 @@
+public import BuurtstemCore
+import Foundation
+public import GRDB
+public import Statuut
+
+/// Appends audit entries inside a write transaction and keeps the log's head current.
+///
+/// Create one per transaction with `AuditAppender(db, at:)`, `append` each change, and call
+/// `finish` before the transaction commits: it stores the Merkle frontier and a checkpoint.
+public struct AuditAppender {
+    private var frontier: MerkleTree.Frontier
+    private let at: Moment
+    private let insert: Statement
+
+    public init(_ db: Database, at: Moment) throws {
+        let state = try Row.fetchOne(db, sql: "SELECT size, frontier FROM audit_state WHERE id = 1")
+        guard let state else { throw StoreError("the audit state is missing; this is not a Buurtstem database") }
+        let size: Int = state["size"]
+        let blob: Data = state["frontier"] ?? Data()
+        let bytes = [UInt8](blob)
+        let hashes = stride(from: 0, to: bytes.count, by: 32).map { Hash(Array(bytes[$0..<min($0 + 32, bytes.count)])) }
+        let maxSeq = try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM audit_entry") ?? 0
+        guard maxSeq == size, bytes.count % 32 == 0, let frontier = MerkleTree.Frontier(size: size, hashes: hashes) else {
+            throw StoreError("the audit log is out of step with its head (\(maxSeq) entries, head says \(size)); run `buurtstem audit verify`")
+        }
+        self.frontier = frontier
+        self.at = at
+        self.insert = try db.cachedStatement(sql: "INSERT INTO audit_entry (seq, at, actor, action, payload, leaf_hash) VALUES (?, ?, ?, ?, ?, ?)")
+    }
+
+    /// Appends one entry and returns it.
+    @discardableResult
+    public mutating func append(actor: Actor, action: String, payload: JSONValue) throws -> AuditEntry {
+        let entry = AuditEntry(seq: frontier.size + 1, at: at, actor: actor, action: action, payload: payload)
+        let leaf = entry.leafHash
+        try insert.execute(arguments: [entry.seq, entry.at.description, entry.actor, entry.action, entry.payload, Data(leaf.bytes)])
+        frontier.append(leaf)
+        return entry
+    }
+
+    /// Stores the new head; call once, after the last append of the transaction.
+    @discardableResult
+    public func finish(_ db: Database) throws -> AuditHead {
+        let blob = Data(frontier.nodes.flatMap { $0.hash.bytes })
+        try db.execute(sql: "UPDATE audit_state SET size = ?, frontier = ? WHERE id = 1", arguments: [frontier.size, blob])
+        let head = AuditHead(size: frontier.size, root: frontier.root)
+        try db.execute(sql: "INSERT OR REPLACE INTO audit_checkpoint (size, root, at) VALUES (?, ?, ?)",
+                       arguments: [head.size, Data(head.root.bytes), at.description])
+        return head
+    }
+}
+
+/// What `audit verify` found.
+public struct AuditVerification: Sendable {
+    /// One thing that does not match.
+    public enum Problem: Sendable, Hashable, CustomStringConvertible {
+        case missingEntry(seq: Int)
+        case unexpectedEntry(seq: Int, expected: Int)
+        case entryAltered(seq: Int)
+        case checkpointMismatch(size: Int)
+        case trustedHeadMismatch(AuditHead)
+        case truncated(entries: Int, trustedSize: Int)
+        case stateMismatch(entries: Int, headSize: Int)
+
+        public var description: String {
+            switch self {
+            case .missingEntry(let seq): return "entry \(seq) is missing"
+            case .unexpectedEntry(let seq, let expected): return "expected entry \(expected), found entry \(seq)"
+            case .entryAltered(let seq): return "entry \(seq) does not match its recorded hash: it was changed"
+            case .checkpointMismatch(let size): return "the log's first \(size) entries no longer give the root recorded at that size"
+            case .trustedHeadMismatch(let head): return "the log's first \(head.size) entries do not give the trusted root \(head.root)"
+            case .truncated(let entries, let trusted): return "the log has \(entries) entries, but the trusted head has \(trusted): entries were removed"
+            case .stateMismatch(let entries, let size): return "the stored head says \(size) entries, the log has \(entries)"
+            }
+        }
+
+        /// The entry the problem points at, where it points at one.
+        public var seq: Int? {
+            switch self {
+            case .missingEntry(let s), .entryAltered(let s): return s
+            case .unexpectedEntry(_, let expected): return expected
+            case .truncated(let entries, _): return entries + 1
+            default: return nil
+            }
+        }
+    }
+
+    public var entries: Int
+    /// The head recomputed from the entries.
+    public var head: AuditHead
+    /// Problems in the order found; the first names the first entry that does not match.
+    public var problems: [Problem]
+    public var isIntact: Bool { problems.isEmpty }
+}
+
+/// Reading and checking the audit log.
+extension AppDatabase {
+    /// The current head (size and root), as stored.
+    public func auditHead() throws -> AuditHead {
+        try writer.read { db in
+            let state = try Row.fetchOne(db, sql: "SELECT size, frontier FROM audit_state WHERE id = 1")!
+            let bytes = [UInt8]((state["frontier"] as Data?) ?? Data())
+            let hashes = stride(from: 0, to: bytes.count, by: 32).map { Hash(Array(bytes[$0..<$0 + 32])) }
+            guard let frontier = MerkleTree.Frontier(size: state["size"], hashes: hashes) else {
+                throw StoreError("the stored audit head is damaged; run `buurtstem audit verify`")
+            }
+            return AuditHead(size: frontier.size, root: frontier.root)
+        }
+    }
+
+    /// Recomputes every entry's hash and the tree, and compares them with the stored hashes,
+    /// the checkpoints and (when given) a head recorded earlier elsewhere.
+    public func verifyAudit(trusted: AuditHead? = nil) throws -> AuditVerification {
+        try writer.read { db in
+            var checkpoints: [Int: Hash] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT size, root FROM audit_checkpoint") {
+                let data: Data = row["root"]
+                if data.count == 32 { checkpoints[row["size"]] = Hash([UInt8](data)) }
+            }
+            let stateSize = try Int.fetchOne(db, sql: "SELECT size FROM audit_state WHERE id = 1") ?? -1
+            var problems: [AuditVerification.Problem] = []
+            var frontier = MerkleTree.Frontier()
+            var expected = 1
+            let cursor = try Row.fetchCursor(db, sql: "SELECT seq, at, actor, action, payload, leaf_hash FROM audit_entry ORDER BY seq")
+            while let row = try cursor.next() {
+                let seq: Int = row[0]
+                if seq != expected {
+                    problems.append(seq > expected ? .missingEntry(seq: expected) : .unexpectedEntry(seq: seq, expected: expected))
+                    expected = seq
+                }
+                let atText: String = row[1]
+                let entryBytes = AuditEntry.canonicalBytes(seq: seq, at: atText, actor: row[2], action: row[3], payload: row[4])
+                let leaf = MerkleTree.leafHash(entryBytes)
+                let stored: Data = row[5]
+                if stored.count != 32 || !leaf.bytes.elementsEqual(stored) {
+                    problems.append(.entryAltered(seq: seq))
+                }
+                frontier.append(leaf)
+                if let root = checkpoints[frontier.size], root != frontier.root {
+                    problems.append(.checkpointMismatch(size: frontier.size))
+                }
+                if let trusted, trusted.size == frontier.size, trusted.root != frontier.root {
+                    problems.append(.trustedHeadMismatch(trusted))
+                }
+                expected += 1
+            }
+            if let trusted {
+                if trusted.size > frontier.size { problems.append(.truncated(entries: frontier.size, trustedSize: trusted.size)) }
+                if trusted.size == 0, trusted.root != MerkleTree.emptyRoot { problems.append(.trustedHeadMismatch(trusted)) }
+            }
+            if stateSize != frontier.size { problems.append(.stateMismatch(entries: frontier.size, headSize: stateSize)) }
+            return AuditVerification(entries: frontier.size, head: AuditHead(size: frontier.size, root: frontier.root), problems: problems)
+        }
+    }
+
+    /// An inclusion proof of entry `seq` in the current tree (RFC 6962 audit path).
+    public func auditProof(seq: Int) throws -> AuditProof {
+        try writer.read { db in
+            let leaves = try Data.fetchAll(db, sql: "SELECT leaf_hash FROM audit_entry ORDER BY seq").map { Hash([UInt8]($0)) }
+            guard seq >= 1, seq <= leaves.count,
+                  let row = try Row.fetchOne(db, sql: "SELECT seq, at, actor, action, payload FROM audit_entry WHERE seq = ?", arguments: [seq])
+            else { throw StoreError("there is no audit entry \(seq); the log has \(leaves.count)") }
+            let entry = String(decoding: AuditEntry.canonicalBytes(seq: row[0], at: row[1], actor: row[2], action: row[3], payload: row[4]), as: UTF8.self)
+            return AuditProof(
+                seq: seq, entry: entry, leafIndex: seq - 1, treeSize: leaves.count,
+                leafHash: MerkleTree.leafHash(Array(entry.utf8)), root: MerkleTree.root(leaves),
+                path: MerkleTree.inclusionProof(index: seq - 1, leaves: leaves[...]))
+        }
+    }
+
+    /// Every entry as one line of canonical JSON (exactly the bytes that are hashed), in order.
+    public func exportAudit(_ line: (String) throws -> Void) throws {
+        try writer.read { db in
+            let cursor = try Row.fetchCursor(db, sql: "SELECT seq, at, actor, action, payload FROM audit_entry ORDER BY seq")
+            while let row = try cursor.next() {
+                try line(String(decoding: AuditEntry.canonicalBytes(seq: row[0], at: row[1], actor: row[2], action: row[3], payload: row[4]), as: UTF8.self))
+            }
+        }
+    }
+}
+
+/// An inclusion proof, as `audit prove` prints it and `audit check-proof` reads it.
+public struct AuditProof: Sendable, Hashable, Codable {
+    public var seq: Int
+    /// The entry's canonical JSON.
+    public var entry: String
+    public var leafIndex: Int
+    public var treeSize: Int
+    public var leafHash: Hash
+    public var root: Hash
+    public var path: [Hash]
+
+    /// Whether the entry hashes to the leaf, and the path leads from the leaf to the root.
+    public var isValid: Bool {
+        MerkleTree.leafHash(Array(entry.utf8)) == leafHash
+            && MerkleTree.verifyInclusion(leaf: leafHash, index: leafIndex, treeSize: treeSize, proof: path, root: root)
+    }
+}
+
+extension Hash: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let hash = Hash(hex: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a SHA-256 hex digest: \(text)")
+        }
+        self = hash
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -1,0 +1,94 @@
+import GRDB
+
+/// The schema, as append-only migrations of plain SQL. Never edit a released migration: add one.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 association, statutes, register, membership, audit") { db in
+            try db.execute(sql: """
+                CREATE TABLE association (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    name TEXT NOT NULL,
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE statute_version (
+                    id INTEGER PRIMARY KEY,
+                    valid_from TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    file_name TEXT NOT NULL,
+                    adopted_how TEXT NOT NULL,
+                    adopted_at TEXT NOT NULL
+                );
+                CREATE TABLE register_import (
+                    id INTEGER PRIMARY KEY,
+                    file_name TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    extract_date TEXT NOT NULL,
+                    rows_read INTEGER NOT NULL,
+                    imported INTEGER NOT NULL,
+                    rejected INTEGER NOT NULL,
+                    created INTEGER NOT NULL,
+                    moved INTEGER NOT NULL,
+                    moved_out INTEGER NOT NULL,
+                    updated INTEGER NOT NULL,
+                    absent INTEGER NOT NULL,
+                    at TEXT NOT NULL,
+                    CHECK (rows_read = imported + rejected)
+                );
+                CREATE TABLE resident (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    birth_date TEXT,
+                    birth_year INTEGER,
+                    name TEXT,
+                    CHECK (birth_date IS NULL OR birth_year IS NULL)
+                ) WITHOUT ROWID;
+                CREATE TABLE residence (
+                    id INTEGER PRIMARY KEY,
+                    resident_id TEXT NOT NULL REFERENCES resident(id),
+                    postcode TEXT NOT NULL,
+                    house_number INTEGER NOT NULL CHECK (house_number >= 1),
+                    addition TEXT,
+                    moved_in TEXT,
+                    moved_out TEXT,
+                    CHECK (moved_out IS NULL OR moved_in IS NULL OR moved_out >= moved_in)
+                );
+                CREATE INDEX residence_by_resident ON residence(resident_id);
+                CREATE TABLE membership_event (
+                    id INTEGER PRIMARY KEY,
+                    resident_id TEXT NOT NULL REFERENCES resident(id),
+                    kind TEXT NOT NULL CHECK (kind IN ('join', 'leave')),
+                    requested_on TEXT NOT NULL,
+                    effective_on TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL
+                );
+                CREATE INDEX membership_event_by_resident ON membership_event(resident_id);
+                CREATE TABLE audit_entry (
+                    seq INTEGER PRIMARY KEY,
+                    at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    payload TEXT NOT NULL,
+                    leaf_hash BLOB NOT NULL
+                );
+                CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TABLE audit_state (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    size INTEGER NOT NULL,
+                    frontier BLOB NOT NULL
+                );
+                INSERT INTO audit_state (id, size, frontier) VALUES (1, 0, x'');
+                CREATE TABLE audit_checkpoint (
+                    size INTEGER PRIMARY KEY,
+                    root BLOB NOT NULL,
+                    at TEXT NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,196 @@
+public import BuurtstemCore
+import Foundation
+public import GRDB
+public import Statuut
+
+/// What an import did. `read == imported + rejected`: no row is ever dropped silently.
+public struct ImportSummary: Sendable, Hashable {
+    public var importID: Int64
+    public var read: Int
+    public var imported: Int
+    public var rejected: Int
+    /// Residents seen for the first time.
+    public var created: Int
+    /// Residents whose address changed.
+    public var moved: Int
+    /// Residents who left their address (a move-out date, no new address).
+    public var movedOut: Int
+    /// Residents whose birth data or name changed.
+    public var updated: Int
+    /// Residents with an open address who are not in this extract: moved out on the extract date.
+    public var absent: Int
+    public var unchanged: Int
+    public var head: AuditHead
+}
+
+extension AppDatabase {
+    /// Imports a parsed extract in one transaction: new residents, moves (history is kept, so a
+    /// past date stays answerable), move-outs and corrections, each with its audit entry, plus
+    /// one entry for the import with its counts and the file's hash.
+    public func importRegister(
+        _ extract: RegisterExtract, fileName: String, fileSHA256: String, extractDate: CivilDate,
+        actor: Actor = .system, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws -> ImportSummary {
+        try writer.write { db in
+            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM association") == 1 else {
+                throw StoreError("no association yet: run `buurtstem init` first")
+            }
+            let now = clock.now()
+            var audit = try AuditAppender(db, at: now)
+            var current = try Self.currentResidences(db)
+            let insertResident = try db.cachedStatement(sql: "INSERT INTO resident (id, birth_date, birth_year, name) VALUES (?, ?, ?, ?)")
+            let insertResidence = try db.cachedStatement(sql: """
+                INSERT INTO residence (resident_id, postcode, house_number, addition, moved_in, moved_out) VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            let closeResidence = try db.cachedStatement(sql: "UPDATE residence SET moved_out = ? WHERE id = ?")
+            let updateResident = try db.cachedStatement(sql: "UPDATE resident SET birth_date = ?, birth_year = ?, name = ? WHERE id = ?")
+            var summary = ImportSummary(
+                importID: 0, read: extract.rowsRead, imported: extract.rows.count, rejected: extract.rejects.count,
+                created: 0, moved: 0, movedOut: 0, updated: 0, absent: 0, unchanged: 0, head: AuditHead(size: 0, root: MerkleTree.emptyRoot))
+            var seen = Set<ResidentID>()
+            seen.reserveCapacity(extract.rows.count)
+
+            for (index, row) in extract.rows.enumerated() {
+                if let progress, index % 50_000 == 0 { progress(index, extract.rows.count) }
+                seen.insert(row.id)
+                let birthDate: String? = if case .date(let d)? = row.birth { d.description } else { nil }
+                let birthYear: Int? = if case .year(let y)? = row.birth { y } else { nil }
+                guard let known = current[row.id] else {
+                    try insertResident.execute(arguments: [row.id.rawValue, birthDate, birthYear, row.name])
+                    try insertResidence.execute(arguments: Self.residenceArguments(row.id, row.address, row.movedIn, row.movedOut))
+                    try audit.append(actor: actor, action: "resident.registered", payload: Self.residentPayload(row))
+                    summary.created += 1
+                    continue
+                }
+                var changed = false
+                if known.birth != row.birth || (row.name != nil && known.name != row.name) {
+                    try updateResident.execute(arguments: [birthDate, birthYear, row.name ?? known.name, row.id.rawValue])
+                    try audit.append(actor: actor, action: "resident.updated", payload: .object([
+                        "id": .string(row.id.rawValue), "birth": Self.birthJSON(row.birth), "nameChanged": .bool(row.name != nil && known.name != row.name),
+                    ]))
+                    summary.updated += 1
+                    changed = true
+                }
+                if known.address != row.address || (known.movedOut != nil && row.movedOut == nil) {
+                    // A move (or a return to the same address after leaving): close the old period, open a new one.
+                    var since = row.movedIn ?? extractDate
+                    if known.movedOut == nil {
+                        if let movedIn = known.movedIn, since < movedIn { since = movedIn }
+                        try closeResidence.execute(arguments: [since.description, known.residenceID])
+                    }
+                    try insertResidence.execute(arguments: Self.residenceArguments(row.id, row.address, row.movedIn ?? since, row.movedOut))
+                    try audit.append(actor: actor, action: "resident.moved", payload: .object([
+                        "id": .string(row.id.rawValue), "from": .string(known.address.description), "to": .string(row.address.description),
+                        "on": .string((row.movedIn ?? since).description), "movedOut": row.movedOut.map { .string($0.description) } ?? .null,
+                    ]))
+                    summary.moved += 1
+                    changed = true
+                } else if known.movedOut != row.movedOut, let out = row.movedOut {
+                    var on = out
+                    if let movedIn = known.movedIn, on < movedIn { on = movedIn }
+                    try closeResidence.execute(arguments: [on.description, known.residenceID])
+                    try audit.append(actor: actor, action: "resident.moved-out", payload: .object([
+                        "id": .string(row.id.rawValue), "from": .string(known.address.description), "on": .string(on.description),
+                    ]))
+                    summary.movedOut += 1
+                    changed = true
+                }
+                if !changed { summary.unchanged += 1 }
+                current[row.id] = nil
+            }
+            // Residents not in this extract who still have an open address have left the register.
+            for (id, known) in current.sorted(by: { $0.key < $1.key }) where known.movedOut == nil && !seen.contains(id) {
+                var on = extractDate
+                if let movedIn = known.movedIn, on < movedIn { on = movedIn }
+                try closeResidence.execute(arguments: [on.description, known.residenceID])
+                try audit.append(actor: actor, action: "resident.absent", payload: .object([
+                    "id": .string(id.rawValue), "from": .string(known.address.description), "on": .string(on.description),
+                ]))
+                summary.absent += 1
+            }
+            try db.execute(sql: """
+                INSERT INTO register_import (file_name, sha256, extract_date, rows_read, imported, rejected, created, moved, moved_out, updated, absent, at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [fileName, fileSHA256, extractDate.description, summary.read, summary.imported, summary.rejected,
+                                 summary.created, summary.moved, summary.movedOut, summary.updated, summary.absent, now.description])
+            summary.importID = db.lastInsertedRowID
+            try audit.append(actor: actor, action: "register.imported", payload: .object([
+                "import": .int(Int(summary.importID)), "file": .string(fileName), "sha256": .string(fileSHA256),
+                "extractDate": .string(extractDate.description), "read": .int(summary.read), "imported": .int(summary.imported),
+                "rejected": .int(summary.rejected), "created": .int(summary.created), "moved": .int(summary.moved),
+                "movedOut": .int(summary.movedOut), "updated": .int(summary.updated), "absent": .int(summary.absent),
+                "unchanged": .int(summary.unchanged),
+            ]))
+            summary.head = try audit.finish(db)
+            progress?(extract.rows.count, extract.rows.count)
+            return summary
+        }
+    }
+
+    /// The latest residence of every resident.
+    private struct Current {
+        var residenceID: Int64
+        var address: Address
+        var movedIn: CivilDate?
+        var movedOut: CivilDate?
+        var birth: Birth?
+        var name: String?
+    }
+
+    private static func currentResidences(_ db: Database) throws -> [ResidentID: Current] {
+        var result: [ResidentID: Current] = [:]
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT resident.id, resident.birth_date, resident.birth_year, resident.name,
+                   residence.id, residence.postcode, residence.house_number, residence.addition, residence.moved_in, residence.moved_out
+            FROM resident JOIN residence ON residence.resident_id = resident.id
+            ORDER BY resident.id, residence.id
+            """)
+        while let row = try cursor.next() {
+            guard let postcode = StoredValues.postcode(row[5]) else { continue }
+            result[ResidentID(row[0])] = Current(
+                residenceID: row[4], address: Address(postcode: postcode, houseNumber: row[6], addition: row[7]),
+                movedIn: StoredValues.date(row[8]), movedOut: StoredValues.date(row[9]),
+                birth: StoredValues.birth(row[1], row[2]), name: row[3])
+        }
+        return result
+    }
+
+    static func residenceArguments(_ id: ResidentID, _ address: Address, _ movedIn: CivilDate?, _ movedOut: CivilDate?) -> StatementArguments {
+        [id.rawValue, address.postcode.description, address.houseNumber, address.addition, movedIn?.description, movedOut?.description]
+    }
+
+    static func birthJSON(_ birth: Birth?) -> JSONValue {
+        switch birth {
+        case .date(let d)?: return .object(["date": .string(d.description)])
+        case .year(let y)?: return .object(["year": .int(y)])
+        case nil: return .null
+        }
+    }
+
+    static func residentPayload(_ row: RegisterRow) -> JSONValue {
+        .object([
+            "id": .string(row.id.rawValue), "address": .string(row.address.description), "birth": birthJSON(row.birth),
+            "movedIn": row.movedIn.map { .string($0.description) } ?? .null,
+            "movedOut": row.movedOut.map { .string($0.description) } ?? .null,
+        ])
+    }
+}
+
+/// Decoding the values the store writes.
+enum StoredValues {
+    /// `1067 PA` as stored; nil for anything else.
+    static func postcode(_ text: String?) -> Postcode? {
+        guard let text else { return nil }
+        let u = Array(text.utf8)
+        guard u.count == 7, u[4] == 32 else { return try? Postcode(parsing: text) }
+        let digits = (Int(u[0]) - 48) * 1000 + (Int(u[1]) - 48) * 100 + (Int(u[2]) - 48) * 10 + (Int(u[3]) - 48)
+        return try? Postcode(digits: digits, letters: String(decoding: u[5...6], as: UTF8.self))
+    }
+
+    static func date(_ text: String?) -> CivilDate? { text.flatMap { CivilDate(iso: $0) } }
+
+    static func birth(_ date: String?, _ year: Int?) -> Birth? {
+        if let d = date.flatMap({ CivilDate(iso: $0) }) { return .date(d) }
+        return year.map(Birth.year)
+    }
+}

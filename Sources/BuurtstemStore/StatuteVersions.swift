@@ -1,0 +1,111 @@
+public import BuurtstemCore
+import Crypto
+import Foundation
+public import GRDB
+public import Statuut
+
+/// A statute version as stored: its text, hash, and the day it takes effect.
+public struct StatuteVersion: Sendable, Hashable {
+    public var id: Int64
+    public var validFrom: CivilDate
+    public var name: String
+    public var source: String
+    public var sha256: String
+    public var fileName: String
+    /// How it was adopted: `founding`, `adopted`, later `amendment ballot N`.
+    public var adoptedHow: String
+}
+
+extension AppDatabase {
+    /// Creates the association from its founding statute. Fails on a statute with errors or on a
+    /// database that already holds an association.
+    @discardableResult
+    public func createAssociation(statuteSource: String, fileName: String, validFrom: CivilDate? = nil,
+                                  actor: Actor = .system) throws -> StatuteVersion {
+        let statute = try Self.validStatute(statuteSource, fileName: fileName)
+        let from = validFrom ?? statute.validFrom ?? clock.today()
+        return try writer.write { db in
+            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM association") == 0 else {
+                throw StoreError("this database already holds an association")
+            }
+            let now = clock.now()
+            try db.execute(sql: "INSERT INTO association (id, name, created_at) VALUES (1, ?, ?)", arguments: [statute.name, now.description])
+            var audit = try AuditAppender(db, at: now)
+            try audit.append(actor: actor, action: "association.created", payload: .object(["name": .string(statute.name)]))
+            let version = try insertVersion(db, statute: statute, source: statuteSource, fileName: fileName, from: from,
+                                            how: "founding", audit: &audit, actor: actor)
+            try audit.finish(db)
+            return version
+        }
+    }
+
+    /// Adds a statute version that takes effect on `from`. Later issues gate this behind an
+    /// amendment ballot; for now the board adopts it directly.
+    @discardableResult
+    public func adoptStatute(source: String, fileName: String, from: CivilDate, how: String = "adopted",
+                             actor: Actor = .system) throws -> StatuteVersion {
+        let statute = try Self.validStatute(source, fileName: fileName)
+        return try writer.write { db in
+            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM association") == 1 else {
+                throw StoreError("no association yet: run `buurtstem init` first")
+            }
+            if let existing = try String.fetchOne(db, sql: "SELECT valid_from FROM statute_version WHERE valid_from = ?", arguments: [from.description]) {
+                throw StoreError("a statute version already takes effect on \(existing); choose another date")
+            }
+            var audit = try AuditAppender(db, at: clock.now())
+            let version = try insertVersion(db, statute: statute, source: source, fileName: fileName, from: from, how: how, audit: &audit, actor: actor)
+            try audit.finish(db)
+            return version
+        }
+    }
+
+    private func insertVersion(_ db: Database, statute: Statute, source: String, fileName: String, from: CivilDate,
+                               how: String, audit: inout AuditAppender, actor: Actor) throws -> StatuteVersion {
+        let hash = Hash(Array(SHA256.hash(data: Data(source.utf8)))).description
+        try db.execute(sql: """
+            INSERT INTO statute_version (valid_from, name, source, sha256, file_name, adopted_how, adopted_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [from.description, statute.name, source, hash, fileName, how, clock.now().description])
+        let id = db.lastInsertedRowID
+        try audit.append(actor: actor, action: "statute.adopted", payload: .object([
+            "version": .int(Int(id)), "validFrom": .string(from.description), "sha256": .string(hash),
+            "file": .string(fileName), "how": .string(how), "name": .string(statute.name),
+        ]))
+        return StatuteVersion(id: id, validFrom: from, name: statute.name, source: source, sha256: hash, fileName: fileName, adoptedHow: how)
+    }
+
+    /// All statute versions, oldest first.
+    public func statuteVersions() throws -> [StatuteVersion] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM statute_version ORDER BY valid_from").map(Self.version)
+        }
+    }
+
+    /// The statute in force on `date`, with its version.
+    public func statute(on date: CivilDate) throws -> (statute: Statute, version: StatuteVersion) {
+        let versions = try statuteVersions()
+        guard let version = versions.last(where: { $0.validFrom <= date }) else {
+            if let first = versions.first {
+                throw StoreError("no statute was in force on \(date): the first version takes effect on \(first.validFrom)")
+            }
+            throw StoreError("no association yet: run `buurtstem init` first")
+        }
+        let statute = try Self.validStatute(version.source, fileName: version.fileName)
+        return (statute, version)
+    }
+
+    static func validStatute(_ source: String, fileName: String) throws -> Statute {
+        let result = StatuteCompiler.compile(source, name: fileName)
+        guard let statute = result.statute else {
+            let errors = result.diagnostics.filter { $0.severity == .error }
+            throw StoreError("\(fileName) has \(errors.count) error\(errors.count == 1 ? "" : "s"); run `buurtstem statute check \(fileName)`")
+        }
+        return statute
+    }
+
+    private static func version(_ row: Row) -> StatuteVersion {
+        StatuteVersion(
+            id: row["id"], validFrom: CivilDate(iso: row["valid_from"] as String) ?? CivilDate(dayNumber: 0),
+            name: row["name"], source: row["source"], sha256: row["sha256"], fileName: row["file_name"], adoptedHow: row["adopted_how"])
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import BuurtstemCore
+import BuurtstemStore
+import Statuut
+
+/// `buurtstem statute adopt FILE --from DATE`
+struct StatuteAdopt: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "adopt",
+        abstract: "Add a statute version that takes effect on a date.",
+        discussion: """
+        Every rule lookup takes a date and uses the version in force then, so decisions stay
+        judged by the statute of their day. (A later release adopts amendments by ballot.)
+
+        Example:
+          buurtstem statute adopt Statutes/wildemanbuurt.statuut --from 2027-01-01 --db wildeman.sqlite
+        """
+    )
+
+    @Argument(help: "The new statute text.")
+    var file: String
+
+    @Option(help: "The day it takes effect (YYYY-MM-DD).")
+    var from: CivilDate
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let source = try SourceReader.read(file)
+        let result = StatuteCompiler.compile(source)
+        if result.hasErrors {
+            printError(DiagnosticRenderer(file: source).render(result.diagnostics))
+            throw ValidationError("\(file) has errors; fix them first")
+        }
+        let db = try database.open()
+        let version = try db.adoptStatute(source: source.text, fileName: file, from: from)
+        print("Statute version \(version.id) (\(version.sha256.prefix(12))…) takes effect on \(version.validFrom).")
+        print("Audit head: \(try db.auditHead())")
+    }
+}
