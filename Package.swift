@@ -47,7 +47,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "BuurtstemCoreTests", dependencies: ["BuurtstemCore"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+            name: "BuurtstemCoreTests", dependencies: ["BuurtstemCore", "Statuut"], swiftSettings: strictSettings),
         .testTarget(
             name: "BuurtstemStoreTests", dependencies: ["BuurtstemStore", "BuurtstemCore"], swiftSettings: strictSettings),
         .testTarget(

@@ -25,6 +25,7 @@ public struct RegisterReject: Error, Sendable, Hashable {
 /// A problem with the file as a whole (no header, a required column missing).
 public struct RegisterFileError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
+    public init(message: String) { self.message = message }
     public var description: String { message }
 }
 
