@@ -30,7 +30,11 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "BuurtstemStore",
-            dependencies: ["BuurtstemCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "BuurtstemCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings),
         .target(name: "BuurtstemWeb", dependencies: ["BuurtstemCore", "BuurtstemStore"], swiftSettings: strictSettings),
         .executableTarget(

@@ -10,7 +10,9 @@ public import Statuut
 public struct AuditAppender {
     private var frontier: MerkleTree.Frontier
     private let at: Moment
-    private let insert: Statement
+    private let atBytes: [UInt8]
+    private let insert: RawStatement
+    private var entry: [UInt8] = []
 
     public init(_ db: Database, at: Moment) throws {
         let state = try Row.fetchOne(db, sql: "SELECT size, frontier FROM audit_state WHERE id = 1")
@@ -18,24 +20,40 @@ public struct AuditAppender {
         let size: Int = state["size"]
         let blob: Data = state["frontier"] ?? Data()
         let bytes = [UInt8](blob)
-        let hashes = stride(from: 0, to: bytes.count, by: 32).map { Hash(Array(bytes[$0..<min($0 + 32, bytes.count)])) }
+        let hashes = bytes.count % 32 == 0 ? stride(from: 0, to: bytes.count, by: 32).map { Hash(Array(bytes[$0..<$0 + 32])) } : []
         let maxSeq = try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM audit_entry") ?? 0
         guard maxSeq == size, bytes.count % 32 == 0, let frontier = MerkleTree.Frontier(size: size, hashes: hashes) else {
             throw StoreError("the audit log is out of step with its head (\(maxSeq) entries, head says \(size)); run `buurtstem audit verify`")
         }
         self.frontier = frontier
         self.at = at
-        self.insert = try db.cachedStatement(sql: "INSERT INTO audit_entry (seq, at, actor, action, payload, leaf_hash) VALUES (?, ?, ?, ?, ?, ?)")
+        self.atBytes = Array(at.description.utf8)
+        self.insert = try RawStatement(db, sql: "INSERT INTO audit_entry (seq, at, actor, action, payload, leaf_hash) VALUES (?, ?, ?, ?, ?, ?)")
+        entry.reserveCapacity(512)
     }
 
-    /// Appends one entry and returns it.
+    /// Appends one entry; returns its sequence number.
     @discardableResult
-    public mutating func append(actor: Actor, action: String, payload: JSONValue) throws -> AuditEntry {
-        let entry = AuditEntry(seq: frontier.size + 1, at: at, actor: actor, action: action, payload: payload)
-        let leaf = entry.leafHash
-        try insert.execute(arguments: [entry.seq, entry.at.description, entry.actor, entry.action, entry.payload, Data(leaf.bytes)])
+    public mutating func append(actor: Actor, action: String, payload: JSONValue) throws -> Int {
+        try append(actor: Array(actor.description.utf8), action: Array(action.utf8), payload: Array(payload.encoded(pretty: false).utf8))
+    }
+
+    /// Appends one entry from bytes: `payload` must be canonical JSON (sorted keys, no spaces).
+    @discardableResult
+    mutating func append(actor: [UInt8], action: [UInt8], payload: [UInt8]) throws -> Int {
+        let seq = frontier.size + 1
+        entry.removeAll(keepingCapacity: true)
+        CanonicalJSON.appendEntry(seq: seq, at: atBytes, actor: actor, action: action, payload: payload, to: &entry)
+        let leaf = entry.withUnsafeBytes { MerkleTree.leafHash(unsafeBytes: $0) }
+        insert.bind(1, int: seq)
+        insert.bind(2, bytes: atBytes)
+        insert.bind(3, bytes: actor)
+        insert.bind(4, bytes: action)
+        insert.bind(5, bytes: payload)
+        leaf.withUnsafeBytes { insert.bind(6, blob: $0) }
+        try insert.execute()
         frontier.append(leaf)
-        return entry
+        return seq
     }
 
     /// Stores the new head; call once, after the last append of the transaction.
@@ -121,20 +139,22 @@ extension AppDatabase {
             var problems: [AuditVerification.Problem] = []
             var frontier = MerkleTree.Frontier()
             var expected = 1
-            let cursor = try Row.fetchCursor(db, sql: "SELECT seq, at, actor, action, payload, leaf_hash FROM audit_entry ORDER BY seq")
-            while let row = try cursor.next() {
-                let seq: Int = row[0]
+            var entry: [UInt8] = []
+            entry.reserveCapacity(1024)
+            let rows = try RawStatement(db, sql: "SELECT seq, at, actor, action, payload, leaf_hash FROM audit_entry ORDER BY seq")
+            while try rows.step() {
+                let seq = rows.int(0)
                 if seq != expected {
                     problems.append(seq > expected ? .missingEntry(seq: expected) : .unexpectedEntry(seq: seq, expected: expected))
                     expected = seq
                 }
-                let atText: String = row[1]
-                let entryBytes = AuditEntry.canonicalBytes(seq: seq, at: atText, actor: row[2], action: row[3], payload: row[4])
-                let leaf = MerkleTree.leafHash(entryBytes)
-                let stored: Data = row[5]
-                if stored.count != 32 || !leaf.bytes.elementsEqual(stored) {
-                    problems.append(.entryAltered(seq: seq))
-                }
+                entry.removeAll(keepingCapacity: true)
+                rows.withBytes(1) { at in rows.withBytes(2) { actor in rows.withBytes(3) { action in rows.withBytes(4) { payload in
+                    CanonicalJSON.appendEntry(seq: seq, at: at, actor: actor, action: action, payload: payload, to: &entry)
+                } } } }
+                let leaf = entry.withUnsafeBytes { MerkleTree.leafHash(unsafeBytes: $0) }
+                let matches = rows.withBytes(5) { stored in stored.count == 32 && leaf.withUnsafeBytes { $0.elementsEqual(stored) } }
+                if !matches { problems.append(.entryAltered(seq: seq)) }
                 frontier.append(leaf)
                 if let root = checkpoints[frontier.size], root != frontier.root {
                     problems.append(.checkpointMismatch(size: frontier.size))

@@ -36,9 +36,14 @@ extension AppDatabase {
                 throw StoreError("no association yet: run `buurtstem init` first")
             }
             let now = clock.now()
+            // A large import touches many pages: keep them in memory until the commit instead of
+            // spilling them to the WAL and writing them again (256 MiB at most, this transaction).
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -262144")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             var audit = try AuditAppender(db, at: now)
             var current = try Self.currentResidences(db)
-            let insertResident = try db.cachedStatement(sql: "INSERT INTO resident (id, birth_date, birth_year, name) VALUES (?, ?, ?, ?)")
+            var newcomers = try NewResidentWriter(db)
             let insertResidence = try db.cachedStatement(sql: """
                 INSERT INTO residence (resident_id, postcode, house_number, addition, moved_in, moved_out) VALUES (?, ?, ?, ?, ?, ?)
                 """)
@@ -52,13 +57,17 @@ extension AppDatabase {
 
             for (index, row) in extract.rows.enumerated() {
                 if let progress, index % 50_000 == 0 { progress(index, extract.rows.count) }
+                if current.isEmpty {
+                    // A first import: everybody is new (the fast path for a million rows).
+                    try newcomers.insert(row, audit: &audit, actor: actor)
+                    summary.created += 1
+                    continue
+                }
                 seen.insert(row.id)
                 let birthDate: String? = if case .date(let d)? = row.birth { d.description } else { nil }
                 let birthYear: Int? = if case .year(let y)? = row.birth { y } else { nil }
                 guard let known = current[row.id] else {
-                    try insertResident.execute(arguments: [row.id.rawValue, birthDate, birthYear, row.name])
-                    try insertResidence.execute(arguments: Self.residenceArguments(row.id, row.address, row.movedIn, row.movedOut))
-                    try audit.append(actor: actor, action: "resident.registered", payload: Self.residentPayload(row))
+                    try newcomers.insert(row, audit: &audit, actor: actor)
                     summary.created += 1
                     continue
                 }
@@ -98,6 +107,7 @@ extension AppDatabase {
                 if !changed { summary.unchanged += 1 }
                 current[row.id] = nil
             }
+            try newcomers.flush(audit: &audit)
             // Residents not in this extract who still have an open address have left the register.
             for (id, known) in current.sorted(by: { $0.key < $1.key }) where known.movedOut == nil && !seen.contains(id) {
                 var on = extractDate
@@ -167,12 +177,118 @@ extension AppDatabase {
         }
     }
 
-    static func residentPayload(_ row: RegisterRow) -> JSONValue {
-        .object([
-            "id": .string(row.id.rawValue), "address": .string(row.address.description), "birth": birthJSON(row.birth),
-            "movedIn": row.movedIn.map { .string($0.description) } ?? .null,
-            "movedOut": row.movedOut.map { .string($0.description) } ?? .null,
-        ])
+}
+
+/// Inserts residents seen for the first time, with their residence and their audit entry,
+/// binding bytes straight into SQLite.
+struct NewResidentWriter {
+    private let resident: RawStatement
+    private let residence: RawStatement
+    private var payload: [UInt8] = []
+    private var scratch: [UInt8] = []
+    private var dateIn: [UInt8] = []
+    private var dateOut: [UInt8] = []
+    private let action = Array("residents.registered".utf8)
+    private var actorBytes: [UInt8] = []
+    /// Residents registered since the last audit entry, as canonical JSON objects joined by commas.
+    private var batch: [UInt8] = []
+    private var batchCount = 0
+    /// How many residents one audit entry records.
+    static let batchSize = 1000
+
+    init(_ db: Database) throws {
+        resident = try RawStatement(db, sql: "INSERT INTO resident (id, birth_date, birth_year, name) VALUES (?, ?, ?, ?)")
+        residence = try RawStatement(db, sql: """
+            INSERT INTO residence (resident_id, postcode, house_number, addition, moved_in, moved_out) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        payload.reserveCapacity(200_000)
+        batch.reserveCapacity(200_000)
+    }
+
+    mutating func insert(_ row: RegisterRow, audit: inout AuditAppender, actor: Actor) throws {
+        var id = row.id.rawValue
+        try id.withUTF8 { idBytes in
+            let idRaw = UnsafeRawBufferPointer(idBytes)
+            resident.bind(1, bytes: idRaw)
+            switch row.birth {
+            case .date(let d)?:
+                scratch.removeAll(keepingCapacity: true)
+                StoredBytes.appendDate(d, to: &scratch)
+                resident.bind(2, bytes: scratch)
+                resident.bindNull(3)
+            case .year(let y)?:
+                resident.bindNull(2)
+                resident.bind(3, int: y)
+            case nil:
+                resident.bindNull(2)
+                resident.bindNull(3)
+            }
+            resident.bind(4, text: row.name)
+            try resident.execute()
+
+            scratch.removeAll(keepingCapacity: true)
+            StoredBytes.appendPostcode(row.address.postcode, to: &scratch)
+            residence.bind(1, bytes: idRaw)
+            residence.bind(2, bytes: scratch)
+            residence.bind(3, int: row.address.houseNumber)
+            residence.bind(4, text: row.address.addition)
+            dateIn.removeAll(keepingCapacity: true)
+            dateOut.removeAll(keepingCapacity: true)
+            if let d = row.movedIn { StoredBytes.appendDate(d, to: &dateIn); residence.bind(5, bytes: dateIn) } else { residence.bindNull(5) }
+            if let d = row.movedOut { StoredBytes.appendDate(d, to: &dateOut); residence.bind(6, bytes: dateOut) } else { residence.bindNull(6) }
+            try residence.execute()
+
+            // {"address":…,"birth":…,"id":…,"movedIn":…,"movedOut":…}, as JSONValue would encode it.
+            if batchCount > 0 { batch.append(UInt8(ascii: ",")) }
+            batch.append(contentsOf: #"{"address":""#.utf8)
+            batch.append(contentsOf: scratch)
+            batch.append(UInt8(ascii: " "))
+            CanonicalJSON.appendInt(row.address.houseNumber, to: &batch)
+            if let addition = row.address.addition {
+                batch.append(UInt8(ascii: "-"))
+                var escaped: [UInt8] = []
+                CanonicalJSON.appendString(addition.utf8, to: &escaped)
+                batch.append(contentsOf: escaped.dropFirst().dropLast())
+            }
+            batch.append(contentsOf: #"","birth":"#.utf8)
+            switch row.birth {
+            case .date(let d)?:
+                batch.append(contentsOf: #"{"date":""#.utf8)
+                StoredBytes.appendDate(d, to: &batch)
+                batch.append(contentsOf: #""}"#.utf8)
+            case .year(let y)?:
+                batch.append(contentsOf: #"{"year":"#.utf8)
+                CanonicalJSON.appendInt(y, to: &batch)
+                batch.append(UInt8(ascii: "}"))
+            case nil:
+                batch.append(contentsOf: "null".utf8)
+            }
+            batch.append(contentsOf: #","id":"#.utf8)
+            CanonicalJSON.appendString(idRaw, to: &batch)
+            batch.append(contentsOf: #","movedIn":"#.utf8)
+            if row.movedIn != nil { batch.append(UInt8(ascii: "\"")); batch.append(contentsOf: dateIn); batch.append(UInt8(ascii: "\"")) } else { batch.append(contentsOf: "null".utf8) }
+            batch.append(contentsOf: #","movedOut":"#.utf8)
+            if row.movedOut != nil { batch.append(UInt8(ascii: "\"")); batch.append(contentsOf: dateOut); batch.append(UInt8(ascii: "\"")) } else { batch.append(contentsOf: "null".utf8) }
+            batch.append(UInt8(ascii: "}"))
+            batchCount += 1
+            if actorBytes.isEmpty { actorBytes = Array(actor.description.utf8) }
+            if batchCount == Self.batchSize { try flush(audit: &audit) }
+        }
+    }
+
+    /// Appends the audit entry for the residents registered since the last one:
+    /// `{"count":N,"residents":[…]}`. Call once more after the last insert.
+    mutating func flush(audit: inout AuditAppender) throws {
+        guard batchCount > 0 else { return }
+        payload.removeAll(keepingCapacity: true)
+        payload.append(contentsOf: #"{"count":"#.utf8)
+        CanonicalJSON.appendInt(batchCount, to: &payload)
+        payload.append(contentsOf: #","residents":["#.utf8)
+        payload.append(contentsOf: batch)
+        payload.append(contentsOf: "]}".utf8)
+        try audit.append(actor: actorBytes, action: action, payload: payload)
+        batch.removeAll(keepingCapacity: true)
+        batchCount = 0
     }
 }
 

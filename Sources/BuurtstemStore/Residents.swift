@@ -2,6 +2,14 @@ public import BuurtstemCore
 public import GRDB
 public import Statuut
 
+/// A member on a date: who, and where they lived that day.
+public struct Member: Sendable, Hashable {
+    public var id: ResidentID
+    public var address: Address
+    /// Only where the association keeps names.
+    public var name: String?
+}
+
 extension AppDatabase {
     /// Every resident with their residence history, sorted by id.
     public func residents() throws -> [Resident] {
@@ -27,12 +35,57 @@ extension AppDatabase {
         }
     }
 
-    /// The members on `date` by the statute in force on that date, with that statute.
-    public func members(on date: CivilDate) throws -> (members: [Resident], statute: Statute) {
+    /// The members on `date` by the statute in force on that date, sorted by id, with that statute.
+    ///
+    /// Reads only the residences that cover the date and lie within the membership area's
+    /// postcode range, then applies the statute's rules (`MembershipRules`) to each.
+    public func members(on date: CivilDate) throws -> (members: [Member], statute: Statute) {
         let (statute, _) = try self.statute(on: date)
         let rules = MembershipRules(statute: statute)
         let events = try membershipEvents()
-        let members = try residents().filter { rules.isMember($0, on: date, events: events[$0.id] ?? []) }
+        guard let bounds = statute.membershipArea?.bounds else { return ([], statute) }
+        var members: [Member] = []
+        try writer.read { db in
+            let rows = try RawStatement(db, sql: """
+                SELECT resident.id, resident.birth_date, resident.birth_year, resident.name,
+                       residence.postcode, residence.house_number, residence.addition
+                FROM residence JOIN resident ON resident.id = residence.resident_id
+                WHERE (residence.moved_in IS NULL OR residence.moved_in <= ?1)
+                  AND (residence.moved_out IS NULL OR residence.moved_out > ?1)
+                  AND residence.postcode BETWEEN ?2 AND ?3
+                ORDER BY resident.id, residence.id
+                """)
+            rows.bind(1, text: date.description)
+            rows.bind(2, text: bounds.lower.description)
+            rows.bind(3, text: bounds.upper.description)
+            var lastID: [UInt8] = []
+            var last: (address: Address, birth: Birth?, name: String?)?
+            func decide() {
+                guard let current = last else { return }
+                let id = ResidentID(String(decoding: lastID, as: UTF8.self))
+                if rules.isMember(living: current.address, birth: current.birth, on: date, events: events[id] ?? []) {
+                    members.append(Member(id: id, address: current.address, name: current.name))
+                }
+            }
+            while try rows.step() {
+                guard let postcode = rows.withBytes(4, { try? Postcode(utf8: $0) }) else { continue }
+                let address = Address(postcode: postcode, houseNumber: rows.int(5), addition: rows.isNull(6) ? nil : rows.text(6))
+                let same = rows.withBytes(0) { $0.elementsEqual(lastID) }
+                if !same {
+                    decide()
+                    lastID = rows.withBytes(0) { Array($0) }
+                }
+                let birth: Birth?
+                if !rows.isNull(1), let d = rows.withBytes(1, { CivilDate(isoUTF8: $0) }) {
+                    birth = .date(d)
+                } else {
+                    birth = rows.isNull(2) ? nil : .year(rows.int(2))
+                }
+                // Overlapping periods should not exist; where they do, the latest residence counts.
+                last = (address, birth, rows.isNull(3) ? nil : rows.text(3))
+            }
+            decide()
+        }
         return (members, statute)
     }
 
@@ -83,23 +136,56 @@ extension AppDatabase {
 
     static func residents(_ db: Database, whereClause: String, arguments: StatementArguments) throws -> [Resident] {
         var result: [Resident] = []
-        let cursor = try Row.fetchCursor(db, sql: """
+        let sql = """
             SELECT resident.id, resident.birth_date, resident.birth_year, resident.name,
                    residence.postcode, residence.house_number, residence.addition, residence.moved_in, residence.moved_out
             FROM resident JOIN residence ON residence.resident_id = resident.id
             \(whereClause)
             ORDER BY resident.id, residence.id
-            """, arguments: arguments)
-        while let row = try cursor.next() {
-            let id: String = row[0]
-            guard let postcode = StoredValues.postcode(row[4]) else { continue }
-            let residence = Residence(address: Address(postcode: postcode, houseNumber: row[5], addition: row[6]),
-                                      movedIn: StoredValues.date(row[7]), movedOut: StoredValues.date(row[8]))
-            if result.last?.id.rawValue == id {
-                result[result.count - 1].residences.append(residence)
-            } else {
-                result.append(Resident(id: ResidentID(id), birth: StoredValues.birth(row[1], row[2]), name: row[3], residences: [residence]))
+            """
+        if !arguments.isEmpty {
+            // A single resident: the ordinary GRDB path.
+            let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try cursor.next() {
+                let id: String = row[0]
+                guard let postcode = StoredValues.postcode(row[4]) else { continue }
+                let residence = Residence(address: Address(postcode: postcode, houseNumber: row[5], addition: row[6]),
+                                          movedIn: StoredValues.date(row[7]), movedOut: StoredValues.date(row[8]))
+                if result.last?.id.rawValue == id {
+                    result[result.count - 1].residences.append(residence)
+                } else {
+                    result.append(Resident(id: ResidentID(id), birth: StoredValues.birth(row[1], row[2]), name: row[3], residences: [residence]))
+                }
             }
+            return result
+        }
+        // Everybody: read the columns' bytes directly (a million rows).
+        let rows = try RawStatement(db, sql: sql)
+        var lastID: [UInt8] = []
+        while try rows.step() {
+            let postcode: Postcode? = rows.withBytes(4) { try? Postcode(utf8: $0) }
+            guard let postcode else { continue }
+            let movedIn = rows.isNull(7) ? nil : rows.withBytes(7) { CivilDate(isoUTF8: $0) }
+            let movedOut = rows.isNull(8) ? nil : rows.withBytes(8) { CivilDate(isoUTF8: $0) }
+            let addition = rows.isNull(6) ? nil : rows.text(6)
+            let residence = Residence(address: Address(postcode: postcode, houseNumber: rows.int(5), addition: addition),
+                                      movedIn: movedIn, movedOut: movedOut)
+            let sameResident = rows.withBytes(0) { $0.elementsEqual(lastID) }
+            if sameResident, !result.isEmpty {
+                result[result.count - 1].residences.append(residence)
+                continue
+            }
+            lastID = rows.withBytes(0) { Array($0) }
+            let birth: Birth?
+            if !rows.isNull(1), let d = rows.withBytes(1, { CivilDate(isoUTF8: $0) }) {
+                birth = .date(d)
+            } else if !rows.isNull(2) {
+                birth = .year(rows.int(2))
+            } else {
+                birth = nil
+            }
+            result.append(Resident(id: ResidentID(String(decoding: lastID, as: UTF8.self)), birth: birth,
+                                   name: rows.isNull(3) ? nil : rows.text(3), residences: [residence]))
         }
         return result
     }

@@ -1,5 +1,8 @@
 // Benchmarks for Buurtstem, run in a release build by the scripts/bench-* scripts.
 // `buurtstem-bench statute [ARTICLES] [RUNS]` parses and validates a generated statute.
+import BuurtstemCore
+import BuurtstemStore
+import Foundation
 import Statuut
 
 #if canImport(Glibc)
@@ -50,7 +53,7 @@ func milliseconds(_ seconds: Double) -> String {
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let command = arguments.first else {
-    print("usage: buurtstem-bench statute [ARTICLES] [RUNS]")
+    print("usage: buurtstem-bench statute [ARTICLES] [RUNS] | register REGISTER.csv STATUTE [DATABASE]")
     exit(2)
 }
 switch command {
@@ -72,6 +75,44 @@ case "statute":
     let median = times[times.count / 2]
     print("statute: \(articles) articles, \(lines) lines, \(text.utf8.count) bytes, \(diagnostics) diagnostics (unused-area warnings expected)")
     print("parse+validate: best \(milliseconds(times[0])) ms, median \(milliseconds(median)) ms over \(runs) runs (goal: under 200 ms)")
+case "parse":
+    let bytes = [UInt8](FileManager.default.contents(atPath: arguments.dropFirst().first!)!)
+    let start = now()
+    let extract = try RegisterParser.parse(bytes, today: CivilDate(iso: "2026-11-01")!)
+    print("parse: \(extract.rows.count) rows in \(milliseconds(now() - start)) ms")
+case "register":
+    guard arguments.count >= 3 else {
+        print("usage: buurtstem-bench register REGISTER.csv STATUTE [DATABASE]")
+        exit(2)
+    }
+    let csvPath = arguments.dropFirst().first!
+    let statutePath = arguments.dropFirst(2).first!
+    let dbPath = arguments.dropFirst(3).first ?? NSTemporaryDirectory() + "buurtstem-bench-\(getpid()).sqlite"
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) }
+    let statuteText = try String(contentsOfFile: statutePath, encoding: .utf8)
+    let extractDate = CivilDate(iso: "2026-11-01")!
+    let total = now()
+    var start = now()
+    let bytes = [UInt8](FileManager.default.contents(atPath: csvPath)!)
+    let extract = try RegisterParser.parse(bytes, today: extractDate)
+    let parseTime = now() - start
+    start = now()
+    let db = dbPath == ":memory:" ? try AppDatabase.inMemory() : try AppDatabase(path: dbPath)
+    try db.createAssociation(statuteSource: statuteText, fileName: statutePath)
+    let summary = try db.importRegister(extract, fileName: csvPath, fileSHA256: Hash.sha256(bytes).description, extractDate: extractDate)
+    let importTime = now() - start
+    start = now()
+    let (members, _) = try db.members(on: extractDate)
+    let deriveTime = now() - start
+    let elapsed = now() - total
+    print("register: \(extract.rowsRead) rows (\(bytes.count / 1_000_000) MB); imported \(summary.imported), rejected \(summary.rejected); audit entries \(summary.head.size)")
+    print("parse \(milliseconds(parseTime)) ms, import \(milliseconds(importTime)) ms, derive electorate \(milliseconds(deriveTime)) ms (\(members.count) members)")
+    print("import + derive: \(milliseconds(elapsed)) ms = \(Int(Double(extract.rowsRead) / elapsed)) rows/s (goal: under 5,000 ms)")
+    start = now()
+    let verification = try db.verifyAudit()
+    let verifyTime = now() - start
+    print("audit verify: \(verification.entries) entries in \(milliseconds(verifyTime)) ms, \(verification.isIntact ? "intact" : "NOT INTACT") (goal: under 2,000 ms)")
+    if arguments.count < 4 { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) } }
 default:
     print("unknown benchmark \(command)")
     exit(2)

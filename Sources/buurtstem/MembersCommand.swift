@@ -42,12 +42,12 @@ struct MembersList: ParsableCommand {
         case .csv:
             print("id;postcode;huisnummer;toevoeging;naam")
             for member in members {
-                guard let address = member.residence(on: date)?.address else { continue }
+                let address = member.address
                 print("\(csvField(member.id.rawValue));\(address.postcode);\(address.houseNumber);\(csvField(address.addition ?? ""));\(csvField(member.name ?? ""))")
             }
         case .json:
-            let items: [JSONValue] = members.compactMap { member in
-                guard let address = member.residence(on: date)?.address else { return nil }
+            let items: [JSONValue] = members.map { member in
+                let address = member.address
                 return .object(["id": .string(member.id.rawValue), "postcode": .string(address.postcode.description),
                                 "houseNumber": .int(address.houseNumber), "addition": address.addition.map(JSONValue.string) ?? .null,
                                 "name": member.name.map(JSONValue.string) ?? .null])

@@ -66,8 +66,9 @@ struct StoreTests {
         #expect(try db.members(on: day("2026-11-01")).members.map(\.id.rawValue) == ["C", "E"])
         let verification = try db.verifyAudit()
         #expect(verification.isIntact)
-        // 2 founding entries, 4 + 1 import, then 1 new + 1 move + 1 move-out + 1 absent + 1 import.
-        #expect(verification.entries == 12)
+        // 2 founding entries; 1 entry registering 4 residents + 1 import;
+        // then 1 registering the newcomer + 1 move + 1 move-out + 1 absent + 1 import.
+        #expect(verification.entries == 9)
     }
 
     @Test("opt-in join and leave are checked against the statute and audited")
@@ -90,13 +91,34 @@ struct StoreTests {
         #expect(actions.suffix(2) == ["member.join", "member.leave"])
     }
 
+    @Test("registrations are recorded in the log in batches of canonical JSON, every resident in full")
+    func registrationPayload() throws {
+        let db = try StoreFixtures.database()
+        let extract = try StoreFixtures.extract(
+            "id;postcode;huisnummer;toevoeging;geboortejaar;ingeschreven\nR\"1;1067 PB;12;a;1980;2010-01-01\nR2;1067 PC;3;;;\n", on: "2026-06-01")
+        _ = try db.importRegister(extract, fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-06-01"))
+        var lines: [String] = []
+        try db.exportAudit { lines.append($0) }
+        let expected = JSONValue.object([
+            "count": .int(2),
+            "residents": .array([
+                .object(["address": .string("1067 PB 12-A"), "birth": .object(["year": .int(1980)]), "id": .string("R\"1"),
+                         "movedIn": .string("2010-01-01"), "movedOut": .null]),
+                .object(["address": .string("1067 PC 3"), "birth": .null, "id": .string("R2"), "movedIn": .null, "movedOut": .null]),
+            ]),
+        ]).encoded(pretty: false)
+        #expect(lines[2].contains("\"payload\":\(expected),"))
+        #expect(lines[2].hasPrefix("{\"action\":\"residents.registered\""))
+    }
+
     @Test("inclusion proofs from the store verify, and fail for another root")
     func proofs() throws {
         let db = try StoreFixtures.database()
-        let extract = try StoreFixtures.extract("id;postcode;huisnummer\n" + (1...40).map { "R\($0);1067 PB;\($0)" }.joined(separator: "\n"), on: "2026-06-01")
+        let extract = try StoreFixtures.extract("id;postcode;huisnummer\n" + (1...4500).map { "R\($0);1067 PB;\($0)" }.joined(separator: "\n"), on: "2026-06-01")
         _ = try db.importRegister(extract, fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-06-01"))
         let head = try db.auditHead()
-        for seq in [1, 2, 17, head.size] {
+        #expect(head.size == 2 + 5 + 1)
+        for seq in [1, 2, 3, 5, head.size] {
             let proof = try db.auditProof(seq: seq)
             #expect(proof.isValid)
             #expect(proof.root == head.root)

@@ -13,12 +13,13 @@ struct TamperTests {
         case payloadByte, deleteRow, swapRows, truncateTail, timestamp, rewriteWithNewHash, actor
     }
 
-    /// A real database with a few hundred entries.
+    /// A real database with a few hundred entries: an opt-in association where 300 residents join.
     static func original() throws -> (DatabaseQueue, AuditHead) {
-        let db = try StoreFixtures.database()
+        let db = try StoreFixtures.database("soesterkwartier")
         let csv = "id;postcode;huisnummer;geboortedatum;ingeschreven\n"
-            + (1...250).map { "R\($0);1067 P\(["B", "C", "D", "E"][$0 % 4]);\($0);1980-01-01;2010-01-01" }.joined(separator: "\n")
+            + (1...300).map { "R\($0);3812 \(["AB", "AC", "AD", "AE"][$0 % 4]);\($0);1980-01-01;2010-01-01" }.joined(separator: "\n")
         _ = try db.importRegister(try StoreFixtures.extract(csv, on: "2026-06-01"), fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-06-01"))
+        for n in 1...300 { try db.join(ResidentID("R\(n)"), on: day("2026-06-02")) }
         let head = try db.auditHead()
         let copy = try DatabaseQueue()
         try db.writer.backup(to: copy)

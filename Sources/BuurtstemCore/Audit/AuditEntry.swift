@@ -47,12 +47,11 @@ public struct AuditEntry: Sendable, Hashable {
 
     /// The canonical encoding from stored columns (the payload is already canonical JSON).
     public static func canonicalBytes(seq: Int, at: String, actor: String, action: String, payload: String) -> [UInt8] {
-        var out = "{\"action\":"
-        out += JSONValue.string(action).encoded(pretty: false)
-        out += ",\"actor\":" + JSONValue.string(actor).encoded(pretty: false)
-        out += ",\"at\":" + JSONValue.string(at).encoded(pretty: false)
-        out += ",\"payload\":" + payload + ",\"seq\":\(seq)}"
-        return Array(out.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + payload.utf8.count)
+        CanonicalJSON.appendEntry(seq: seq, at: Array(at.utf8), actor: Array(actor.utf8), action: Array(action.utf8),
+                                  payload: Array(payload.utf8), to: &out)
+        return out
     }
 
     /// The entry's leaf hash in the log's Merkle tree.

@@ -1,16 +1,35 @@
 public import Crypto
 import Foundation
 
-/// A SHA-256 hash, printed in lower-case hex.
+/// A SHA-256 hash, printed in lower-case hex. A fixed-size value: no heap allocation, so a
+/// million of them cost nothing but their 32 bytes each.
 public struct Hash: Sendable, Hashable, CustomStringConvertible {
-    public let bytes: [UInt8]
+    private var w0: UInt64
+    private var w1: UInt64
+    private var w2: UInt64
+    private var w3: UInt64
 
+    /// From exactly 32 bytes.
     public init(_ bytes: [UInt8]) {
         precondition(bytes.count == 32, "a SHA-256 hash has 32 bytes")
-        self.bytes = bytes
+        self.init(unsafeBytes: bytes.withUnsafeBytes { $0 })
     }
 
-    init(_ digest: SHA256.Digest) { self.bytes = Array(digest) }
+    /// From a buffer of at least 32 bytes (the first 32 are used).
+    public init(unsafeBytes buffer: UnsafeRawBufferPointer) {
+        precondition(buffer.count >= 32)
+        w0 = buffer.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+        w1 = buffer.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        w2 = buffer.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+        w3 = buffer.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+    }
+
+    init(_ digest: SHA256.Digest) {
+        (w0, w1, w2, w3) = digest.withUnsafeBytes { b in
+            (b.loadUnaligned(fromByteOffset: 0, as: UInt64.self), b.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+             b.loadUnaligned(fromByteOffset: 16, as: UInt64.self), b.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+        }
+    }
 
     /// Parses 64 hex digits.
     public init?(hex: some StringProtocol) {
@@ -30,14 +49,23 @@ public struct Hash: Sendable, Hashable, CustomStringConvertible {
             guard let high = value(chars[i]), let low = value(chars[i + 1]) else { return nil }
             out.append(high << 4 | low)
         }
-        bytes = out
+        self.init(out)
     }
+
+    /// Calls `body` with the 32 bytes.
+    public func withUnsafeBytes<T>(_ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        var copy = self
+        return try Swift.withUnsafeBytes(of: &copy) { try body($0) }
+    }
+
+    /// The 32 bytes.
+    public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
 
     public var description: String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)
-        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
+        withUnsafeBytes { for b in $0 { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) } }
         return String(decoding: out, as: UTF8.self)
     }
 }
@@ -50,17 +78,22 @@ public enum MerkleTree {
     public static let emptyRoot = Hash(SHA256.hash(data: [UInt8]()))
 
     public static func leafHash(_ entry: [UInt8]) -> Hash {
+        entry.withUnsafeBytes { leafHash(unsafeBytes: $0) }
+    }
+
+    /// The leaf hash of the bytes in a buffer.
+    public static func leafHash(unsafeBytes entry: UnsafeRawBufferPointer) -> Hash {
         var hasher = SHA256()
-        hasher.update(data: [0x00])
-        hasher.update(data: entry)
+        withUnsafeBytes(of: UInt8(0)) { hasher.update(bufferPointer: $0) }
+        hasher.update(bufferPointer: entry)
         return Hash(hasher.finalize())
     }
 
     public static func nodeHash(_ left: Hash, _ right: Hash) -> Hash {
         var hasher = SHA256()
-        hasher.update(data: [0x01])
-        hasher.update(data: left.bytes)
-        hasher.update(data: right.bytes)
+        withUnsafeBytes(of: UInt8(1)) { hasher.update(bufferPointer: $0) }
+        left.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        right.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         return Hash(hasher.finalize())
     }
 

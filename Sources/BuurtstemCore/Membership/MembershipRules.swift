@@ -45,10 +45,16 @@ public struct MembershipRules: Sendable {
     /// Whether the resident is a member on `date` (fast; no explanations).
     /// `events` are this resident's join and leave events, in any order.
     public func isMember(_ resident: Resident, on date: CivilDate, events: [MembershipEvent] = []) -> Bool {
-        guard let residence = resident.residence(on: date), let area,
-              area.contains(residence.address.postcode, houseNumber: residence.address.houseNumber) else { return false }
+        guard let residence = resident.residence(on: date) else { return false }
+        return isMember(living: residence.address, birth: resident.birth, on: date, events: events)
+    }
+
+    /// Whether someone living at `address` on `date` (as the register says) is a member then.
+    /// The same rule as `isMember(_:on:events:)`, for callers that read only the day's address.
+    public func isMember(living address: Address, birth: Birth?, on date: CivilDate, events: [MembershipEvent] = []) -> Bool {
+        guard let area, area.contains(address.postcode, houseNumber: address.houseNumber) else { return false }
         if let minimum = statute.minimumAge.value {
-            guard let birth = resident.birth, birth.age(on: date) >= minimum else { return false }
+            guard let birth, birth.age(on: date) >= minimum else { return false }
         }
         if statute.membership.value.mode == .optIn {
             return Self.hasJoined(events, on: date)

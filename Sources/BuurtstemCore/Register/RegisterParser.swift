@@ -55,6 +55,9 @@ public enum RegisterParser {
         var rows: [RegisterRow] = []
         var rejects: [RegisterReject] = []
         var seen: [ResidentID: Int] = [:]
+        seen.reserveCapacity(bytes.count / 40)
+        rows.reserveCapacity(bytes.count / 45)
+        let columnsIndex = ColumnIndex(index)
         var read = 0
         var lastReport = 0
         while let record = reader.next() {
@@ -63,7 +66,7 @@ public enum RegisterParser {
                 lastReport = reader.offset
                 progress(reader.offset)
             }
-            switch validate(record, index: index, columns: header.fields.count, today: today, keepNames: keepNames) {
+            switch validate(record, index: columnsIndex, columns: header.fields.count, today: today, keepNames: keepNames) {
             case .success(let row):
                 if let first = seen[row.id] {
                     rejects.append(RegisterReject(line: record.line, column: "id",
@@ -96,11 +99,28 @@ public enum RegisterParser {
     }
 
     private static func raw(_ record: CSVReader.Record, _ separator: UInt8) -> String {
-        String(decoding: Array(record.fields.joined(separator: [separator])), as: UTF8.self)
+        var bytes: [UInt8] = []
+        for (index, field) in record.fields.enumerated() {
+            if index > 0 { bytes.append(separator) }
+            bytes.append(contentsOf: field)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Column positions, resolved once per file (not per field).
+    struct ColumnIndex {
+        let positions: [String: Int]
+        let id, postcode, huisnummer, toevoeging, geboortedatum, geboortejaar, ingeschreven, uitgeschreven, naam: Int?
+        init(_ positions: [String: Int]) {
+            self.positions = positions
+            id = positions["id"]; postcode = positions["postcode"]; huisnummer = positions["huisnummer"]
+            toevoeging = positions["toevoeging"]; geboortedatum = positions["geboortedatum"]; geboortejaar = positions["geboortejaar"]
+            ingeschreven = positions["ingeschreven"]; uitgeschreven = positions["uitgeschreven"]; naam = positions["naam"]
+        }
     }
 
     private static func validate(
-        _ record: CSVReader.Record, index: [String: Int], columns: Int, today: CivilDate, keepNames: Bool
+        _ record: CSVReader.Record, index: ColumnIndex, columns: Int, today: CivilDate, keepNames: Bool
     ) -> Result<RegisterRow, RegisterReject> {
         func reject(_ column: String?, _ reason: String) -> Result<RegisterRow, RegisterReject> {
             .failure(RegisterReject(line: record.line, column: column, reason: reason, raw: ""))
@@ -109,21 +129,21 @@ public enum RegisterParser {
         if record.fields.count != columns {
             return reject(nil, "has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), the header has \(columns)")
         }
-        func field(_ name: String) -> [UInt8]? {
-            guard let position = index[name] else { return nil }
+        func field(_ position: Int?) -> ArraySlice<UInt8>? {
+            guard let position else { return nil }
             let value = trim(record.fields[position])
             return value.isEmpty ? nil : value
         }
-        func text(_ name: String) -> Result<String?, RegisterReject> {
-            guard let bytes = field(name) else { return .success(nil) }
+        func text(_ name: String, _ position: Int?) -> Result<String?, RegisterReject> {
+            guard let bytes = field(position) else { return .success(nil) }
             guard let string = String(validating: bytes, as: UTF8.self) else {
                 return .failure(RegisterReject(line: record.line, column: name, reason: "is not valid UTF-8 (save the file as UTF-8)", raw: ""))
             }
             return .success(string)
         }
-        func date(_ name: String) -> Result<CivilDate?, RegisterReject> {
-            guard let bytes = field(name) else { return .success(nil) }
-            guard let date = CivilDate(iso: String(decoding: bytes, as: UTF8.self)) else {
+        func date(_ name: String, _ position: Int?) -> Result<CivilDate?, RegisterReject> {
+            guard let bytes = field(position) else { return .success(nil) }
+            guard let date = CivilDate(isoUTF8: bytes) else {
                 return .failure(RegisterReject(line: record.line, column: name,
                                                reason: "\(String(decoding: bytes, as: UTF8.self)) is not a date (write YYYY-MM-DD)", raw: ""))
             }
@@ -134,26 +154,26 @@ public enum RegisterParser {
         }
 
         let idText: String?
-        switch text("id") { case .success(let v): idText = v; case .failure(let r): return .failure(r) }
+        switch text("id", index.id) { case .success(let v): idText = v; case .failure(let r): return .failure(r) }
         guard let idText else { return reject("id", "is empty: every row needs a pseudonymous id") }
 
-        guard let postcodeBytes = field("postcode") else { return reject("postcode", "is empty") }
+        guard let postcodeBytes = field(index.postcode) else { return reject("postcode", "is empty") }
         let postcode: Postcode
-        do { postcode = try Postcode(parsing: String(decoding: postcodeBytes, as: UTF8.self)) } catch {
+        do { postcode = try Postcode(utf8: postcodeBytes) } catch {
             return reject("postcode", "\(String(decoding: postcodeBytes, as: UTF8.self)) is not a Dutch postcode: \(error)")
         }
-        guard let numberBytes = field("huisnummer") else { return reject("huisnummer", "is empty") }
+        guard let numberBytes = field(index.huisnummer) else { return reject("huisnummer", "is empty") }
         guard numberBytes.count <= 6, numberBytes.allSatisfy({ $0 >= 48 && $0 <= 57 }),
-              let houseNumber = Int(String(decoding: numberBytes, as: UTF8.self)), houseNumber >= 1 else {
+              case let houseNumber = numberBytes.reduce(0, { $0 * 10 + Int($1 - 48) }), houseNumber >= 1 else {
             return reject("huisnummer", "\(String(decoding: numberBytes, as: UTF8.self)) is not a house number (a whole number from 1; an addition goes in toevoeging)")
         }
         var addition: String?
-        switch text("toevoeging") { case .success(let v): addition = v?.uppercased(); case .failure(let r): return .failure(r) }
+        switch text("toevoeging", index.toevoeging) { case .success(let v): addition = v?.uppercased(); case .failure(let r): return .failure(r) }
         if let a = addition, a.count > 4 { return reject("toevoeging", "\(a) is longer than the 4 characters an addition may have") }
 
         var birth: Birth?
-        switch date("geboortedatum") { case .success(let d): birth = d.map(Birth.date); case .failure(let r): return .failure(r) }
-        if let yearBytes = field("geboortejaar") {
+        switch date("geboortedatum", index.geboortedatum) { case .success(let d): birth = d.map(Birth.date); case .failure(let r): return .failure(r) }
+        if let yearBytes = field(index.geboortejaar) {
             guard yearBytes.count == 4, let year = Int(String(decoding: yearBytes, as: UTF8.self)), year >= 1880, year <= today.year else {
                 return reject("geboortejaar", "\(String(decoding: yearBytes, as: UTF8.self)) is not a birth year (four digits, not in the future)")
             }
@@ -164,9 +184,9 @@ public enum RegisterParser {
             }
         }
         let movedIn: CivilDate?
-        switch date("ingeschreven") { case .success(let d): movedIn = d; case .failure(let r): return .failure(r) }
+        switch date("ingeschreven", index.ingeschreven) { case .success(let d): movedIn = d; case .failure(let r): return .failure(r) }
         let movedOut: CivilDate?
-        switch date("uitgeschreven") { case .success(let d): movedOut = d; case .failure(let r): return .failure(r) }
+        switch date("uitgeschreven", index.uitgeschreven) { case .success(let d): movedOut = d; case .failure(let r): return .failure(r) }
         if let movedIn, let movedOut, movedOut < movedIn {
             return reject("uitgeschreven", "move-out \(movedOut) is before move-in \(movedIn)")
         }
@@ -175,19 +195,19 @@ public enum RegisterParser {
         }
         var name: String?
         if keepNames {
-            switch text("naam") { case .success(let v): name = v; case .failure(let r): return .failure(r) }
+            switch text("naam", index.naam) { case .success(let v): name = v; case .failure(let r): return .failure(r) }
         }
         return .success(RegisterRow(
             line: record.line, id: ResidentID(idText), address: Address(postcode: postcode, houseNumber: houseNumber, addition: addition),
             birth: birth, movedIn: movedIn, movedOut: movedOut, name: name))
     }
 
-    private static func trim(_ bytes: [UInt8]) -> [UInt8] {
-        var start = 0
-        var end = bytes.count
+    private static func trim(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var start = bytes.startIndex
+        var end = bytes.endIndex
         while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
         while end > start, bytes[end - 1] == 32 || bytes[end - 1] == 9 { end -= 1 }
-        return start == 0 && end == bytes.count ? bytes : Array(bytes[start..<end])
+        return bytes[start..<end]
     }
 }
 

@@ -77,4 +77,11 @@ public struct Area: Sendable, Hashable {
         entries.contains { $0.contains(postcode, houseNumber: houseNumber) }
             && !exclusions.contains { $0.contains(postcode, houseNumber: houseNumber) }
     }
+
+    /// The lowest and highest postcode the area can contain (nil for an empty area): every
+    /// address in the area lies between them, so a store can narrow its search to this range.
+    public var bounds: (lower: Postcode, upper: Postcode)? {
+        guard let lower = entries.map(\.lower).min(), let upper = entries.map(\.upper).max() else { return nil }
+        return (lower, upper)
+    }
 }

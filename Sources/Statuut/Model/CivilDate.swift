@@ -8,6 +8,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public let day: Int
 
     /// A date, or nil when the combination does not exist (30 February, month 13).
+    @inlinable
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...CivilDate.daysIn(month: month, year: year)).contains(day) else { return nil }
@@ -18,26 +19,39 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Parses `YYYY-MM-DD`; nil for anything else or a date that does not exist.
     public init?(iso text: some StringProtocol) {
-        let utf8 = Array(text.utf8)
-        guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for byte in utf8[range] {
+        var copy = String(text)
+        guard let date = copy.withUTF8({ CivilDate(isoUTF8: $0) }) else { return nil }
+        self = date
+    }
+
+    /// Parses `YYYY-MM-DD` from UTF-8 bytes, without allocating.
+    @inlinable
+    public init?<C: Collection>(isoUTF8 utf8: C) where C.Element == UInt8 {
+        guard utf8.count == 10 else { return nil }
+        var values = (0, 0, 0)
+        var index = 0
+        for byte in utf8 {
+            switch index {
+            case 4, 7:
+                guard byte == UInt8(ascii: "-") else { return nil }
+            default:
                 guard byte >= 48, byte <= 57 else { return nil }
-                value = value * 10 + Int(byte - 48)
+                let digit = Int(byte - 48)
+                if index < 4 { values.0 = values.0 * 10 + digit } else if index < 7 { values.1 = values.1 * 10 + digit } else { values.2 = values.2 * 10 + digit }
             }
-            return value
+            index += 1
         }
-        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
-        self.init(year: y, month: m, day: d)
+        self.init(year: values.0, month: values.1, day: values.2)
     }
 
     /// Whether `year` is a Gregorian leap year.
+    @inlinable
     public static func isLeapYear(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
     /// Number of days in a month.
+    @inlinable
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeapYear(year) ? 29 : 28

@@ -37,14 +37,37 @@ public struct Postcode: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     /// Parses and normalises a postcode as people write it: `1067pa`, `1067 PA`, `1067-PA`.
     public init(parsing text: some StringProtocol) throws(Problem) {
-        var chars = Array(text.unicodeScalars.filter { $0 != " " && $0 != "-" })
-        chars = chars.map { ("a"..."z").contains($0) ? Unicode.Scalar($0.value - 32)! : $0 }
-        guard chars.count == 6, chars[0..<4].allSatisfy({ ("0"..."9").contains($0) }) else { throw .wrongShape }
-        if chars[0] == "0" { throw .leadingZero }
-        let digits = chars[0..<4].reduce(0) { $0 * 10 + Int($1.value - 48) }
-        var letters = ""
-        letters.unicodeScalars.append(contentsOf: chars[4..<6])
-        try self.init(digits: digits, letters: letters)
+        try self.init(utf8: Array(text.utf8))
+    }
+
+    /// Parses a postcode from UTF-8 bytes (spaces and one hyphen allowed, any letter case).
+    @inlinable
+    public init<C: Collection>(utf8: C) throws(Problem) where C.Element == UInt8 {
+        var chars: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0)
+        var count = 0
+        for byte in utf8 where byte != UInt8(ascii: " ") && byte != UInt8(ascii: "-") {
+            guard count < 6 else { throw .wrongShape }
+            let upper = byte >= 97 && byte <= 122 ? byte - 32 : byte
+            switch count {
+            case 0: chars.0 = upper
+            case 1: chars.1 = upper
+            case 2: chars.2 = upper
+            case 3: chars.3 = upper
+            case 4: chars.4 = upper
+            default: chars.5 = upper
+            }
+            count += 1
+        }
+        let isDigit = { (b: UInt8) in b >= 48 && b <= 57 }
+        let isLetter = { (b: UInt8) in b >= 65 && b <= 90 }
+        guard count == 6, isDigit(chars.0), isDigit(chars.1), isDigit(chars.2), isDigit(chars.3),
+              isLetter(chars.4), isLetter(chars.5) else { throw .wrongShape }
+        if chars.0 == 48 { throw .leadingZero }
+        let digits = Int(chars.0 - 48) * 1000 + Int(chars.1 - 48) * 100 + Int(chars.2 - 48) * 10 + Int(chars.3 - 48)
+        let letters = String(decoding: [chars.4, chars.5], as: UTF8.self)
+        if chars.4 == 83, chars.5 == 65 || chars.5 == 68 || chars.5 == 83 { throw .forbiddenLetters(letters) }
+        self.digits = digits
+        self.letters = letters
     }
 
     /// Validates the digits of a four-digit postcode area (PC4).
