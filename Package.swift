@@ -47,7 +47,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "buurtstem-bench",
-            dependencies: ["Statuut", "BuurtstemCore", "BuurtstemStore"],
+            dependencies: ["Statuut", "BuurtstemCore", "BuurtstemStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(

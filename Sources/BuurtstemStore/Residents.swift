@@ -63,7 +63,7 @@ extension AppDatabase {
             func decide() {
                 guard let current = last else { return }
                 let id = ResidentID(String(decoding: lastID, as: UTF8.self))
-                if rules.isMember(living: current.address, birth: current.birth, on: date, events: events[id] ?? []) {
+                if rules.isMember(living: current.address, birth: current.birth, on: date, events: events.isEmpty ? [] : events[id] ?? []) {
                     members.append(Member(id: id, address: current.address, name: current.name))
                 }
             }

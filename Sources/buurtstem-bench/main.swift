@@ -3,6 +3,7 @@
 import BuurtstemCore
 import BuurtstemStore
 import Foundation
+import GRDB
 import Statuut
 
 #if canImport(Glibc)
@@ -53,7 +54,7 @@ func milliseconds(_ seconds: Double) -> String {
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let command = arguments.first else {
-    print("usage: buurtstem-bench statute [ARTICLES] [RUNS] | register REGISTER.csv STATUTE [DATABASE]")
+    print("usage: buurtstem-bench statute [ARTICLES] [RUNS] | parse REGISTER.csv | register REGISTER.csv STATUTE [DATABASE|:memory:] | audit [ENTRIES] [STATUTE]")
     exit(2)
 }
 switch command {
@@ -80,6 +81,33 @@ case "parse":
     let start = now()
     let extract = try RegisterParser.parse(bytes, today: CivilDate(iso: "2026-11-01")!)
     print("parse: \(extract.rows.count) rows in \(milliseconds(now() - start)) ms")
+case "audit":
+    // Appends N entries (like a year of member changes) to a fresh database, then verifies.
+    let count = arguments.dropFirst().first.flatMap(Int.init) ?? 1_000_000
+    let statutePath = arguments.dropFirst(2).first ?? "Statutes/wildemanbuurt.statuut"
+    let dbPath = NSTemporaryDirectory() + "buurtstem-bench-audit-\(getpid()).sqlite"
+    defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) } }
+    let db = try AppDatabase(path: dbPath)
+    try db.createAssociation(statuteSource: try String(contentsOfFile: statutePath, encoding: .utf8), fileName: statutePath)
+    var start = now()
+    var written = 2
+    while written < count {
+        let chunk = min(100_000, count - written)
+        try db.writer.write { conn in
+            var audit = try AuditAppender(conn, at: Moment(CivilDate(iso: "2026-11-01")!, seconds: written))
+            for i in 0..<chunk {
+                try audit.append(actor: .desk("balie"), action: "member.checked-in", payload: .object([
+                    "assembly": .int(1), "id": .string("R\(written + i)"), "present": .bool(true),
+                ]))
+            }
+            try audit.finish(conn)
+        }
+        written += chunk
+    }
+    print("audit: appended \(written) entries in \(milliseconds(now() - start)) ms")
+    start = now()
+    let verification = try db.verifyAudit(trusted: try db.auditHead())
+    print("audit verify: \(verification.entries) entries in \(milliseconds(now() - start)) ms, \(verification.isIntact ? "intact" : "NOT INTACT") (goal: under 2,000 ms)")
 case "register":
     guard arguments.count >= 3 else {
         print("usage: buurtstem-bench register REGISTER.csv STATUTE [DATABASE]")

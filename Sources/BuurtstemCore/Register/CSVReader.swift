@@ -1,121 +1,118 @@
-/// A fast reader of delimited text (RFC 4180 quoting: `"a;b"`, `"say ""hi"""`), over bytes.
-/// Fields are slices of the input (no copies) unless they contain doubled quotes. Records may
-/// span lines inside quotes; `line` is the line a record starts on.
-public struct CSVReader: Sendable {
-    public let bytes: [UInt8]
-    public let separator: UInt8
+/// A fast reader of delimited text (RFC 4180 quoting: `"a;b"`, `"say ""hi"""`).
+///
+/// It works on a mutable buffer the caller owns for the whole read: quoted fields are unescaped
+/// in place (the unescaped text is never longer than the raw), so fields are plain views into
+/// the buffer and reading a million records allocates nothing per field. Records may span lines
+/// inside quotes; `line` is the line a record starts on.
+struct CSVReader {
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    let separator: UInt8
     private var position: Int
     private var line = 1
 
-    /// A record: its first line number and its fields (raw bytes, quotes removed).
-    public struct Record: Sendable {
-        public var line: Int
-        public var fields: [ArraySlice<UInt8>]
+    /// A record: its first line number and its fields (views into the buffer, quotes removed).
+    struct Record {
+        var line = 0
+        var fields: [UnsafeBufferPointer<UInt8>] = []
         /// Whether a quoted field was never closed.
-        public var unterminatedQuote: Bool
+        var unterminatedQuote = false
     }
 
-    public init(bytes: [UInt8], separator: UInt8, start: Int = 0) {
-        self.bytes = bytes
+    init(buffer: UnsafeMutableBufferPointer<UInt8>, separator: UInt8, start: Int = 0) {
+        self.buffer = buffer
         self.separator = separator
         self.position = start
     }
 
     /// Byte offset of the next record (for progress reports).
-    public var offset: Int { position }
+    var offset: Int { position }
 
     /// Skips a UTF-8 byte-order mark.
-    public static func contentStart(_ bytes: [UInt8]) -> Int {
+    static func contentStart(_ bytes: [UInt8]) -> Int {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
     }
 
-    /// The next record, or nil at the end. Blank lines are skipped.
-    public mutating func next() -> Record? {
+    /// Reads the next record into `record`, reusing its storage; false at the end.
+    /// Blank lines are skipped.
+    mutating func next(into record: inout Record) -> Bool {
+        record.fields.removeAll(keepingCapacity: true)
+        record.unterminatedQuote = false
         let quote = UInt8(ascii: "\"")
         let cr = UInt8(ascii: "\r")
         let lf = UInt8(ascii: "\n")
-        let count = bytes.count
-        while position < count, bytes[position] == lf || bytes[position] == cr {
-            if bytes[position] == lf { line += 1 }
+        let count = buffer.count
+        while position < count, buffer[position] == lf || buffer[position] == cr {
+            if buffer[position] == lf { line += 1 }
             position += 1
         }
-        guard position < count else { return nil }
-        var record = Record(line: line, fields: [], unterminatedQuote: false)
-        record.fields.reserveCapacity(12)
+        guard position < count, let base = buffer.baseAddress else { return false }
+        record.line = line
+        func view(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(start: base + start, count: end - start)
+        }
         var fieldStart = position
         while true {
             if position >= count {
-                record.fields.append(bytes[fieldStart..<count])
-                return record
+                record.fields.append(view(fieldStart, count))
+                return true
             }
-            let byte = bytes[position]
+            let byte = buffer[position]
             if byte == quote, position == fieldStart {
-                // A quoted field: find its end; copy only when it holds doubled quotes.
+                // Unescape in place: `write` trails `scan`.
                 var scan = position + 1
-                var copy: [UInt8]?
+                var write = fieldStart
                 var closed = false
-                var segment = scan
                 while scan < count {
-                    let b = bytes[scan]
+                    let b = buffer[scan]
                     if b == quote {
-                        if scan + 1 < count, bytes[scan + 1] == quote {
-                            if copy == nil { copy = [] }
-                            copy!.append(contentsOf: bytes[segment...scan])
+                        if scan + 1 < count, buffer[scan + 1] == quote {
+                            buffer[write] = quote
+                            write += 1
                             scan += 2
-                            segment = scan
                             continue
                         }
                         closed = true
+                        scan += 1
                         break
                     }
                     if b == lf { line += 1 }
+                    buffer[write] = b
+                    write += 1
                     scan += 1
                 }
-                let value: ArraySlice<UInt8>
-                if var copied = copy {
-                    copied.append(contentsOf: bytes[segment..<scan])
-                    value = copied[...]
-                } else {
-                    value = bytes[(position + 1)..<scan]
-                }
                 if !closed { record.unterminatedQuote = true }
-                position = closed ? scan + 1 : scan
                 // Anything between the closing quote and the separator is kept as written.
-                var tail = position
-                while tail < count, bytes[tail] != separator, bytes[tail] != lf, bytes[tail] != cr { tail += 1 }
-                if tail > position {
-                    var joined = Array(value)
-                    joined.append(contentsOf: bytes[position..<tail])
-                    record.fields.append(joined[...])
-                } else {
-                    record.fields.append(value)
+                while scan < count, buffer[scan] != separator, buffer[scan] != lf, buffer[scan] != cr {
+                    buffer[write] = buffer[scan]
+                    write += 1
+                    scan += 1
                 }
-                position = tail
-                if position >= count { return record }
-                if bytes[position] == separator {
+                record.fields.append(view(fieldStart, write))
+                position = scan
+                if position >= count { return true }
+                if buffer[position] == separator {
                     position += 1
                     fieldStart = position
-                    if position >= count { record.fields.append([]); return record }
+                    if position >= count { record.fields.append(view(count, count)); return true }
                     continue
                 }
-                // End of line.
-                if bytes[position] == cr, position + 1 < count, bytes[position + 1] == lf { position += 1 }
+                if buffer[position] == cr, position + 1 < count, buffer[position + 1] == lf { position += 1 }
                 position += 1
                 line += 1
-                return record
+                return true
             }
             if byte == separator {
-                record.fields.append(bytes[fieldStart..<position])
+                record.fields.append(view(fieldStart, position))
                 position += 1
                 fieldStart = position
                 continue
             }
             if byte == lf || byte == cr {
-                record.fields.append(bytes[fieldStart..<position])
-                if byte == cr, position + 1 < count, bytes[position + 1] == lf { position += 1 }
+                record.fields.append(view(fieldStart, position))
+                if byte == cr, position + 1 < count, buffer[position + 1] == lf { position += 1 }
                 position += 1
                 line += 1
-                return record
+                return true
             }
             position += 1
         }

@@ -28,10 +28,25 @@ public enum RegisterParser {
     public static func parse(
         _ bytes: [UInt8], today: CivilDate, keepNames: Bool = false, progress: ((Int) -> Void)? = nil
     ) throws(RegisterFileError) -> RegisterExtract {
-        let start = CSVReader.contentStart(bytes)
-        let separator = detectSeparator(bytes, from: start)
-        var reader = CSVReader(bytes: bytes, separator: separator, start: start)
-        guard let header = reader.next() else { throw RegisterFileError(message: "the file is empty: expected a header line with column names") }
+        var buffer = bytes
+        let result: Result<RegisterExtract, RegisterFileError> = buffer.withUnsafeMutableBufferPointer { buffer in
+            do throws(RegisterFileError) {
+                return .success(try parse(buffer, today: today, keepNames: keepNames, progress: progress))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    private static func parse(
+        _ buffer: UnsafeMutableBufferPointer<UInt8>, today: CivilDate, keepNames: Bool, progress: ((Int) -> Void)?
+    ) throws(RegisterFileError) -> RegisterExtract {
+        let start = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
+        let separator = detectSeparator(UnsafeBufferPointer(buffer), from: start)
+        var reader = CSVReader(buffer: buffer, separator: separator, start: start)
+        var header = CSVReader.Record()
+        guard reader.next(into: &header) else { throw RegisterFileError(message: "the file is empty: expected a header line with column names") }
         var index: [String: Int] = [:]
         var unknown: [String] = []
         for (position, raw) in header.fields.enumerated() {
@@ -55,12 +70,14 @@ public enum RegisterParser {
         var rows: [RegisterRow] = []
         var rejects: [RegisterReject] = []
         var seen: [ResidentID: Int] = [:]
-        seen.reserveCapacity(bytes.count / 40)
-        rows.reserveCapacity(bytes.count / 45)
+        seen.reserveCapacity(buffer.count / 40)
+        rows.reserveCapacity(buffer.count / 45)
         let columnsIndex = ColumnIndex(index)
         var read = 0
         var lastReport = 0
-        while let record = reader.next() {
+        var record = CSVReader.Record()
+        record.fields.reserveCapacity(16)
+        while reader.next(into: &record) {
             read += 1
             if let progress, reader.offset - lastReport > 1 << 20 {
                 lastReport = reader.offset
@@ -81,12 +98,12 @@ public enum RegisterParser {
                 rejects.append(reject)
             }
         }
-        progress?(bytes.count)
+        progress?(buffer.count)
         let columns = index.sorted { $0.value < $1.value }.map(\.key)
         return RegisterExtract(rows: rows, rejects: rejects, rowsRead: read, columns: columns)
     }
 
-    private static func detectSeparator(_ bytes: [UInt8], from start: Int) -> UInt8 {
+    private static func detectSeparator(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> UInt8 {
         var semicolons = 0
         var commas = 0
         var position = start
@@ -129,7 +146,7 @@ public enum RegisterParser {
         if record.fields.count != columns {
             return reject(nil, "has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), the header has \(columns)")
         }
-        func field(_ position: Int?) -> ArraySlice<UInt8>? {
+        func field(_ position: Int?) -> UnsafeBufferPointer<UInt8>? {
             guard let position else { return nil }
             let value = trim(record.fields[position])
             return value.isEmpty ? nil : value
@@ -202,12 +219,12 @@ public enum RegisterParser {
             birth: birth, movedIn: movedIn, movedOut: movedOut, name: name))
     }
 
-    private static func trim(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var start = bytes.startIndex
-        var end = bytes.endIndex
+    private static func trim(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0
+        var end = bytes.count
         while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
         while end > start, bytes[end - 1] == 32 || bytes[end - 1] == 9 { end -= 1 }
-        return bytes[start..<end]
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
 }
 
