@@ -20,13 +20,18 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "Statuut", swiftSettings: strictSettings),
         .target(
             name: "BuurtstemCore",
-            dependencies: ["Statuut", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "Statuut",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "BigInt", package: "BigInt"),
+            ],
             swiftSettings: strictSettings),
         .target(
             name: "BuurtstemStore",
