@@ -81,6 +81,42 @@ case "parse":
     let start = now()
     let extract = try RegisterParser.parse(bytes, today: CivilDate(iso: "2026-11-01")!)
     print("parse: \(extract.rows.count) rows in \(milliseconds(now() - start)) ms")
+case "budgeting":
+    // Equal shares with add one (or greedy, by the file's rule) on a Pabulib file, best of RUNS.
+    let path = arguments.dropFirst().first!
+    let runs = arguments.dropFirst(2).first.flatMap(Int.init) ?? 5
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    guard case .budgeting(let profile, let rule, let official, _) = try ElectionFile.read(text, fileExtension: "pb") else { exit(2) }
+    var times: [Double] = []
+    var result: TallyResult?
+    for _ in 0..<runs {
+        let start = now()
+        result = (rule ?? "").hasPrefix("greedy") ? EqualShares.greedy(profile) : EqualShares.tally(profile)
+        times.append(now() - start)
+    }
+    times.sort()
+    let matches = official.map { Set($0) == Set(result!.elected) }
+    print("\((path as NSString).lastPathComponent): \(result!.method), \(profile.ballots.count) voters, \(profile.projects.count) projects: best \(milliseconds(times[0])) ms, median \(milliseconds(times[times.count / 2])) ms; \(matches.map { $0 ? "matches the official outcome" : "DIFFERS from the official outcome" } ?? "no official outcome in the file")")
+case "ranked":
+    // Instant runoff and Schulze over BALLOTS random rankings of CANDIDATES candidates.
+    let ballots = arguments.dropFirst().first.flatMap(Int.init) ?? 1_000_000
+    let candidates = arguments.dropFirst(2).first.flatMap(Int.init) ?? 10
+    var generator = SystemRandomNumberGenerator()
+    var profile = RankedProfile(candidates: (1...candidates).map { "c\($0)" })
+    // Voters lean towards lower-numbered candidates, so the count takes several rounds.
+    for _ in 0..<ballots {
+        var order = Array(0..<candidates)
+        order.sort { _, _ in Int.random(in: 0..<3, using: &generator) == 0 }
+        order.shuffle(using: &generator)
+        let length = Int.random(in: 1...candidates, using: &generator)
+        profile.add(order: Array(order.prefix(length)))
+    }
+    var start = now()
+    let irv = InstantRunoff.tally(profile)
+    print("instant runoff: \(ballots) ballots, \(candidates) candidates, \(irv.rounds.count) rounds: \(milliseconds(now() - start)) ms (goal: under 1,000 ms)")
+    start = now()
+    let schulze = Schulze.tally(profile)
+    print("schulze: \(ballots) ballots, \(candidates) candidates, winner \(schulze.elected[0]): \(milliseconds(now() - start)) ms (goal: under 1,000 ms)")
 case "audit":
     // Appends N entries (like a year of member changes) to a fresh database, then verifies.
     let count = arguments.dropFirst().first.flatMap(Int.init) ?? 1_000_000
