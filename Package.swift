@@ -56,7 +56,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "BuurtstemCoreTests", dependencies: ["BuurtstemCore", "Statuut"], swiftSettings: strictSettings),
+            name: "BuurtstemCoreTests", dependencies: ["BuurtstemCore", "Statuut"], exclude: ["Fixtures"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "BuurtstemStoreTests", dependencies: ["BuurtstemStore", "BuurtstemCore"], swiftSettings: strictSettings),
         .testTarget(

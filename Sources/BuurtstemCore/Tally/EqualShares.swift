@@ -117,10 +117,15 @@ public enum EqualShares {
         var supporters = Array(repeating: [Int](), count: profile.projects.count)
         for (v, ballot) in profile.ballots.enumerated() { for p in Set(ballot) { supporters[p].append(v) } }
         func cost(_ set: [Int]) -> Int { set.reduce(0) { $0 + profile.projects[$1].cost } }
+        // Exhaustive: no project that anyone approves still fits in what is left. (A project
+        // nobody approves is never funded by the method, so it cannot keep the completion going.)
         func exhaustive(_ set: [Int]) -> Bool {
             let left = profile.budget - cost(set)
-            return !profile.projects.indices.contains { !set.contains($0) && profile.projects[$0].cost <= left }
+            return !profile.projects.indices.contains { !set.contains($0) && !supporters[$0].isEmpty && profile.projects[$0].cost <= left }
         }
+        // Once every voter's extra budget reaches the dearest project, any supporter can pay for
+        // any project alone, so the method funds every approved project: there is no need to go on.
+        let lastIncrement = (profile.projects.map(\.cost).max() ?? 0) + 1
         var increment = 0
         var outcome = run(profile, supporters: supporters, increment: 0)
         var rounds = [TallyRound(number: 1, counts: outcome.map { (profile.projects[$0].id, String(profile.projects[$0].cost)) },
@@ -130,7 +135,7 @@ public enum EqualShares {
             // The runs for successive increments are independent: compute them in pairs, one per
             // core, and take them in order exactly as the sequential definition does.
             let width = 2
-            search: while !exhaustive(outcome) {
+            search: while !exhaustive(outcome) && increment < lastIncrement {
                 let batch = ParallelRuns(count: width)
                 let base = increment
                 let voters = supporters

@@ -54,7 +54,7 @@ public enum InstantRunoff {
             if let top, totals[top] * 2 > counted || active.count == 1 {
                 winner = top
                 rounds.append(TallyRound(number: round, counts: counts, elected: [profile.candidates[top]],
-                                         note: "\(profile.candidates[top]) has \(totals[top]) of \(counted) continuing votes, a majority; \(exhausted) exhausted"))
+                                         note: "\(profile.names[top]) has \(totals[top]) of \(counted) continuing votes, a majority; \(exhausted) exhausted"))
                 break
             }
             guard !active.isEmpty else { break }
@@ -63,7 +63,7 @@ public enum InstantRunoff {
             let out = tied.count == 1 ? tied[0] : TieBreak.pick(tied, history: history, lowest: true)
             history.append(totals)
             rounds.append(TallyRound(number: round, counts: counts, eliminated: [profile.candidates[out]],
-                                     note: "no majority of \(counted) continuing votes; \(profile.candidates[out]) has the fewest (\(fewest)) and is eliminated"
+                                     note: "no majority of \(counted) continuing votes; \(profile.names[out]) has the fewest (\(fewest)) and is eliminated"
                                         + (tied.count > 1 ? " (tie broken by earlier rounds, then listing order)" : "")))
             continuing[out] = false
             let pile = piles[out]

@@ -116,7 +116,7 @@ public enum ScottishSTV {
                 let total = totals[s]
                 let surplus = total - quota
                 rounds.append(TallyRound(number: stage, counts: counts(), elected: newly,
-                                         note: "the surplus of \(profile.candidates[s]) (\(show(surplus))) is transferred at \(show(surplus * scale / total)) per vote"))
+                                         note: "the surplus of \(profile.names[s]) (\(show(surplus))) is transferred at \(show(surplus * scale / total)) per vote"))
                 history.append(totals)
                 let papers = piles[s]
                 piles[s] = []
@@ -127,7 +127,7 @@ public enum ScottishSTV {
                 let tied = continuing.filter { totals[$0] == fewest }
                 let out = tied.count == 1 ? tied[0] : TieBreak.pick(tied, history: history, lowest: true)
                 rounds.append(TallyRound(number: stage, counts: counts(), elected: newly, eliminated: [profile.candidates[out]],
-                                         note: "\(profile.candidates[out]) has the fewest votes (\(show(fewest))) and is excluded"))
+                                         note: "\(profile.names[out]) has the fewest votes (\(show(fewest))) and is excluded"))
                 history.append(totals)
                 status[out] = .excluded
                 let papers = piles[out]
