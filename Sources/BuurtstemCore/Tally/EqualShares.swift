@@ -47,13 +47,15 @@ public enum EqualShares {
         // Budget classes: voters with equal budgets share one numerator. Classes only split.
         var values = [BigUInt(UInt(profile.budget + increment * n))]
         var classOf = Array(repeating: 0, count: n)
+        var population = [n]
+        var zeroClass: Int?
         // How many supporters of each project are in each class (kept up to date as classes split).
         var counts = supporters.map { [$0.count] }
         var selected: [Int] = []
         var spent = 0
         var available = Array(repeating: true, count: projectCount)
         while true {
-            let order = values.indices.sorted { values[$0] < values[$1] }
+            let order = values.indices.filter { population[$0] > 0 }.sorted { values[$0] < values[$1] }
             // The best project so far: share R / (k · D) per payer, for a project of cost c.
             var best: (project: Int, remainder: BigUInt, payers: Int, supporters: Int)?
             for p in 0..<projectCount where available[p] && !supporters[p].isEmpty {
@@ -97,12 +99,26 @@ public enum EqualShares {
                     new = existing
                 } else {
                     let before = values[old]
-                    values.append(before >= chosen.remainder ? before - chosen.remainder : 0)
-                    new = values.count - 1
+                    if before > chosen.remainder {
+                        values.append(before - chosen.remainder)
+                        population.append(0)
+                        new = values.count - 1
+                        for p in 0..<projectCount { counts[p].append(0) }
+                    } else if let zero = zeroClass {
+                        // Everyone who paid all they had shares one class.
+                        new = zero
+                    } else {
+                        values.append(0)
+                        population.append(0)
+                        new = values.count - 1
+                        zeroClass = new
+                        for p in 0..<projectCount { counts[p].append(0) }
+                    }
                     split[old] = new
-                    for p in 0..<projectCount { counts[p].append(0) }
                 }
                 classOf[v] = new
+                population[old] -= 1
+                population[new] += 1
                 for p in profile.ballots[v] {
                     counts[p][old] -= 1
                     counts[p][new] += 1
