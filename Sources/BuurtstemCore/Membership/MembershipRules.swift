@@ -19,17 +19,8 @@ public struct MembershipVerdict: Sendable, Hashable {
     public var checks: [MembershipCheck]
 }
 
-/// Why a join or leave is refused, citing the rule that forbids it.
-public struct MembershipRefusal: Error, Sendable, Hashable, CustomStringConvertible {
-    public var nl: String
-    public var en: String
-    public var source: Provenance
-
-    public var description: String { "\(en) (\(source.cited(in: .en)))" }
-    public func text(in language: Language) -> String {
-        "\(language == .nl ? nl : en) (\(source.cited(in: language)))"
-    }
-}
+/// Why a join or leave is refused (a `Refusal` citing the rule that forbids it).
+public typealias MembershipRefusal = Refusal
 
 /// The statute's membership rules as pure functions: who is a member on a date, and whether a
 /// resident may join or leave.

@@ -41,6 +41,11 @@ public struct Fraction: Sendable, Hashable, Comparable, Codable, CustomStringCon
         return (product + denominator - 1) / denominator
     }
 
+    /// The smallest whole number `n` with `n / whole > self` (for "more than").
+    public func minimumCountExceeding(of whole: Int) -> Int {
+        numerator * whole / denominator + 1
+    }
+
     public var description: String { "\(numerator)/\(denominator)" }
 
     /// As a percentage when exact (`10%`), else nil.
