@@ -89,6 +89,87 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v2 assemblies, attendance, proposals, ballots, votes") { db in
+            try db.execute(sql: """
+                CREATE TABLE assembly (
+                    id INTEGER PRIMARY KEY,
+                    date TEXT NOT NULL,
+                    place TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('scheduled', 'called', 'open', 'closed')),
+                    called_on TEXT,
+                    reference_date TEXT,
+                    agenda_kinds TEXT NOT NULL DEFAULT ''
+                );
+                CREATE TABLE electorate (
+                    assembly_id INTEGER NOT NULL REFERENCES assembly(id),
+                    resident_id TEXT NOT NULL REFERENCES resident(id),
+                    PRIMARY KEY (assembly_id, resident_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE attendance (
+                    assembly_id INTEGER NOT NULL REFERENCES assembly(id),
+                    resident_id TEXT NOT NULL REFERENCES resident(id),
+                    PRIMARY KEY (assembly_id, resident_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE proxy (
+                    assembly_id INTEGER NOT NULL REFERENCES assembly(id),
+                    giver TEXT NOT NULL REFERENCES resident(id),
+                    holder TEXT NOT NULL REFERENCES resident(id),
+                    PRIMARY KEY (assembly_id, giver)
+                ) WITHOUT ROWID;
+                CREATE TABLE assembly_demand (
+                    id INTEGER PRIMARY KEY,
+                    received_on TEXT NOT NULL,
+                    supporters INTEGER NOT NULL,
+                    call_by TEXT NOT NULL,
+                    answered_by INTEGER REFERENCES assembly(id)
+                );
+                CREATE TABLE proposal (
+                    id INTEGER PRIMARY KEY,
+                    assembly_id INTEGER NOT NULL REFERENCES assembly(id),
+                    title TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    source_kind TEXT NOT NULL CHECK (source_kind IN ('board', 'members', 'party')),
+                    source_party TEXT,
+                    state TEXT NOT NULL,
+                    refusal TEXT,
+                    submitted_on TEXT,
+                    amendment_text TEXT,
+                    inspection_from TEXT
+                );
+                CREATE TABLE proposal_supporter (
+                    proposal_id INTEGER NOT NULL REFERENCES proposal(id),
+                    resident_id TEXT NOT NULL,
+                    PRIMARY KEY (proposal_id, resident_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE shareholder_response (
+                    id INTEGER PRIMARY KEY,
+                    proposal_id INTEGER NOT NULL REFERENCES proposal(id),
+                    shareholder TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('advice', 'consent', 'refusal')),
+                    on_date TEXT NOT NULL,
+                    text TEXT NOT NULL
+                );
+                CREATE TABLE ballot (
+                    id INTEGER PRIMARY KEY,
+                    proposal_id INTEGER NOT NULL UNIQUE REFERENCES proposal(id),
+                    method TEXT NOT NULL,
+                    options TEXT NOT NULL,
+                    seats INTEGER,
+                    budget INTEGER,
+                    state TEXT NOT NULL CHECK (state IN ('open', 'closed')),
+                    result TEXT
+                );
+                -- A vote holds nothing that links it to a member, a code or a session.
+                -- No rowid: the table keeps no insertion order; rows sort by their random receipt.
+                CREATE TABLE vote (
+                    ballot_id INTEGER NOT NULL REFERENCES ballot(id),
+                    receipt TEXT NOT NULL,
+                    choice TEXT NOT NULL,
+                    PRIMARY KEY (ballot_id, receipt)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -23,16 +23,18 @@ extension AppDatabase {
 
     /// Join and leave events, by resident.
     public func membershipEvents() throws -> [ResidentID: [MembershipEvent]] {
-        try writer.read { db in
-            var result: [ResidentID: [MembershipEvent]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT resident_id, kind, requested_on, effective_on FROM membership_event ORDER BY id") {
-                guard let kind = MembershipEvent.Kind(rawValue: row[1]), let requested = StoredValues.date(row[2]),
-                      let effective = StoredValues.date(row[3]) else { continue }
-                let id = ResidentID(row[0])
-                result[id, default: []].append(MembershipEvent(resident: id, kind: kind, requestedOn: requested, effectiveOn: effective))
-            }
-            return result
+        try writer.read { db in try Self.membershipEvents(db) }
+    }
+
+    static func membershipEvents(_ db: Database) throws -> [ResidentID: [MembershipEvent]] {
+        var result: [ResidentID: [MembershipEvent]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT resident_id, kind, requested_on, effective_on FROM membership_event ORDER BY id") {
+            guard let kind = MembershipEvent.Kind(rawValue: row[1]), let requested = StoredValues.date(row[2]),
+                  let effective = StoredValues.date(row[3]) else { continue }
+            let id = ResidentID(row[0])
+            result[id, default: []].append(MembershipEvent(resident: id, kind: kind, requestedOn: requested, effectiveOn: effective))
         }
+        return result
     }
 
     /// The members on `date` by the statute in force on that date, sorted by id, with that statute.
@@ -41,52 +43,56 @@ extension AppDatabase {
     /// postcode range, then applies the statute's rules (`MembershipRules`) to each.
     public func members(on date: CivilDate) throws -> (members: [Member], statute: Statute) {
         let (statute, _) = try self.statute(on: date)
-        let rules = MembershipRules(statute: statute)
-        let events = try membershipEvents()
-        guard let bounds = statute.membershipArea?.bounds else { return ([], statute) }
-        var members: [Member] = []
-        try writer.read { db in
-            let rows = try RawStatement(db, sql: """
-                SELECT resident.id, resident.birth_date, resident.birth_year, resident.name,
-                       residence.postcode, residence.house_number, residence.addition
-                FROM residence JOIN resident ON resident.id = residence.resident_id
-                WHERE (residence.moved_in IS NULL OR residence.moved_in <= ?1)
-                  AND (residence.moved_out IS NULL OR residence.moved_out > ?1)
-                  AND residence.postcode BETWEEN ?2 AND ?3
-                ORDER BY resident.id, residence.id
-                """)
-            rows.bind(1, text: date.description)
-            rows.bind(2, text: bounds.lower.description)
-            rows.bind(3, text: bounds.upper.description)
-            var lastID: [UInt8] = []
-            var last: (address: Address, birth: Birth?, name: String?)?
-            func decide() {
-                guard let current = last else { return }
-                let id = ResidentID(String(decoding: lastID, as: UTF8.self))
-                if rules.isMember(living: current.address, birth: current.birth, on: date, events: events.isEmpty ? [] : events[id] ?? []) {
-                    members.append(Member(id: id, address: current.address, name: current.name))
-                }
-            }
-            while try rows.step() {
-                guard let postcode = rows.withBytes(4, { try? Postcode(utf8: $0) }) else { continue }
-                let address = Address(postcode: postcode, houseNumber: rows.int(5), addition: rows.isNull(6) ? nil : rows.text(6))
-                let same = rows.withBytes(0) { $0.elementsEqual(lastID) }
-                if !same {
-                    decide()
-                    lastID = rows.withBytes(0) { Array($0) }
-                }
-                let birth: Birth?
-                if !rows.isNull(1), let d = rows.withBytes(1, { CivilDate(isoUTF8: $0) }) {
-                    birth = .date(d)
-                } else {
-                    birth = rows.isNull(2) ? nil : .year(rows.int(2))
-                }
-                // Overlapping periods should not exist; where they do, the latest residence counts.
-                last = (address, birth, rows.isNull(3) ? nil : rows.text(3))
-            }
-            decide()
-        }
+        let members = try writer.read { db in try Self.members(db, on: date, statute: statute) }
         return (members, statute)
+    }
+
+    /// The members on `date` under `statute`, inside a transaction the caller holds.
+    static func members(_ db: Database, on date: CivilDate, statute: Statute) throws -> [Member] {
+        let rules = MembershipRules(statute: statute)
+        let events = try membershipEvents(db)
+        guard let bounds = statute.membershipArea?.bounds else { return [] }
+        var members: [Member] = []
+        let rows = try RawStatement(db, sql: """
+            SELECT resident.id, resident.birth_date, resident.birth_year, resident.name,
+                   residence.postcode, residence.house_number, residence.addition
+            FROM residence JOIN resident ON resident.id = residence.resident_id
+            WHERE (residence.moved_in IS NULL OR residence.moved_in <= ?1)
+              AND (residence.moved_out IS NULL OR residence.moved_out > ?1)
+              AND residence.postcode BETWEEN ?2 AND ?3
+            ORDER BY resident.id, residence.id
+            """)
+        rows.bind(1, text: date.description)
+        rows.bind(2, text: bounds.lower.description)
+        rows.bind(3, text: bounds.upper.description)
+        var lastID: [UInt8] = []
+        var last: (address: Address, birth: Birth?, name: String?)?
+        func decide() {
+            guard let current = last else { return }
+            let id = ResidentID(String(decoding: lastID, as: UTF8.self))
+            if rules.isMember(living: current.address, birth: current.birth, on: date, events: events.isEmpty ? [] : events[id] ?? []) {
+                members.append(Member(id: id, address: current.address, name: current.name))
+            }
+        }
+        while try rows.step() {
+            guard let postcode = rows.withBytes(4, { try? Postcode(utf8: $0) }) else { continue }
+            let address = Address(postcode: postcode, houseNumber: rows.int(5), addition: rows.isNull(6) ? nil : rows.text(6))
+            let same = rows.withBytes(0) { $0.elementsEqual(lastID) }
+            if !same {
+                decide()
+                lastID = rows.withBytes(0) { Array($0) }
+            }
+            let birth: Birth?
+            if !rows.isNull(1), let d = rows.withBytes(1, { CivilDate(isoUTF8: $0) }) {
+                birth = .date(d)
+            } else {
+                birth = rows.isNull(2) ? nil : .year(rows.int(2))
+            }
+            // Overlapping periods should not exist; where they do, the latest residence counts.
+            last = (address, birth, rows.isNull(3) ? nil : rows.text(3))
+        }
+        decide()
+        return members
     }
 
     /// Records a join (opt-in statutes), checked against the statute in force on `date`.

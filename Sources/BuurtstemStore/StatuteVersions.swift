@@ -83,7 +83,12 @@ extension AppDatabase {
 
     /// The statute in force on `date`, with its version.
     public func statute(on date: CivilDate) throws -> (statute: Statute, version: StatuteVersion) {
-        let versions = try statuteVersions()
+        try writer.read { db in try Self.statute(db, on: date) }
+    }
+
+    /// The statute in force on `date`, inside a transaction the caller holds.
+    static func statute(_ db: Database, on date: CivilDate) throws -> (statute: Statute, version: StatuteVersion) {
+        let versions = try Row.fetchAll(db, sql: "SELECT * FROM statute_version ORDER BY valid_from").map(Self.version)
         guard let version = versions.last(where: { $0.validFrom <= date }) else {
             if let first = versions.first {
                 throw StoreError("no statute was in force on \(date): the first version takes effect on \(first.validFrom)")

@@ -90,3 +90,15 @@ public struct QuorumStatus: Sendable, Hashable {
         return QuorumStatus(met: counted >= needed, counted: counted, needed: needed, source: rule.source)
     }
 }
+
+extension Attendance {
+    /// Rebuilds attendance as stored (the rules were checked when each was recorded).
+    public mutating func restore(present: Set<ResidentID>, proxies: [ResidentID: ResidentID]) {
+        self = Attendance(present: present, proxies: proxies)
+    }
+
+    private init(present: Set<ResidentID>, proxies: [ResidentID: ResidentID]) {
+        self.present = present
+        self.proxies = proxies
+    }
+}

@@ -1,0 +1,93 @@
+public import Statuut
+
+/// An option on a ballot: a candidate, a choice, or a project with its cost.
+public struct BallotOption: Sendable, Hashable, Codable {
+    public var id: String
+    public var name: String
+    /// Whole euros, for budget ballots.
+    public var cost: Int?
+
+    public init(id: String, name: String, cost: Int? = nil) {
+        self.id = id
+        self.name = name
+        self.cost = cost
+    }
+}
+
+/// Turning a ballot's votes into a result: the stored form of a choice, and the count by method.
+public enum BallotCounting {
+    /// A vote's choice in its stored form, or why it is not a valid vote on this ballot.
+    public static func normalise(_ choice: String, method: TallyMethod, options: [BallotOption]) throws(Refusal) -> String {
+        let trimmed = choice.trimmingCharacters(in: " \t")
+        if method == .yesNo {
+            switch trimmed.lowercased() {
+            case "yes", "voor", "ja": return "yes"
+            case "no", "tegen", "nee": return "no"
+            case "blank", "blanco", "", "abstain", "onthouding": return "blank"
+            default: throw refusal("`\(choice)` is not a yes/no vote: use yes, no or blank (voor, tegen, blanco)")
+            }
+        }
+        let ids = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: " \t") }.filter { !$0.isEmpty }
+        let known = Set(options.map(\.id))
+        for id in ids where !known.contains(id) {
+            throw refusal("`\(id)` is not an option of this ballot; the options are \(options.map(\.id).joined(separator: ", "))")
+        }
+        guard Set(ids).count == ids.count else { throw refusal("an option appears twice in `\(choice)`") }
+        if method == .plurality, ids.count > 1 { throw refusal("a single-choice vote names one option, not \(ids.count)") }
+        return ids.joined(separator: ",")
+    }
+
+    /// Counts the votes of a ballot by its method; a yes/no ballot is decided by its decision kind.
+    public static func count(_ choices: [String], method: TallyMethod, options: [BallotOption], seats: Int?, budget: Int?,
+                             kind: DecisionKind, attendance: Attendance, electorate: Int) -> JSONValue {
+        let ids = options.map(\.id)
+        let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        let ranked = choices.map { $0.split(separator: ",").compactMap { index[String($0)] } }
+        switch method {
+        case .yesNo:
+            let count = YesNoCount(yes: choices.filter { $0 == "yes" }.count, no: choices.filter { $0 == "no" }.count,
+                                   blank: choices.filter { $0 == "blank" }.count)
+            let outcome = DecisionRule.decide(count, kind: kind, attendance: attendance, electorate: electorate)
+            return .object([
+                "method": .string("yes-no"), "yes": .int(count.yes), "no": .int(count.no), "blank": .int(count.blank),
+                "outcome": .string(outcome.result.rawValue), "base": .int(outcome.base), "needed": .int(outcome.needed),
+                "quorum": .object(["met": .bool(outcome.quorum.met), "counted": .int(outcome.quorum.counted), "needed": .int(outcome.quorum.needed)]),
+                "explanation": .object(["nl": .string(outcome.nl), "en": .string(outcome.en)]),
+                "rules": .array(outcome.sources.map { .string($0.cited(in: .nl)) }),
+            ])
+        case .plurality, .instantRunoff, .singleTransferableVote, .schulze:
+            var profile = RankedProfile(candidates: ids, names: options.map(\.name))
+            for ballotChoice in ranked where !ballotChoice.isEmpty { profile.add(order: ballotChoice) }
+            let result: TallyResult
+            switch method {
+            case .plurality: result = Plurality.tally(profile)
+            case .instantRunoff: result = InstantRunoff.tally(profile)
+            case .singleTransferableVote: result = ScottishSTV.tally(profile, seats: seats ?? 1)
+            default: result = Schulze.tally(profile)
+            }
+            return withQuorum(result, kind: kind, attendance: attendance, electorate: electorate, blank: ranked.filter(\.isEmpty).count)
+        case .approval:
+            let result = Plurality.approval(ranked, options: ids, names: options.map(\.name), winners: seats ?? 1)
+            return withQuorum(result, kind: kind, attendance: attendance, electorate: electorate, blank: ranked.filter(\.isEmpty).count)
+        case .equalShares, .greedy:
+            let projects = options.map { ApprovalProfile.Project(id: $0.id, name: $0.name, cost: $0.cost ?? 0) }
+            let profile = ApprovalProfile(projects: projects, budget: budget ?? 0, ballots: ranked)
+            let result = method == .greedy ? EqualShares.greedy(profile) : EqualShares.tally(profile)
+            return withQuorum(result, kind: kind, attendance: attendance, electorate: electorate, blank: ranked.filter(\.isEmpty).count)
+        }
+    }
+
+    private static func withQuorum(_ result: TallyResult, kind: DecisionKind, attendance: Attendance, electorate: Int, blank: Int) -> JSONValue {
+        let quorum = QuorumStatus.check(kind.quorum, attendance: attendance, electorate: electorate)
+        guard case .object(var object) = result.json() else { return result.json() }
+        object["quorum"] = .object(["met": .bool(quorum.met), "counted": .int(quorum.counted), "needed": .int(quorum.needed)])
+        object["blank"] = .int(blank)
+        object["outcome"] = .string(quorum.met ? "decided" : "noQuorum")
+        return .object(object)
+    }
+
+    /// A vote that does not fit the ballot (a counting error, not a rule of the statute).
+    static func refusal(_ en: String) -> Refusal {
+        Refusal(nl: en, en: en, source: .legalDefault(LegalDefaults.method))
+    }
+}

@@ -1,0 +1,161 @@
+public import BuurtstemCore
+import Foundation
+public import GRDB
+public import Statuut
+
+/// A ballot as stored.
+public struct BallotRecord: Sendable, Hashable {
+    public var id: Int
+    public var proposal: Int
+    public var method: TallyMethod
+    public var options: [BallotOption]
+    public var seats: Int?
+    /// Whole euros, for budget ballots.
+    public var budget: Int?
+    public var isOpen: Bool
+    /// The result as canonical JSON, once closed.
+    public var result: String?
+}
+
+extension AppDatabase {
+    /// Opens the ballot on an admitted proposal of an open assembly, with the method, seats and
+    /// budget of its decision kind; waits for the social shareholders' advice or consent.
+    public func openBallot(proposal id: Int, options: [BallotOption] = [], actor: Actor = .system) throws -> BallotRecord {
+        try writer.write { db in
+            let proposal = try Self.proposal(db, id)
+            let assembly = try Self.assembly(db, proposal.assembly)
+            guard assembly.state == .open else { throw StoreError("assembly \(assembly.id) is not open; a ballot opens during the assembly") }
+            guard case .admitted = proposal.state else { throw StoreError("proposal \(id) is not admitted to the agenda") }
+            let (statute, _) = try Self.statute(db, on: assembly.date)
+            guard let kind = statute.decisionKind(named: proposal.kind) else { throw StoreError("the statute has no decision kind \(proposal.kind)") }
+            try ProposalRules(statute: statute).checkBallotMayOpen(proposal, responses: try Self.responses(db, proposal: id))
+            let method = kind.method.value
+            var choices = options
+            if method == .yesNo {
+                choices = [BallotOption(id: "yes", name: "voor / yes"), BallotOption(id: "no", name: "tegen / no")]
+            } else {
+                guard choices.count >= 2 else { throw StoreError("a \(method.rawValue) ballot needs at least two options") }
+                guard Set(choices.map(\.id)).count == choices.count else { throw StoreError("two options have the same id") }
+                if method.needsBudget, choices.contains(where: { $0.cost == nil }) {
+                    throw StoreError("every project on a budget ballot needs a cost")
+                }
+            }
+            let budget = kind.budget.value.map { $0.cents / 100 }
+            let seats = kind.seats.value
+            let optionsJSON = String(decoding: try JSONEncoder().encode(choices), as: UTF8.self)
+            try db.execute(sql: "INSERT INTO ballot (proposal_id, method, options, seats, budget, state) VALUES (?, ?, ?, ?, ?, 'open')",
+                           arguments: [id, method.rawValue, optionsJSON, seats, budget])
+            let ballot = Int(db.lastInsertedRowID)
+            try db.execute(sql: "UPDATE proposal SET state = 'onAgenda' WHERE id = ?", arguments: [id])
+            let quorum = QuorumStatus.check(kind.quorum, attendance: try Self.attendance(db, assembly.id), electorate: try Self.electorate(db, assembly.id).count)
+            try audit(db, actor, "ballot.opened", ["ballot": .int(ballot), "proposal": .int(id), "method": .string(method.rawValue),
+                                                    "options": .array(choices.map { .string($0.id) }), "quorumMet": .bool(quorum.met),
+                                                    "counted": .int(quorum.counted), "needed": .int(quorum.needed)])
+            return BallotRecord(id: ballot, proposal: id, method: method, options: choices, seats: seats, budget: budget, isOpen: true, result: nil)
+        }
+    }
+
+    /// Enters votes counted on paper (`count` identical votes); returns their receipts.
+    ///
+    /// A choice is `yes`/`no`/`blank` (also `voor`/`tegen`/`blanco`) for yes/no; one option id
+    /// for single choice; option ids separated by commas for approval and budgets (approved) and
+    /// for ranked methods (best first). An empty choice is a blank vote.
+    public func enterVotes(ballot id: Int, choice: String, count: Int = 1, actor: Actor = .desk("telling")) throws -> [String] {
+        guard count >= 1 else { throw StoreError("count must be at least 1") }
+        return try writer.write { db in
+            let ballot = try Self.ballot(db, id)
+            guard ballot.isOpen else { throw StoreError("ballot \(id) is closed") }
+            let normalised: String
+            do throws(Refusal) { normalised = try BallotCounting.normalise(choice, method: ballot.method, options: ballot.options) } catch {
+                throw StoreError("ballot \(id): \(error.en)")
+            }
+            var receipts: [String] = []
+            for _ in 0..<count {
+                let receipt = Receipts.make()
+                try db.execute(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)", arguments: [id, receipt, normalised])
+                receipts.append(receipt)
+            }
+            try audit(db, actor, "votes.entered", ["ballot": .int(id), "count": .int(count)])
+            return receipts
+        }
+    }
+
+    /// Closes the ballot and counts it by its method; a yes/no decision is judged by its
+    /// decision kind (quorum, majority, ties). An adopted statute amendment becomes the statute
+    /// version in force from the assembly's date.
+    public func closeBallot(_ id: Int, actor: Actor = .system) throws -> (result: JSONValue, head: AuditHead) {
+        try writer.write { db in
+            let ballot = try Self.ballot(db, id)
+            guard ballot.isOpen else { throw StoreError("ballot \(id) is already closed") }
+            let proposal = try Self.proposal(db, ballot.proposal)
+            let assembly = try Self.assembly(db, proposal.assembly)
+            let (statute, _) = try Self.statute(db, on: assembly.date)
+            guard let kind = statute.decisionKind(named: proposal.kind) else { throw StoreError("unknown decision kind \(proposal.kind)") }
+            let choices = try String.fetchAll(db, sql: "SELECT choice FROM vote WHERE ballot_id = ? ORDER BY receipt", arguments: [id])
+            let attendance = try Self.attendance(db, assembly.id)
+            let electorate = try Self.electorate(db, assembly.id)
+            var result = BallotCounting.count(choices, method: ballot.method, options: ballot.options, seats: ballot.seats, budget: ballot.budget,
+                                              kind: kind, attendance: attendance, electorate: electorate.count)
+            guard case .object(var object) = result else { throw StoreError("unexpected result") }
+            object["ballot"] = .int(id)
+            object["proposal"] = .int(proposal.id)
+            let adopted = object["outcome"] == .string("adopted")
+            if adopted, kind.name == DecisionKind.amendment, let text = proposal.amendmentText {
+                if ProposalRules(statute: statute).vetoedBy(proposal, responses: try Self.responses(db, proposal: proposal.id)) == nil {
+                    let new = try Self.validStatute(text, fileName: "amendment-\(proposal.id).statuut")
+                    try db.execute(sql: """
+                        INSERT INTO statute_version (valid_from, name, source, sha256, file_name, adopted_how, adopted_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [assembly.date.description, new.name, text, Hash.sha256(Array(text.utf8)).description,
+                                         "amendment-\(proposal.id).statuut", "amendment ballot \(id)", clock.now().description])
+                    object["newStatuteVersion"] = .int(Int(db.lastInsertedRowID))
+                }
+            }
+            result = .object(object)
+            let json = result.encoded(pretty: false)
+            try db.execute(sql: "UPDATE ballot SET state = 'closed', result = ? WHERE id = ?", arguments: [json, id])
+            try db.execute(sql: "UPDATE proposal SET state = 'decided' WHERE id = ?", arguments: [proposal.id])
+            var appender = try AuditAppender(db, at: clock.now())
+            try appender.append(actor: actor, action: "ballot.closed", payload: result)
+            if let version = object["newStatuteVersion"] {
+                try appender.append(actor: actor, action: "statute.adopted", payload: .object([
+                    "version": version, "validFrom": .string(assembly.date.description), "how": .string("amendment ballot \(id)")]))
+            }
+            let head = try appender.finish(db)
+            return (result, head)
+        }
+    }
+
+    /// A ballot by id.
+    public func ballot(_ id: Int) throws -> BallotRecord { try writer.read { try Self.ballot($0, id) } }
+
+    /// Every ballot (all when `assembly` is nil).
+    public func ballots(assembly: Int? = nil) throws -> [BallotRecord] {
+        try writer.read { db in
+            try Int.fetchAll(db, sql: """
+                SELECT ballot.id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
+                WHERE ?1 IS NULL OR proposal.assembly_id = ?1 ORDER BY ballot.id
+                """, arguments: [assembly]).map { try Self.ballot(db, $0) }
+        }
+    }
+
+    static func ballot(_ db: Database, _ id: Int) throws -> BallotRecord {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM ballot WHERE id = ?", arguments: [id]) else {
+            throw StoreError("there is no ballot \(id)")
+        }
+        let options = try JSONDecoder().decode([BallotOption].self, from: Data((row["options"] as String).utf8))
+        return BallotRecord(id: id, proposal: row["proposal_id"], method: TallyMethod(rawValue: row["method"]) ?? .yesNo, options: options,
+                            seats: row["seats"], budget: row["budget"], isOpen: (row["state"] as String) == "open", result: row["result"])
+    }
+
+}
+
+/// Receipts: short random ids a voter can look up on the public board (no lookalike characters).
+enum Receipts {
+    static let alphabet = Array("23456789ABCDEFGHJKMNPQRSTVWXYZ")
+
+    static func make() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<10).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+    }
+}

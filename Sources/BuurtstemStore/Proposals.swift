@@ -1,0 +1,131 @@
+public import BuurtstemCore
+import Foundation
+public import GRDB
+public import Statuut
+
+extension AppDatabase {
+    /// Submits a proposal for an assembly (checked when admitted).
+    public func submitProposal(_ draft: Proposal, on day: CivilDate, actor: Actor = .system) throws -> Proposal {
+        try writer.write { db in
+            let assembly = try Self.assembly(db, draft.assembly)
+            let (statute, _) = try Self.statute(db, on: assembly.date)
+            let id = (try Int.fetchOne(db, sql: "SELECT MAX(id) FROM proposal") ?? 0) + 1
+            var proposal = draft
+            proposal.id = id
+            proposal.kind = DecisionKindNames.canonical(draft.kind)
+            proposal = try ProposalRules(statute: statute).submit(proposal, on: day)
+            let (sourceKind, party, supporters): (String, String?, [ResidentID]) = switch proposal.source {
+            case .board: ("board", nil, [])
+            case .members(let ids): ("members", nil, ids)
+            case .party(let name): ("party", name, [])
+            }
+            try db.execute(sql: """
+                INSERT INTO proposal (id, assembly_id, title, text, kind, source_kind, source_party, state, submitted_on, amendment_text, inspection_from)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?)
+                """, arguments: [id, proposal.assembly, proposal.title, proposal.text, proposal.kind, sourceKind, party, day.description,
+                                 proposal.amendmentText, proposal.inspectionFrom?.description])
+            for supporter in Set(supporters) {
+                try db.execute(sql: "INSERT INTO proposal_supporter (proposal_id, resident_id) VALUES (?, ?)", arguments: [id, supporter.rawValue])
+            }
+            try audit(db, actor, "proposal.submitted", ["proposal": .int(id), "assembly": .int(proposal.assembly), "title": .string(proposal.title),
+                                                         "kind": .string(proposal.kind), "by": .string(party ?? sourceKind),
+                                                         "supporters": .int(Set(supporters).count)])
+            return proposal
+        }
+    }
+
+    /// Admits a proposal to its assembly's agenda, or records why it is refused (and throws that refusal).
+    public func admitProposal(_ id: Int, actor: Actor = .system) throws -> Proposal {
+        var refusal: Refusal?
+        let proposal: Proposal = try writer.write { db in
+            let proposal = try Self.proposal(db, id)
+            let assembly = try Self.assembly(db, proposal.assembly)
+            let (statute, _) = try Self.statute(db, on: assembly.date)
+            // The right to propose is checked against the electorate once it is frozen, else today's members.
+            var electorate = try Self.electorate(db, assembly.id)
+            if assembly.state == .scheduled {
+                electorate = Set(try Self.members(db, on: proposal.submittedOn ?? assembly.date, statute: statute).map(\.id))
+            }
+            let outcome: Result<Proposal, Refusal>
+            do throws(Refusal) {
+                outcome = .success(try ProposalRules(statute: statute).admit(proposal, for: assembly, electorate: electorate))
+            } catch {
+                outcome = .failure(error)
+            }
+            switch outcome {
+            case .success(let admitted):
+                try db.execute(sql: "UPDATE proposal SET state = 'admitted' WHERE id = ?", arguments: [id])
+                try audit(db, actor, "proposal.admitted", ["proposal": .int(id)])
+                return admitted
+            case .failure(let error):
+                refusal = error
+                try db.execute(sql: "UPDATE proposal SET state = 'refused', refusal = ? WHERE id = ?", arguments: [error.description, id])
+                try audit(db, actor, "proposal.refused", ["proposal": .int(id), "reason": .string(error.description)])
+                var refused = proposal
+                refused.state = .refused(error)
+                return refused
+            }
+        }
+        if let refusal { throw refusal }
+        return proposal
+    }
+
+    /// Records a social shareholder's advice, consent or refusal on a proposal.
+    public func recordShareholderResponse(_ response: ShareholderResponse, actor: Actor = .system) throws {
+        try writer.write { db in
+            let proposal = try Self.proposal(db, response.proposal)
+            let assembly = try Self.assembly(db, proposal.assembly)
+            let (statute, _) = try Self.statute(db, on: assembly.date)
+            guard statute.socialShareholders.contains(where: { $0.name == response.shareholder }) else {
+                throw StoreError("the statute names no social shareholder \"\(response.shareholder)\"; it names "
+                    + statute.socialShareholders.map { "\"\($0.name)\"" }.joined(separator: ", "))
+            }
+            try db.execute(sql: "INSERT INTO shareholder_response (proposal_id, shareholder, kind, on_date, text) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [response.proposal, response.shareholder, response.kind.rawValue, response.on.description, response.text])
+            try audit(db, actor, "shareholder.\(response.kind.rawValue)", [
+                "proposal": .int(response.proposal), "shareholder": .string(response.shareholder),
+                "on": .string(response.on.description), "text": .string(response.text)])
+        }
+    }
+
+    /// Every proposal of an assembly (all when nil).
+    public func proposals(assembly: Int? = nil) throws -> [Proposal] {
+        try writer.read { db in
+            let ids = try Int.fetchAll(db, sql: "SELECT id FROM proposal WHERE ?1 IS NULL OR assembly_id = ?1 ORDER BY id", arguments: [assembly])
+            return try ids.map { try Self.proposal(db, $0) }
+        }
+    }
+
+    static func proposal(_ db: Database, _ id: Int) throws -> Proposal {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM proposal WHERE id = ?", arguments: [id]) else {
+            throw StoreError("there is no proposal \(id)")
+        }
+        let source: ProposalSource
+        switch row["source_kind"] as String {
+        case "party": source = .party(row["source_party"] ?? "")
+        case "members":
+            source = .members(try String.fetchAll(db, sql: "SELECT resident_id FROM proposal_supporter WHERE proposal_id = ? ORDER BY resident_id",
+                                                  arguments: [id]).map(ResidentID.init))
+        default: source = .board
+        }
+        var proposal = Proposal(id: id, title: row["title"], text: row["text"], kind: row["kind"], source: source, assembly: row["assembly_id"],
+                                amendmentText: row["amendment_text"], inspectionFrom: StoredValues.date(row["inspection_from"]))
+        proposal.submittedOn = StoredValues.date(row["submitted_on"])
+        switch row["state"] as String {
+        case "submitted": proposal.state = .submitted
+        case "admitted": proposal.state = .admitted
+        case "onAgenda": proposal.state = .onAgenda
+        case "decided": proposal.state = .decided
+        case "refused": proposal.state = .refused(Refusal(nl: row["refusal"] ?? "", en: row["refusal"] ?? "", source: .header))
+        default: proposal.state = .draft
+        }
+        return proposal
+    }
+
+    static func responses(_ db: Database, proposal id: Int) throws -> [ShareholderResponse] {
+        try Row.fetchAll(db, sql: "SELECT * FROM shareholder_response WHERE proposal_id = ? ORDER BY id", arguments: [id]).map { row in
+            ShareholderResponse(shareholder: row["shareholder"], proposal: id, kind: ShareholderResponse.Kind(rawValue: row["kind"]) ?? .advice,
+                                on: StoredValues.date(row["on_date"]) ?? CivilDate(dayNumber: 0), text: row["text"])
+        }
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+import Statuut
+import BuurtstemCore
+import BuurtstemStore
+
+/// A democratic year for each statute, through the store: schedule, call, check in, propose,
+/// vote, close, amend — with the refusals the statute demands along the way.
+@Suite("A year by each statute")
+struct YearScenarioTests {
+    static func register(_ rows: [(String, String, Int)], born: String = "1980-01-01") -> String {
+        "id;postcode;huisnummer;geboortedatum;ingeschreven\n" + rows.map { "\($0.0);\($0.1);\($0.2);\(born);2010-01-01" }.joined(separator: "\n")
+    }
+
+    static func ids(_ range: ClosedRange<Int>) -> [ResidentID] { range.map { ResidentID("R\($0)") } }
+
+    @Test("Wildemanbuurt: members' proposal, a neighbourhood budget after the municipality's advice, and a statute amendment")
+    func wildemanbuurt() throws {
+        let db = try StoreFixtures.database("wildemanbuurt")
+        let rows = (1...60).map { ("R\($0)", "1067 P\(["B", "C", "D"][$0 % 3])", $0) } + [("OUT1", "1068 AB", 1)]
+        _ = try db.importRegister(try StoreFixtures.extract(Self.register(rows), on: "2026-01-20"), fileName: "r.csv", fileSHA256: "h",
+                                  extractDate: day("2026-01-20"))
+        // A date that can no longer be called in time is refused (14 days' notice, article 4).
+        #expect(throws: Refusal.self) { try db.scheduleAssembly(date: day("2026-02-25"), place: "LuCafé", today: day("2026-02-20")) }
+        let (assembly, _) = try db.scheduleAssembly(date: day("2026-03-20"), place: "LuCafé", agendaKinds: ["statutenwijziging"], today: day("2026-02-01"))
+        #expect(throws: Refusal.self) { try db.callAssembly(assembly.id, on: day("2026-03-10")) }
+        let (called, electorate) = try db.callAssembly(assembly.id, on: day("2026-03-01"))
+        #expect(called.referenceDate == day("2026-02-20"))
+        #expect(electorate == 60)
+
+        // Proposals: 10 members together (article 6), on time (21 days before).
+        let members = try db.submitProposal(Proposal(id: 0, title: "Bankjes op het plein", text: "…", kind: "gewoon",
+                                                     source: .members(Self.ids(1...10)), assembly: 1), on: day("2026-02-25"))
+        #expect(try db.admitProposal(members.id).state == .admitted)
+        let late = try db.submitProposal(Proposal(id: 0, title: "Te laat", text: "…", kind: "gewoon", source: .board, assembly: 1), on: day("2026-03-05"))
+        let refusal = #expect(throws: Refusal.self) { try db.admitProposal(late.id) }
+        #expect(refusal?.source == .article(number: 6, title: "Voorstellen"))
+        let budget = try db.submitProposal(Proposal(id: 0, title: "Wijkbudget 2026", text: "…", kind: "wijkbudget", source: .board, assembly: 1),
+                                           on: day("2026-02-20"))
+        _ = try db.admitProposal(budget.id)
+        let newText = StoreFixtures.statuteText("wildemanbuurt").replacingOccurrences(of: "minimumleeftijd 16 jaar", with: "minimumleeftijd 18 jaar")
+        let amendment = try db.submitProposal(Proposal(id: 0, title: "Minimumleeftijd 18", text: "…", kind: "statutenwijziging", source: .board,
+                                                       assembly: 1, amendmentText: newText, inspectionFrom: day("2026-03-01")), on: day("2026-02-20"))
+        _ = try db.admitProposal(amendment.id)
+
+        // The evening: check-in, a proxy, quorum 25 present or represented.
+        #expect(!(try db.openAssembly(1, on: day("2026-03-20")).met))
+        for id in Self.ids(1...24) { _ = try db.checkIn(id, assembly: 1) }
+        #expect(throws: Refusal.self) { try db.checkIn(ResidentID("OUT1"), assembly: 1) }
+        let quorum = try db.proxy(from: ResidentID("R30"), to: ResidentID("R1"), assembly: 1)
+        #expect(quorum.met && quorum.counted == 25)
+        #expect(throws: Refusal.self) { try db.proxy(from: ResidentID("R31"), to: ResidentID("R1"), assembly: 1) }
+
+        // An ordinary decision: more than half of the votes cast, blanks not counted.
+        let ordinary = try db.openBallot(proposal: members.id)
+        _ = try db.enterVotes(ballot: ordinary.id, choice: "voor", count: 12)
+        _ = try db.enterVotes(ballot: ordinary.id, choice: "tegen", count: 11)
+        _ = try db.enterVotes(ballot: ordinary.id, choice: "blanco", count: 2)
+        #expect(throws: StoreError.self) { try db.enterVotes(ballot: ordinary.id, choice: "misschien") }
+        let decided = try db.closeBallot(ordinary.id)
+        guard case .object(let result) = decided.result else { Issue.record("no result"); return }
+        #expect(result["outcome"] == .string("adopted"))
+        #expect(result["needed"] == .int(12))
+
+        // The budget ballot waits for the municipality's advice (article 7).
+        let options = [BallotOption(id: "speeltuin", name: "Speeltuin", cost: 15000), BallotOption(id: "bankjes", name: "Bankjes", cost: 4000),
+                       BallotOption(id: "moestuin", name: "Moestuin", cost: 9000)]
+        #expect(throws: Refusal.self) { try db.openBallot(proposal: budget.id, options: options) }
+        try db.recordShareholderResponse(ShareholderResponse(shareholder: "Gemeente Amsterdam, stadsdeel Nieuw-West", proposal: budget.id,
+                                                             kind: .advice, on: day("2026-03-15"), text: "Positief, let op onderhoud"))
+        let budgetBallot = try db.openBallot(proposal: budget.id, options: options)
+        #expect(budgetBallot.method == .equalShares && budgetBallot.budget == 25000)
+        _ = try db.enterVotes(ballot: budgetBallot.id, choice: "speeltuin,bankjes", count: 14)
+        _ = try db.enterVotes(ballot: budgetBallot.id, choice: "moestuin", count: 9)
+        _ = try db.enterVotes(ballot: budgetBallot.id, choice: "bankjes", count: 2)
+        guard case .object(let funded) = try db.closeBallot(budgetBallot.id).result, case .array(let elected)? = funded["elected"] else {
+            Issue.record("no budget result"); return
+        }
+        let spent = elected.compactMap { e -> Int? in if case .string(let id) = e { return options.first { $0.id == id }?.cost } else { return nil } }.reduce(0, +)
+        #expect(spent <= 25000 && !elected.isEmpty)
+
+        // The amendment: at least 2/3 of votes cast; it becomes the statute from the assembly's date.
+        let amendBallot = try db.openBallot(proposal: amendment.id)
+        _ = try db.enterVotes(ballot: amendBallot.id, choice: "yes", count: 18)
+        _ = try db.enterVotes(ballot: amendBallot.id, choice: "no", count: 7)
+        guard case .object(let amended) = try db.closeBallot(amendBallot.id).result else { Issue.record("no amendment result"); return }
+        #expect(amended["outcome"] == .string("adopted"))
+        #expect(try db.statute(on: day("2026-03-19")).statute.minimumAge.value == 16)
+        #expect(try db.statute(on: day("2026-03-20")).statute.minimumAge.value == 18)
+
+        let head = try db.closeAssembly(1)
+        #expect(try db.verifyAudit(trusted: head).isIntact)
+        // Only one assembly in 2026 so far: the engine says when the second must be called.
+        let (statute, _) = try db.statute(on: day("2026-10-01"))
+        #expect(AssemblyRules(statute: statute).yearAdvice(2026, assemblies: try db.assemblies(), today: day("2026-10-01")).first?.deadline
+                == day("2026-12-17"))
+    }
+
+    @Test("Soesterkwartier: opt-in members, no proxies, a tie means a new vote, two coordinators by STV")
+    func soesterkwartier() throws {
+        let db = try StoreFixtures.database("soesterkwartier")
+        _ = try db.importRegister(try StoreFixtures.extract(Self.register((1...20).map { ("R\($0)", "3812 AB", $0) }), on: "2026-03-02"),
+                                  fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-03-02"))
+        for id in Self.ids(1...12) { try db.join(id, on: day("2026-03-05")) }
+        _ = try db.scheduleAssembly(date: day("2026-04-20"), place: "Wijkhuis", today: day("2026-03-10"))
+        let (_, electorate) = try db.callAssembly(1, on: day("2026-04-05"))
+        #expect(electorate == 12)
+        let proposal = try db.submitProposal(Proposal(id: 0, title: "Experiment huishoudhulp", text: "…", kind: "gewoon",
+                                                      source: .party("Samen-werkplaats Soesterkwartier"), assembly: 1), on: day("2026-04-01"))
+        _ = try db.admitProposal(proposal.id)
+        let coordinators = try db.submitProposal(Proposal(id: 0, title: "Coördinatoren", text: "…", kind: "coordinatoren", source: .board, assembly: 1),
+                                                 on: day("2026-04-01"))
+        _ = try db.admitProposal(coordinators.id)
+        _ = try db.openAssembly(1, on: day("2026-04-20"))
+        for id in Self.ids(1...6) { _ = try db.checkIn(id, assembly: 1) }
+        #expect(throws: Refusal.self) { try db.proxy(from: ResidentID("R7"), to: ResidentID("R1"), assembly: 1) }
+        let ballot = try db.openBallot(proposal: proposal.id)
+        _ = try db.enterVotes(ballot: ballot.id, choice: "yes", count: 3)
+        _ = try db.enterVotes(ballot: ballot.id, choice: "no", count: 3)
+        guard case .object(let tie) = try db.closeBallot(ballot.id).result else { Issue.record("no result"); return }
+        #expect(tie["outcome"] == .string("revote"))
+        let stv = try db.openBallot(proposal: coordinators.id, options: [BallotOption(id: "anna", name: "Anna"), BallotOption(id: "bram", name: "Bram"),
+                                                                           BallotOption(id: "cem", name: "Cem")])
+        #expect(stv.method == .singleTransferableVote && stv.seats == 2)
+        _ = try db.enterVotes(ballot: stv.id, choice: "anna,bram", count: 3)
+        _ = try db.enterVotes(ballot: stv.id, choice: "cem,bram", count: 2)
+        _ = try db.enterVotes(ballot: stv.id, choice: "bram", count: 1)
+        guard case .object(let elected) = try db.closeBallot(stv.id).result else { Issue.record("no result"); return }
+        // Quota ⌊6/3⌋+1 = 3: Anna is elected without a surplus, Bram (1) is excluded, Cem fills the last seat.
+        #expect(elected["elected"] == .array([.string("anna"), .string("cem")]))
+        #expect(elected["quota"] == .int(3))
+        _ = try db.closeAssembly(1)
+        #expect(try db.verifyAudit().isIntact)
+    }
+
+    @Test("De Vrije Uitloop: the municipality proposes, both shareholders advise on intake, amendments need consent")
+    func deVrijeUitloop() throws {
+        let db = try StoreFixtures.database("devrijeuitloop")
+        _ = try db.importRegister(try StoreFixtures.extract(Self.register((1...9).map { ("R\($0)", "4811 AB", $0) }), on: "2026-06-02"),
+                                  fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-06-02"))
+        for id in Self.ids(1...9) { try db.join(id, on: day("2026-06-05"), intakeOn: day("2026-06-03"), meetsProfile: true) }
+        _ = try db.scheduleAssembly(date: day("2026-07-15"), place: "Breda", agendaKinds: ["statutenwijziging"], today: day("2026-06-10"))
+        _ = try db.callAssembly(1, on: day("2026-06-30"))
+        let intake = try db.submitProposal(Proposal(id: 0, title: "Instroom 2027", text: "…", kind: "instroom", source: .party("Gemeente Breda"),
+                                                    assembly: 1), on: day("2026-06-20"))
+        _ = try db.admitProposal(intake.id)
+        let amendment = try db.submitProposal(Proposal(id: 0, title: "Nieuw profiel", text: "…", kind: "statutenwijziging", source: .board, assembly: 1,
+                                                       amendmentText: StoreFixtures.statuteText("devrijeuitloop"), inspectionFrom: day("2026-06-30")),
+                                              on: day("2026-06-20"))
+        _ = try db.admitProposal(amendment.id)
+        _ = try db.openAssembly(1, on: day("2026-07-15"))
+        for id in Self.ids(1...3) { _ = try db.checkIn(id, assembly: 1) }
+        // Quorum 1/3 present or represented: 3 of 9, plus proxies up to 2 per member.
+        try db.recordShareholderResponse(ShareholderResponse(shareholder: "Gemeente Breda", proposal: intake.id, kind: .advice, on: day("2026-07-01"), text: "ok"))
+        let waiting = #expect(throws: Refusal.self) { try db.openBallot(proposal: intake.id) }
+        #expect(waiting?.en == "the ballot waits for the advice of Atea re-integratie")
+        try db.recordShareholderResponse(ShareholderResponse(shareholder: "Atea re-integratie", proposal: intake.id, kind: .advice, on: day("2026-07-02"), text: "ok"))
+        _ = try db.openBallot(proposal: intake.id)
+        #expect(throws: Refusal.self) { try db.openBallot(proposal: amendment.id) }
+        #expect(throws: StoreError.self) {
+            try db.recordShareholderResponse(ShareholderResponse(shareholder: "Gemeente Amersfoort", proposal: amendment.id, kind: .consent, on: day("2026-07-02"), text: ""))
+        }
+        try db.recordShareholderResponse(ShareholderResponse(shareholder: "Gemeente Breda", proposal: amendment.id, kind: .consent, on: day("2026-07-03"), text: "akkoord"))
+        _ = try db.openBallot(proposal: amendment.id)
+        #expect(try db.verifyAudit().isIntact)
+    }
+}
