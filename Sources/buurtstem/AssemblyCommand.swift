@@ -1,0 +1,148 @@
+import ArgumentParser
+import BuurtstemCore
+import BuurtstemStore
+import Statuut
+
+/// `buurtstem assembly schedule|call|open|close|list|demand`
+struct AssemblyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assembly",
+        abstract: "Plan, call, open and close general assemblies, by the statute.",
+        discussion: """
+        Examples:
+          buurtstem assembly schedule --date 2026-03-20 --place "LuCafé" --agenda statutenwijziging
+          buurtstem assembly call 1 --on 2026-03-01
+          buurtstem assembly open 1 --on 2026-03-20
+          buurtstem assembly close 1
+        """,
+        subcommands: [Schedule.self, Call.self, Open.self, Close.self, List.self, Demand.self])
+
+    struct Schedule: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Plan an assembly (checks that it can still be called in time).")
+        @Option(help: "The day of the assembly.") var date: CivilDate
+        @Option(help: "Where.") var place: String
+        @Option(help: "Kinds of decision on the agenda, comma-separated (an amendment may need longer notice).") var agenda: String = ""
+        @Option(help: "Today (default: the system date).") var today: CivilDate?
+        @OptionGroup var database: DatabaseOptions
+        func run() throws {
+            let (assembly, advice) = try refusing { try database.open().scheduleAssembly(
+                date: date, place: place, agendaKinds: agenda.split(separator: ",").map(String.init), today: today ?? BuurtstemCore.Clock.system.today()) }
+            print("Assembly \(assembly.id) planned on \(assembly.date) at \(assembly.place).")
+            for a in advice { print("  advice: \(a)") }
+        }
+    }
+
+    struct Call: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Send the notice: checks the notice period and freezes the electorate.")
+        @Argument(help: "The assembly.") var id: Int
+        @Option(help: "The day the notice goes out (default: today).") var on: CivilDate?
+        @OptionGroup var database: DatabaseOptions
+        func run() throws {
+            let (assembly, electorate) = try refusing { try database.open().callAssembly(id, on: on ?? BuurtstemCore.Clock.system.today()) }
+            print("Assembly \(id) called on \(assembly.calledOn!) for \(assembly.date); electorate of \(electorate) members on \(assembly.referenceDate!).")
+        }
+    }
+
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Open the assembly on its day; shows the quorum.")
+        @Argument(help: "The assembly.") var id: Int
+        @Option(help: "Today (default: the system date).") var on: CivilDate?
+        @OptionGroup var database: DatabaseOptions
+        func run() throws {
+            let quorum = try refusing { try database.open().openAssembly(id, on: on ?? BuurtstemCore.Clock.system.today()) }
+            print("Assembly \(id) is open. \(describe(quorum))")
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Close the assembly; prints the audit head for the minutes.")
+        @Argument(help: "The assembly.") var id: Int
+        @OptionGroup var database: DatabaseOptions
+        func run() throws {
+            let head = try refusing { try database.open().closeAssembly(id) }
+            print("Assembly \(id) is closed. Audit head: \(head)")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the assemblies.")
+        @OptionGroup var database: DatabaseOptions
+        func run() throws {
+            for a in try database.open().assemblies() {
+                print("\(a.id)  \(a.date)  \(a.state.rawValue.padding(9))  \(a.place)"
+                      + (a.calledOn.map { "  called \($0), reference date \(a.referenceDate!)" } ?? ""))
+            }
+        }
+    }
+
+    struct Demand: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record members' demand for an assembly; prints the day to call it by.")
+        @Option(help: "How many members signed.") var supporters: Int
+        @Option(help: "The day it was received (default: today).") var on: CivilDate?
+        @OptionGroup var database: DatabaseOptions
+        func run() throws {
+            let demand = try refusing { try database.open().demandAssembly(supporters: supporters, on: on ?? BuurtstemCore.Clock.system.today()) }
+            print("Demand received on \(demand.receivedOn): the board must call the assembly by \(demand.callBy).")
+        }
+    }
+}
+
+/// `buurtstem checkin MEMBER [--assembly A]`
+struct CheckinCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checkin", abstract: "Mark a member present at an assembly.",
+        discussion: "Example:\n  buurtstem checkin R0000042 --assembly 1")
+    @Argument(help: "The member's id.") var member: String
+    @Option(help: "The assembly (default: the one that is called or open).") var assembly: Int?
+    @OptionGroup var database: DatabaseOptions
+    func run() throws {
+        let db = try database.open()
+        let id = try assembly ?? currentAssembly(db)
+        let quorum = try refusing { try db.checkIn(ResidentID(member), assembly: id) }
+        print("\(member) is present. \(describe(quorum))")
+    }
+}
+
+/// `buurtstem proxy GIVER HOLDER [--assembly A]`
+struct ProxyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "proxy", abstract: "Record that a member authorises another (present) member to vote for them.",
+        discussion: "Example:\n  buurtstem proxy R0000007 R0000042 --assembly 1")
+    @Argument(help: "Who gives the proxy.") var giver: String
+    @Argument(help: "Who holds it (must be present).") var holder: String
+    @Option(help: "The assembly (default: the one that is called or open).") var assembly: Int?
+    @OptionGroup var database: DatabaseOptions
+    func run() throws {
+        let db = try database.open()
+        let id = try assembly ?? currentAssembly(db)
+        let quorum = try refusing { try db.proxy(from: ResidentID(giver), to: ResidentID(holder), assembly: id) }
+        print("\(holder) votes for \(giver). \(describe(quorum))")
+    }
+}
+
+/// The single assembly that is called or open, or a clear error.
+func currentAssembly(_ db: AppDatabase) throws -> Int {
+    let active = try db.assemblies().filter { $0.state == .called || $0.state == .open }
+    guard active.count == 1 else {
+        throw ValidationError(active.isEmpty ? "no assembly is called or open" : "several assemblies are active; say which with --assembly")
+    }
+    return active[0].id
+}
+
+func describe(_ quorum: QuorumStatus) -> String {
+    quorum.needed == 0 ? "No quorum is required." :
+        "Quorum: \(quorum.counted) of \(quorum.needed) needed — \(quorum.met ? "met" : "not met") (\(quorum.source.cited(in: .en)))."
+}
+
+/// Runs a store call, turning a statute refusal into a clear command-line error.
+func refusing<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let refusal as Refusal {
+        throw ValidationError("refused: \(refusal.en) — \(refusal.source.cited(in: .en))")
+    } catch let error as StoreError {
+        throw ValidationError(error.message)
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}

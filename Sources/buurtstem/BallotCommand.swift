@@ -1,0 +1,73 @@
+import ArgumentParser
+import BuurtstemCore
+import BuurtstemStore
+import Statuut
+
+/// `buurtstem ballot open|enter|close|result`
+struct BallotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ballot", abstract: "Ballots on the agenda's proposals: open, enter paper votes, close and count.",
+        discussion: """
+        The method, seats and budget come from the proposal's decision kind in the statute.
+        Examples:
+          buurtstem ballot open 2 --option speeltuin:Speeltuin:15000 --option bankjes:Bankjes:4000
+          buurtstem ballot enter 2 speeltuin,bankjes --count 14
+          buurtstem ballot enter 1 voor --count 12
+          buurtstem ballot close 1
+          buurtstem ballot result 1 --format json
+        """,
+        subcommands: [Open.self, Enter.self, Close.self, Result.self])
+
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Open the ballot on a proposal (waits for required advice or consent).")
+        @Argument(help: "The proposal.") var proposal: Int
+        @Option(help: "An option ID:NAME, or ID:NAME:COST for budget ballots (repeat).") var option: [String] = []
+        @OptionGroup var database: DatabaseOptions
+        func run() throws {
+            let options = try option.map { text -> BallotOption in
+                let parts = text.split(separator: ":", maxSplits: 2).map(String.init)
+                guard !parts.isEmpty else { throw ValidationError("an option is ID:NAME or ID:NAME:COST") }
+                let cost = parts.count == 3 ? Int(parts[2]) : nil
+                if parts.count == 3, cost == nil { throw ValidationError("the cost in \(text) is not a whole number of euros") }
+                return BallotOption(id: parts[0], name: parts.count > 1 ? parts[1] : parts[0], cost: cost)
+            }
+            let ballot = try refusing { try database.open().openBallot(proposal: proposal, options: options) }
+            print("Ballot \(ballot.id) is open: \(ballot.method.rawValue), options \(ballot.options.map(\.id).joined(separator: ", "))"
+                  + (ballot.seats.map { ", \($0) seats" } ?? "") + (ballot.budget.map { ", budget EUR \($0)" } ?? ""))
+        }
+    }
+
+    struct Enter: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Enter votes counted on paper.")
+        @Argument(help: "The ballot.") var ballot: Int
+        @Argument(help: "The choice: yes/no/blank (voor/tegen/blanco), an option, or options in order separated by commas.") var choice: String
+        @Option(help: "How many identical votes.") var count: Int = 1
+        @OptionGroup var database: DatabaseOptions
+        func run() throws {
+            let receipts = try refusing { try database.open().enterVotes(ballot: ballot, choice: choice, count: count) }
+            print("Entered \(receipts.count) vote\(receipts.count == 1 ? "" : "s") on ballot \(ballot).")
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Close and count the ballot; prints the result and the audit head.")
+        @Argument(help: "The ballot.") var ballot: Int
+        @OptionGroup var database: DatabaseOptions
+        func run() throws {
+            let (result, head) = try refusing { try database.open().closeBallot(ballot) }
+            print(result.encoded())
+            print("Audit head: \(head)")
+        }
+    }
+
+    struct Result: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a closed ballot's result.")
+        @Argument(help: "The ballot.") var ballot: Int
+        @OptionGroup var database: DatabaseOptions
+        func run() throws {
+            let record = try refusing { try database.open().ballot(ballot) }
+            guard let result = record.result else { throw ValidationError("ballot \(ballot) is still open") }
+            print(result)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import BuurtstemCore
+import BuurtstemStore
+import Statuut
+
+/// `buurtstem proposal submit|admit|list`
+struct ProposalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "proposal", abstract: "Proposals for an assembly's agenda, checked by the statute.",
+        discussion: """
+        Examples:
+          buurtstem proposal submit --assembly 1 --title "Bankjes op het plein" --kind gewoon --by members:R1,R2,R3 --on 2026-02-25
+          buurtstem proposal submit --assembly 1 --title "Minimumleeftijd 18" --kind statutenwijziging --amendment nieuw.statuut --inspection-from 2026-03-01
+          buurtstem proposal admit 1
+        """,
+        subcommands: [Submit.self, Admit.self, List.self])
+
+    struct Submit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Submit a proposal.")
+        @Option(help: "The assembly.") var assembly: Int
+        @Option(help: "A short title.") var title: String
+        @Option(help: "The kind of decision (gewoon, statutenwijziging, wijkbudget, …).") var kind: String = "gewoon"
+        @Option(help: "The text of the proposal.") var text: String = ""
+        @Option(help: "Who proposes: board, members:ID,ID,… or party:NAME.") var by: String = "board"
+        @Option(help: "For a statute amendment: the full new statute file.") var amendment: String?
+        @Option(help: "For a statute amendment: the day its text was laid out for inspection.") var inspectionFrom: CivilDate?
+        @Option(help: "The day it is submitted (default: today).") var on: CivilDate?
+        @OptionGroup var database: DatabaseOptions
+        func run() throws {
+            let source: ProposalSource
+            if by == "board" { source = .board } else if by.hasPrefix("members:") {
+                source = .members(by.dropFirst(8).split(separator: ",").map { ResidentID(String($0)) })
+            } else if by.hasPrefix("party:") { source = .party(String(by.dropFirst(6))) } else {
+                throw ValidationError("--by is board, members:ID,ID,… or party:NAME")
+            }
+            let amendmentText = try amendment.map { try SourceReader.read($0).text }
+            let proposal = try refusing { try database.open().submitProposal(
+                Proposal(id: 0, title: title, text: text, kind: kind, source: source, assembly: assembly, amendmentText: amendmentText,
+                         inspectionFrom: inspectionFrom), on: on ?? BuurtstemCore.Clock.system.today()) }
+            print("Proposal \(proposal.id) submitted for assembly \(assembly). Admit it with `buurtstem proposal admit \(proposal.id)`.")
+        }
+    }
+
+    struct Admit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Admit a proposal to the agenda (or say why not).")
+        @Argument(help: "The proposal.") var id: Int
+        @OptionGroup var database: DatabaseOptions
+        func run() throws {
+            _ = try refusing { try database.open().admitProposal(id) }
+            print("Proposal \(id) is on the agenda.")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List proposals.")
+        @Option(help: "Only this assembly.") var assembly: Int?
+        @OptionGroup var database: DatabaseOptions
+        func run() throws {
+            for p in try database.open().proposals(assembly: assembly) {
+                let state: String = switch p.state {
+                case .draft: "draft"
+                case .submitted: "submitted"
+                case .admitted: "admitted"
+                case .refused(let r): "refused: \(r.en)"
+                case .onAgenda: "being voted on"
+                case .decided: "decided"
+                }
+                print("\(p.id)  assembly \(p.assembly)  \(p.kind.padding(18))  \(p.title)  [\(state)]")
+            }
+        }
+    }
+}
+
+/// `buurtstem advice --shareholder NAME --proposal P [--consent | --refusal]`
+struct AdviceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "advice", abstract: "Record a social shareholder's advice, consent or refusal on a proposal.",
+        discussion: "Example:\n  buurtstem advice --shareholder \"Gemeente Breda\" --proposal 3 --consent --on 2026-07-03 --text akkoord")
+    enum Kind: String, EnumerableFlag { case advice, consent, refusal }
+    @Option(help: "The shareholder, as named in the statute.") var shareholder: String
+    @Option(help: "The proposal.") var proposal: Int
+    @Flag(help: "What is recorded (default: advice).") var kind: Kind = .advice
+    @Option(help: "The day given (default: today).") var on: CivilDate?
+    @Option(help: "The text of the advice.") var text: String = ""
+    @OptionGroup var database: DatabaseOptions
+    func run() throws {
+        try refusing { try database.open().recordShareholderResponse(ShareholderResponse(
+            shareholder: shareholder, proposal: proposal, kind: ShareholderResponse.Kind(rawValue: kind.rawValue)!,
+            on: on ?? BuurtstemCore.Clock.system.today(), text: text)) }
+        print("Recorded the \(kind.rawValue) of \(shareholder) on proposal \(proposal).")
+    }
+}
