@@ -36,6 +36,9 @@ extension AppDatabase {
             for member in members { try insert.execute(arguments: [id, member.id.rawValue]) }
             try db.execute(sql: "UPDATE assembly SET state = 'called', called_on = ?, reference_date = ? WHERE id = ?",
                            arguments: [day.description, reference.description, id])
+            // Calling an assembly answers the members' demands received before it.
+            try db.execute(sql: "UPDATE assembly_demand SET answered_by = ? WHERE answered_by IS NULL AND received_on <= ?",
+                           arguments: [id, day.description])
             try audit(db, actor, "assembly.called", ["assembly": .int(id), "calledOn": .string(day.description),
                                                       "referenceDate": .string(reference.description), "electorate": .int(members.count),
                                                       "statuteVersion": .int(Int(version.id))])
@@ -125,6 +128,16 @@ extension AppDatabase {
             try audit(db, actor, "assembly.demanded", ["receivedOn": .string(day.description), "supporters": .int(supporters),
                                                         "members": .int(members), "callBy": .string(demand.callBy.description)])
             return demand
+        }
+    }
+
+    /// Members' demands not yet answered by calling an assembly, with the day to call by.
+    public func openDemands() throws -> [AssemblyDemand] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM assembly_demand WHERE answered_by IS NULL ORDER BY call_by").map { row in
+                AssemblyDemand(receivedOn: StoredValues.date(row["received_on"]) ?? CivilDate(dayNumber: 0), supporters: row["supporters"],
+                               callBy: StoredValues.date(row["call_by"]) ?? CivilDate(dayNumber: 0))
+            }
         }
     }
 

@@ -34,6 +34,20 @@ extension AppDatabase {
         }
     }
 
+    /// Adds a supporter to a members' proposal that is still waiting to be admitted.
+    public func supportProposal(_ id: Int, member: ResidentID, actor: Actor = .system) throws {
+        try writer.write { db in
+            let proposal = try Self.proposal(db, id)
+            guard case .members = proposal.source else { throw StoreError("proposal \(id) is not a members' proposal") }
+            guard case .submitted = proposal.state else { throw StoreError("proposal \(id) is no longer waiting for supporters") }
+            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM resident WHERE id = ?", arguments: [member.rawValue]) == 1 else {
+                throw StoreError("no resident with id \(member) in the register")
+            }
+            try db.execute(sql: "INSERT OR IGNORE INTO proposal_supporter (proposal_id, resident_id) VALUES (?, ?)", arguments: [id, member.rawValue])
+            try audit(db, actor, "proposal.supported", ["proposal": .int(id), "id": .string(member.rawValue)])
+        }
+    }
+
     /// Admits a proposal to its assembly's agenda, or records why it is refused (and throws that refusal).
     public func admitProposal(_ id: Int, actor: Actor = .system) throws -> Proposal {
         var refusal: Refusal?

@@ -66,11 +66,20 @@ struct AssemblyCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the assemblies.")
+        @Option(help: "Today (default: the system date), for the advice on what is still to do.") var today: CivilDate?
         @OptionGroup var database: DatabaseOptions
         func run() throws {
-            for a in try database.open().assemblies() {
+            let db = try database.open()
+            let assemblies = try db.assemblies()
+            for a in assemblies {
                 print("\(a.id)  \(a.date)  \(a.state.rawValue.padding(9))  \(a.place)"
                       + (a.calledOn.map { "  called \($0), reference date \(a.referenceDate!)" } ?? ""))
+            }
+            let day = today ?? BuurtstemCore.Clock.system.today()
+            let (statute, _) = try db.statute(on: day)
+            for advice in AssemblyRules(statute: statute).yearAdvice(day.year, assemblies: assemblies, today: day) { print("advice: \(advice)") }
+            for demand in try db.openDemands() {
+                print("advice: members demanded an assembly on \(demand.receivedOn); call it by \(demand.callBy)")
             }
         }
     }

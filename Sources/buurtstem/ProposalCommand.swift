@@ -13,7 +13,18 @@ struct ProposalCommand: ParsableCommand {
           buurtstem proposal submit --assembly 1 --title "Minimumleeftijd 18" --kind statutenwijziging --amendment nieuw.statuut --inspection-from 2026-03-01
           buurtstem proposal admit 1
         """,
-        subcommands: [Submit.self, Admit.self, List.self])
+        subcommands: [Submit.self, Support.self, Admit.self, List.self])
+
+    struct Support: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a member's support to a members' proposal before it is admitted.")
+        @Argument(help: "The proposal.") var id: Int
+        @Argument(help: "The supporting member's id.") var member: String
+        @OptionGroup var database: DatabaseOptions
+        func run() throws {
+            try refusing { try database.open().supportProposal(id, member: ResidentID(member)) }
+            print("\(member) supports proposal \(id).")
+        }
+    }
 
     struct Submit: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Submit a proposal.")

@@ -130,3 +130,29 @@ struct StoreTests {
         #expect(throws: StoreError.self) { try db.auditProof(seq: head.size + 1) }
     }
 }
+
+@Suite("Store: demands and support")
+struct DemandTests {
+    @Test("a members' demand is tracked until an assembly is called")
+    func demands() throws {
+        let db = try StoreFixtures.database()
+        let csv = "id;postcode;huisnummer;geboortedatum\n" + (1...40).map { "R\($0);1067 PB;\($0);1980-01-01" }.joined(separator: "\n")
+        _ = try db.importRegister(try StoreFixtures.extract(csv, on: "2026-04-01"), fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-04-01"))
+        // 1/20 of 40 members is 2 (article 4).
+        #expect(throws: Refusal.self) { try db.demandAssembly(supporters: 1, on: day("2026-04-02")) }
+        let demand = try db.demandAssembly(supporters: 2, on: day("2026-04-02"))
+        #expect(demand.callBy == day("2026-04-30"))
+        #expect(try db.openDemands().count == 1)
+        _ = try db.scheduleAssembly(date: day("2026-05-10"), place: "x", today: day("2026-04-03"))
+        _ = try db.callAssembly(1, on: day("2026-04-20"))
+        #expect(try db.openDemands().isEmpty)
+        // Support for a members' proposal can be added until it is admitted.
+        let proposal = try db.submitProposal(Proposal(id: 0, title: "x", text: "", kind: "gewoon", source: .members((1...9).map { ResidentID("R\($0)") }),
+                                                      assembly: 1), on: day("2026-04-10"))
+        #expect(throws: Refusal.self) { try db.admitProposal(proposal.id) }
+        let second = try db.submitProposal(Proposal(id: 0, title: "y", text: "", kind: "gewoon", source: .members((1...9).map { ResidentID("R\($0)") }),
+                                                    assembly: 1), on: day("2026-04-10"))
+        try db.supportProposal(second.id, member: ResidentID("R10"))
+        #expect(try db.admitProposal(second.id).state == .admitted)
+    }
+}

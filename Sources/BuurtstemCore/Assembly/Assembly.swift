@@ -33,6 +33,12 @@ public struct AssemblyDemand: Sendable, Hashable {
     public var supporters: Int
     /// The last day the board may call the assembly; after it the members may call it themselves.
     public var callBy: CivilDate
+
+    public init(receivedOn: CivilDate, supporters: Int, callBy: CivilDate) {
+        self.receivedOn = receivedOn
+        self.supporters = supporters
+        self.callBy = callBy
+    }
 }
 
 /// The statute's rules for assemblies, as pure functions that return the next state or refuse.
