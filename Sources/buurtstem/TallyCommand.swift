@@ -10,7 +10,7 @@ struct TallyCommand: ParsableCommand {
         abstract: "Count a standard election file: Pabulib .pb, PrefLib .soi/.toi/.soc, or .blt.",
         discussion: """
         So that anyone can check the engine against public data. Methods: irv (instant runoff),
-        stv (Scottish STV; needs seats, from the .blt or --seats), schulze, plurality, approval,
+        stv (Scottish STV; needs seats, from the .blt or --seats), meek (Meek STV), schulze, plurality, approval,
         equal-shares, equal-shares-add1, greedy. Default: for .pb the file's rule
         (equalshares/add1 → equal-shares-add1, greedy → greedy); for ranked files stv when more
         than one seat, else irv. JSON has "method", "elected" (ids as in the file, in order),
@@ -24,7 +24,7 @@ struct TallyCommand: ParsableCommand {
     )
 
     enum Method: String, ExpressibleByArgument, CaseIterable {
-        case irv, stv, schulze, plurality, approval
+        case irv, stv, meek, schulze, plurality, approval
         case equalShares = "equal-shares"
         case equalSharesAdd1 = "equal-shares-add1"
         case greedy
@@ -50,6 +50,7 @@ struct TallyCommand: ParsableCommand {
             switch method ?? (seatCount > 1 ? .stv : .irv) {
             case .irv: result = InstantRunoff.tally(profile)
             case .stv: result = ScottishSTV.tally(profile, seats: seatCount)
+            case .meek: result = MeekSTV.tally(profile, seats: seatCount)
             case .schulze: result = Schulze.tally(profile)
             case .plurality: result = Plurality.tally(profile)
             case .approval:
@@ -73,7 +74,7 @@ struct TallyCommand: ParsableCommand {
             case .approval:
                 result = Plurality.approval(profile.ballots, options: profile.projects.map(\.id), names: profile.projects.map(\.name),
                                             winners: seats ?? 1)
-            case .irv, .stv, .schulze, .plurality:
+            case .irv, .stv, .meek, .schulze, .plurality:
                 throw ValidationError("\(method!.rawValue) needs ranked ballots (.soi, .toi, .soc, .blt)")
             }
         }

@@ -56,16 +56,17 @@ struct TallyPropertyTests {
         #expect(found > 500)
     }
 
-    @Test("STV elects exactly as many as there are seats, each once (2,000 elections)")
+    @Test("Scottish and Meek STV elect exactly as many as there are seats, each once (2,000 elections)")
     func stvSeats() {
         var random = SplitMix(state: 3)
         for _ in 0..<2000 {
             let n = Int.random(in: 2...7, using: &random)
             let seats = Int.random(in: 1...n, using: &random)
             let profile = Self.randomRanked(&random, candidates: n, ballots: Int.random(in: 1...20, using: &random))
-            let result = ScottishSTV.tally(profile, seats: seats)
-            #expect(result.elected.count == seats)
-            #expect(Set(result.elected).count == seats)
+            for result in [ScottishSTV.tally(profile, seats: seats), MeekSTV.tally(profile, seats: seats)] {
+                #expect(result.elected.count == seats, "\(result.method)")
+                #expect(Set(result.elected).count == seats, "\(result.method)")
+            }
         }
     }
 

@@ -56,6 +56,16 @@ struct TallyRealElectionTests {
         #expect(first["7"] == "1632" && first["3"] == "1291" && first["8"] == "1177" && first["1"] == "880")
     }
 
+    @Test("Meek STV elects the same candidates as the official counts of Glasgow and Dublin West")
+    func meek() throws {
+        let (glasgow, _) = try Self.ranked("glasgow_2007_anderston.blt")
+        let g = MeekSTV.tally(glasgow, seats: 4)
+        #expect(Set(g.elected.map { g.names[$0]! }) == ["Craig Mackay (SNP)", "Philip Braat (Lab)", "Nina Baker (Grn)", "Gordon Matheson (Lab)"])
+        let (dublin, _) = try Self.ranked("00001-00000002.soi")
+        let d = MeekSTV.tally(dublin, seats: 3)
+        #expect(Set(d.elected.map { d.names[$0]! }) == ["Brian Lenihan F.F.", "Joe Higgins S.P.", "Joan Burton Lab"])
+    }
+
     @Test("Dublin West 2002: STV elects Lenihan, Higgins and Burton")
     func dublin() throws {
         let (profile, _) = try Self.ranked("00001-00000002.soi")
