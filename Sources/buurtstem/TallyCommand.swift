@@ -54,14 +54,13 @@ struct TallyCommand: ParsableCommand {
             case .schulze: result = Schulze.tally(profile)
             case .plurality: result = Plurality.tally(profile)
             case .approval:
+                // Every ranked candidate counts as approved.
                 var ballots: [[Int]] = []
-                var options = profile.candidates
-                options = options.map { $0 }
                 for b in 0..<profile.ballotCount {
                     let approved = profile.levelRange(of: b).flatMap { profile.cellRange(ofLevel: $0).map { Int(profile.cells[$0]) } }
                     for _ in 0..<profile.weights[b] { ballots.append(approved) }
                 }
-                result = Plurality.approval(ballots, options: options, names: profile.names, winners: seatCount)
+                result = Plurality.approval(ballots, options: profile.candidates, names: profile.names, winners: seatCount)
             case .equalShares, .equalSharesAdd1, .greedy:
                 throw ValidationError("\(method!.rawValue) needs a participatory budgeting file (.pb)")
             }

@@ -27,11 +27,6 @@ struct CSVReader {
     /// Byte offset of the next record (for progress reports).
     var offset: Int { position }
 
-    /// Skips a UTF-8 byte-order mark.
-    static func contentStart(_ bytes: [UInt8]) -> Int {
-        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
-    }
-
     /// Reads the next record into `record`, reusing its storage; false at the end.
     /// Blank lines are skipped.
     mutating func next(into record: inout Record) -> Bool {

@@ -15,26 +15,25 @@ public enum Plurality {
             totals[Int(profile.cells[profile.cellRange(ofLevel: first).lowerBound])] += Int64(profile.weights[b])
         }
         let order = totals.indices.sorted { totals[$0] != totals[$1] ? totals[$0] > totals[$1] : $0 < $1 }
-        return result("plurality", profile, totals, order: order, winners: 1, invalid: invalid)
+        return result("plurality", ids: profile.candidates, names: profile.names, totals, order: order, winners: 1, invalid: invalid)
     }
 
     public static func approval(_ ballots: [[Int]], options: [String], names: [String]? = nil, winners: Int = 1) -> TallyResult {
         var totals = Array(repeating: Int64(0), count: options.count)
         for ballot in ballots { for o in Set(ballot) { totals[o] += 1 } }
         let order = totals.indices.sorted { totals[$0] != totals[$1] ? totals[$0] > totals[$1] : $0 < $1 }
-        var profile = RankedProfile(candidates: options, names: names)
-        profile.add([], weight: 0)
-        return result("approval", profile, totals, order: order, winners: winners, invalid: 0)
+        return result("approval", ids: options, names: names ?? options, totals, order: order, winners: winners, invalid: 0)
     }
 
-    static func result(_ method: String, _ profile: RankedProfile, _ totals: [Int64], order: [Int], winners: Int, invalid: Int64) -> TallyResult {
+    static func result(_ method: String, ids: [String], names displayNames: [String], _ totals: [Int64], order: [Int], winners: Int,
+                       invalid: Int64) -> TallyResult {
         let elected = Array(order.prefix(winners))
         let tiedAtCut = order.count > winners && totals[order[winners - 1]] == totals[order[winners]]
-        let counts = order.map { (id: profile.candidates[$0], value: String(totals[$0])) }
+        let counts = order.map { (id: ids[$0], value: String(totals[$0])) }
         var names: [String: String] = [:]
-        for (i, id) in profile.candidates.enumerated() { names[id] = profile.names[i] }
-        return TallyResult(method: method, elected: elected.map { profile.candidates[$0] }, ranking: order.map { profile.candidates[$0] },
-                           rounds: [TallyRound(number: 1, counts: counts, elected: elected.map { profile.candidates[$0] },
+        for (i, id) in ids.enumerated() { names[id] = displayNames[i] }
+        return TallyResult(method: method, elected: elected.map { ids[$0] }, ranking: order.map { ids[$0] },
+                           rounds: [TallyRound(number: 1, counts: counts, elected: elected.map { ids[$0] },
                                                note: tiedAtCut ? "a tie at the last winning place is broken by listing order" : "the most votes win")],
                            names: names, details: ["invalid": .int(Int(invalid))])
     }
