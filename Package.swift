@@ -11,7 +11,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "Buurtstem",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "Statuut", targets: ["Statuut"]),
         .library(name: "BuurtstemCore", targets: ["BuurtstemCore"]),
