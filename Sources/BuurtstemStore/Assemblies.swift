@@ -92,6 +92,9 @@ extension AppDatabase {
             let electorate = try Self.electorate(db, id)
             try attendance.checkIn(member, electorate: electorate, statute: statute)
             try db.execute(sql: "INSERT INTO attendance (assembly_id, resident_id) VALUES (?, ?)", arguments: [id, member.rawValue])
+            // Checking in activates the member's voting code.
+            try db.execute(sql: "UPDATE voting_code SET state = 'active' WHERE assembly_id = ? AND resident_id = ? AND state = 'issued'",
+                           arguments: [id, member.rawValue])
             try db.execute(sql: "DELETE FROM proxy WHERE assembly_id = ? AND giver = ?", arguments: [id, member.rawValue])
             try audit(db, actor, "member.checked-in", ["assembly": .int(id), "id": .string(member.rawValue)])
             return QuorumStatus.check(statute.quorum, attendance: attendance, electorate: electorate.count)
@@ -107,6 +110,9 @@ extension AppDatabase {
             let electorate = try Self.electorate(db, id)
             try attendance.proxy(from: giver, to: holder, electorate: electorate, statute: statute)
             try db.execute(sql: "INSERT INTO proxy (assembly_id, giver, holder) VALUES (?, ?, ?)", arguments: [id, giver.rawValue, holder.rawValue])
+            // The holder votes with the giver's code, which becomes active now.
+            try db.execute(sql: "UPDATE voting_code SET state = 'active' WHERE assembly_id = ? AND resident_id = ? AND state = 'issued'",
+                           arguments: [id, giver.rawValue])
             try audit(db, actor, "proxy.recorded", ["assembly": .int(id), "giver": .string(giver.rawValue), "holder": .string(holder.rawValue)])
             return QuorumStatus.check(statute.quorum, attendance: attendance, electorate: electorate.count)
         }

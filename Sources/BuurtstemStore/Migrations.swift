@@ -170,6 +170,28 @@ enum Migrations {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v3 voting codes and the secret ballot") { db in
+            try db.execute(sql: """
+                CREATE TABLE assembly_secret (
+                    assembly_id INTEGER PRIMARY KEY REFERENCES assembly(id),
+                    secret BLOB NOT NULL
+                );
+                -- Only a keyed hash of each code is stored; the plain code exists on the letter alone.
+                CREATE TABLE voting_code (
+                    code_hash BLOB PRIMARY KEY NOT NULL,
+                    assembly_id INTEGER NOT NULL REFERENCES assembly(id),
+                    resident_id TEXT NOT NULL REFERENCES resident(id),
+                    state TEXT NOT NULL CHECK (state IN ('issued', 'active', 'revoked'))
+                ) WITHOUT ROWID;
+                CREATE INDEX voting_code_by_member ON voting_code(assembly_id, resident_id);
+                -- "This code has voted on this ballot", apart from the votes; at most once.
+                CREATE TABLE code_vote (
+                    ballot_id INTEGER NOT NULL REFERENCES ballot(id),
+                    code_hash BLOB NOT NULL,
+                    PRIMARY KEY (ballot_id, code_hash)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

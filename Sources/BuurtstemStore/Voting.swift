@@ -1,0 +1,227 @@
+public import BuurtstemCore
+import Foundation
+public import GRDB
+public import Statuut
+
+/// Why a vote was not accepted. `countsAsFailedAttempt` tells the rate limiter whether someone
+/// may be guessing codes (a typo or a second vote does not count).
+public enum VoteRejection: Error, Sendable, Hashable, CustomStringConvertible {
+    case typo(VotingCode.Problem)
+    case unknownCode
+    case notCheckedIn
+    case revoked
+    case alreadyVoted
+    case ballotClosed
+    case noSuchBallot
+    case invalidChoice(String)
+
+    /// A stable id for the JSON API.
+    public var id: String {
+        switch self {
+        case .typo: return "typo"
+        case .unknownCode: return "unknown-code"
+        case .notCheckedIn: return "not-checked-in"
+        case .revoked: return "code-revoked"
+        case .alreadyVoted: return "already-voted"
+        case .ballotClosed: return "ballot-closed"
+        case .noSuchBallot: return "no-such-ballot"
+        case .invalidChoice: return "invalid-choice"
+        }
+    }
+
+    public var countsAsFailedAttempt: Bool { self == .unknownCode }
+
+    public var description: String {
+        switch self {
+        case .typo(let problem): return problem.description
+        case .unknownCode: return "this code is not valid for this assembly"
+        case .notCheckedIn: return "please check in at the desk first; your code becomes active there"
+        case .revoked: return "this code was replaced by a new one; use the newest letter"
+        case .alreadyVoted: return "this code has already voted on this ballot"
+        case .ballotClosed: return "this ballot is closed"
+        case .noSuchBallot: return "there is no such ballot"
+        case .invalidChoice(let why): return why
+        }
+    }
+}
+
+extension AppDatabase {
+    /// Issues a code to every member of the assembly's electorate who has none, and returns the
+    /// plain codes (the only time they exist outside the letters). Stores keyed hashes only.
+    public func issueCodes(assembly id: Int, actor: Actor = .system) throws -> [(member: ResidentID, code: VotingCode)] {
+        try writer.write { db in
+            let assembly = try Self.assembly(db, id)
+            guard assembly.state == .called || assembly.state == .open else {
+                throw StoreError("codes are issued once assembly \(id) is called (the electorate is then known)")
+            }
+            let secret = try Self.secret(db, assembly: id)
+            let have = Set(try String.fetchAll(db, sql: "SELECT resident_id FROM voting_code WHERE assembly_id = ? AND state != 'revoked'",
+                                               arguments: [id]))
+            var random = SystemRandomNumberGenerator()
+            var issued: [(ResidentID, VotingCode)] = []
+            for member in try Self.electorate(db, id).sorted() where !have.contains(member.rawValue) {
+                let code = VotingCode.generate(using: &random)
+                try db.execute(sql: "INSERT INTO voting_code (code_hash, assembly_id, resident_id, state) VALUES (?, ?, ?, 'issued')",
+                               arguments: [Data(code.keyedHash(secret: secret).bytes), id, member.rawValue])
+                issued.append((member, code))
+            }
+            try audit(db, actor, "codes.issued", ["assembly": .int(id), "count": .int(issued.count)])
+            return issued.map { (member: $0.0, code: $0.1) }
+        }
+    }
+
+    /// Replaces a member's code (a lost letter, a reprint at the desk); the old code stops working.
+    public func reissueCode(assembly id: Int, member: ResidentID, actor: Actor = .desk("balie")) throws -> VotingCode {
+        try writer.write { db in
+            guard try Self.electorate(db, id).contains(member) else { throw StoreError("\(member) is not in the electorate of assembly \(id)") }
+            let wasActive = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM voting_code WHERE assembly_id = ? AND resident_id = ? AND state = 'active'",
+                                             arguments: [id, member.rawValue]) ?? 0 > 0
+            try db.execute(sql: "UPDATE voting_code SET state = 'revoked' WHERE assembly_id = ? AND resident_id = ?", arguments: [id, member.rawValue])
+            var random = SystemRandomNumberGenerator()
+            let code = VotingCode.generate(using: &random)
+            try db.execute(sql: "INSERT INTO voting_code (code_hash, assembly_id, resident_id, state) VALUES (?, ?, ?, ?)",
+                           arguments: [Data(code.keyedHash(secret: try Self.secret(db, assembly: id)).bytes), id, member.rawValue,
+                                       wasActive ? "active" : "issued"])
+            try audit(db, actor, "code.reissued", ["assembly": .int(id), "id": .string(member.rawValue)])
+            return code
+        }
+    }
+
+    /// Casts one vote with a code, in one transaction: the code's use on this ballot and the vote
+    /// are written together (a unique key makes a second use impossible), the vote itself holds
+    /// only the ballot, a random receipt and the choice. Returns the receipt.
+    public func castVote(code: VotingCode, ballot: Int, choice: String) throws -> String {
+        try writer.write { db in try Self.castVote(db, code: code, ballot: ballot, choice: choice, at: clock.now()) }
+    }
+
+    static func castVote(_ db: Database, code: VotingCode, ballot id: Int, choice: String, at moment: Moment) throws -> String {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT ballot.state, ballot.method, ballot.options, proposal.assembly_id
+            FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE ballot.id = ?
+            """, arguments: [id]) else { throw VoteRejection.noSuchBallot }
+        guard (row[0] as String) == "open" else { throw VoteRejection.ballotClosed }
+        let assembly: Int = row[3]
+        let hash = Data(code.keyedHash(secret: try secret(db, assembly: assembly)).bytes)
+        guard let state = try String.fetchOne(db, sql: "SELECT state FROM voting_code WHERE code_hash = ? AND assembly_id = ?",
+                                              arguments: [hash, assembly]) else { throw VoteRejection.unknownCode }
+        switch state {
+        case "revoked": throw VoteRejection.revoked
+        case "issued": throw VoteRejection.notCheckedIn
+        default: break
+        }
+        let method = TallyMethod(rawValue: row[1]) ?? .yesNo
+        let options = try JSONDecoder().decode([BallotOption].self, from: Data((row[2] as String).utf8))
+        let normalised: String
+        do throws(Refusal) { normalised = try BallotCounting.normalise(choice, method: method, options: options) } catch {
+            throw VoteRejection.invalidChoice(error.en)
+        }
+        try db.execute(sql: "INSERT OR IGNORE INTO code_vote (ballot_id, code_hash) VALUES (?, ?)", arguments: [id, hash])
+        guard db.changesCount == 1 else { throw VoteRejection.alreadyVoted }
+        let receipt = Receipts.make()
+        try db.execute(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)", arguments: [id, receipt, normalised])
+        // The audit entry says that a vote was cast on the ballot, not which, nor its receipt.
+        var appender = try AuditAppender(db, at: moment)
+        try appender.append(actor: .system, action: "vote.cast", payload: .object(["ballot": .int(id)]))
+        try appender.finish(db)
+        return receipt
+    }
+
+    /// The public bulletin board of a closed ballot: every receipt with its choice, sorted by receipt.
+    public func ballotBoard(_ id: Int) throws -> [(receipt: String, choice: String)] {
+        try writer.read { db in
+            let ballot = try Self.ballot(db, id)
+            guard !ballot.isOpen else { throw StoreError("the board of ballot \(id) is published when it closes") }
+            return try Row.fetchAll(db, sql: "SELECT receipt, choice FROM vote WHERE ballot_id = ? ORDER BY receipt", arguments: [id])
+                .map { (receipt: $0[0], choice: $0[1]) }
+        }
+    }
+
+    /// Recounts a closed ballot from its public board; true when it gives the official result.
+    public func recount(_ id: Int) throws -> (matches: Bool, recount: JSONValue) {
+        try writer.read { db in
+            let ballot = try Self.ballot(db, id)
+            guard let official = ballot.result else { throw StoreError("ballot \(id) has no result yet") }
+            let proposal = try Self.proposal(db, ballot.proposal)
+            let assembly = try Self.assembly(db, proposal.assembly)
+            let (statute, _) = try Self.statute(db, on: assembly.date)
+            guard let kind = statute.decisionKind(named: proposal.kind) else { throw StoreError("unknown decision kind") }
+            let choices = try String.fetchAll(db, sql: "SELECT choice FROM vote WHERE ballot_id = ? ORDER BY receipt", arguments: [id])
+            let recount = BallotCounting.count(choices, method: ballot.method, options: ballot.options, seats: ballot.seats, budget: ballot.budget,
+                                               kind: kind, attendance: try Self.attendance(db, assembly.id), electorate: try Self.electorate(db, assembly.id).count)
+            guard case .object(let fresh) = recount,
+                  let data = official.data(using: .utf8), let stored = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                return (false, recount)
+            }
+            let same = ["elected", "outcome", "yes", "no", "blank"].allSatisfy { key in
+                (fresh[key]?.encoded(pretty: false) ?? "null") == Self.canonical(stored[key])
+            }
+            return (same, recount)
+        }
+    }
+
+    private static func canonical(_ value: Any?) -> String {
+        switch value {
+        case nil: return "null"
+        case let s as String: return JSONValue.string(s).encoded(pretty: false)
+        case let n as Int: return String(n)
+        case let a as [Any]: return "[" + a.map { canonical($0) }.joined(separator: ",") + "]"
+        default: return "\(value!)"
+        }
+    }
+
+    static func secret(_ db: Database, assembly id: Int) throws -> [UInt8] {
+        if let data = try Data.fetchOne(db, sql: "SELECT secret FROM assembly_secret WHERE assembly_id = ?", arguments: [id]) { return [UInt8](data) }
+        var random = SystemRandomNumberGenerator()
+        let secret = (0..<32).map { _ in UInt8.random(in: 0...255, using: &random) }
+        try db.execute(sql: "INSERT INTO assembly_secret (assembly_id, secret) VALUES (?, ?)", arguments: [id, Data(secret)])
+        return secret
+    }
+}
+
+/// Writes votes in batches: every vote waiting when a write starts goes into one transaction
+/// (group commit), and each is acknowledged only after that transaction has committed
+/// (`synchronous=FULL`). A rejected vote fails alone; the others in its batch are written.
+public actor VoteWriter {
+    private let database: AppDatabase
+    private var pending: [(code: VotingCode, ballot: Int, choice: String, reply: CheckedContinuation<String, any Error>)] = []
+    private var writing = false
+
+    public init(database: AppDatabase) { self.database = database }
+
+    /// Casts a vote; returns its receipt once it is durable.
+    public func cast(code: VotingCode, ballot: Int, choice: String) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            pending.append((code, ballot, choice, continuation))
+            if !writing {
+                writing = true
+                Task { await self.drain() }
+            }
+        }
+    }
+
+    private func drain() async {
+        while !pending.isEmpty {
+            let batch = pending
+            pending = []
+            let requests = batch.map { (code: $0.code, ballot: $0.ballot, choice: $0.choice) }
+            let outcome: Result<[Result<String, any Error>], any Error>
+            do {
+                let moment = database.clock.now()
+                outcome = .success(try await database.writer.write { db in
+                    requests.map { request in
+                        Result { try AppDatabase.castVote(db, code: request.code, ballot: request.ballot, choice: request.choice, at: moment) }
+                    }
+                })
+            } catch {
+                outcome = .failure(error)
+            }
+            switch outcome {
+            case .success(let results):
+                for (entry, result) in zip(batch, results) { entry.reply.resume(with: result) }
+            case .failure(let error):
+                for entry in batch { entry.reply.resume(throwing: error) }
+            }
+        }
+        writing = false
+    }
+}

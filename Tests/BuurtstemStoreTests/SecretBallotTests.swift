@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+import Testing
+import Statuut
+import BuurtstemCore
+import BuurtstemStore
+
+@Suite("Voting by code: the secret ballot")
+struct SecretBallotTests {
+    /// An open assembly of 40 members with an open yes/no ballot and codes issued.
+    static func setUp() throws -> (AppDatabase, [ResidentID: VotingCode]) {
+        let db = try StoreFixtures.database()
+        let csv = "id;postcode;huisnummer;geboortedatum\n" + (1...40).map { "R\($0);1067 PB;\($0);1980-01-01" }.joined(separator: "\n")
+        _ = try db.importRegister(try StoreFixtures.extract(csv, on: "2026-01-20"), fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-01-20"))
+        _ = try db.scheduleAssembly(date: day("2026-03-20"), place: "LuCafé", today: day("2026-02-01"))
+        _ = try db.callAssembly(1, on: day("2026-03-01"))
+        let codes = Dictionary(uniqueKeysWithValues: try db.issueCodes(assembly: 1).map { ($0.member, $0.code) })
+        let proposal = try db.submitProposal(Proposal(id: 0, title: "x", text: "", kind: "gewoon", source: .board, assembly: 1), on: day("2026-02-20"))
+        _ = try db.admitProposal(proposal.id)
+        _ = try db.openAssembly(1, on: day("2026-03-20"))
+        return (db, codes)
+    }
+
+    @Test("a code votes once, only after check-in, and only while the ballot is open")
+    func rules() throws {
+        let (db, codes) = try Self.setUp()
+        #expect(codes.count == 40)
+        for id in (1...30).map({ ResidentID("R\($0)") }) { _ = try db.checkIn(id, assembly: 1) }
+        let ballot = try db.openBallot(proposal: 1)
+        #expect(throws: VoteRejection.notCheckedIn) { try db.castVote(code: codes[ResidentID("R35")]!, ballot: ballot.id, choice: "yes") }
+        let receipt = try db.castVote(code: codes[ResidentID("R1")]!, ballot: ballot.id, choice: "yes")
+        #expect(receipt.count == 10)
+        #expect(throws: VoteRejection.alreadyVoted) { try db.castVote(code: codes[ResidentID("R1")]!, ballot: ballot.id, choice: "no") }
+        var random = SystemRandomNumberGenerator()
+        #expect(throws: VoteRejection.unknownCode) { try db.castVote(code: VotingCode.generate(using: &random), ballot: ballot.id, choice: "yes") }
+        #expect(throws: VoteRejection.invalidChoice("`maybe` is not a yes/no vote: use yes, no or blank (voor, tegen, blanco)")) {
+            try db.castVote(code: codes[ResidentID("R2")]!, ballot: ballot.id, choice: "maybe")
+        }
+        let fresh = try db.reissueCode(assembly: 1, member: ResidentID("R3"))
+        #expect(throws: VoteRejection.revoked) { try db.castVote(code: codes[ResidentID("R3")]!, ballot: ballot.id, choice: "yes") }
+        _ = try db.castVote(code: fresh, ballot: ballot.id, choice: "no")
+        _ = try db.closeBallot(ballot.id)
+        #expect(throws: VoteRejection.ballotClosed) { try db.castVote(code: codes[ResidentID("R4")]!, ballot: ballot.id, choice: "yes") }
+        let board = try db.ballotBoard(ballot.id)
+        #expect(board.map(\.receipt) == board.map(\.receipt).sorted())
+        #expect(board.contains { $0.receipt == receipt && $0.choice == "yes" })
+        #expect(try db.recount(ballot.id).matches)
+    }
+
+    @Test("the vote table holds nothing that links a vote to a member, a code or a time")
+    func schema() throws {
+        let (db, _) = try Self.setUp()
+        let columns = try db.writer.read { try Row.fetchAll($0, sql: "PRAGMA table_info(vote)").map { $0["name"] as String } }
+        #expect(columns == ["ballot_id", "receipt", "choice"])
+        let withoutRowID = try db.writer.read { try String.fetchOne($0, sql: "SELECT sql FROM sqlite_master WHERE name = 'vote'") }
+        #expect(withoutRowID?.contains("WITHOUT ROWID") == true)
+    }
+
+    @Test("100 simultaneous submissions of one code give exactly one vote")
+    func concurrentSameCode() async throws {
+        let (db, codes) = try Self.setUp()
+        _ = try db.checkIn(ResidentID("R1"), assembly: 1)
+        let ballot = try db.openBallot(proposal: 1)
+        let writer = VoteWriter(database: db)
+        let code = codes[ResidentID("R1")]!
+        let results = await withTaskGroup(of: Result<String, any Error>.self) { group in
+            for _ in 0..<100 {
+                group.addTask {
+                    do { return .success(try await writer.cast(code: code, ballot: ballot.id, choice: "yes")) } catch { return .failure(error) }
+                }
+            }
+            var all: [Result<String, any Error>] = []
+            for await result in group { all.append(result) }
+            return all
+        }
+        #expect(results.filter { if case .success = $0 { return true } else { return false } }.count == 1)
+        #expect(results.allSatisfy { if case .failure(let e) = $0 { return (e as? VoteRejection) == .alreadyVoted } else { return true } })
+        let (votes, used) = try await db.writer.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vote") ?? -1, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM code_vote") ?? -1)
+        }
+        #expect(votes == 1 && used == 1)
+    }
+
+    @Test("many members voting at once are all written, in batches, and the log verifies")
+    func concurrentMany() async throws {
+        let (db, codes) = try Self.setUp()
+        for n in 1...40 { _ = try db.checkIn(ResidentID("R\(n)"), assembly: 1) }
+        let ballot = try db.openBallot(proposal: 1)
+        let writer = VoteWriter(database: db)
+        let receipts = try await withThrowingTaskGroup(of: String.self) { group in
+            for (member, code) in codes { group.addTask { try await writer.cast(code: code, ballot: ballot.id, choice: member.rawValue.hasSuffix("7") ? "no" : "yes") } }
+            var all: [String] = []
+            for try await receipt in group { all.append(receipt) }
+            return all
+        }
+        #expect(Set(receipts).count == 40)
+        guard case .object(let result) = try db.closeBallot(ballot.id).result else { Issue.record("no result"); return }
+        #expect(result["yes"] == .int(36) && result["no"] == .int(4))
+        #expect(try db.verifyAudit().isIntact)
+    }
+}
