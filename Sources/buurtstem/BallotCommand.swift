@@ -16,7 +16,29 @@ struct BallotCommand: ParsableCommand {
           buurtstem ballot close 1
           buurtstem ballot result 1 --format json
         """,
-        subcommands: [Open.self, Enter.self, Close.self, Result.self])
+        subcommands: [Open.self, Enter.self, Close.self, Result.self, Board.self, Recount.self])
+
+    struct Board: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The public board of a closed ballot: every receipt with its choice.")
+        @Argument(help: "The ballot.") var ballot: Int
+        @OptionGroup var database: DatabaseOptions
+        func run() throws {
+            print("receipt;choice")
+            for entry in try refusing({ try database.open().ballotBoard(ballot) }) { print("\(entry.receipt);\(csvField(entry.choice))") }
+        }
+    }
+
+    struct Recount: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Recount a closed ballot from its public board; exit 1 if it differs.")
+        @Argument(help: "The ballot.") var ballot: Int
+        @OptionGroup var database: DatabaseOptions
+        func run() throws {
+            let (matches, recount) = try refusing { try database.open().recount(ballot) }
+            print(recount.encoded())
+            print(matches ? "The recount from the public board equals the official result." : "THE RECOUNT DIFFERS FROM THE OFFICIAL RESULT.")
+            if !matches { throw ExitCode(1) }
+        }
+    }
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open the ballot on a proposal (waits for required advice or consent).")

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `buurtstem` command-line tool: thin commands over the library.
 @main
-struct Buurtstem: ParsableCommand {
+struct Buurtstem: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "buurtstem",
         abstract: "Buurtstem: een Bijzonder Statuut uitvoerbaar maken / make a neighbourhood statute executable.",
@@ -17,6 +17,6 @@ struct Buurtstem: ParsableCommand {
           buurtstem members why R0000042 --on 2026-11-01 --db wildeman.sqlite
           buurtstem audit verify --db wildeman.sqlite
         """,
-        subcommands: [StatuteCommand.self, InitCommand.self, RegisterCommand.self, MembersCommand.self, AssemblyCommand.self, CheckinCommand.self, ProxyCommand.self, ProposalCommand.self, AdviceCommand.self, BallotCommand.self, TallyCommand.self, AuditCommand.self]
+        subcommands: [StatuteCommand.self, InitCommand.self, RegisterCommand.self, MembersCommand.self, AssemblyCommand.self, CheckinCommand.self, ProxyCommand.self, ProposalCommand.self, AdviceCommand.self, BallotCommand.self, CodesCommand.self, VoteCommand.self, TallyCommand.self, AuditCommand.self]
     )
 }
