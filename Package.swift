@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(name: "Statuut", swiftSettings: strictSettings),
@@ -41,11 +43,18 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
-        .target(name: "BuurtstemWeb", dependencies: ["BuurtstemCore", "BuurtstemStore"], swiftSettings: strictSettings),
+        .target(
+            name: "BuurtstemWeb",
+            dependencies: [
+                "BuurtstemCore", "BuurtstemStore", "Statuut",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "buurtstem",
             dependencies: [
-                "Statuut", "BuurtstemCore", "BuurtstemStore",
+                "Statuut", "BuurtstemCore", "BuurtstemStore", "BuurtstemWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -60,6 +69,14 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "BuurtstemStoreTests", dependencies: ["BuurtstemStore", "BuurtstemCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "BuurtstemWebTests",
+            dependencies: [
+                "BuurtstemWeb", "BuurtstemStore", "BuurtstemCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "StatuutTests", dependencies: ["Statuut"], exclude: ["Fixtures"], swiftSettings: strictSettings),
     ],

@@ -225,3 +225,68 @@ public actor VoteWriter {
         writing = false
     }
 }
+
+/// Turnout of an assembly, for the projector and the API: no choices, only counts.
+public struct Turnout: Sendable, Hashable {
+    public var assembly: Int
+    public var electorate: Int
+    public var present: Int
+    public var represented: Int
+    public var quorum: QuorumStatus
+    /// Votes cast so far on each ballot of the assembly (ballot id, proposal title, open, count).
+    public var ballots: [(id: Int, title: String, open: Bool, votes: Int)]
+
+    public static func == (lhs: Turnout, rhs: Turnout) -> Bool {
+        lhs.assembly == rhs.assembly && lhs.present == rhs.present && lhs.ballots.map(\.votes) == rhs.ballots.map(\.votes)
+    }
+    public func hash(into hasher: inout Hasher) { hasher.combine(assembly) }
+}
+
+extension AppDatabase {
+    /// Which called or open assembly a code belongs to, its member and its state; nil for an unknown code.
+    public func findCode(_ code: VotingCode) throws -> (assembly: Int, member: ResidentID, state: String)? {
+        try writer.read { db in
+            for id in try Int.fetchAll(db, sql: "SELECT assembly_id FROM assembly_secret JOIN assembly ON assembly.id = assembly_id WHERE assembly.state IN ('called', 'open')") {
+                let secret = [UInt8](try Data.fetchOne(db, sql: "SELECT secret FROM assembly_secret WHERE assembly_id = ?", arguments: [id]) ?? Data())
+                let hash = Data(code.keyedHash(secret: secret).bytes)
+                if let row = try Row.fetchOne(db, sql: "SELECT resident_id, state FROM voting_code WHERE code_hash = ? AND assembly_id = ?", arguments: [hash, id]) {
+                    return (id, ResidentID(row[0] as String), row[1])
+                }
+            }
+            return nil
+        }
+    }
+
+    /// Whether this code has voted on this ballot.
+    public func hasVoted(_ code: VotingCode, ballot id: Int) throws -> Bool {
+        try writer.read { db in
+            guard let assembly = try Int.fetchOne(db, sql: "SELECT proposal.assembly_id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE ballot.id = ?",
+                                                  arguments: [id]) else { return false }
+            let hash = Data(code.keyedHash(secret: try Self.secret(db, assembly: assembly)).bytes)
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM code_vote WHERE ballot_id = ? AND code_hash = ?", arguments: [id, hash]) == 1
+        }
+    }
+
+    /// The title of a ballot's proposal.
+    public func ballotTitle(_ id: Int) throws -> String {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT proposal.title FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE ballot.id = ?", arguments: [id]) ?? ""
+        }
+    }
+
+    /// Attendance, quorum and the number of votes on each ballot of an assembly.
+    public func turnout(assembly id: Int) throws -> Turnout {
+        try writer.read { db in
+            let assembly = try Self.assembly(db, id)
+            let (statute, _) = try Self.statute(db, on: assembly.date)
+            let attendance = try Self.attendance(db, id)
+            let electorate = try Self.electorate(db, id).count
+            let ballots = try Row.fetchAll(db, sql: """
+                SELECT ballot.id, proposal.title, ballot.state, (SELECT COUNT(*) FROM vote WHERE vote.ballot_id = ballot.id)
+                FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE proposal.assembly_id = ? ORDER BY ballot.id
+                """, arguments: [id]).map { (id: $0[0] as Int, title: $0[1] as String, open: ($0[2] as String) == "open", votes: $0[3] as Int) }
+            return Turnout(assembly: id, electorate: electorate, present: attendance.present.count, represented: attendance.represented,
+                           quorum: QuorumStatus.check(statute.quorum, attendance: attendance, electorate: electorate), ballots: ballots)
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import BuurtstemCore
+import BuurtstemStore
+import Foundation
+public import Hummingbird
+import Statuut
+
+/// The JSON API (`docs/api.md`, `docs/openapi.yaml`). Errors are `{"error": {"id", "message"}}`.
+struct API: Sendable {
+    let database: AppDatabase
+    let writer: VoteWriter
+    let limiter: AttemptLimiter
+
+    func register(on router: Router<WebContext>) {
+        router.get("healthz") { _, _ in json(["status": .string("ok")]) }
+        router.post("api/v1/votes") { request, context in try await self.vote(request, context) }
+        router.get("api/v1/ballots/:id") { _, context in try self.ballot(try context.parameters.require("id", as: Int.self)) }
+        router.get("api/v1/ballots/:id/result") { _, context in try self.result(try context.parameters.require("id", as: Int.self)) }
+        router.get("api/v1/ballots/:id/board") { _, context in try self.board(try context.parameters.require("id", as: Int.self)) }
+        router.get("api/v1/assemblies/:id/turnout") { _, context in try self.turnout(try context.parameters.require("id", as: Int.self)) }
+        router.get("api/v1/audit/head") { _, _ in
+            let head = try self.database.auditHead()
+            return json(["size": .int(head.size), "root": .string(head.root.description)])
+        }
+    }
+
+    struct VoteRequest: Decodable {
+        var code: String
+        var ballot: Int
+        var choice: String
+    }
+
+    func vote(_ request: Request, _ context: WebContext) async throws -> Response {
+        let wait = await limiter.waitTime(for: context.client)
+        guard wait == 0 else {
+            var response = try APIError(.tooManyRequests, id: "rate-limited", message: "too many wrong codes; try again in \(wait) seconds")
+                .response(from: request, context: context)
+            response.headers[.retryAfter] = String(wait)
+            return response
+        }
+        let body: VoteRequest
+        do { body = try await request.decode(as: VoteRequest.self, context: context) } catch {
+            throw APIError(.badRequest, id: "bad-request", message: "expected {\"code\", \"ballot\", \"choice\"}")
+        }
+        let code: VotingCode
+        do { code = try VotingCode(parsing: body.code) } catch {
+            throw APIError(.badRequest, id: "typo", message: error.description)
+        }
+        do {
+            let receipt = try await writer.cast(code: code, ballot: body.ballot, choice: body.choice)
+            return json(["receipt": .string(receipt)], status: .created)
+        } catch let rejection as VoteRejection {
+            if rejection.countsAsFailedAttempt { await limiter.fail(context.client) }
+            throw APIError(Self.status(rejection), id: rejection.id, message: rejection.description)
+        }
+    }
+
+    static func status(_ rejection: VoteRejection) -> HTTPResponse.Status {
+        switch rejection {
+        case .typo, .invalidChoice: return .badRequest
+        case .unknownCode, .notCheckedIn, .revoked: return .forbidden
+        case .alreadyVoted, .ballotClosed: return .conflict
+        case .noSuchBallot: return .notFound
+        }
+    }
+
+    func ballot(_ id: Int) throws -> Response {
+        let ballot = try record(id)
+        return json([
+            "id": .int(ballot.id), "proposal": .int(ballot.proposal), "title": .string(try database.ballotTitle(id)),
+            "method": .string(ballot.method.rawValue), "state": .string(ballot.isOpen ? "open" : "closed"),
+            "seats": ballot.seats.map(JSONValue.int) ?? .null, "budget": ballot.budget.map(JSONValue.int) ?? .null,
+            "options": .array(ballot.options.map { .object(["id": .string($0.id), "name": .string($0.name), "cost": $0.cost.map(JSONValue.int) ?? .null]) }),
+        ])
+    }
+
+    func result(_ id: Int) throws -> Response {
+        let ballot = try record(id)
+        guard let result = ballot.result else { throw APIError(.conflict, id: "ballot-open", message: "the result is published when the ballot closes") }
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: .init(string: result)))
+    }
+
+    func board(_ id: Int) throws -> Response {
+        _ = try record(id)
+        do {
+            let entries = try database.ballotBoard(id)
+            return json(["ballot": .int(id), "entries": .array(entries.map { .object(["receipt": .string($0.receipt), "choice": .string($0.choice)]) })])
+        } catch is StoreError {
+            throw APIError(.conflict, id: "ballot-open", message: "the board is published when the ballot closes")
+        }
+    }
+
+    func turnout(_ id: Int) throws -> Response {
+        let turnout: Turnout
+        do { turnout = try database.turnout(assembly: id) } catch is StoreError {
+            throw APIError(.notFound, id: "no-such-assembly", message: "there is no assembly \(id)")
+        }
+        return json([
+            "assembly": .int(id), "electorate": .int(turnout.electorate), "present": .int(turnout.present), "represented": .int(turnout.represented),
+            "quorum": .object(["met": .bool(turnout.quorum.met), "counted": .int(turnout.quorum.counted), "needed": .int(turnout.quorum.needed)]),
+            "ballots": .array(turnout.ballots.map { .object(["id": .int($0.id), "title": .string($0.title), "open": .bool($0.open), "votes": .int($0.votes)]) }),
+        ])
+    }
+
+    private func record(_ id: Int) throws -> BallotRecord {
+        do { return try database.ballot(id) } catch is StoreError {
+            throw APIError(.notFound, id: "no-such-ballot", message: "there is no ballot \(id)")
+        }
+    }
+}
+
+/// A JSON response in Buurtstem's canonical encoding.
+func json(_ members: [String: JSONValue], status: HTTPResponse.Status = .ok) -> Response {
+    Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: .init(string: JSONText.object(members))))
+}

@@ -1,0 +1,27 @@
+public import BuurtstemCore
+public import BuurtstemStore
+public import Hummingbird
+
+/// Builds the Buurtstem web application over one association's database.
+public enum BuurtstemServer {
+    /// The application, ready to run (`try await app.runService()`), with graceful shutdown on SIGTERM/SIGINT.
+    public static func application(
+        database: AppDatabase, host: String = "127.0.0.1", port: Int = 8080, clock: Clock = .system
+    ) -> some ApplicationProtocol {
+        let router = Router(context: WebContext.self)
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: SameOriginMiddleware())
+        let writer = VoteWriter(database: database)
+        let limiter = AttemptLimiter(clock: clock)
+        API(database: database, writer: writer, limiter: limiter).register(on: router)
+        ResidentPages(database: database, writer: writer, limiter: limiter, sessions: VoterSessions(clock: clock)).register(on: router)
+        return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "Buurtstem"))
+    }
+}
+
+extension BuurtstemServer {
+    /// Runs the server until SIGTERM or SIGINT, then stops gracefully.
+    public static func run(database: AppDatabase, host: String, port: Int) async throws {
+        try await application(database: database, host: host, port: port).runService()
+    }
+}

@@ -1,0 +1,75 @@
+public import Hummingbird
+
+/// Minimal server-side HTML: escaping, a page layout that works at 320 px without JavaScript,
+/// and Dutch with English beside it.
+enum HTML {
+    /// Escapes text for HTML content and attribute values.
+    static func h(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A bilingual string: Dutch first, English beside it in a smaller, lighter line.
+    static func both(_ nl: String, _ en: String) -> String {
+        "\(h(nl)) <span class=\"en\" lang=\"en\">\(h(en))</span>"
+    }
+
+    static func page(_ title: String, _ body: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        let html = """
+            <!doctype html>
+            <html lang="nl">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(h(title)) · Buurtstem</title>
+            <link rel="stylesheet" href="/static/style.css">
+            </head>
+            <body>
+            <header><a href="/" class="brand">Buurtstem</a></header>
+            <main>
+            \(body)
+            </main>
+            </body>
+            </html>
+            """
+        var fields = headers
+        fields[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: .init(string: html)))
+    }
+
+    static let stylesheet = """
+        :root { --ink: #1b1b1b; --muted: #555; --accent: #0b5fff; --bg: #fff; --ok: #146c2e; --warn: #8a1c1c; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 18px/1.5 system-ui, sans-serif; color: var(--ink); background: var(--bg); }
+        header { padding: .75rem 1rem; border-bottom: 1px solid #ddd; }
+        .brand { font-weight: 700; color: var(--ink); text-decoration: none; }
+        main { max-width: 34rem; margin: 0 auto; padding: 1rem; }
+        h1 { font-size: 1.5rem; line-height: 1.25; }
+        .en { display: block; color: var(--muted); font-size: .85em; }
+        label { display: block; margin: .75rem 0 .25rem; font-weight: 600; }
+        input[type=text], select { width: 100%; font-size: 1.2rem; padding: .6rem; border: 2px solid #888; border-radius: 6px; }
+        input[type=text]:focus, select:focus, button:focus, a:focus { outline: 3px solid var(--accent); outline-offset: 2px; }
+        fieldset { border: 1px solid #bbb; border-radius: 6px; margin: 1rem 0; padding: .5rem 1rem 1rem; }
+        .choice { display: flex; gap: .6rem; align-items: center; padding: .5rem 0; font-size: 1.1rem; }
+        .choice input { width: 1.5rem; height: 1.5rem; }
+        button { display: block; width: 100%; margin-top: 1rem; padding: .8rem; font-size: 1.2rem; font-weight: 700; color: #fff;
+                 background: var(--accent); border: 0; border-radius: 6px; }
+        button.secondary { background: #444; }
+        .error { color: var(--warn); border-left: 4px solid var(--warn); padding-left: .75rem; }
+        .ok { color: var(--ok); border-left: 4px solid var(--ok); padding-left: .75rem; }
+        .receipt { font: 700 1.6rem/1.2 ui-monospace, monospace; letter-spacing: .1em; }
+        ul.ballots { list-style: none; padding: 0; }
+        ul.ballots li { border: 1px solid #bbb; border-radius: 6px; margin: .5rem 0; padding: .75rem; }
+        """
+}

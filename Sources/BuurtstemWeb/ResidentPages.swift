@@ -1,0 +1,233 @@
+import BuurtstemCore
+import BuurtstemStore
+import Foundation
+public import Hummingbird
+import Statuut
+
+/// The resident's flow on a phone: enter the code → the open ballots → vote → confirm → receipt.
+/// Plain forms, no JavaScript; every post is same-origin checked by `SameOriginMiddleware`.
+struct ResidentPages: Sendable {
+    let database: AppDatabase
+    let writer: VoteWriter
+    let limiter: AttemptLimiter
+    let sessions: VoterSessions
+    static let cookie = "__Host-stem"
+
+    func register(on router: Router<WebContext>) {
+        router.get("static/style.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                     body: .init(byteBuffer: .init(string: HTML.stylesheet)))
+        }
+        router.get("/") { _, _ in codeForm(error: nil) }
+        router.post("stem") { request, context in try await self.enterCode(request, context) }
+        router.get("stemmen") { request, _ in try await self.ballots(request) }
+        router.get("stemmen/:id") { request, context in try await self.ballotForm(request, try context.parameters.require("id", as: Int.self), error: nil) }
+        router.post("stemmen/:id") { request, context in try await self.confirm(request, context, try context.parameters.require("id", as: Int.self)) }
+        router.post("stemmen/:id/bevestig") { request, context in try await self.cast(request, context, try context.parameters.require("id", as: Int.self)) }
+    }
+
+    func codeForm(error: (nl: String, en: String)?, status: HTTPResponse.Status = .ok) -> Response {
+        let message = error.map { "<p class=\"error\" role=\"alert\">\(HTML.both($0.nl, $0.en))</p>" } ?? ""
+        return HTML.page("Stemmen", """
+            <h1>\(HTML.both("Stemmen op de vergadering", "Voting at the assembly"))</h1>
+            \(message)
+            <form method="post" action="/stem">
+            <label for="code">\(HTML.both("Uw stemcode (staat in uw brief)", "Your voting code (from your letter)"))</label>
+            <input type="text" id="code" name="code" autocomplete="off" autocapitalize="characters" spellcheck="false"
+                   inputmode="text" placeholder="K7QM-9XWD-3RTB-HQ2" required>
+            <button type="submit">\(HTML.both("Verder", "Continue"))</button>
+            </form>
+            <p>\(HTML.both("Meld u eerst aan bij de balie: daar wordt uw code actief.", "Check in at the desk first: that activates your code."))</p>
+            """, status: status)
+    }
+
+    struct CodeForm: Decodable { var code: String }
+
+    func enterCode(_ request: Request, _ context: WebContext) async throws -> Response {
+        let wait = await limiter.waitTime(for: context.client)
+        guard wait == 0 else {
+            return codeForm(error: ("Te veel verkeerde codes. Probeer het over \(wait) seconden opnieuw.",
+                                    "Too many wrong codes. Try again in \(wait) seconds."), status: .tooManyRequests)
+        }
+        let form = try await Self.form(CodeForm.self, request, context)
+        let code: VotingCode
+        do { code = try VotingCode(parsing: form.code) } catch {
+            // A typo is not a failed attempt: the check character caught it.
+            return codeForm(error: ("Deze code bevat een tikfout; vergelijk hem met uw brief.", "This code has a typing mistake; check it against your letter."),
+                            status: .badRequest)
+        }
+        guard let found = try database.findCode(code) else {
+            await limiter.fail(context.client)
+            return codeForm(error: ("Deze code hoort niet bij deze vergadering.", "This code does not belong to this assembly."), status: .forbidden)
+        }
+        switch found.state {
+        case "revoked":
+            return codeForm(error: ("Deze code is vervangen; gebruik de nieuwste brief.", "This code was replaced; use the newest letter."), status: .forbidden)
+        case "issued":
+            return codeForm(error: ("Meld u eerst aan bij de balie; daar wordt uw code actief.", "Please check in at the desk first; that activates your code."),
+                            status: .forbidden)
+        default:
+            let id = await sessions.start(code: code, assembly: found.assembly)
+            var response = Response(status: .seeOther, headers: [.location: "/stemmen"])
+            response.setCookie(Cookie(name: Self.cookie, value: id, maxAge: Int(VoterSessions.absolute), path: "/", secure: true, httpOnly: true,
+                                      sameSite: .strict))
+            return response
+        }
+    }
+
+    func ballots(_ request: Request) async throws -> Response {
+        guard let session = await sessions.session(request.cookies[Self.cookie]?.value) else { return codeForm(error: nil) }
+        let turnout = try database.turnout(assembly: session.assembly)
+        var items = ""
+        for ballot in turnout.ballots where ballot.open {
+            let voted = try database.hasVoted(session.code, ballot: ballot.id)
+            items += "<li><strong>\(HTML.h(ballot.title))</strong><br>"
+                + (voted ? "<span class=\"ok\">\(HTML.both("U hebt gestemd", "You have voted"))</span>"
+                         : "<a href=\"/stemmen/\(ballot.id)\">\(HTML.both("Stem nu", "Vote now"))</a>") + "</li>"
+        }
+        let list = items.isEmpty ? "<p>\(HTML.both("Er is nu geen stemming open. Ververs deze pagina straks.", "No ballot is open now. Refresh this page later."))</p>"
+                                 : "<ul class=\"ballots\">\(items)</ul>"
+        return HTML.page("Stemmingen", "<h1>\(HTML.both("Open stemmingen", "Open ballots"))</h1>\(list)")
+    }
+
+    func ballotForm(_ request: Request, _ id: Int, error: (nl: String, en: String)?) async throws -> Response {
+        guard let session = await sessions.session(request.cookies[Self.cookie]?.value) else { return codeForm(error: nil) }
+        let ballot = try database.ballot(id)
+        guard ballot.isOpen else { return HTML.page("Gesloten", "<p class=\"error\">\(HTML.both("Deze stemming is gesloten.", "This ballot is closed."))</p>") }
+        if try database.hasVoted(session.code, ballot: id) {
+            return HTML.page("Gestemd", "<p class=\"ok\">\(HTML.both("U hebt al gestemd op deze stemming.", "You have already voted on this ballot."))</p><p><a href=\"/stemmen\">\(HTML.both("Terug", "Back"))</a></p>")
+        }
+        let title = try database.ballotTitle(id)
+        let message = error.map { "<p class=\"error\" role=\"alert\">\(HTML.both($0.nl, $0.en))</p>" } ?? ""
+        var fields = ""
+        switch ballot.method {
+        case .yesNo:
+            fields = [("yes", "Voor", "Yes"), ("no", "Tegen", "No"), ("blank", "Blanco", "Abstain")].map { value, nl, en in
+                "<label class=\"choice\"><input type=\"radio\" name=\"choice\" value=\"\(value)\" required> \(HTML.both(nl, en))</label>"
+            }.joined()
+        case .plurality:
+            fields = ballot.options.map { "<label class=\"choice\"><input type=\"radio\" name=\"choice\" value=\"\(HTML.h($0.id))\" required> \(HTML.h($0.name))</label>" }.joined()
+        case .approval, .equalShares, .greedy:
+            fields = ballot.options.map { option in
+                let cost = option.cost.map { " — € \($0)" } ?? ""
+                return "<label class=\"choice\"><input type=\"checkbox\" name=\"option\" value=\"\(HTML.h(option.id))\"> \(HTML.h(option.name))\(cost)</label>"
+            }.joined()
+            if let budget = ballot.budget {
+                fields += "<p>\(HTML.both("Budget: € \(budget). Kies wat u steunt; de telling verdeelt het budget eerlijk.", "Budget: € \(budget). Tick what you support; the count shares the budget fairly."))</p>"
+            }
+        case .instantRunoff, .singleTransferableVote, .schulze:
+            let positions = (1...ballot.options.count).map { "<option value=\"\($0)\">\($0)</option>" }.joined()
+            fields = "<p>\(HTML.both("Geef elke keuze een plaats: 1 is uw eerste keuze. Laat leeg wat u niet wilt rangschikken.", "Give each choice a place: 1 is your first choice. Leave empty what you do not want to rank."))</p>"
+                + ballot.options.map { option in
+                    "<label for=\"rank-\(HTML.h(option.id))\">\(HTML.h(option.name))</label><select id=\"rank-\(HTML.h(option.id))\" name=\"rank-\(HTML.h(option.id))\"><option value=\"\">–</option>\(positions)</select>"
+                }.joined()
+        }
+        return HTML.page(title, """
+            <h1>\(HTML.h(title))</h1>
+            \(message)
+            <form method="post" action="/stemmen/\(id)">
+            <fieldset><legend>\(HTML.both("Uw keuze", "Your choice"))</legend>\(fields)</fieldset>
+            <button type="submit">\(HTML.both("Volgende: controleren", "Next: check"))</button>
+            </form>
+            """)
+    }
+
+    /// Reads the posted form into the choice text used by the store (ids in order, comma-separated).
+    func choice(from form: [String: [String]], ballot: BallotRecord) -> String? {
+        switch ballot.method {
+        case .yesNo, .plurality: return form["choice"]?.first
+        case .approval, .equalShares, .greedy: return (form["option"] ?? []).joined(separator: ",")
+        case .instantRunoff, .singleTransferableVote, .schulze:
+            let ranked = ballot.options.compactMap { option -> (Int, String)? in
+                guard let place = form["rank-\(option.id)"]?.first.flatMap({ Int($0) }) else { return nil }
+                return (place, option.id)
+            }
+            guard Set(ranked.map(\.0)).count == ranked.count else { return nil }
+            return ranked.sorted { $0.0 < $1.0 }.map(\.1).joined(separator: ",")
+        }
+    }
+
+    func confirm(_ request: Request, _ context: WebContext, _ id: Int) async throws -> Response {
+        guard await sessions.session(request.cookies[Self.cookie]?.value) != nil else { return codeForm(error: nil) }
+        let ballot = try database.ballot(id)
+        let form = try await Self.fields(request, context)
+        guard let choice = choice(from: form, ballot: ballot) else {
+            return try await ballotForm(request, id, error: ("Twee keuzes hebben dezelfde plaats; geef elke plaats één keer.",
+                                                             "Two choices have the same place; use each place once."))
+        }
+        let shown: String
+        if ballot.method == .yesNo {
+            shown = ["yes": HTML.both("Voor", "Yes"), "no": HTML.both("Tegen", "No"), "blank": HTML.both("Blanco", "Abstain")][choice] ?? HTML.h(choice)
+        } else if choice.isEmpty {
+            shown = HTML.both("Blanco (niets gekozen)", "Blank (nothing chosen)")
+        } else {
+            let names = Dictionary(uniqueKeysWithValues: ballot.options.map { ($0.id, $0.name) })
+            let items = choice.split(separator: ",").map { HTML.h(names[String($0)] ?? String($0)) }
+            shown = "<ol><li>" + items.joined(separator: "</li><li>") + "</li></ol>"
+            if ballot.method.needsBudget {
+                let costs = Dictionary(uniqueKeysWithValues: ballot.options.map { ($0.id, $0.cost ?? 0) })
+                let total = choice.split(separator: ",").reduce(0) { $0 + (costs[String($1)] ?? 0) }
+                return confirmPage(id, choice: choice, shown: shown + "<p>\(HTML.both("Samen € \(total) (budget € \(ballot.budget ?? 0))", "Together € \(total) (budget € \(ballot.budget ?? 0))"))</p>")
+            }
+        }
+        return confirmPage(id, choice: choice, shown: shown)
+    }
+
+    func confirmPage(_ id: Int, choice: String, shown: String) -> Response {
+        HTML.page("Controleren", """
+            <h1>\(HTML.both("Klopt dit?", "Is this right?"))</h1>
+            <div>\(shown)</div>
+            <form method="post" action="/stemmen/\(id)/bevestig">
+            <input type="hidden" name="choice" value="\(HTML.h(choice))">
+            <button type="submit">\(HTML.both("Ja, stem uitbrengen", "Yes, cast my vote"))</button>
+            </form>
+            <p><a href="/stemmen/\(id)">\(HTML.both("Nee, terug", "No, go back"))</a></p>
+            """)
+    }
+
+    func cast(_ request: Request, _ context: WebContext, _ id: Int) async throws -> Response {
+        guard let session = await sessions.session(request.cookies[Self.cookie]?.value) else { return codeForm(error: nil) }
+        let form = try await Self.fields(request, context)
+        do {
+            let receipt = try await writer.cast(code: session.code, ballot: id, choice: form["choice"]?.first ?? "")
+            return HTML.page("Ontvangstbewijs", """
+                <h1>\(HTML.both("Uw stem is uitgebracht", "Your vote is in"))</h1>
+                <p>\(HTML.both("Uw ontvangstbewijs:", "Your receipt:"))</p>
+                <p class="receipt">\(HTML.h(receipt))</p>
+                <p>\(HTML.both("Na de stemming staat elk bewijs met zijn keuze op het openbare bord; zo kunt u nagaan dat uw stem meetelt. Niemand kan zien welk bewijs van u is.",
+                                "After the ballot every receipt is published with its choice; so you can check that your vote counts. Nobody can tell which receipt is yours."))</p>
+                <p><a href="/stemmen">\(HTML.both("Naar de andere stemmingen", "To the other ballots"))</a></p>
+                """, status: .created)
+        } catch let rejection as VoteRejection {
+            switch rejection {
+            case .alreadyVoted:
+                return HTML.page("Gestemd", "<p class=\"ok\">\(HTML.both("U hebt al gestemd op deze stemming; uw eerste stem telt.", "You have already voted on this ballot; your first vote counts."))</p><p><a href=\"/stemmen\">\(HTML.both("Terug", "Back"))</a></p>", status: .conflict)
+            case .ballotClosed:
+                return HTML.page("Gesloten", "<p class=\"error\">\(HTML.both("Deze stemming is net gesloten.", "This ballot has just closed."))</p>", status: .conflict)
+            default:
+                return try await ballotForm(request, id, error: ("Deze stem is niet geldig: \(rejection.description)", "This vote is not valid: \(rejection.description)"))
+            }
+        }
+    }
+
+    static func fields(_ request: Request, _ context: WebContext) async throws -> [String: [String]] {
+        var request = request
+        let buffer = try await request.collectBody(upTo: 64 * 1024)
+        var fields: [String: [String]] = [:]
+        for pair in String(buffer: buffer).split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+            guard let key = parts.first else { continue }
+            fields[key, default: []].append(parts.count > 1 ? parts[1] : "")
+        }
+        return fields
+    }
+
+    static func form<T: Decodable>(_ type: T.Type, _ request: Request, _ context: WebContext) async throws -> T {
+        let fields = try await Self.fields(request, context)
+        let flat = fields.compactMapValues(\.first)
+        let data = try JSONSerialization.data(withJSONObject: flat)
+        do { return try JSONDecoder().decode(T.self, from: data) } catch {
+            throw HTTPError(.badRequest, message: "The form is incomplete.")
+        }
+    }
+}

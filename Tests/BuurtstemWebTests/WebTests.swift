@@ -1,0 +1,170 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import HTTPTypes
+import Testing
+import BuurtstemCore
+import BuurtstemStore
+import BuurtstemWeb
+import Statuut
+
+@Suite("Web: the JSON API and the resident pages")
+struct WebTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// An open assembly with 40 members, 30 checked in, an open yes/no ballot, and their codes.
+    static func setUp() throws -> (AppDatabase, [ResidentID: VotingCode], Int) {
+        let clock = Clock.fixed(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000))
+        let db = try AppDatabase.inMemory(clock: clock)
+        let statute = try String(contentsOf: repository.appendingPathComponent("Statutes/wildemanbuurt.statuut"), encoding: .utf8)
+        try db.createAssociation(statuteSource: statute, fileName: "wildemanbuurt.statuut")
+        let csv = "id;postcode;huisnummer;geboortedatum\n" + (1...40).map { "R\($0);1067 PB;\($0);1980-01-01" }.joined(separator: "\n")
+        _ = try db.importRegister(try RegisterParser.parse(Array(csv.utf8), today: CivilDate(iso: "2026-01-20")!), fileName: "r.csv", fileSHA256: "h",
+                                  extractDate: CivilDate(iso: "2026-01-20")!)
+        _ = try db.scheduleAssembly(date: CivilDate(iso: "2026-03-20")!, place: "LuCafé", today: CivilDate(iso: "2026-02-01")!)
+        _ = try db.callAssembly(1, on: CivilDate(iso: "2026-03-01")!)
+        let codes = Dictionary(uniqueKeysWithValues: try db.issueCodes(assembly: 1).map { ($0.member, $0.code) })
+        let proposal = try db.submitProposal(Proposal(id: 0, title: "Bankjes op het plein", text: "", kind: "gewoon", source: .board, assembly: 1),
+                                             on: CivilDate(iso: "2026-02-20")!)
+        _ = try db.admitProposal(proposal.id)
+        _ = try db.openAssembly(1, on: CivilDate(iso: "2026-03-20")!)
+        for n in 1...30 { _ = try db.checkIn(ResidentID("R\(n)"), assembly: 1) }
+        let ballot = try db.openBallot(proposal: proposal.id)
+        return (db, codes, ballot.id)
+    }
+
+    static func body(_ code: VotingCode, _ ballot: Int, _ choice: String) -> ByteBuffer {
+        ByteBuffer(string: "{\"code\":\"\(code)\",\"ballot\":\(ballot),\"choice\":\"\(choice)\"}")
+    }
+
+    static let jsonHeaders: HTTPFields = [.contentType: "application/json"]
+
+    @Test("POST /api/v1/votes: 201 with a receipt, 409 for a second vote, 403 for an unknown code, 400 for a typo")
+    func votes() async throws {
+        let (db, codes, ballot) = try Self.setUp()
+        let app = BuurtstemServer.application(database: db)
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/votes", method: .post, headers: Self.jsonHeaders, body: Self.body(codes[ResidentID("R1")]!, ballot, "yes")) { response in
+                #expect(response.status == .created)
+                #expect(String(buffer: response.body).hasPrefix("{\"receipt\":\""))
+                #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+                #expect(response.headers[.strictTransportSecurity] != nil)
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+            }
+            try await client.execute(uri: "/api/v1/votes", method: .post, headers: Self.jsonHeaders, body: Self.body(codes[ResidentID("R1")]!, ballot, "no")) { response in
+                #expect(response.status == .conflict)
+                #expect(String(buffer: response.body).contains("\"id\":\"already-voted\""))
+            }
+            try await client.execute(uri: "/api/v1/votes", method: .post, headers: Self.jsonHeaders, body: Self.body(codes[ResidentID("R35")]!, ballot, "yes")) { response in
+                #expect(response.status == .forbidden)
+                #expect(String(buffer: response.body).contains("not-checked-in"))
+            }
+            let typo = ByteBuffer(string: "{\"code\":\"AAAA-AAAA-AAAA-AAB\",\"ballot\":\(ballot),\"choice\":\"yes\"}")
+            try await client.execute(uri: "/api/v1/votes", method: .post, headers: Self.jsonHeaders, body: typo) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("\"id\":\"typo\""))
+            }
+            // Without application/json a cross-site form could post: refused.
+            try await client.execute(uri: "/api/v1/votes", method: .post, body: Self.body(codes[ResidentID("R2")]!, ballot, "yes")) { response in
+                #expect(response.status == .unsupportedMediaType)
+            }
+        }
+    }
+
+    @Test("wrong codes are rate limited after 10 a minute; typos do not count")
+    func rateLimit() async throws {
+        let (db, _, ballot) = try Self.setUp()
+        let app = BuurtstemServer.application(database: db)
+        try await app.test(.router) { client in
+            var random = SystemRandomNumberGenerator()
+            for _ in 0..<20 {
+                let typo = ByteBuffer(string: "{\"code\":\"AAAA-AAAA-AAAA-AAB\",\"ballot\":\(ballot),\"choice\":\"yes\"}")
+                try await client.execute(uri: "/api/v1/votes", method: .post, headers: Self.jsonHeaders, body: typo) { #expect($0.status == .badRequest) }
+            }
+            for _ in 0..<10 {
+                try await client.execute(uri: "/api/v1/votes", method: .post, headers: Self.jsonHeaders,
+                                         body: Self.body(VotingCode.generate(using: &random), ballot, "yes")) { #expect($0.status == .forbidden) }
+            }
+            try await client.execute(uri: "/api/v1/votes", method: .post, headers: Self.jsonHeaders,
+                                     body: Self.body(VotingCode.generate(using: &random), ballot, "yes")) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/api/v1/votes", method: .post, headers: Self.jsonHeaders,
+                                     body: Self.body(VotingCode.generate(using: &random), ballot, "yes")) { response in
+                #expect(response.status == .tooManyRequests)
+                #expect(response.headers[.retryAfter] != nil)
+            }
+        }
+    }
+
+    @Test("ballot, turnout, audit head and health; the result and board only after close")
+    func reads() async throws {
+        let (db, codes, ballot) = try Self.setUp()
+        _ = try db.castVote(code: codes[ResidentID("R1")]!, ballot: ballot, choice: "yes")
+        let app = BuurtstemServer.application(database: db)
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/healthz", method: .get) { #expect(String(buffer: $0.body) == "{\"status\":\"ok\"}") }
+            try await client.execute(uri: "/api/v1/ballots/\(ballot)", method: .get) { response in
+                #expect(String(buffer: response.body).contains("\"title\":\"Bankjes op het plein\""))
+            }
+            try await client.execute(uri: "/api/v1/ballots/\(ballot)/result", method: .get) { #expect($0.status == .conflict) }
+            try await client.execute(uri: "/api/v1/ballots/\(ballot)/board", method: .get) { #expect($0.status == .conflict) }
+            try await client.execute(uri: "/api/v1/assemblies/1/turnout", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(text.contains("\"present\":30") && text.contains("\"votes\":1"))
+                #expect(!text.contains("yes"))
+            }
+            try await client.execute(uri: "/api/v1/ballots/99", method: .get) { #expect($0.status == .notFound) }
+        }
+        _ = try db.closeBallot(ballot)
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/ballots/\(ballot)/board", method: .get) { response in
+                #expect(String(buffer: response.body).contains("\"choice\":\"yes\""))
+            }
+            try await client.execute(uri: "/api/v1/ballots/\(ballot)/result", method: .get) { #expect(String(buffer: $0.body).contains("\"outcome\":\"adopted\"")) }
+            let size = try db.auditHead().size
+            try await client.execute(uri: "/api/v1/audit/head", method: .get) { response in
+                #expect(String(buffer: response.body).contains("\"size\":\(size)"))
+            }
+        }
+    }
+
+    @Test("the resident flow: code, ballots, vote, confirm, receipt — and forms from other sites are refused")
+    func residentFlow() async throws {
+        let (db, codes, ballot) = try Self.setUp()
+        let app = BuurtstemServer.application(database: db)
+        let same: HTTPFields = [.contentType: "application/x-www-form-urlencoded", HTTPField.Name("Sec-Fetch-Site")!: "same-origin"]
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<label for=\"code\">") && page.contains("lang=\"en\"") && !page.contains("<script"))
+            }
+            let code = codes[ResidentID("R5")]!
+            var cookie = ""
+            try await client.execute(uri: "/stem", method: .post, headers: same, body: ByteBuffer(string: "code=\(code.characters.lowercased())")) { response in
+                #expect(response.status == .seeOther)
+                let setCookie = response.headers[.setCookie] ?? ""
+                #expect(setCookie.hasPrefix("__Host-stem=") && setCookie.contains("HttpOnly") && setCookie.contains("Secure") && setCookie.contains("SameSite=Strict"))
+                cookie = String(setCookie.split(separator: ";")[0])
+            }
+            var headers = same
+            headers[.cookie] = cookie
+            try await client.execute(uri: "/stemmen", method: .get, headers: headers) { #expect(String(buffer: $0.body).contains("/stemmen/\(ballot)")) }
+            try await client.execute(uri: "/stemmen/\(ballot)", method: .get, headers: headers) { #expect(String(buffer: $0.body).contains("value=\"yes\"")) }
+            try await client.execute(uri: "/stemmen/\(ballot)", method: .post, headers: headers, body: ByteBuffer(string: "choice=no")) { response in
+                #expect(String(buffer: response.body).contains("name=\"choice\" value=\"no\""))
+            }
+            try await client.execute(uri: "/stemmen/\(ballot)/bevestig", method: .post, headers: headers, body: ByteBuffer(string: "choice=no")) { response in
+                #expect(response.status == .created)
+                #expect(String(buffer: response.body).contains("class=\"receipt\""))
+            }
+            try await client.execute(uri: "/stemmen/\(ballot)/bevestig", method: .post, headers: headers, body: ByteBuffer(string: "choice=yes")) { response in
+                #expect(response.status == .conflict)
+            }
+            var foreign = headers
+            foreign[HTTPField.Name("Sec-Fetch-Site")!] = "cross-site"
+            try await client.execute(uri: "/stemmen/\(ballot)/bevestig", method: .post, headers: foreign, body: ByteBuffer(string: "choice=yes")) { response in
+                #expect(response.status == .forbidden)
+            }
+        }
+        #expect(try db.turnout(assembly: 1).ballots.first?.votes == 1)
+    }
+}
