@@ -65,7 +65,10 @@ enum HTML {
         .choice input { width: 1.5rem; height: 1.5rem; }
         button { display: block; width: 100%; margin-top: 1rem; padding: .8rem; font-size: 1.2rem; font-weight: 700; color: #fff;
                  background: var(--accent); border: 0; border-radius: 6px; }
+        button .en { color: #fff; opacity: .9; }
         button.secondary { background: #444; }
+        table { border-collapse: collapse; width: 100%; }
+        th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #ddd; font-variant-numeric: tabular-nums; }
         .error { color: var(--warn); border-left: 4px solid var(--warn); padding-left: .75rem; }
         .ok { color: var(--ok); border-left: 4px solid var(--ok); padding-left: .75rem; }
         .receipt { font: 700 1.6rem/1.2 ui-monospace, monospace; letter-spacing: .1em; }

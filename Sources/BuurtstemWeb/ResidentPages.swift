@@ -24,6 +24,28 @@ struct ResidentPages: Sendable {
         router.get("stemmen/:id") { request, context in try await self.ballotForm(request, try context.parameters.require("id", as: Int.self), error: nil) }
         router.post("stemmen/:id") { request, context in try await self.confirm(request, context, try context.parameters.require("id", as: Int.self)) }
         router.post("stemmen/:id/bevestig") { request, context in try await self.cast(request, context, try context.parameters.require("id", as: Int.self)) }
+        router.get("ballots/:id/board") { _, context in try self.board(try context.parameters.require("id", as: Int.self)) }
+    }
+
+    /// The public bulletin board of a closed ballot: every receipt with its choice, sorted by receipt.
+    func board(_ id: Int) throws -> Response {
+        let ballot: BallotRecord
+        do { ballot = try database.ballot(id) } catch is StoreError {
+            return HTML.page("Niet gevonden", "<p class=\"error\">\(HTML.both("Deze stemming bestaat niet.", "There is no such ballot."))</p>", status: .notFound)
+        }
+        guard !ballot.isOpen else {
+            return HTML.page("Nog open", "<p>\(HTML.both("Het bord verschijnt zodra de stemming gesloten is.", "The board appears once the ballot is closed."))</p>", status: .conflict)
+        }
+        let names = Dictionary(uniqueKeysWithValues: ballot.options.map { ($0.id, $0.name) })
+        let rows = try database.ballotBoard(id).map { entry in
+            let shown = entry.choice.split(separator: ",").map { names[String($0)] ?? String($0) }.joined(separator: " · ")
+            return "<tr><td class=\"receipt-cell\">\(HTML.h(entry.receipt))</td><td>\(HTML.h(shown.isEmpty ? "—" : shown))</td></tr>"
+        }.joined()
+        return HTML.page("Openbaar bord", """
+            <h1>\(HTML.both("Openbaar bord: \(try database.ballotTitle(id))", "Public board"))</h1>
+            <p>\(HTML.both("Elk ontvangstbewijs met zijn keuze. Zoek het uwe op; tel zelf na.", "Every receipt with its choice. Find yours; recount it yourself."))</p>
+            <table><thead><tr><th>\(HTML.both("Bewijs", "Receipt"))</th><th>\(HTML.both("Keuze", "Choice"))</th></tr></thead><tbody>\(rows)</tbody></table>
+            """)
     }
 
     func codeForm(error: (nl: String, en: String)?, status: HTTPResponse.Status = .ok) -> Response {

@@ -120,6 +120,10 @@ struct WebTests {
                 #expect(String(buffer: response.body).contains("\"choice\":\"yes\""))
             }
             try await client.execute(uri: "/api/v1/ballots/\(ballot)/result", method: .get) { #expect(String(buffer: $0.body).contains("\"outcome\":\"adopted\"")) }
+            try await client.execute(uri: "/ballots/\(ballot)/board", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("<td>voor / yes</td>"))
+            }
             let size = try db.auditHead().size
             try await client.execute(uri: "/api/v1/audit/head", method: .get) { response in
                 #expect(String(buffer: response.body).contains("\"size\":\(size)"))
