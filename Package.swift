@@ -43,10 +43,12 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
+        // Debian's libqrencode (`libqrencode-dev`, installed by scripts/test) for QR codes.
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(
             name: "BuurtstemWeb",
             dependencies: [
-                "BuurtstemCore", "BuurtstemStore", "Statuut",
+                "BuurtstemCore", "BuurtstemStore", "Statuut", "CQREncode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

@@ -15,6 +15,7 @@ public enum BuurtstemServer {
         let limiter = AttemptLimiter(clock: clock)
         API(database: database, writer: writer, limiter: limiter).register(on: router)
         ResidentPages(database: database, writer: writer, limiter: limiter, sessions: VoterSessions(clock: clock)).register(on: router)
+        ProjectorPage(database: database).register(on: router)
         return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "Buurtstem"))
     }
 }

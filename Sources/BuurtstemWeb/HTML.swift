@@ -67,6 +67,10 @@ enum HTML {
                  background: var(--accent); border: 0; border-radius: 6px; }
         button .en { color: #fff; opacity: .9; }
         button.secondary { background: #444; }
+        .big { font-size: 1.4rem; font-weight: 600; }
+        .qr svg { width: 12rem; height: 12rem; }
+        .head { color: var(--muted); font: .9rem ui-monospace, monospace; }
+        section svg { width: 100%; height: auto; }
         table { border-collapse: collapse; width: 100%; }
         th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #ddd; font-variant-numeric: tabular-nums; }
         .error { color: var(--warn); border-left: 4px solid var(--warn); padding-left: .75rem; }

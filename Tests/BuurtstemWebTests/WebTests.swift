@@ -172,3 +172,33 @@ struct WebTests {
         #expect(try db.turnout(assembly: 1).ballots.first?.votes == 1)
     }
 }
+
+@Suite("Web: the projector")
+struct ProjectorTests {
+    @Test("turnout and live counts while open (never the choices); results with a chart, the audit head and a QR code after close")
+    func projector() async throws {
+        let (db, codes, ballot) = try WebTests.setUp()
+        _ = try db.castVote(code: codes[ResidentID("R1")]!, ballot: ballot, choice: "no")
+        _ = try db.castVote(code: codes[ResidentID("R2")]!, ballot: ballot, choice: "yes")
+        let app = BuurtstemServer.application(database: db)
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/projector/1", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(response.headers[HTTPField.Name("Refresh")!] == "10")
+                #expect(page.contains("30 aanwezig") && page.contains("2 stemmen uitgebracht"))
+                #expect(page.contains("<svg") && page.contains("aria-label=\"QR\""))
+                #expect(!page.contains("<script"))
+            }
+        }
+        _ = try db.closeBallot(ballot)
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/projector/1", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("Verworpen") || page.contains("Aangenomen"))
+                #expect(page.contains("aria-label=\"voor / yes: 1, tegen / no: 1, blanco / abstain: 0\""))
+                #expect(page.contains("Auditlog"))
+            }
+            try await client.execute(uri: "/projector/9", method: .get) { #expect($0.status == .notFound) }
+        }
+    }
+}
