@@ -1,6 +1,7 @@
 import ArgumentParser
 import BuurtstemCore
 import BuurtstemStore
+import BuurtstemWeb
 import Statuut
 
 /// `buurtstem codes issue|reissue`
@@ -16,7 +17,7 @@ struct CodesCommand: ParsableCommand {
           buurtstem codes issue --assembly 1 --out codes.csv
           buurtstem codes reissue --assembly 1 R0000042
         """,
-        subcommands: [Issue.self, Reissue.self])
+        subcommands: [Issue.self, Reissue.self, Print.self])
 
     struct Issue: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Issue a code to every member of the electorate who has none.")
@@ -61,6 +62,40 @@ struct VoteCommand: AsyncParsableCommand {
             print("Your vote is in. Receipt: \(receipt) (find it on the public board after the ballot closes)")
         } catch let rejection as VoteRejection {
             throw ValidationError("not counted: \(rejection)")
+        }
+    }
+}
+
+extension CodesCommand {
+    /// `buurtstem codes print --assembly A --codes codes.csv --url URL --out letters.html`
+    struct Print: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make the A4 letters (HTML with print CSS): address, code, QR code and instructions in Dutch and English.",
+            discussion: "Example:\n  buurtstem codes print --assembly 1 --codes codes.csv --url https://stem.buurt.nl/ --out brieven.html")
+        @Option(help: "The assembly.") var assembly: Int
+        @Option(help: "The codes file made by `codes issue`.") var codes: String
+        @Option(help: "The address of the voting page.") var url: String
+        @Option(help: "Where to write the letters (mode 0600).") var out: String
+        @OptionGroup var database: DatabaseOptions
+        func run() throws {
+            let db = try database.open()
+            guard let meeting = try db.assemblies().first(where: { $0.id == assembly }), let reference = meeting.referenceDate else {
+                throw ValidationError("assembly \(assembly) is not called yet")
+            }
+            let (members, statute) = try db.members(on: reference)
+            let byID = Dictionary(uniqueKeysWithValues: members.map { ($0.id, $0) })
+            var letters: [Letters.Letter] = []
+            let text = String(decoding: try readBytes(codes), as: UTF8.self)
+            for (number, line) in text.split(separator: "\n").enumerated() where number > 0 {
+                let parts = line.split(separator: ";").map(String.init)
+                guard parts.count == 2 else { throw ValidationError("\(codes):\(number + 1): expected id;code") }
+                let code: VotingCode
+                do { code = try VotingCode(parsing: parts[1]) } catch { throw ValidationError("\(codes):\(number + 1): \(error)") }
+                let member = byID[ResidentID(parts[0])]
+                letters.append(Letters.Letter(member: ResidentID(parts[0]), name: member?.name, address: member?.address, code: code))
+            }
+            try writePrivate(Letters.html(association: statute.name, assembly: meeting, url: url, letters: letters), to: out)
+            print("Wrote \(letters.count) letters to \(out). Print them, then delete both files.")
         }
     }
 }

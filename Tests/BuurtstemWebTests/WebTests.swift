@@ -202,3 +202,19 @@ struct ProjectorTests {
         }
     }
 }
+
+@Suite("Letters with voting codes")
+struct LetterTests {
+    @Test("one printable page per member, with the code, a QR code and instructions in both languages")
+    func letters() throws {
+        var random = SystemRandomNumberGenerator()
+        let code = VotingCode.generate(using: &random)
+        let assembly = Assembly(id: 1, date: CivilDate(iso: "2026-03-20")!, place: "LuCafé")
+        let html = Letters.html(association: "De rijkdom van de Wildemanbuurt", assembly: assembly, url: "https://stem.example/",
+                                letters: [Letters.Letter(member: ResidentID("R1"), name: nil,
+                                                         address: Address(postcode: try Postcode(parsing: "1067 PB"), houseNumber: 12), code: code)])
+        #expect(html.contains(code.description) && html.contains("1067 PB 12"))
+        #expect(html.contains("page-break-after: always") && html.contains("<svg"))
+        #expect(html.contains("Meld u aan bij de balie") && html.contains("lang=\"en\""))
+    }
+}
