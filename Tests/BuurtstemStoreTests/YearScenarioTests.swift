@@ -129,7 +129,29 @@ struct YearScenarioTests {
         // Quota ⌊6/3⌋+1 = 3: Anna is elected without a surplus, Bram (1) is excluded, Cem fills the last seat.
         #expect(elected["elected"] == .array([.string("anna"), .string("cem")]))
         #expect(elected["quota"] == .int(3))
+        // A statute amendment without its own rule follows the law: 7 days' notice (BW 2:42), text laid out
+        // 5 days before, at least 2/3 of the votes cast (BW 2:43). Here it falls short and the statute stays.
+        _ = try db.scheduleAssembly(date: day("2026-10-20"), place: "Wijkhuis", agendaKinds: ["statutenwijziging"], today: day("2026-09-01"))
+        #expect(throws: Refusal.self) { try db.callAssembly(2, on: day("2026-10-15")) }
+        _ = try db.callAssembly(2, on: day("2026-10-10"))
+        let change = try db.submitProposal(Proposal(id: 0, title: "Volmacht toestaan", text: "…", kind: "statutenwijziging", source: .board, assembly: 2,
+                                                    amendmentText: StoreFixtures.statuteText("soesterkwartier").replacingOccurrences(of: "volmacht niet toegestaan", with: "volmacht hoogstens 1 per lid"),
+                                                    inspectionFrom: day("2026-10-16")), on: day("2026-10-01"))
+        #expect(throws: Refusal.self) { try db.admitProposal(change.id) }
+        let onTime = try db.submitProposal(Proposal(id: 0, title: "Volmacht toestaan", text: "…", kind: "statutenwijziging", source: .board, assembly: 2,
+                                                    amendmentText: StoreFixtures.statuteText("soesterkwartier").replacingOccurrences(of: "volmacht niet toegestaan", with: "volmacht hoogstens 1 per lid"),
+                                                    inspectionFrom: day("2026-10-12")), on: day("2026-10-01"))
+        _ = try db.admitProposal(onTime.id)
         _ = try db.closeAssembly(1)
+        _ = try db.openAssembly(2, on: day("2026-10-20"))
+        for id in Self.ids(1...8) { _ = try db.checkIn(id, assembly: 2) }
+        let amendBallot = try db.openBallot(proposal: onTime.id)
+        _ = try db.enterVotes(ballot: amendBallot.id, choice: "yes", count: 5)
+        _ = try db.enterVotes(ballot: amendBallot.id, choice: "no", count: 3)
+        guard case .object(let change2) = try db.closeBallot(amendBallot.id).result else { Issue.record("no result"); return }
+        #expect(change2["outcome"] == .string("rejected"))
+        #expect(try db.statute(on: day("2026-10-21")).statute.proxy.value == .notAllowed)
+        _ = try db.closeAssembly(2)
         #expect(try db.verifyAudit().isIntact)
     }
 
@@ -161,7 +183,17 @@ struct YearScenarioTests {
             try db.recordShareholderResponse(ShareholderResponse(shareholder: "Gemeente Amersfoort", proposal: amendment.id, kind: .consent, on: day("2026-07-02"), text: ""))
         }
         try db.recordShareholderResponse(ShareholderResponse(shareholder: "Gemeente Breda", proposal: amendment.id, kind: .consent, on: day("2026-07-03"), text: "akkoord"))
-        _ = try db.openBallot(proposal: amendment.id)
+        let amendBallot = try db.openBallot(proposal: amendment.id)
+        // Quorum: 1/3 of 9 present or represented — 3 present, plus a proxy (at most 2 per member).
+        _ = try db.proxy(from: ResidentID("R4"), to: ResidentID("R1"), assembly: 1)
+        _ = try db.proxy(from: ResidentID("R5"), to: ResidentID("R1"), assembly: 1)
+        #expect(throws: Refusal.self) { try db.proxy(from: ResidentID("R6"), to: ResidentID("R1"), assembly: 1) }
+        _ = try db.enterVotes(ballot: amendBallot.id, choice: "yes", count: 4)
+        _ = try db.enterVotes(ballot: amendBallot.id, choice: "no", count: 1)
+        guard case .object(let amended) = try db.closeBallot(amendBallot.id).result else { Issue.record("no result"); return }
+        #expect(amended["outcome"] == .string("adopted"))
+        #expect(try db.statuteVersions().count == 2)
+        #expect(try db.statute(on: day("2026-07-15")).version.adoptedHow == "amendment ballot \(amendBallot.id)")
         #expect(try db.verifyAudit().isIntact)
     }
 }
