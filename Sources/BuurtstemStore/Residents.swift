@@ -11,11 +11,6 @@ public struct Member: Sendable, Hashable {
 }
 
 extension AppDatabase {
-    /// Every resident with their residence history, sorted by id.
-    public func residents() throws -> [Resident] {
-        try writer.read { db in try Self.residents(db, whereClause: "", arguments: []) }
-    }
-
     /// One resident, or nil when the id is unknown.
     public func resident(_ id: ResidentID) throws -> Resident? {
         try writer.read { db in try Self.residents(db, whereClause: "WHERE resident.id = ?", arguments: [id.rawValue]).first }
@@ -140,58 +135,26 @@ extension AppDatabase {
         }
     }
 
+    /// The residents matching `whereClause` (on `resident`/`residence`), with their residence history.
     static func residents(_ db: Database, whereClause: String, arguments: StatementArguments) throws -> [Resident] {
         var result: [Resident] = []
-        let sql = """
+        let cursor = try Row.fetchCursor(db, sql: """
             SELECT resident.id, resident.birth_date, resident.birth_year, resident.name,
                    residence.postcode, residence.house_number, residence.addition, residence.moved_in, residence.moved_out
             FROM resident JOIN residence ON residence.resident_id = resident.id
             \(whereClause)
             ORDER BY resident.id, residence.id
-            """
-        if !arguments.isEmpty {
-            // A single resident: the ordinary GRDB path.
-            let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try cursor.next() {
-                let id: String = row[0]
-                guard let postcode = StoredValues.postcode(row[4]) else { continue }
-                let residence = Residence(address: Address(postcode: postcode, houseNumber: row[5], addition: row[6]),
-                                          movedIn: StoredValues.date(row[7]), movedOut: StoredValues.date(row[8]))
-                if result.last?.id.rawValue == id {
-                    result[result.count - 1].residences.append(residence)
-                } else {
-                    result.append(Resident(id: ResidentID(id), birth: StoredValues.birth(row[1], row[2]), name: row[3], residences: [residence]))
-                }
-            }
-            return result
-        }
-        // Everybody: read the columns' bytes directly (a million rows).
-        let rows = try RawStatement(db, sql: sql)
-        var lastID: [UInt8] = []
-        while try rows.step() {
-            let postcode: Postcode? = rows.withBytes(4) { try? Postcode(utf8: $0) }
-            guard let postcode else { continue }
-            let movedIn = rows.isNull(7) ? nil : rows.withBytes(7) { CivilDate(isoUTF8: $0) }
-            let movedOut = rows.isNull(8) ? nil : rows.withBytes(8) { CivilDate(isoUTF8: $0) }
-            let addition = rows.isNull(6) ? nil : rows.text(6)
-            let residence = Residence(address: Address(postcode: postcode, houseNumber: rows.int(5), addition: addition),
-                                      movedIn: movedIn, movedOut: movedOut)
-            let sameResident = rows.withBytes(0) { $0.elementsEqual(lastID) }
-            if sameResident, !result.isEmpty {
+            """, arguments: arguments)
+        while let row = try cursor.next() {
+            let id: String = row[0]
+            guard let postcode = StoredValues.postcode(row[4]) else { continue }
+            let residence = Residence(address: Address(postcode: postcode, houseNumber: row[5], addition: row[6]),
+                                      movedIn: StoredValues.date(row[7]), movedOut: StoredValues.date(row[8]))
+            if result.last?.id.rawValue == id {
                 result[result.count - 1].residences.append(residence)
-                continue
-            }
-            lastID = rows.withBytes(0) { Array($0) }
-            let birth: Birth?
-            if !rows.isNull(1), let d = rows.withBytes(1, { CivilDate(isoUTF8: $0) }) {
-                birth = .date(d)
-            } else if !rows.isNull(2) {
-                birth = .year(rows.int(2))
             } else {
-                birth = nil
+                result.append(Resident(id: ResidentID(id), birth: StoredValues.birth(row[1], row[2]), name: row[3], residences: [residence]))
             }
-            result.append(Resident(id: ResidentID(String(decoding: lastID, as: UTF8.self)), birth: birth,
-                                   name: rows.isNull(3) ? nil : rows.text(3), residences: [residence]))
         }
         return result
     }

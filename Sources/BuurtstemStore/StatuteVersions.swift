@@ -77,7 +77,7 @@ extension AppDatabase {
     /// All statute versions, oldest first.
     public func statuteVersions() throws -> [StatuteVersion] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM statute_version ORDER BY valid_from").map(Self.version)
+            try Self.versions(db)
         }
     }
 
@@ -88,7 +88,7 @@ extension AppDatabase {
 
     /// The statute in force on `date`, inside a transaction the caller holds.
     static func statute(_ db: Database, on date: CivilDate) throws -> (statute: Statute, version: StatuteVersion) {
-        let versions = try Row.fetchAll(db, sql: "SELECT * FROM statute_version ORDER BY valid_from").map(Self.version)
+        let versions = try versions(db)
         guard let version = versions.last(where: { $0.validFrom <= date }) else {
             if let first = versions.first {
                 throw StoreError("no statute was in force on \(date): the first version takes effect on \(first.validFrom)")
@@ -106,6 +106,10 @@ extension AppDatabase {
             throw StoreError("\(fileName) has \(errors.count) error\(errors.count == 1 ? "" : "s"); run `buurtstem statute check \(fileName)`")
         }
         return statute
+    }
+
+    static func versions(_ db: Database) throws -> [StatuteVersion] {
+        try Row.fetchAll(db, sql: "SELECT * FROM statute_version ORDER BY valid_from").map(version)
     }
 
     private static func version(_ row: Row) -> StatuteVersion {

@@ -26,7 +26,7 @@ struct AssemblyCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             let (assembly, advice) = try refusing { try database.open().scheduleAssembly(
-                date: date, place: place, agendaKinds: agenda.split(separator: ",").map(String.init), today: today ?? BuurtstemCore.Clock.system.today()) }
+                date: date, place: place, agendaKinds: agenda.split(separator: ",").map(String.init), today: today ?? buurtstem.today()) }
             print("Assembly \(assembly.id) planned on \(assembly.date) at \(assembly.place).")
             for a in advice { print("  advice: \(a)") }
         }
@@ -38,7 +38,7 @@ struct AssemblyCommand: ParsableCommand {
         @Option(help: "The day the notice goes out (default: today).") var on: CivilDate?
         @OptionGroup var database: DatabaseOptions
         func run() throws {
-            let (assembly, electorate) = try refusing { try database.open().callAssembly(id, on: on ?? BuurtstemCore.Clock.system.today()) }
+            let (assembly, electorate) = try refusing { try database.open().callAssembly(id, on: on ?? today()) }
             print("Assembly \(id) called on \(assembly.calledOn!) for \(assembly.date); electorate of \(electorate) members on \(assembly.referenceDate!).")
         }
     }
@@ -49,7 +49,7 @@ struct AssemblyCommand: ParsableCommand {
         @Option(help: "Today (default: the system date).") var on: CivilDate?
         @OptionGroup var database: DatabaseOptions
         func run() throws {
-            let quorum = try refusing { try database.open().openAssembly(id, on: on ?? BuurtstemCore.Clock.system.today()) }
+            let quorum = try refusing { try database.open().openAssembly(id, on: on ?? today()) }
             print("Assembly \(id) is open. \(describe(quorum))")
         }
     }
@@ -75,7 +75,7 @@ struct AssemblyCommand: ParsableCommand {
                 print("\(a.id)  \(a.date)  \(a.state.rawValue.padding(9))  \(a.place)"
                       + (a.calledOn.map { "  called \($0), reference date \(a.referenceDate!)" } ?? ""))
             }
-            let day = today ?? BuurtstemCore.Clock.system.today()
+            let day = today ?? buurtstem.today()
             let (statute, _) = try db.statute(on: day)
             for advice in AssemblyRules(statute: statute).yearAdvice(day.year, assemblies: assemblies, today: day) { print("advice: \(advice)") }
             for demand in try db.openDemands() {
@@ -90,7 +90,7 @@ struct AssemblyCommand: ParsableCommand {
         @Option(help: "The day it was received (default: today).") var on: CivilDate?
         @OptionGroup var database: DatabaseOptions
         func run() throws {
-            let demand = try refusing { try database.open().demandAssembly(supporters: supporters, on: on ?? BuurtstemCore.Clock.system.today()) }
+            let demand = try refusing { try database.open().demandAssembly(supporters: supporters, on: on ?? today()) }
             print("Demand received on \(demand.receivedOn): the board must call the assembly by \(demand.callBy).")
         }
     }

@@ -47,7 +47,7 @@ struct ProposalCommand: ParsableCommand {
             let amendmentText = try amendment.map { try SourceReader.read($0).text }
             let proposal = try refusing { try database.open().submitProposal(
                 Proposal(id: 0, title: title, text: text, kind: kind, source: source, assembly: assembly, amendmentText: amendmentText,
-                         inspectionFrom: inspectionFrom), on: on ?? BuurtstemCore.Clock.system.today()) }
+                         inspectionFrom: inspectionFrom), on: on ?? today()) }
             print("Proposal \(proposal.id) submitted for assembly \(assembly). Admit it with `buurtstem proposal admit \(proposal.id)`.")
         }
     }
@@ -97,7 +97,7 @@ struct AdviceCommand: ParsableCommand {
     func run() throws {
         try refusing { try database.open().recordShareholderResponse(ShareholderResponse(
             shareholder: shareholder, proposal: proposal, kind: ShareholderResponse.Kind(rawValue: kind.rawValue)!,
-            on: on ?? BuurtstemCore.Clock.system.today(), text: text)) }
+            on: on ?? today(), text: text)) }
         print("Recorded the \(kind.rawValue) of \(shareholder) on proposal \(proposal).")
     }
 }
