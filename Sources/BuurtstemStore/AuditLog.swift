@@ -15,21 +15,28 @@ public struct AuditAppender {
     private var entry: [UInt8] = []
 
     public init(_ db: Database, at: Moment) throws {
-        let state = try Row.fetchOne(db, sql: "SELECT size, frontier FROM audit_state WHERE id = 1")
-        guard let state else { throw StoreError("the audit state is missing; this is not a Buurtstem database") }
-        let size: Int = state["size"]
-        let blob: Data = state["frontier"] ?? Data()
-        let bytes = [UInt8](blob)
-        let hashes = bytes.count % 32 == 0 ? stride(from: 0, to: bytes.count, by: 32).map { Hash(Array(bytes[$0..<$0 + 32])) } : []
+        let frontier = try AuditAppender.storedFrontier(db)
         let maxSeq = try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM audit_entry") ?? 0
-        guard maxSeq == size, bytes.count % 32 == 0, let frontier = MerkleTree.Frontier(size: size, hashes: hashes) else {
-            throw StoreError("the audit log is out of step with its head (\(maxSeq) entries, head says \(size)); run `buurtstem audit verify`")
+        guard maxSeq == frontier.size else {
+            throw StoreError("the audit log is out of step with its head (\(maxSeq) entries, head says \(frontier.size)); run `buurtstem audit verify`")
         }
         self.frontier = frontier
         self.at = at
         self.atBytes = Array(at.description.utf8)
         self.insert = try RawStatement(db, sql: "INSERT INTO audit_entry (seq, at, actor, action, payload, leaf_hash) VALUES (?, ?, ?, ?, ?, ?)")
         entry.reserveCapacity(512)
+    }
+
+    /// The log's right edge as stored in `audit_state`; an error (not a crash) when it is damaged.
+    static func storedFrontier(_ db: Database) throws -> MerkleTree.Frontier {
+        guard let state = try Row.fetchOne(db, sql: "SELECT size, frontier FROM audit_state WHERE id = 1") else {
+            throw StoreError("the audit state is missing; this is not a Buurtstem database")
+        }
+        let bytes = [UInt8]((state["frontier"] as Data?) ?? Data())
+        guard bytes.count % 32 == 0,
+              let frontier = MerkleTree.Frontier(size: state["size"], hashes: stride(from: 0, to: bytes.count, by: 32).map { Hash(Array(bytes[$0..<$0 + 32])) })
+        else { throw StoreError("the stored audit head is damaged; run `buurtstem audit verify`") }
+        return frontier
     }
 
     /// Appends one entry; returns its sequence number.
@@ -79,6 +86,8 @@ public struct AuditVerification: Sendable {
         case trustedHeadMismatch(AuditHead)
         case truncated(entries: Int, trustedSize: Int)
         case stateMismatch(entries: Int, headSize: Int)
+        /// The stored right edge of the tree (used for the next append) is damaged or gives another root.
+        case storedHeadDamaged
 
         public var description: String {
             switch self {
@@ -89,6 +98,7 @@ public struct AuditVerification: Sendable {
             case .trustedHeadMismatch(let head): return "the log's first \(head.size) entries do not give the trusted root \(head.root)"
             case .truncated(let entries, let trusted): return "the log has \(entries) entries, but the trusted head has \(trusted): entries were removed"
             case .stateMismatch(let entries, let size): return "the stored head says \(size) entries, the log has \(entries)"
+            case .storedHeadDamaged: return "the stored head (the tree's right edge) is damaged or does not match the entries"
             }
         }
 
@@ -116,12 +126,7 @@ extension AppDatabase {
     /// The current head (size and root), as stored.
     public func auditHead() throws -> AuditHead {
         try writer.read { db in
-            let state = try Row.fetchOne(db, sql: "SELECT size, frontier FROM audit_state WHERE id = 1")!
-            let bytes = [UInt8]((state["frontier"] as Data?) ?? Data())
-            let hashes = stride(from: 0, to: bytes.count, by: 32).map { Hash(Array(bytes[$0..<$0 + 32])) }
-            guard let frontier = MerkleTree.Frontier(size: state["size"], hashes: hashes) else {
-                throw StoreError("the stored audit head is damaged; run `buurtstem audit verify`")
-            }
+            let frontier = try AuditAppender.storedFrontier(db)
             return AuditHead(size: frontier.size, root: frontier.root)
         }
     }
@@ -168,7 +173,11 @@ extension AppDatabase {
                 if trusted.size > frontier.size { problems.append(.truncated(entries: frontier.size, trustedSize: trusted.size)) }
                 if trusted.size == 0, trusted.root != MerkleTree.emptyRoot { problems.append(.trustedHeadMismatch(trusted)) }
             }
-            if stateSize != frontier.size { problems.append(.stateMismatch(entries: frontier.size, headSize: stateSize)) }
+            if stateSize != frontier.size {
+                problems.append(.stateMismatch(entries: frontier.size, headSize: stateSize))
+            } else if (try? AuditAppender.storedFrontier(db))?.root != frontier.root {
+                problems.append(.storedHeadDamaged)
+            }
             return AuditVerification(entries: frontier.size, head: AuditHead(size: frontier.size, root: frontier.root), problems: problems)
         }
     }

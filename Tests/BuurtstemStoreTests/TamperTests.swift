@@ -54,6 +54,15 @@ struct TamperTests {
         #expect(result.head == head)
     }
 
+    @Test("a damaged stored head is reported, not a crash")
+    func damagedHead() throws {
+        let (original, head) = try Self.original()
+        try original.write { try $0.execute(sql: "UPDATE audit_state SET frontier = x'0102030405'") }
+        let db = try AppDatabase(writer: original)
+        #expect(throws: StoreError.self) { try db.auditHead() }
+        #expect(!(try db.verifyAudit(trusted: head).isIntact))
+    }
+
     @Test("the log refuses updates and deletes through SQL")
     func appendOnly() throws {
         let (original, _) = try Self.original()
