@@ -38,13 +38,15 @@ let package = Package(
         .target(
             name: "BuurtstemStore",
             dependencies: [
-                "BuurtstemCore",
+                "BuurtstemCore", "CSodium",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
         // Debian's libqrencode (`libqrencode-dev`, installed by scripts/test) for QR codes.
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        // Debian's libsodium (`libsodium-dev`, installed by scripts/test) for Argon2id password hashes.
+        .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
         .target(
             name: "BuurtstemWeb",
             dependencies: [

@@ -192,6 +192,18 @@ enum Migrations {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v4 board and desk accounts") { db in
+            try db.execute(sql: """
+                -- Passwords are stored as Argon2id hashes only (libsodium's string form).
+                CREATE TABLE staff_account (
+                    name TEXT PRIMARY KEY NOT NULL CHECK (length(name) BETWEEN 1 AND 64),
+                    role TEXT NOT NULL CHECK (role IN ('board', 'desk')),
+                    password_hash TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    disabled_at TEXT
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

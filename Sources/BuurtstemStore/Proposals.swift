@@ -136,6 +136,11 @@ extension AppDatabase {
         return proposal
     }
 
+    /// The social shareholders' advice, consent or refusal on a proposal, in the order recorded.
+    public func shareholderResponses(proposal id: Int) throws -> [ShareholderResponse] {
+        try writer.read { db in try Self.responses(db, proposal: id) }
+    }
+
     static func responses(_ db: Database, proposal id: Int) throws -> [ShareholderResponse] {
         try Row.fetchAll(db, sql: "SELECT * FROM shareholder_response WHERE proposal_id = ? ORDER BY id", arguments: [id]).map { row in
             ShareholderResponse(shareholder: row["shareholder"], proposal: id, kind: ShareholderResponse.Kind(rawValue: row["kind"]) ?? .advice,

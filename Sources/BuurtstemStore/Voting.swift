@@ -74,8 +74,13 @@ extension AppDatabase {
     public func reissueCode(assembly id: Int, member: ResidentID, actor: Actor = .desk("balie")) throws -> VotingCode {
         try writer.write { db in
             guard try Self.electorate(db, id).contains(member) else { throw StoreError("\(member) is not in the electorate of assembly \(id)") }
-            let wasActive = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM voting_code WHERE assembly_id = ? AND resident_id = ? AND state = 'active'",
-                                             arguments: [id, member.rawValue]) ?? 0 > 0
+            // The new code is active at once when the old one was, or when the member is already
+            // checked in or has given a proxy (a code handed out at the desk).
+            let wasActive = try Int.fetchOne(db, sql: """
+                SELECT (SELECT COUNT(*) FROM voting_code WHERE assembly_id = ?1 AND resident_id = ?2 AND state = 'active')
+                     + (SELECT COUNT(*) FROM attendance WHERE assembly_id = ?1 AND resident_id = ?2)
+                     + (SELECT COUNT(*) FROM proxy WHERE assembly_id = ?1 AND giver = ?2)
+                """, arguments: [id, member.rawValue]) ?? 0 > 0
             try db.execute(sql: "UPDATE voting_code SET state = 'revoked' WHERE assembly_id = ? AND resident_id = ?", arguments: [id, member.rawValue])
             var random = SystemRandomNumberGenerator()
             let code = VotingCode.generate(using: &random)

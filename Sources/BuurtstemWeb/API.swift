@@ -30,7 +30,7 @@ struct API: Sendable {
     }
 
     func vote(_ request: Request, _ context: WebContext) async throws -> Response {
-        let wait = await limiter.waitTime(for: context.client)
+        let wait = await limiter.attempt(context.client)
         guard wait == 0 else {
             var response = try APIError(.tooManyRequests, id: "rate-limited", message: "too many wrong codes; try again in \(wait) seconds")
                 .response(from: request, context: context)

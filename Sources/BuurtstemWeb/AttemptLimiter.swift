@@ -12,10 +12,12 @@ public actor AttemptLimiter {
 
     public init(clock: Clock = .system) { self.clock = clock }
 
-    /// Seconds the client must still wait, or 0.
-    public func waitTime(for client: String) -> Int64 {
+    /// Call before each attempt: the seconds the client must still wait (0: go ahead). An attempt
+    /// made while blocked counts toward the board's alert (it is what guessing looks like).
+    public func attempt(_ client: String) -> Int64 {
         let now = clock.now().secondsSince1970
         guard let block = blockedUntil[client], block.until > now else { return 0 }
+        recent = recent.filter { now - $0 < 300 } + [now]
         return block.until - now
     }
 

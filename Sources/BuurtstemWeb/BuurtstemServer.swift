@@ -16,6 +16,10 @@ public enum BuurtstemServer {
         API(database: database, writer: writer, limiter: limiter).register(on: router)
         ResidentPages(database: database, writer: writer, limiter: limiter, sessions: VoterSessions(clock: clock)).register(on: router)
         ProjectorPage(database: database).register(on: router)
+        let gate = StaffGate(database: database, sessions: StaffSessions(clock: clock), limiter: AttemptLimiter(clock: clock))
+        gate.register(on: router)
+        DeskPages(database: database, gate: gate).register(on: router)
+        BoardPages(database: database, gate: gate, codeFailures: limiter, loginFailures: gate.limiter, clock: clock).register(on: router)
         return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "Buurtstem"))
     }
 }

@@ -25,7 +25,7 @@ enum HTML {
         "\(h(nl)) <span class=\"en\" lang=\"en\">\(h(en))</span>"
     }
 
-    static func page(_ title: String, _ body: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+    static func page(_ title: String, _ body: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:], wide: Bool = false) -> Response {
         let html = """
             <!doctype html>
             <html lang="nl">
@@ -37,7 +37,7 @@ enum HTML {
             </head>
             <body>
             <header><a href="/" class="brand">Buurtstem</a></header>
-            <main>
+            <main\(wide ? " class=\"wide\"" : "")>
             \(body)
             </main>
             </body>
@@ -78,5 +78,19 @@ enum HTML {
         .receipt { font: 700 1.6rem/1.2 ui-monospace, monospace; letter-spacing: .1em; }
         ul.ballots { list-style: none; padding: 0; }
         ul.ballots li { border: 1px solid #bbb; border-radius: 6px; margin: .5rem 0; padding: .75rem; }
+        main.wide { max-width: 60rem; }
+        input[type=password], input[type=date], input[type=number], textarea { width: 100%; font-size: 1.1rem; padding: .5rem;
+                 border: 2px solid #888; border-radius: 6px; font-family: inherit; }
+        input:focus, textarea:focus { outline: 3px solid var(--accent); outline-offset: 2px; }
+        nav.staff { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin-bottom: 1rem; }
+        form.inline { display: inline-block; margin: .25rem .25rem .25rem 0; }
+        form.inline button { display: inline-block; width: auto; margin: 0; padding: .4rem .8rem; font-size: 1rem; }
+        button.link { background: none; color: var(--accent); text-decoration: underline; font-weight: 400; padding: 0; }
+        button.link .en { color: var(--muted); }
+        .card { border: 1px solid #bbb; border-radius: 6px; margin: .75rem 0; padding: .75rem; }
+        .alert { background: #fdecea; color: var(--warn); border: 2px solid var(--warn); border-radius: 6px; padding: .75rem; font-weight: 600; }
+        .code { font: 700 1.8rem/1.2 ui-monospace, monospace; letter-spacing: .08em; }
+        .row { display: flex; flex-wrap: wrap; gap: .75rem; }
+        .row > * { flex: 1 1 10rem; }
         """
 }

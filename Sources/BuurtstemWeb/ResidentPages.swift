@@ -63,17 +63,15 @@ struct ResidentPages: Sendable {
             """, status: status)
     }
 
-    struct CodeForm: Decodable { var code: String }
-
     func enterCode(_ request: Request, _ context: WebContext) async throws -> Response {
-        let wait = await limiter.waitTime(for: context.client)
+        let wait = await limiter.attempt(context.client)
         guard wait == 0 else {
             return codeForm(error: ("Te veel verkeerde codes. Probeer het over \(wait) seconden opnieuw.",
                                     "Too many wrong codes. Try again in \(wait) seconds."), status: .tooManyRequests)
         }
-        let form = try await Self.form(CodeForm.self, request, context)
+        let form = try await Forms.fields(request)
         let code: VotingCode
-        do { code = try VotingCode(parsing: form.code) } catch {
+        do { code = try VotingCode(parsing: form.value("code") ?? "") } catch {
             // A typo is not a failed attempt: the check character caught it.
             return codeForm(error: ("Deze code bevat een tikfout; vergelijk hem met uw brief.", "This code has a typing mistake; check it against your letter."),
                             status: .badRequest)
@@ -172,7 +170,7 @@ struct ResidentPages: Sendable {
     func confirm(_ request: Request, _ context: WebContext, _ id: Int) async throws -> Response {
         guard await sessions.session(request.cookies[Self.cookie]?.value) != nil else { return codeForm(error: nil) }
         let ballot = try database.ballot(id)
-        let form = try await Self.fields(request, context)
+        let form = try await Forms.fields(request)
         guard let choice = choice(from: form, ballot: ballot) else {
             return try await ballotForm(request, id, error: ("Twee keuzes hebben dezelfde plaats; geef elke plaats één keer.",
                                                              "Two choices have the same place; use each place once."))
@@ -209,7 +207,7 @@ struct ResidentPages: Sendable {
 
     func cast(_ request: Request, _ context: WebContext, _ id: Int) async throws -> Response {
         guard let session = await sessions.session(request.cookies[Self.cookie]?.value) else { return codeForm(error: nil) }
-        let form = try await Self.fields(request, context)
+        let form = try await Forms.fields(request)
         do {
             let receipt = try await writer.cast(code: session.code, ballot: id, choice: form["choice"]?.first ?? "")
             return HTML.page("Ontvangstbewijs", """
@@ -229,27 +227,6 @@ struct ResidentPages: Sendable {
             default:
                 return try await ballotForm(request, id, error: ("Deze stem is niet geldig: \(rejection.description)", "This vote is not valid: \(rejection.description)"))
             }
-        }
-    }
-
-    static func fields(_ request: Request, _ context: WebContext) async throws -> [String: [String]] {
-        var request = request
-        let buffer = try await request.collectBody(upTo: 64 * 1024)
-        var fields: [String: [String]] = [:]
-        for pair in String(buffer: buffer).split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
-            guard let key = parts.first else { continue }
-            fields[key, default: []].append(parts.count > 1 ? parts[1] : "")
-        }
-        return fields
-    }
-
-    static func form<T: Decodable>(_ type: T.Type, _ request: Request, _ context: WebContext) async throws -> T {
-        let fields = try await Self.fields(request, context)
-        let flat = fields.compactMapValues(\.first)
-        let data = try JSONSerialization.data(withJSONObject: flat)
-        do { return try JSONDecoder().decode(T.self, from: data) } catch {
-            throw HTTPError(.badRequest, message: "The form is incomplete.")
         }
     }
 }

@@ -46,12 +46,8 @@ struct BallotCommand: ParsableCommand {
         @Option(help: "An option ID:NAME, or ID:NAME:COST for budget ballots (repeat).") var option: [String] = []
         @OptionGroup var database: DatabaseOptions
         func run() throws {
-            let options = try option.map { text -> BallotOption in
-                let parts = text.split(separator: ":", maxSplits: 2).map(String.init)
-                guard !parts.isEmpty else { throw ValidationError("an option is ID:NAME or ID:NAME:COST") }
-                let cost = parts.count == 3 ? Int(parts[2]) : nil
-                if parts.count == 3, cost == nil { throw ValidationError("the cost in \(text) is not a whole number of euros") }
-                return BallotOption(id: parts[0], name: parts.count > 1 ? parts[1] : parts[0], cost: cost)
+            let options = try option.map { text in
+                do throws(BallotOption.Malformed) { return try BallotOption(parsing: text) } catch { throw ValidationError(error.en) }
             }
             let ballot = try refusing { try database.open().openBallot(proposal: proposal, options: options) }
             print("Ballot \(ballot.id) is open: \(ballot.method.rawValue), options \(ballot.options.map(\.id).joined(separator: ", "))"

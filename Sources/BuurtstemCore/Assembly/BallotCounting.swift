@@ -1,4 +1,5 @@
 public import Statuut
+import Foundation
 
 /// An option on a ballot: a candidate, a choice, or a project with its cost.
 public struct BallotOption: Sendable, Hashable, Codable {
@@ -11,6 +12,29 @@ public struct BallotOption: Sendable, Hashable, Codable {
         self.id = id
         self.name = name
         self.cost = cost
+    }
+
+    /// Why a written option cannot be read.
+    public struct Malformed: Error, Sendable, Hashable, CustomStringConvertible {
+        public var nl: String
+        public var en: String
+        public var description: String { en }
+    }
+
+    /// Reads `ID:NAME` or `ID:NAME:COST` (cost in whole euros), as the command line and the board page take it.
+    public init(parsing text: String) throws(Malformed) {
+        let parts = text.split(separator: ":", maxSplits: 2).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let id = parts.first, !id.isEmpty, !id.contains(",") else {
+            throw Malformed(nl: "een keuze is ID:NAAM of ID:NAAM:BEDRAG (niet \"\(text)\")", en: "an option is ID:NAME or ID:NAME:COST (not \"\(text)\")")
+        }
+        var cost: Int?
+        if parts.count == 3 {
+            guard let euros = Int(parts[2]), euros >= 0 else {
+                throw Malformed(nl: "het bedrag in \"\(text)\" is geen heel aantal euro", en: "the cost in \"\(text)\" is not a whole number of euros")
+            }
+            cost = euros
+        }
+        self.init(id: id, name: parts.count > 1 && !parts[1].isEmpty ? parts[1] : id, cost: cost)
     }
 }
 

@@ -1,0 +1,141 @@
+import BuurtstemCore
+import BuurtstemStore
+import Dispatch
+public import Hummingbird
+import Statuut
+
+/// Signing in and out for board and desk accounts, and the gate every staff page passes.
+struct StaffGate: Sendable {
+    let database: AppDatabase
+    let sessions: StaffSessions
+    /// Wrong passwords, limited per client like wrong voting codes.
+    let limiter: AttemptLimiter
+    static let cookie = "__Host-staff"
+
+    /// The signed-in session when it may see a page for `role` (the board may use the desk too);
+    /// nil when nobody is signed in. Rechecks the account, so a disabled one is out at once.
+    func session(_ request: Request, role: StaffAccount.Role) async throws -> StaffSessions.Session? {
+        let id = request.cookies[Self.cookie]?.value
+        guard let session = await sessions.session(id) else { return nil }
+        guard let account = try database.staffAccount(named: session.account.name), account.role == session.account.role else {
+            await sessions.end(id)
+            return nil
+        }
+        guard role == .desk || account.role == .board else { throw HTTPError(.forbidden, message: "Alleen voor het bestuur / Board only") }
+        return session
+    }
+
+    /// The session and the posted form, after checking the form's CSRF token against the session's.
+    func post(_ request: Request, role: StaffAccount.Role) async throws -> (StaffSessions.Session, [String: [String]])? {
+        guard let session = try await session(request, role: role) else { return nil }
+        let form = try await Forms.fields(request)
+        guard let token = form.value("csrf"), constantTimeEqual(token, session.csrf) else {
+            throw HTTPError(.forbidden, message: "Dit formulier is verlopen; laad de pagina opnieuw. / This form has expired; reload the page.")
+        }
+        return (session, form)
+    }
+
+    static var signIn: Response { Response(status: .seeOther, headers: [.location: "/inloggen"]) }
+
+    func register(on router: Router<WebContext>) {
+        router.get("inloggen") { _, _ in Self.loginForm(error: nil) }
+        router.post("inloggen") { request, context in try await self.login(request, context) }
+        router.post("uitloggen") { request, _ in
+            _ = try await self.post(request, role: .desk)
+            await self.sessions.end(request.cookies[Self.cookie]?.value)
+            var response = Response(status: .seeOther, headers: [.location: "/inloggen"])
+            response.setCookie(Cookie(name: Self.cookie, value: "", maxAge: 0, path: "/", secure: true, httpOnly: true, sameSite: .strict))
+            return response
+        }
+    }
+
+    static func loginForm(error: (nl: String, en: String)?, status: HTTPResponse.Status = .ok) -> Response {
+        let message = error.map { "<p class=\"error\" role=\"alert\">\(HTML.both($0.nl, $0.en))</p>" } ?? ""
+        return HTML.page("Inloggen", """
+            <h1>\(HTML.both("Inloggen voor bestuur en balie", "Sign in for the board and the desk"))</h1>
+            \(message)
+            <form method="post" action="/inloggen">
+            <label for="name">\(HTML.both("Naam", "Name"))</label>
+            <input type="text" id="name" name="name" autocomplete="username" autocapitalize="none" spellcheck="false" required>
+            <label for="password">\(HTML.both("Wachtwoord", "Password"))</label>
+            <input type="password" id="password" name="password" autocomplete="current-password" required>
+            <button type="submit">\(HTML.both("Inloggen", "Sign in"))</button>
+            </form>
+            <p>\(HTML.both("Bewoners hebben geen account nodig: stemmen gaat met de code uit de brief.",
+                           "Residents need no account: voting uses the code from the letter."))</p>
+            """, status: status)
+    }
+
+    func login(_ request: Request, _ context: WebContext) async throws -> Response {
+        let wait = await limiter.attempt(context.client)
+        guard wait == 0 else {
+            return Self.loginForm(error: ("Te vaak een verkeerd wachtwoord. Probeer het over \(wait) seconden opnieuw.",
+                                          "Too many wrong passwords. Try again in \(wait) seconds."), status: .tooManyRequests)
+        }
+        let form = try await Forms.fields(request)
+        let name = form.value("name") ?? ""
+        let password = form["password"]?.first ?? ""
+        // Argon2id takes about 0.1 s and 64 MiB: run it off the server's threads.
+        let database = self.database
+        let account = try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try database.authenticateStaff(name: name, password: password) })
+            }
+        }
+        guard let account else {
+            await limiter.fail(context.client)
+            return Self.loginForm(error: ("Naam of wachtwoord klopt niet.", "Name or password is wrong."), status: .forbidden)
+        }
+        let id = await sessions.start(account)
+        var response = Response(status: .seeOther, headers: [.location: account.role == .board ? "/bestuur" : "/balie"])
+        response.setCookie(Cookie(name: Self.cookie, value: id, path: "/", secure: true, httpOnly: true, sameSite: .strict))
+        return response
+    }
+}
+
+/// Compares two strings in time that depends only on their length.
+func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+    let x = Array(a.utf8), y = Array(b.utf8)
+    guard x.count == y.count else { return false }
+    return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+}
+
+extension HTML {
+    /// A staff page: wider, with links to the board and the desk, and a sign-out button.
+    static func staffPage(_ title: String, _ body: String, session: StaffSessions.Session, status: HTTPResponse.Status = .ok) -> Response {
+        let board = session.account.role == .board ? "<a href=\"/bestuur\">\(both("Bestuur", "Board"))</a>" : ""
+        let nav = """
+            <nav class="staff">\(board)<a href="/balie">\(both("Balie", "Desk"))</a>
+            <form method="post" action="/uitloggen" class="inline">\(csrf(session))<button type="submit" class="link">\(both("Uitloggen (\(session.account.name))", "Sign out"))</button></form></nav>
+            """
+        return page(title, nav + body, status: status, wide: true)
+    }
+
+    /// The hidden CSRF field every staff form carries.
+    static func csrf(_ session: StaffSessions.Session) -> String {
+        "<input type=\"hidden\" name=\"csrf\" value=\"\(h(session.csrf))\">"
+    }
+
+    /// A one-button form that posts to `action` with hidden fields.
+    static func button(_ action: String, _ label: String, fields: [String: String] = [:], session: StaffSessions.Session, secondary: Bool = false) -> String {
+        let hidden = fields.sorted { $0.key < $1.key }.map { "<input type=\"hidden\" name=\"\(h($0.key))\" value=\"\(h($0.value))\">" }.joined()
+        return "<form method=\"post\" action=\"\(h(action))\" class=\"inline\">\(csrf(session))\(hidden)<button type=\"submit\"\(secondary ? " class=\"secondary\"" : "")>\(label)</button></form>"
+    }
+
+    /// A message box: an error or a confirmation, in both languages.
+    static func message(_ text: (nl: String, en: String)?, ok: Bool = false) -> String {
+        guard let text else { return "" }
+        return "<p class=\"\(ok ? "ok" : "error")\" role=\"\(ok ? "status" : "alert")\">\(both(text.nl, text.en))</p>"
+    }
+}
+
+/// A refusal, a store error or anything else, as a message for a page.
+func explain(_ error: any Error) -> (nl: String, en: String) {
+    switch error {
+    case let refusal as Refusal: return (refusal.text(in: .nl), refusal.text(in: .en))
+    case let store as StoreError: return (store.message, store.message)
+    case let weak as PasswordHash.Weak: return (weak.description, weak.description)
+    case let malformed as BallotOption.Malformed: return (malformed.nl, malformed.en)
+    default: return ("Dat lukte niet: \(error)", "That did not work: \(error)")
+    }
+}
