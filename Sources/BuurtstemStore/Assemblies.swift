@@ -82,6 +82,12 @@ extension AppDatabase {
 
     /// Marks a member of the assembly's electorate present.
     public func checkIn(_ member: ResidentID, assembly id: Int, actor: Actor = .desk("balie")) throws -> QuorumStatus {
+        try checkIn([member], assembly: id, actor: actor)
+    }
+
+    /// Marks members present in one transaction (a paper attendance list typed in afterwards):
+    /// all or none, each with its own audit entry.
+    public func checkIn(_ members: [ResidentID], assembly id: Int, actor: Actor = .desk("balie")) throws -> QuorumStatus {
         try writer.write { db in
             let assembly = try Self.assembly(db, id)
             guard assembly.state == .called || assembly.state == .open else {
@@ -90,13 +96,17 @@ extension AppDatabase {
             let (statute, _) = try Self.statute(db, on: assembly.date)
             var attendance = try Self.attendance(db, id)
             let electorate = try Self.electorate(db, id)
-            try attendance.checkIn(member, electorate: electorate, statute: statute)
-            try db.execute(sql: "INSERT INTO attendance (assembly_id, resident_id) VALUES (?, ?)", arguments: [id, member.rawValue])
-            // Checking in activates the member's voting code.
-            try db.execute(sql: "UPDATE voting_code SET state = 'active' WHERE assembly_id = ? AND resident_id = ? AND state = 'issued'",
-                           arguments: [id, member.rawValue])
-            try db.execute(sql: "DELETE FROM proxy WHERE assembly_id = ? AND giver = ?", arguments: [id, member.rawValue])
-            try audit(db, actor, "member.checked-in", ["assembly": .int(id), "id": .string(member.rawValue)])
+            var appender = try AuditAppender(db, at: clock.now())
+            for member in members {
+                try attendance.checkIn(member, electorate: electorate, statute: statute)
+                try db.execute(sql: "INSERT INTO attendance (assembly_id, resident_id) VALUES (?, ?)", arguments: [id, member.rawValue])
+                // Checking in activates the member's voting code.
+                try db.execute(sql: "UPDATE voting_code SET state = 'active' WHERE assembly_id = ? AND resident_id = ? AND state = 'issued'",
+                               arguments: [id, member.rawValue])
+                try db.execute(sql: "DELETE FROM proxy WHERE assembly_id = ? AND giver = ?", arguments: [id, member.rawValue])
+                try appender.append(actor: actor, action: "member.checked-in", payload: .object(["assembly": .int(id), "id": .string(member.rawValue)]))
+            }
+            try appender.finish(db)
             return QuorumStatus.check(statute.quorum, attendance: attendance, electorate: electorate.count)
         }
     }

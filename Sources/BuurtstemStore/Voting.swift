@@ -96,38 +96,65 @@ extension AppDatabase {
     /// are written together (a unique key makes a second use impossible), the vote itself holds
     /// only the ballot, a random receipt and the choice. Returns the receipt.
     public func castVote(code: VotingCode, ballot: Int, choice: String) throws -> String {
-        try writer.write { db in try Self.castVote(db, code: code, ballot: ballot, choice: choice, at: clock.now()) }
+        try writer.write { db in
+            var appender = try AuditAppender(db, at: clock.now())
+            var ballots = BallotsForVoting()
+            let receipt = try Self.castVote(db, code: code, ballot: ballot, choice: choice, ballots: &ballots, audit: &appender)
+            try appender.finish(db)
+            return receipt
+        }
     }
 
-    static func castVote(_ db: Database, code: VotingCode, ballot id: Int, choice: String, at moment: Moment) throws -> String {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT ballot.state, ballot.method, ballot.options, proposal.assembly_id
-            FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE ballot.id = ?
-            """, arguments: [id]) else { throw VoteRejection.noSuchBallot }
-        guard (row[0] as String) == "open" else { throw VoteRejection.ballotClosed }
-        let assembly: Int = row[3]
-        let hash = Data(code.keyedHash(secret: try secret(db, assembly: assembly)).bytes)
-        guard let state = try String.fetchOne(db, sql: "SELECT state FROM voting_code WHERE code_hash = ? AND assembly_id = ?",
-                                              arguments: [hash, assembly]) else { throw VoteRejection.unknownCode }
+    /// What a vote needs to know about its ballot, read once per transaction (a batch of votes).
+    struct BallotsForVoting {
+        struct Ballot {
+            var open: Bool
+            var method: TallyMethod
+            var options: [BallotOption]
+            var secret: [UInt8]
+        }
+        private var known: [Int: Ballot] = [:]
+
+        mutating func ballot(_ db: Database, _ id: Int) throws -> Ballot {
+            if let ballot = known[id] { return ballot }
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT ballot.state, ballot.method, ballot.options, proposal.assembly_id
+                FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE ballot.id = ?
+                """, arguments: [id]) else { throw VoteRejection.noSuchBallot }
+            let ballot = Ballot(open: (row[0] as String) == "open", method: TallyMethod(rawValue: row[1]) ?? .yesNo,
+                                options: try JSONDecoder().decode([BallotOption].self, from: Data((row[2] as String).utf8)),
+                                secret: try AppDatabase.secret(db, assembly: row[3]))
+            known[id] = ballot
+            return ballot
+        }
+    }
+
+    /// One vote inside the caller's transaction: checks, the code's use and the vote, and the
+    /// audit entry (appended to `audit`; the caller finishes it once for the whole batch).
+    static func castVote(_ db: Database, code: VotingCode, ballot id: Int, choice: String, ballots: inout BallotsForVoting,
+                         audit: inout AuditAppender) throws -> String {
+        let ballot = try ballots.ballot(db, id)
+        guard ballot.open else { throw VoteRejection.ballotClosed }
+        let hash = Data(code.keyedHash(secret: ballot.secret).bytes)
+        // The hash is keyed per assembly, so finding it is finding the code in this assembly.
+        guard let state = try String.fetchOne(db.cachedStatement(sql: "SELECT state FROM voting_code WHERE code_hash = ?"), arguments: [hash]) else {
+            throw VoteRejection.unknownCode
+        }
         switch state {
         case "revoked": throw VoteRejection.revoked
         case "issued": throw VoteRejection.notCheckedIn
         default: break
         }
-        let method = TallyMethod(rawValue: row[1]) ?? .yesNo
-        let options = try JSONDecoder().decode([BallotOption].self, from: Data((row[2] as String).utf8))
         let normalised: String
-        do throws(Refusal) { normalised = try BallotCounting.normalise(choice, method: method, options: options) } catch {
+        do throws(Refusal) { normalised = try BallotCounting.normalise(choice, method: ballot.method, options: ballot.options) } catch {
             throw VoteRejection.invalidChoice(error.en)
         }
-        try db.execute(sql: "INSERT OR IGNORE INTO code_vote (ballot_id, code_hash) VALUES (?, ?)", arguments: [id, hash])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO code_vote (ballot_id, code_hash) VALUES (?, ?)").execute(arguments: [id, hash])
         guard db.changesCount == 1 else { throw VoteRejection.alreadyVoted }
         let receipt = Receipts.make()
-        try db.execute(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)", arguments: [id, receipt, normalised])
+        try db.cachedStatement(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)").execute(arguments: [id, receipt, normalised])
         // The audit entry says that a vote was cast on the ballot, not which, nor its receipt.
-        var appender = try AuditAppender(db, at: moment)
-        try appender.append(actor: .system, action: "vote.cast", payload: .object(["ballot": .int(id)]))
-        try appender.finish(db)
+        try audit.append(actor: .system, action: "vote.cast", payload: .object(["ballot": .int(id)]))
         return receipt
     }
 
@@ -213,9 +240,27 @@ public actor VoteWriter {
             do {
                 let moment = database.clock.now()
                 outcome = .success(try await database.writer.write { db in
-                    requests.map { request in
-                        Result { try AppDatabase.castVote(db, code: request.code, ballot: request.ballot, choice: request.choice, at: moment) }
+                    // One audit appender for the batch; each vote in its own savepoint, so a
+                    // rejected one leaves nothing behind (and the appender is put back as it was).
+                    var audit = try AuditAppender(db, at: moment)
+                    var ballots = AppDatabase.BallotsForVoting()
+                    let results = requests.map { request -> Result<String, any Error> in
+                        let before = audit
+                        var receipt = ""
+                        do {
+                            try db.inSavepoint {
+                                receipt = try AppDatabase.castVote(db, code: request.code, ballot: request.ballot, choice: request.choice,
+                                                                   ballots: &ballots, audit: &audit)
+                                return .commit
+                            }
+                            return .success(receipt)
+                        } catch {
+                            audit = before
+                            return .failure(error)
+                        }
                     }
+                    try audit.finish(db)
+                    return results
                 })
             } catch {
                 outcome = .failure(error)

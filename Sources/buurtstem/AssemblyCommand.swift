@@ -1,9 +1,10 @@
 import ArgumentParser
+import Foundation
 import BuurtstemCore
 import BuurtstemStore
 import Statuut
 
-/// `buurtstem assembly schedule|call|open|close|list|demand`
+/// `buurtstem assembly schedule|call|open|close|list|turnout|demand`
 struct AssemblyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assembly",
@@ -15,7 +16,7 @@ struct AssemblyCommand: ParsableCommand {
           buurtstem assembly open 1 --on 2026-03-20
           buurtstem assembly close 1
         """,
-        subcommands: [Schedule.self, Call.self, Open.self, Close.self, List.self, Demand.self])
+        subcommands: [Schedule.self, Call.self, Open.self, Close.self, List.self, Turnout.self, Demand.self])
 
     struct Schedule: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Plan an assembly (checks that it can still be called in time).")
@@ -84,6 +85,19 @@ struct AssemblyCommand: ParsableCommand {
         }
     }
 
+    struct Turnout: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Attendance, quorum and the number of votes on each ballot (never what).")
+        @Argument(help: "The assembly.") var id: Int
+        @OptionGroup var database: DatabaseOptions
+        func run() throws {
+            let turnout = try refusing { try database.open().turnout(assembly: id) }
+            print("\(turnout.present) present, \(turnout.represented) represented, of \(turnout.electorate) members. \(describe(turnout.quorum))")
+            for ballot in turnout.ballots {
+                print("ballot \(ballot.id)  \(ballot.open ? "open  " : "closed")  \(ballot.votes) votes  \(ballot.title)")
+            }
+        }
+    }
+
     struct Demand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record members' demand for an assembly; prints the day to call it by.")
         @Option(help: "How many members signed.") var supporters: Int
@@ -99,16 +113,27 @@ struct AssemblyCommand: ParsableCommand {
 /// `buurtstem checkin MEMBER [--assembly A]`
 struct CheckinCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "checkin", abstract: "Mark a member present at an assembly.",
-        discussion: "Example:\n  buurtstem checkin R0000042 --assembly 1")
-    @Argument(help: "The member's id.") var member: String
+        commandName: "checkin", abstract: "Mark members present at an assembly.",
+        discussion: """
+        Examples:
+          buurtstem checkin R0000042 --assembly 1
+          buurtstem checkin --from aanwezig.txt      (one member id per line: all or none are checked in)
+        """)
+    @Argument(help: "The members' ids.") var members: [String] = []
+    @Option(help: "A file with one member id per line.") var from: String?
     @Option(help: "The assembly (default: the one that is called or open).") var assembly: Int?
     @OptionGroup var database: DatabaseOptions
     func run() throws {
+        var ids = members
+        if let from {
+            let text = String(decoding: try readBytes(from), as: UTF8.self)
+            ids += text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        guard !ids.isEmpty else { throw ValidationError("name the members to check in, or give --from FILE") }
         let db = try database.open()
         let id = try assembly ?? currentAssembly(db)
-        let quorum = try refusing { try db.checkIn(ResidentID(member), assembly: id) }
-        print("\(member) is present. \(describe(quorum))")
+        let quorum = try refusing { try db.checkIn(ids.map(ResidentID.init), assembly: id) }
+        print("\(ids.count == 1 ? "\(ids[0]) is" : "\(ids.count) members are") present. \(describe(quorum))")
     }
 }
 
