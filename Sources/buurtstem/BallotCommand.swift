@@ -16,7 +16,7 @@ struct BallotCommand: ParsableCommand {
           buurtstem ballot close 1
           buurtstem ballot result 1 --format json
         """,
-        subcommands: [Open.self, Enter.self, Close.self, Result.self, Board.self, Recount.self])
+        subcommands: [Open.self, Enter.self, Close.self, Result.self, Board.self, Recount.self, Verify.self])
 
     struct Board: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The public board of a closed ballot: every receipt with its choice.")
@@ -37,6 +37,20 @@ struct BallotCommand: ParsableCommand {
             print(recount.encoded())
             print(matches ? "The recount from the public board equals the official result." : "THE RECOUNT DIFFERS FROM THE OFFICIAL RESULT.")
             if !matches { throw ExitCode(1) }
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check every ballot: votes stored = codes used (+ paper votes entered) = votes in the audit log; exit 1 if not.")
+        @OptionGroup var database: DatabaseOptions
+        func run() throws {
+            let ballots = try database.open().voteIntegrity()
+            for b in ballots {
+                print("ballot \(b.ballot): \(b.votes) votes, \(b.codesUsed) codes used, \(b.entered) entered on paper, \(b.auditedVotes) in the audit log"
+                      + (b.isConsistent ? "" : "  MISMATCH"))
+            }
+            guard ballots.allSatisfy(\.isConsistent) else { throw ExitCode(1) }
         }
     }
 

@@ -1,0 +1,39 @@
+public import GRDB
+import Foundation
+
+/// For one ballot: the votes stored against the codes marked used and the audit log's entries.
+public struct BallotIntegrity: Sendable, Hashable {
+    public var ballot: Int
+    /// Rows in the secret `vote` table.
+    public var votes: Int
+    /// Codes marked as having voted on this ballot.
+    public var codesUsed: Int
+    /// Votes entered at the table (paper ballots), from the audit log.
+    public var entered: Int
+    /// `vote.cast` entries in the audit log.
+    public var auditedVotes: Int
+
+    /// Every vote is accounted for: one used code (or a paper entry) and one audit entry per vote.
+    public var isConsistent: Bool { votes == codesUsed + entered && auditedVotes == codesUsed }
+}
+
+extension AppDatabase {
+    /// Checks every ballot: votes stored = codes used (+ paper votes entered) = votes in the audit log.
+    public func voteIntegrity() throws -> [BallotIntegrity] {
+        try writer.read { db in
+            var audited: [Int: Int] = [:], entered: [Int: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT action, payload FROM audit_entry WHERE action IN ('vote.cast', 'votes.entered')") {
+                guard let object = try? JSONSerialization.jsonObject(with: Data((row[1] as String).utf8)) as? [String: Any],
+                      let ballot = object["ballot"] as? Int else { continue }
+                if (row[0] as String) == "vote.cast" { audited[ballot, default: 0] += 1 } else { entered[ballot, default: 0] += object["count"] as? Int ?? 0 }
+            }
+            return try Row.fetchAll(db, sql: """
+                SELECT id, (SELECT COUNT(*) FROM vote WHERE ballot_id = ballot.id), (SELECT COUNT(*) FROM code_vote WHERE ballot_id = ballot.id)
+                FROM ballot ORDER BY id
+                """).map { row in
+                let id: Int = row[0]
+                return BallotIntegrity(ballot: id, votes: row[1], codesUsed: row[2], entered: entered[id] ?? 0, auditedVotes: audited[id] ?? 0)
+            }
+        }
+    }
+}
