@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""The assembly evening in headless Chromium; run by scripts/e2e-browser (which sets up the data).
+Usage: browser_test.py BASE_URL VOTING_CODE SCREENSHOT_DIR"""
+import sys
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as gone
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+base, code, shots = sys.argv[1], sys.argv[2], sys.argv[3]
+
+
+def browser(width, height):
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={width},{height}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.implicitly_wait(2)
+    return driver
+
+
+def text(driver):
+    return driver.find_element(By.TAG_NAME, "body").text
+
+
+def check(condition, what, driver=None):
+    if not condition:
+        if driver is not None:
+            driver.save_screenshot(f"{shots}/failure.png")
+            print(text(driver), file=sys.stderr)
+        raise SystemExit(f"browser_test: {what}")
+
+
+def sign_in(driver, name, password):
+    driver.get(base + "/inloggen")
+    driver.find_element(By.ID, "name").send_keys(name)
+    driver.find_element(By.ID, "password").send_keys(password)
+    press(driver, "Inloggen")
+
+
+def press(driver, label_start, within=None):
+    """Clicks the first button (in `within`, else the page) whose Dutch label starts with
+    label_start, and waits for the next page."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    for button in (within or driver).find_elements(By.CSS_SELECTOR, "button"):
+        if button.text.startswith(label_start):
+            button.click()
+            WebDriverWait(driver, 10).until(gone.staleness_of(page))
+            return
+    check(False, f"no button '{label_start}' on {driver.current_url}", driver)
+
+
+board, desk, phone = browser(1200, 900), browser(1000, 800), browser(360, 740)
+try:
+    # The board opens the assembly, records the district's advice on the budget, opens four ballots.
+    sign_in(board, "bestuur", "bestuur-e2e-wachtwoord")
+    check("Bestuur" in text(board), "board sign-in", board)
+    press(board, "Openen")
+    check("Geopend" in text(board), "assembly opened", board)
+    board.get(base + "/bestuur/vergaderingen/1")
+    card = board.find_element(By.ID, "proposal-2")
+    card.find_element(By.NAME, "text").send_keys("Positief advies van het stadsdeel.")
+    press(board, "Vastleggen", card)
+    check("Vastgelegd" in text(board), "advice recorded", board)
+    options = {
+        "proposal-1": None,
+        "proposal-2": "speeltuin:Speeltuin opknappen:15000\nbankjes:Bankjes:4000\nmoestuin:Moestuin:9000",
+        "proposal-3": "groen:Meer groen\nveilig:Veiligheid\njong:Plek voor jongeren",
+        "proposal-4": "lucas:Het Lucashuis\nwildeman:De Wildeman\nontmoet:Buurthuis Ontmoeting",
+    }
+    for proposal, lines in options.items():
+        card = board.find_element(By.ID, proposal)
+        if lines:
+            card.find_element(By.NAME, "options").send_keys(lines)
+        press(board, "Stemming openen", card)
+        check("is open" in text(board), f"ballot of {proposal} opened", board)
+
+    # The desk finds member 5 by postcode and house number and checks them in.
+    sign_in(desk, "balie", "balie-e2e-wachtwoord")
+    desk.get(base + "/balie/1")
+    desk.find_element(By.ID, "postcode").send_keys("1067 pb")
+    desk.find_element(By.ID, "huisnummer").send_keys("5")
+    press(desk, "Zoeken")
+    check("Bewoner 5" in text(desk) and "Bewoner 6" not in text(desk), "member found by address", desk)
+    press(desk, "Aanwezig melden")
+    check("Aangemeld" in text(desk) and "1 aanwezig" in text(desk), "checked in, attendance shown", desk)
+
+    # The member votes on a phone: code, then every ballot.
+    phone.get(base + "/")
+    phone.find_element(By.ID, "code").send_keys(code.lower().replace("-", " "))
+    press(phone, "Verder")
+    check("Open stemmingen" in text(phone), "code accepted", phone)
+    widths = phone.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+    check(widths[0] <= widths[1], f"no sideways scrolling on a phone (page {widths[0]} px, window {widths[1]} px)", phone)
+    phone.save_screenshot(f"{shots}/ballots.png")
+    receipts = {}
+    links = [a.get_attribute("href") for a in phone.find_elements(By.CSS_SELECTOR, "a[href*='/stemmen/']")]
+    check(len(links) == 4, "four open ballots listed", phone)
+    for link in links:
+        ballot = link.rstrip("/").split("/")[-1]
+        phone.get(link)
+        radios = phone.find_elements(By.CSS_SELECTOR, "input[type=radio]")
+        boxes = phone.find_elements(By.CSS_SELECTOR, "input[type=checkbox]")
+        selects = phone.find_elements(By.TAG_NAME, "select")
+        if radios:
+            radios[0].click()
+        elif boxes:
+            boxes[0].click()
+            boxes[1].click()
+        else:
+            check(len(selects) == 3, "a ranking form", phone)
+            Select(selects[0]).select_by_value("2")
+            Select(selects[1]).select_by_value("1")
+        press(phone, "Volgende")
+        check("Klopt dit?" in text(phone), f"confirmation of ballot {ballot}", phone)
+        press(phone, "Ja, stem uitbrengen")
+        receipt = phone.find_element(By.CLASS_NAME, "receipt").text.strip()
+        check(len(receipt) == 10, f"a receipt for ballot {ballot}", phone)
+        receipts[ballot] = receipt
+    phone.get(base + "/stemmen")
+    check(text(phone).count("U hebt gestemd") == 4, "all four ballots show as voted", phone)
+
+    # The board closes the ballots; each close shows the audit head.
+    board.get(base + "/bestuur/vergaderingen/1")
+    for _ in range(4):
+        press(board, "Stemming sluiten")
+        check("Auditlog bij sluiting" in text(board), "audit head shown at close", board)
+
+    # The projector shows the results with bar charts; the receipts are on the public boards.
+    phone.get(base + "/projector/1")
+    check(len(phone.find_elements(By.CSS_SELECTOR, "section svg")) >= 3 and "Auditlog" in text(phone), "projector results", phone)
+    for ballot, receipt in receipts.items():
+        phone.get(f"{base}/ballots/{ballot}/board")
+        check(receipt in text(phone), f"receipt of ballot {ballot} on the public board", phone)
+    print(f"browser_test: voted on {len(receipts)} ballots; receipts {', '.join(receipts.values())} are on the public boards")
+finally:
+    for driver in (board, desk, phone):
+        driver.quit()
