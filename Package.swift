@@ -72,7 +72,7 @@ let package = Package(
             name: "BuurtstemCoreTests", dependencies: ["BuurtstemCore", "Statuut"], exclude: ["Fixtures"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "BuurtstemStoreTests", dependencies: ["BuurtstemStore", "BuurtstemCore"], swiftSettings: strictSettings),
+            name: "BuurtstemStoreTests", dependencies: ["BuurtstemStore", "BuurtstemCore"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(
             name: "BuurtstemWebTests",
             dependencies: [

@@ -204,6 +204,23 @@ enum Migrations {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v5 annual accounts and affiliated organisations") { db in
+            try db.execute(sql: """
+                CREATE TABLE annual_accounts (
+                    year INTEGER PRIMARY KEY,
+                    presented_on TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL
+                );
+                CREATE TABLE organisation_confirmation (
+                    id INTEGER PRIMARY KEY,
+                    organisation TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    on_date TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    UNIQUE (organisation, year)
+                );
+                """)
+        }
         return migrator
     }
 }

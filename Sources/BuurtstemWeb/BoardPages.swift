@@ -36,6 +36,22 @@ struct BoardPages: Sendable {
         router.post("bestuur/voorstellen/:p/:step") { request, context in
             try await self.proposalStep(request, try context.parameters.require("p", as: Int.self), context.parameters.get("step") ?? "")
         }
+        router.get("bestuur/naleving") { request, _ in
+            guard let session = try await gate.session(request, role: .board) else { return StaffGate.signIn }
+            let report = Compliance.check(try database.complianceFacts(), on: clock.today())
+            return HTML.staffPage("Naleving", report.htmlBody(in: .nl) + "<p><a href=\"/bestuur\">\(HTML.both("terug", "back"))</a></p>", session: session)
+        }
+        router.get("bestuur/notulen/:a") { request, context in
+            guard try await gate.session(request, role: .board) != nil else { return StaffGate.signIn }
+            let minutes = try database.minutes(assembly: try context.parameters.require("a", as: Int.self))
+            let english = request.uri.queryParameters["lang"] == "en"
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                            body: .init(byteBuffer: .init(string: minutes.html(in: english ? .en : .nl, stylesheetURL: "/static/minutes.css"))))
+        }
+        router.get("static/minutes.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                     body: .init(byteBuffer: .init(string: Minutes.stylesheet)))
+        }
         router.get("bestuur/audit") { request, _ in
             guard let session = try await gate.session(request, role: .board) else { return StaffGate.signIn }
             return try self.audit(session)
@@ -73,7 +89,8 @@ struct BoardPages: Sendable {
                 actions += HTML.button("/bestuur/vergaderingen/\(assembly.id)/sluiten", HTML.both("Sluiten", "Close"), session: session)
                 actions += "<a href=\"/balie/\(assembly.id)\">\(HTML.both("Balie", "Desk"))</a> <a href=\"/projector/\(assembly.id)\">Projector</a>"
             case .closed:
-                actions += "<a href=\"/projector/\(assembly.id)\">\(HTML.both("Uitslagen", "Results"))</a>"
+                actions += "<a href=\"/projector/\(assembly.id)\">\(HTML.both("Uitslagen", "Results"))</a> "
+                    + "<a href=\"/bestuur/notulen/\(assembly.id)\">\(HTML.both("Notulen", "Minutes"))</a>"
             }
             return "<tr><td>\(assembly.date)</td><td>\(HTML.h(assembly.place))</td><td>\(Self.stateName(assembly.state))</td><td>\(actions)</td></tr>"
         }.joined()
@@ -86,6 +103,7 @@ struct BoardPages: Sendable {
             <p>\(HTML.both("Statuut in werking: versie van \(version.validFrom)", "Statute in force: version of \(version.validFrom)"))</p>
             \(HTML.message(message, ok: ok))
             \(alert)
+            <p><a href="/bestuur/naleving">\(HTML.both("Naleving van het statuut: het volledige overzicht", "Compliance with the statute: the full report"))</a></p>
             <h2>\(HTML.both("Te doen", "To do"))</h2>
             \(todo.isEmpty ? "<p>\(HTML.both("Niets dringends.", "Nothing urgent."))</p>" : "<ul>\(todo.joined())</ul>")
             <h2>\(HTML.both("Vergaderingen", "Assemblies"))</h2>

@@ -1,24 +1,11 @@
+import BuurtstemCore
 public import Hummingbird
 
 /// Minimal server-side HTML: escaping, a page layout that works at 320 px without JavaScript,
 /// and Dutch with English beside it.
 enum HTML {
     /// Escapes text for HTML content and attribute values.
-    static func h(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    static func h(_ text: String) -> String { HTMLText.escape(text) }
 
     /// A bilingual string: Dutch first, English beside it in a smaller, lighter line.
     static func both(_ nl: String, _ en: String) -> String {

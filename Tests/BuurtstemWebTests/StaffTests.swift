@@ -222,6 +222,12 @@ struct StaffTests {
             // Closing the assembly shows the head too.
             #expect(try await board.post(client, "/bestuur/vergaderingen/1/sluiten", []).status == .ok)
             #expect(board.lastPage.contains("\(try db.auditHead().size):\(try db.auditHead().root)"))
+            // The compliance report and the minutes of the closed assembly.
+            #expect(try await board.get(client, "/bestuur/naleving").status == .ok)
+            #expect(board.lastPage.contains("Naleving van het statuut") && board.lastPage.contains("artikel 4"))
+            #expect(try await board.get(client, "/bestuur/notulen/1").status == .ok)
+            #expect(board.lastPage.contains("Notulen van de algemene vergadering") && board.lastPage.contains("/static/minutes.css")
+                    && !board.lastPage.contains("<style>"))
             // The audit page verifies.
             #expect(try await board.get(client, "/bestuur/audit").status == .ok)
             #expect(board.lastPage.contains("in orde"))

@@ -1,0 +1,306 @@
+public import Statuut
+
+/// The board's compliance check: every obligation and limit of the statute, judged by the statute
+/// version in force on each event's date, with the evidence and the last day to act.
+public enum Compliance {
+    /// Findings are "at risk" when their last day to act is this close (or closer).
+    public static let warningDays = 30
+
+    /// Judges the facts on `day`; with `year`, only what belongs to that calendar year.
+    public static func check(_ facts: ComplianceFacts, on day: CivilDate, year: Int? = nil) -> ComplianceReport {
+        let years = year.map { [$0] } ?? Array(facts.start.year...max(facts.start.year, day.year))
+        var findings: [Finding] = []
+        for y in years where y <= day.year {
+            findings += assembliesPerYear(facts, y, on: day)
+        }
+        findings += longestGap(facts, years: years, on: day)
+        for fact in facts.assemblies where years.contains(fact.assembly.date.year) && fact.assembly.calledOn != nil {
+            findings += assembly(fact, facts.statute(on: fact.assembly.date))
+            for decision in fact.decisions { findings += self.decision(decision, at: fact, facts.statute(on: fact.assembly.date)) }
+        }
+        for demand in facts.demands where years.contains(demand.demand.receivedOn.year) {
+            findings.append(self.demand(demand, facts.statute(on: demand.demand.receivedOn), on: day))
+        }
+        for y in years where y - 1 >= facts.start.year {
+            findings += accounts(facts, of: y - 1, on: day)
+        }
+        for y in years where y <= day.year {
+            findings += confirmations(facts, y, on: day)
+        }
+        let statute = facts.statute(on: day)
+        findings.append(Finding(
+            rule: "outside-meeting", subject: "\(years.first ?? day.year)–\(years.last ?? day.year)",
+            obligation: Bilingual("Besluiten buiten de vergadering alleen zoals het statuut toestaat", "Decisions outside a meeting only as the statute allows"),
+            source: statute.outsideMeeting.source, status: .kept,
+            evidence: Bilingual("geen besluiten buiten de vergadering vastgelegd", "no decisions outside a meeting recorded")))
+        findings.append(Finding(
+            rule: "audit-log", subject: day.description,
+            obligation: Bilingual("Het auditlog is compleet en ongewijzigd", "The audit log is complete and unaltered"),
+            source: .legalDefault(LegalSource("standaard van Buurtstem", nl: "elke wijziging staat in het auditlog", en: "every change is in the audit log")),
+            status: facts.auditProblems.isEmpty ? .kept : .broken,
+            evidence: facts.auditProblems.isEmpty
+                ? Bilingual("\(facts.auditEntries) regels, alle hashes en controlepunten kloppen", "\(facts.auditEntries) entries; every hash and checkpoint matches")
+                : Bilingual(facts.auditProblems.joined(separator: "; "), facts.auditProblems.joined(separator: "; "))))
+        return ComplianceReport(association: facts.association, on: day, year: year, findings: findings)
+    }
+
+    static func wasHeld(_ fact: ComplianceFacts.AssemblyFact, by day: CivilDate) -> Bool {
+        fact.assembly.calledOn != nil && fact.assembly.date <= day
+    }
+
+    static func describe(_ a: Assembly, notice: Int? = nil) -> Bilingual {
+        guard let called = a.calledOn else { return Bilingual("\(a.date) (gepland, nog niet opgeroepen)", "\(a.date) (planned, not yet called)") }
+        let days = called.days(until: a.date)
+        return Bilingual("\(a.date) (opgeroepen \(called), \(days) dagen)", "\(a.date) (called \(called), \(days) days' notice)")
+    }
+
+    // MARK: Assemblies
+
+    static func assembliesPerYear(_ facts: ComplianceFacts, _ year: Int, on day: CivilDate) -> [Finding] {
+        guard let yearEnd = CivilDate(year: year, month: 12, day: 31) else { return [] }
+        let statute = facts.statute(on: min(yearEnd, day))
+        var required = statute.assembliesPerYear.value
+        guard required > 0, let yearStart = CivilDate(year: year, month: 1, day: 1) else { return [] }
+        // Records that begin during the year: a share of the yearly number, rounded up.
+        let partial = facts.start > yearStart
+        if partial {
+            let days = facts.start.days(until: yearEnd) + 1
+            required = (required * days + 364) / 365
+        }
+        let inYear = facts.assemblies.filter { $0.assembly.date.year == year }
+        let held = inYear.filter { wasHeld($0, by: day) }
+        let planned = inYear.filter { !wasHeld($0, by: day) }
+        let evidence = Bilingual(
+            "vergaderingen \(year): " + (held.isEmpty ? "geen" : held.map { describe($0.assembly).nl }.joined(separator: ", "))
+                + (planned.isEmpty ? "" : "; gepland: " + planned.map { describe($0.assembly).nl }.joined(separator: ", ")),
+            "assemblies \(year): " + (held.isEmpty ? "none" : held.map { describe($0.assembly).en }.joined(separator: ", "))
+                + (planned.isEmpty ? "" : "; planned: " + planned.map { describe($0.assembly).en }.joined(separator: ", ")))
+        let obligation = partial
+            ? Bilingual("Ten minste \(required) algemene vergadering(en) in \(year) vanaf \(facts.start) (begin van de gegevens)",
+                        "At least \(required) general assembly(ies) in \(year) from \(facts.start) (start of the records)")
+            : Bilingual("Ten minste \(required) algemene vergaderingen in \(year)", "At least \(required) general assemblies in \(year)")
+        if held.count >= required {
+            return [Finding(rule: "assemblies-per-year", subject: String(year), obligation: obligation, source: statute.assembliesPerYear.source,
+                            status: .kept, evidence: evidence)]
+        }
+        let lastCall = yearEnd.adding(days: -statute.noticeDays.value)
+        let missing = required - held.count
+        let status: Finding.Status
+        var text = evidence
+        if day > lastCall {
+            status = .broken
+            text.nl += "; \(missing) te weinig en niet meer in te halen"
+            text.en += "; \(missing) short and too late to call another"
+        } else {
+            status = day.days(until: lastCall) <= warningDays ? .atRisk : .notYetDue
+            text.nl += "; nog \(missing) nodig: roep uiterlijk \(lastCall) bijeen om op \(yearEnd) te vergaderen"
+            text.en += "; \(missing) more needed: call by \(lastCall) to hold it by \(yearEnd)"
+        }
+        return [Finding(rule: "assemblies-per-year", subject: String(year), obligation: obligation, source: statute.assembliesPerYear.source,
+                        status: status, evidence: text, deadline: status == .broken ? nil : lastCall)]
+    }
+
+    static func longestGap(_ facts: ComplianceFacts, years: [Int], on day: CivilDate) -> [Finding] {
+        let statute = facts.statute(on: day)
+        guard let months = statute.longestGapMonths.value else { return [] }
+        let dates = facts.assemblies.filter { wasHeld($0, by: day) }.map(\.assembly.date)
+        var broken: [Bilingual] = []
+        for (a, b) in zip(dates, dates.dropFirst()) where a.adding(months: months) < b && years.contains(b.year) {
+            broken.append(Bilingual("\(a) → \(b)", "\(a) → \(b)"))
+        }
+        let obligation = Bilingual("Niet meer dan \(months) maanden tussen twee vergaderingen", "No more than \(months) months between assemblies")
+        var status: Finding.Status = broken.isEmpty ? .kept : .broken
+        var deadline: CivilDate?
+        var evidence = broken.isEmpty
+            ? Bilingual("geen te lange tussenpozen", "no gap too long")
+            : Bilingual("te lang: " + broken.map(\.nl).joined(separator: ", "), "too long: " + broken.map(\.en).joined(separator: ", "))
+        if let last = dates.last, years.contains(day.year) {
+            let limit = last.adding(months: months)
+            if day > limit {
+                status = .broken
+                evidence.nl += "; sinds \(last) geen vergadering, meer dan \(months) maanden"
+                evidence.en += "; no assembly since \(last), more than \(months) months"
+            } else if status == .kept {
+                deadline = limit
+                evidence.nl += "; volgende vergadering uiterlijk \(limit)"
+                evidence.en += "; next assembly by \(limit)"
+                if day.days(until: limit) <= warningDays { status = .atRisk }
+            }
+        }
+        return [Finding(rule: "longest-gap", subject: years.count == 1 ? String(years[0]) : "\(years[0])–\(years[years.count - 1])",
+                        obligation: obligation, source: statute.longestGapMonths.source, status: status, evidence: evidence, deadline: deadline)]
+    }
+
+    static func assembly(_ fact: ComplianceFacts.AssemblyFact, _ statute: Statute) -> [Finding] {
+        let a = fact.assembly
+        guard let called = a.calledOn else { return [] }
+        let rules = AssemblyRules(statute: statute)
+        let subject = "\(a.date)"
+        var findings: [Finding] = []
+        let kinds = Array(Set(a.agendaKinds + fact.decisions.map { DecisionKindNames.canonical($0.proposal.kind) })).sorted()
+        let notice = rules.notice(for: kinds)
+        let given = called.days(until: a.date)
+        findings.append(Finding(
+            rule: "notice", subject: subject,
+            obligation: Bilingual("Oproeping ten minste \(notice.value) dagen vooraf", "Notice of at least \(notice.value) days"),
+            source: notice.source, status: given >= notice.value ? .kept : .broken,
+            evidence: Bilingual("opgeroepen op \(called) voor \(a.date): \(given) dagen", "called on \(called) for \(a.date): \(given) days")))
+        let expected = rules.referenceDate(for: a.date, calledOn: called)
+        findings.append(Finding(
+            rule: "reference-date", subject: subject,
+            obligation: Bilingual("Stemgerechtigden bepaald op de peildatum", "Electorate fixed on the reference date"),
+            source: statute.referenceDate.source, status: a.referenceDate == expected ? .kept : .broken,
+            evidence: Bilingual("peildatum \(a.referenceDate?.description ?? "–") (volgens het statuut \(expected)); \(fact.electorate) stemgerechtigden",
+                                "reference date \(a.referenceDate?.description ?? "–") (by the statute \(expected)); \(fact.electorate) entitled to vote")))
+        var held: [ResidentID: Int] = [:]
+        for holder in fact.attendance.proxies.values { held[holder, default: 0] += 1 }
+        let most = held.values.max() ?? 0
+        let proxyStatus: Finding.Status
+        let limit: Bilingual
+        switch statute.proxy.value {
+        case .notAllowed:
+            proxyStatus = most == 0 ? .kept : .broken
+            limit = Bilingual("Geen stemmen bij volmacht", "No proxy votes")
+        case .atMost(let n):
+            proxyStatus = most <= n ? .kept : .broken
+            limit = Bilingual("Ten hoogste \(n) volmacht(en) per aanwezige", "At most \(n) proxy(ies) per member present")
+        case .unlimited:
+            proxyStatus = .kept
+            limit = Bilingual("Volmachten zonder maximum", "Proxies without a limit")
+        }
+        findings.append(Finding(
+            rule: "proxies", subject: subject, obligation: limit, source: statute.proxy.source, status: proxyStatus,
+            evidence: Bilingual("\(fact.attendance.proxies.count) volmachten; hoogste aantal bij één lid: \(most)",
+                                "\(fact.attendance.proxies.count) proxies; most held by one member: \(most)")))
+        return findings
+    }
+
+    // MARK: Decisions
+
+    static func decision(_ decision: ComplianceFacts.DecisionFact, at fact: ComplianceFacts.AssemblyFact, _ statute: Statute) -> [Finding] {
+        let subject = "\(fact.assembly.date) #\(decision.ballot) \(decision.proposal.title)"
+        let rules = ProposalRules(statute: statute)
+        var findings: [Finding] = []
+        var submitted = decision.proposal
+        submitted.state = .submitted
+        do {
+            _ = try rules.admit(submitted, for: fact.assembly, electorate: Set(supporters(of: decision.proposal)))
+            findings.append(Finding(rule: "proposal", subject: subject,
+                                    obligation: Bilingual("Voorstel van wie dat mag, op tijd ingediend", "Proposal by someone entitled, submitted on time"),
+                                    source: statute.proposers.source, status: .kept,
+                                    evidence: Bilingual("ingediend op \(decision.proposal.submittedOn?.description ?? "–")",
+                                                        "submitted on \(decision.proposal.submittedOn?.description ?? "–")")))
+        } catch {
+            findings.append(Finding(rule: "proposal", subject: subject,
+                                    obligation: Bilingual("Voorstel van wie dat mag, op tijd ingediend", "Proposal by someone entitled, submitted on time"),
+                                    source: error.source, status: .broken, evidence: Bilingual(error.nl, error.en)))
+        }
+        let kind = DecisionKindNames.canonical(decision.proposal.kind)
+        if statute.socialShareholders.contains(where: { $0.rights.contains { $0.decisionKind == kind && $0.kind != .veto } }) {
+            let before = decision.responses.filter { $0.on <= fact.assembly.date }
+            let given = before.map { "\($0.shareholder): \($0.kind.rawValue) \($0.on)" }.joined(separator: "; ")
+            do {
+                try rules.checkBallotMayOpen(decision.proposal, responses: before)
+                findings.append(Finding(rule: "shareholder", subject: subject,
+                                        obligation: Bilingual("Advies of instemming van de sociaal aandeelhouder vóór de stemming", "Social shareholder's advice or consent before the ballot"),
+                                        source: statute.socialShareholders.first { $0.rights.contains { $0.decisionKind == kind } }?.source ?? statute.proposers.source,
+                                        status: .kept, evidence: Bilingual(given, given)))
+            } catch {
+                findings.append(Finding(rule: "shareholder", subject: subject,
+                                        obligation: Bilingual("Advies of instemming van de sociaal aandeelhouder vóór de stemming", "Social shareholder's advice or consent before the ballot"),
+                                        source: error.source, status: .broken, evidence: Bilingual(error.nl, error.en)))
+            }
+        }
+        guard let kindRule = statute.decisionKind(named: decision.proposal.kind) else { return findings }
+        if kindRule.method.value != decision.method {
+            findings.append(Finding(rule: "decision", subject: subject,
+                                    obligation: Bilingual("Besluit \(kindRule.name) met de methode \(kindRule.method.value.rawValue)", "Decision \(kindRule.name) by \(kindRule.method.value.rawValue)"),
+                                    source: kindRule.method.source, status: .broken,
+                                    evidence: Bilingual("gestemd met \(decision.method.rawValue)", "voted by \(decision.method.rawValue)")))
+            return findings
+        }
+        if let count = decision.count, let recorded = decision.outcome {
+            let outcome = DecisionRule.decide(count, kind: kindRule, attendance: fact.attendance, electorate: fact.electorate)
+            let tally = Bilingual("voor \(count.yes), tegen \(count.no), blanco \(count.blank); quorum \(outcome.quorum.counted) van \(outcome.quorum.needed)",
+                                  "yes \(count.yes), no \(count.no), blank \(count.blank); quorum \(outcome.quorum.counted) of \(outcome.quorum.needed)")
+            let agrees = outcome.result.rawValue == recorded
+            findings.append(Finding(
+                rule: "decision", subject: subject,
+                obligation: Bilingual("Meerderheid en quorum van een besluit \(kindRule.name)", "Majority and quorum of a \(kindRule.name) decision"),
+                source: outcome.sources.first ?? kindRule.majority.source, status: agrees ? .kept : .broken,
+                evidence: Bilingual("\(tally.nl) → \(outcome.nl)\(agrees ? "" : "; vastgelegd als \(recorded)")",
+                                    "\(tally.en) → \(outcome.en)\(agrees ? "" : "; recorded as \(recorded)")")))
+        } else if decision.outcome != nil || decision.method != .yesNo {
+            findings.append(Finding(rule: "decision", subject: subject,
+                                    obligation: Bilingual("Besluit \(kindRule.name) met de methode \(kindRule.method.value.rawValue)", "Decision \(kindRule.name) by \(kindRule.method.value.rawValue)"),
+                                    source: kindRule.method.source, status: .kept,
+                                    evidence: Bilingual("gestemd met \(decision.method.rawValue)\(decision.outcome == nil ? " (nog open)" : "")",
+                                                        "voted by \(decision.method.rawValue)\(decision.outcome == nil ? " (still open)" : "")")))
+        }
+        return findings
+    }
+
+    static func supporters(of proposal: Proposal) -> [ResidentID] {
+        if case .members(let ids) = proposal.source { return ids }
+        return []
+    }
+
+    // MARK: Demands, accounts, organisations
+
+    static func demand(_ fact: ComplianceFacts.DemandFact, _ statute: Statute, on day: CivilDate) -> Finding {
+        let d = fact.demand
+        let obligation = Bilingual("Verzoek van \(d.supporters) leden (\(d.receivedOn)): vergadering bijeenroepen uiterlijk \(d.callBy)",
+                                   "Members' demand (\(d.receivedOn)): call an assembly by \(d.callBy)")
+        if let answered = fact.answeredOn {
+            return Finding(rule: "demand", subject: d.receivedOn.description, obligation: obligation, source: statute.demand.source,
+                           status: answered <= d.callBy ? .kept : .broken,
+                           evidence: Bilingual("vergadering opgeroepen op \(answered)", "assembly called on \(answered)"))
+        }
+        let late = day > d.callBy
+        return Finding(rule: "demand", subject: d.receivedOn.description, obligation: obligation, source: statute.demand.source,
+                       status: late ? .broken : .atRisk,
+                       evidence: late ? Bilingual("niet beantwoord; de termijn liep af op \(d.callBy)", "not answered; the term ended on \(d.callBy)")
+                                      : Bilingual("nog niet beantwoord", "not answered yet"),
+                       deadline: late ? nil : d.callBy)
+    }
+
+    static func accounts(_ facts: ComplianceFacts, of year: Int, on day: CivilDate) -> [Finding] {
+        guard let newYear = CivilDate(year: year + 1, month: 1, day: 1) else { return [] }
+        let statute = facts.statute(on: newYear)
+        let months = statute.annualAccountsMonths.value
+        let deadline = newYear.adding(months: months).adding(days: -1)
+        let obligation = Bilingual("Jaarrekening \(year) binnen \(months) maanden aan de leden voorgelegd", "Annual accounts \(year) presented to the members within \(months) months")
+        if let presented = facts.accounts.first(where: { $0.year == year })?.presentedOn {
+            return [Finding(rule: "annual-accounts", subject: String(year), obligation: obligation, source: statute.annualAccountsMonths.source,
+                            status: presented <= deadline ? .kept : .broken,
+                            evidence: Bilingual("voorgelegd op \(presented) (uiterlijk \(deadline))", "presented on \(presented) (due by \(deadline))"))]
+        }
+        if day > deadline {
+            return [Finding(rule: "annual-accounts", subject: String(year), obligation: obligation, source: statute.annualAccountsMonths.source,
+                            status: .broken, evidence: Bilingual("niet voorgelegd; uiterlijk \(deadline)", "not presented; due by \(deadline)"))]
+        }
+        return [Finding(rule: "annual-accounts", subject: String(year), obligation: obligation, source: statute.annualAccountsMonths.source,
+                        status: day.days(until: deadline) <= warningDays ? .atRisk : .notYetDue,
+                        evidence: Bilingual("nog niet voorgelegd", "not presented yet"), deadline: deadline)]
+    }
+
+    static func confirmations(_ facts: ComplianceFacts, _ year: Int, on day: CivilDate) -> [Finding] {
+        guard let yearEnd = CivilDate(year: year, month: 12, day: 31) else { return [] }
+        let statute = facts.statute(on: min(yearEnd, day))
+        return statute.organisations.map { organisation in
+            let obligation = Bilingual("\(organisation.value) bevestigt in \(year) de beginselen van het statuut",
+                                       "\(organisation.value) confirms the statute's principles in \(year)")
+            if let done = facts.confirmations.first(where: { $0.organisation == organisation.value && $0.year == year }) {
+                return Finding(rule: "organisation", subject: "\(year) \(organisation.value)", obligation: obligation, source: organisation.source,
+                               status: .kept, evidence: Bilingual("bevestigd op \(done.on): \(done.text)", "confirmed on \(done.on): \(done.text)"))
+            }
+            if day > yearEnd {
+                return Finding(rule: "organisation", subject: "\(year) \(organisation.value)", obligation: obligation, source: organisation.source,
+                               status: .broken, evidence: Bilingual("geen bevestiging in \(year)", "no confirmation in \(year)"))
+            }
+            return Finding(rule: "organisation", subject: "\(year) \(organisation.value)", obligation: obligation, source: organisation.source,
+                           status: day.days(until: yearEnd) <= 2 * warningDays ? .atRisk : .notYetDue,
+                           evidence: Bilingual("nog geen bevestiging", "not confirmed yet"), deadline: yearEnd)
+        }
+    }
+}

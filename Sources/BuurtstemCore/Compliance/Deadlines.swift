@@ -1,0 +1,105 @@
+public import Statuut
+
+/// One upcoming deadline for the board's calendar.
+public struct Deadline: Sendable, Hashable {
+    public var date: CivilDate
+    public var what: Bilingual
+    public var source: Provenance
+    /// Stable across runs, so a subscribed calendar updates rather than duplicates.
+    public var uid: String
+}
+
+/// The board's calendar: every upcoming deadline, from the assemblies planned and from what the
+/// compliance check says must still happen.
+public enum Deadlines {
+    public static func upcoming(_ facts: ComplianceFacts, from day: CivilDate) -> [Deadline] {
+        var list: [Deadline] = []
+        for fact in facts.assemblies where fact.assembly.date >= day {
+            let a = fact.assembly
+            let statute = facts.statute(on: a.date)
+            let rules = AssemblyRules(statute: statute)
+            let notice = rules.notice(for: a.agendaKinds)
+            list.append(Deadline(date: a.date, what: Bilingual("Algemene vergadering in \(a.place)", "General assembly at \(a.place)"),
+                                 source: statute.assembliesPerYear.source, uid: "assembly-\(a.id)"))
+            if a.calledOn == nil {
+                list.append(Deadline(date: a.date.adding(days: -notice.value),
+                                     what: Bilingual("Laatste dag om de vergadering van \(a.date) bijeen te roepen (\(notice.value) dagen)",
+                                                     "Last day to call the assembly of \(a.date) (\(notice.value) days)"),
+                                     source: notice.source, uid: "assembly-\(a.id)-call"))
+            }
+            if let reference = a.referenceDate ?? (a.calledOn == nil ? rules.referenceDate(for: a.date, calledOn: a.date.adding(days: -notice.value)) : nil) {
+                list.append(Deadline(date: reference, what: Bilingual("Peildatum voor de vergadering van \(a.date)", "Reference date for the assembly of \(a.date)"),
+                                     source: statute.referenceDate.source, uid: "assembly-\(a.id)-reference"))
+            }
+            if let days = statute.proposalDeadlineDays.value {
+                list.append(Deadline(date: a.date.adding(days: -days),
+                                     what: Bilingual("Laatste dag om voorstellen in te dienen voor \(a.date)", "Last day to submit proposals for \(a.date)"),
+                                     source: statute.proposalDeadlineDays.source, uid: "assembly-\(a.id)-proposals"))
+            }
+            for kind in a.agendaKinds.compactMap(statute.decisionKind(named:)) {
+                if let days = kind.inspectionDays.value {
+                    list.append(Deadline(date: a.date.adding(days: -days),
+                                         what: Bilingual("\(kind.name): de tekst uiterlijk vandaag ter inzage leggen (vergadering \(a.date))",
+                                                         "\(kind.name): lay the text open for inspection by today (assembly \(a.date))"),
+                                         source: kind.inspectionDays.source, uid: "assembly-\(a.id)-inspection-\(kind.name)"))
+                }
+            }
+        }
+        for finding in Compliance.check(facts, on: day).findings where finding.status != .kept && finding.status != .broken {
+            guard let date = finding.deadline else { continue }
+            list.append(Deadline(date: date, what: finding.obligation, source: finding.source, uid: "\(finding.rule)-\(finding.subject)"))
+        }
+        return list.filter { $0.date >= day }.sorted { ($0.date, $0.uid) < ($1.date, $1.uid) }
+    }
+
+    /// A plain list, one deadline a line.
+    public static func text(_ deadlines: [Deadline], in language: Language) -> String {
+        deadlines.map { "\($0.date)  \($0.what.text(in: language))  (\($0.source.cited(in: language)))" }.joined(separator: "\n")
+            + (deadlines.isEmpty ? (language == .nl ? "Geen komende termijnen." : "No upcoming deadlines.") : "") + "\n"
+    }
+
+    /// An iCalendar file (RFC 5545) with an all-day event per deadline; `stamp` is the DTSTAMP.
+    public static func ics(_ deadlines: [Deadline], association: String, stamp: Moment, in language: Language) -> String {
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Buurtstem//Termijnen//NL", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+                     "X-WR-CALNAME:" + escape("\(association) — \(language == .nl ? "termijnen" : "deadlines")")]
+        let dtstamp = String(stamp.description.filter { $0 != "-" && $0 != ":" })
+        for d in deadlines {
+            let day = String(d.date.description.filter { $0 != "-" })
+            let next = String(d.date.adding(days: 1).description.filter { $0 != "-" })
+            lines += ["BEGIN:VEVENT", "UID:\(escape(d.uid))@buurtstem", "DTSTAMP:\(dtstamp)", "DTSTART;VALUE=DATE:\(day)", "DTEND;VALUE=DATE:\(next)",
+                      "SUMMARY:" + escape(d.what.text(in: language)), "DESCRIPTION:" + escape(d.source.cited(in: language)), "END:VEVENT"]
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Text values escape backslash, semicolon, comma and newline.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// Lines longer than 75 octets continue on the next line after a space (never inside a character).
+    static func fold(_ line: String) -> String {
+        var out = "", count = 0
+        for c in line {
+            let size = String(c).utf8.count
+            if count + size > 75 {
+                out += "\r\n "
+                count = 1
+            }
+            out.append(c)
+            count += size
+        }
+        return out
+    }
+}

@@ -1,0 +1,124 @@
+public import BuurtstemCore
+import Foundation
+public import GRDB
+public import Statuut
+
+extension AppDatabase {
+    /// Records that the annual accounts of a financial year were presented to the members.
+    public func presentAccounts(year: Int, on day: CivilDate, actor: Actor = .system) throws {
+        try writer.write { db in
+            guard day.year > year else { throw StoreError("the accounts of \(year) can be presented from \(year + 1) on, not on \(day)") }
+            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM annual_accounts WHERE year = ?", arguments: [year]) == 0 else {
+                throw StoreError("the accounts of \(year) were already recorded as presented")
+            }
+            try db.execute(sql: "INSERT INTO annual_accounts (year, presented_on, recorded_at) VALUES (?, ?, ?)",
+                           arguments: [year, day.description, clock.now().description])
+            try audit(db, actor, "accounts.presented", ["year": .int(year), "on": .string(day.description)])
+        }
+    }
+
+    /// Records an affiliated organisation's yearly confirmation of the statute's principles.
+    public func confirmPrinciples(organisation: String, year: Int, on day: CivilDate, text: String, actor: Actor = .system) throws {
+        try writer.write { db in
+            let (statute, _) = try Self.statute(db, on: day)
+            guard statute.organisations.contains(where: { $0.value == organisation }) else {
+                let known = statute.organisations.map(\.value).joined(separator: ", ")
+                throw StoreError("the statute names no affiliated organisation \"\(organisation)\"" + (known.isEmpty ? "" : " (it names: \(known))"))
+            }
+            guard day.year == year else { throw StoreError("a confirmation for \(year) is given in \(year), not on \(day)") }
+            try db.execute(sql: "INSERT INTO organisation_confirmation (organisation, year, on_date, text) VALUES (?, ?, ?, ?)",
+                           arguments: [organisation, year, day.description, text])
+            try audit(db, actor, "organisation.confirmed", ["organisation": .string(organisation), "year": .int(year),
+                                                             "on": .string(day.description), "text": .string(text)])
+        }
+    }
+
+    /// The affiliated organisations' confirmations, by year.
+    public func confirmations() throws -> [ComplianceFacts.Confirmation] {
+        try writer.read { db in try Self.confirmations(db) }
+    }
+
+    static func confirmations(_ db: Database) throws -> [ComplianceFacts.Confirmation] {
+        try Row.fetchAll(db, sql: "SELECT organisation, year, on_date, text FROM organisation_confirmation ORDER BY year, organisation").compactMap { row in
+            StoredValues.date(row[2]).map { ComplianceFacts.Confirmation(organisation: row[0], year: row[1], on: $0, text: row[3]) }
+        }
+    }
+
+    /// Everything the compliance check needs, read in one transaction (and the audit log verified,
+    /// unless `verifyingAudit` is false: the calendar does not need it).
+    public func complianceFacts(verifyingAudit: Bool = true) throws -> ComplianceFacts {
+        let verification = verifyingAudit ? try verifyAudit() : nil
+        return try writer.read { db in
+            let versions = try Self.versions(db).map { ComplianceFacts.Version(validFrom: $0.validFrom, statute: try Self.validStatute($0.source, fileName: $0.fileName)) }
+            let name = try String.fetchOne(db, sql: "SELECT name FROM association") ?? ""
+            let assemblies = try Self.assemblyFacts(db)
+            let demands = try Row.fetchAll(db, sql: """
+                SELECT d.received_on, d.supporters, d.call_by, a.called_on FROM assembly_demand d LEFT JOIN assembly a ON a.id = d.answered_by ORDER BY d.id
+                """).compactMap { row -> ComplianceFacts.DemandFact? in
+                guard let received = StoredValues.date(row[0]), let callBy = StoredValues.date(row[2]) else { return nil }
+                return ComplianceFacts.DemandFact(demand: AssemblyDemand(receivedOn: received, supporters: row[1], callBy: callBy),
+                                                  answeredOn: StoredValues.date(row[3]))
+            }
+            let accounts = try Row.fetchAll(db, sql: "SELECT year, presented_on FROM annual_accounts ORDER BY year").compactMap { row in
+                StoredValues.date(row[1]).map { ComplianceFacts.AccountsFact(year: row[0], presentedOn: $0) }
+            }
+            let created = try String.fetchOne(db, sql: "SELECT created_at FROM association").flatMap { CivilDate(iso: $0.prefix(10)) }
+            let firstImport = try String.fetchOne(db, sql: "SELECT MIN(extract_date) FROM register_import").flatMap { CivilDate(iso: $0) }
+            let firstEvent = [created, firstImport, assemblies.first?.assembly.calledOn ?? assemblies.first?.assembly.date].compactMap { $0 }.min()
+            return ComplianceFacts(association: name, versions: versions, assemblies: assemblies, demands: demands, accounts: accounts,
+                                   confirmations: try Self.confirmations(db), auditProblems: verification?.problems.map(\.description) ?? [],
+                                   auditEntries: verification?.entries ?? 0, recordsFrom: firstEvent ?? versions.first?.validFrom ?? CivilDate(dayNumber: 0))
+        }
+    }
+
+    /// Every assembly with its electorate size, attendance and decisions.
+    static func assemblyFacts(_ db: Database) throws -> [ComplianceFacts.AssemblyFact] {
+        var assemblies: [ComplianceFacts.AssemblyFact] = []
+        for assembly in try Self.assemblies(db) {
+            var decisions: [ComplianceFacts.DecisionFact] = []
+            let electorate = try Self.electorate(db, assembly.id)
+            for row in try Row.fetchAll(db, sql: """
+                SELECT ballot.id, ballot.proposal_id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
+                WHERE proposal.assembly_id = ? ORDER BY ballot.id
+                """, arguments: [assembly.id]) {
+                let ballot = try Self.ballot(db, row[0])
+                var proposal = try Self.proposal(db, row[1])
+                if case .members(let ids) = proposal.source { proposal.source = .members(ids.filter(electorate.contains)) }
+                var count: YesNoCount?
+                var outcome: String?
+                var chosen: [String] = []
+                if let json = ballot.result, let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] {
+                    outcome = object["outcome"] as? String ?? "counted"
+                    chosen = object["elected"] as? [String] ?? []
+                    if let yes = object["yes"] as? Int, let no = object["no"] as? Int {
+                        count = YesNoCount(yes: yes, no: no, blank: object["blank"] as? Int ?? 0)
+                    }
+                }
+                decisions.append(ComplianceFacts.DecisionFact(ballot: ballot.id, proposal: proposal, responses: try Self.responses(db, proposal: proposal.id),
+                                                              method: ballot.method, count: count, outcome: outcome, options: ballot.options, chosen: chosen,
+                                                              votesCast: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vote WHERE ballot_id = ?", arguments: [ballot.id]) ?? 0))
+            }
+            assemblies.append(ComplianceFacts.AssemblyFact(assembly: assembly, electorate: electorate.count,
+                                                           attendance: try Self.attendance(db, assembly.id), decisions: decisions))
+        }
+        return assemblies
+    }
+
+    /// The minutes of an assembly, by the statute in force on its date.
+    public func minutes(assembly id: Int) throws -> Minutes {
+        try writer.read { db in
+            guard let fact = try Self.assemblyFacts(db).first(where: { $0.assembly.id == id }) else { throw StoreError("there is no assembly \(id)") }
+            let (statute, version) = try Self.statute(db, on: fact.assembly.date)
+            var head: AuditHead?
+            if let seq = try Int.fetchOne(db, sql: "SELECT seq FROM audit_entry WHERE action = 'assembly.closed' AND payload = ?",
+                                          arguments: [JSONValue.object(["assembly": .int(id)]).encoded(pretty: false)]),
+               let root = try Data.fetchOne(db, sql: "SELECT root FROM audit_checkpoint WHERE size = ?", arguments: [seq]) {
+                head = AuditHead(size: seq, root: Hash([UInt8](root)))
+            }
+            let name = try String.fetchOne(db, sql: "SELECT name FROM association") ?? ""
+            let confirmations = try Self.confirmations(db).filter { $0.year == fact.assembly.date.year && $0.on <= fact.assembly.date }
+            return Minutes(association: name, statute: statute, statuteFrom: version.validFrom, statuteSHA256: version.sha256, fact: fact,
+                           closedHead: head, confirmations: confirmations)
+        }
+    }
+}
