@@ -113,6 +113,42 @@ struct ComplianceTests {
         #expect(ics.split(separator: "\r\n").allSatisfy { $0.utf8.count <= 75 })
     }
 
+    @Test("Soesterkwartier and De Vrije Uitloop: a year kept by their own statutes (opt-in members, their notice, quorum and proxy rules)",
+          arguments: [("soesterkwartier", "3812 AB", ["2026-04-20", "2026-10-12"]), ("devrijeuitloop", "4811 AB", ["2026-07-15", "2026-10-14"])])
+    func otherStatutes(statute: String, postcode: String, dates: [String]) throws {
+        let db = try StoreFixtures.database(statute)
+        let (first, _) = try db.statute(on: day("2026-12-31"))
+        let start = first.validFrom ?? day("2026-01-01")
+        _ = try db.importRegister(try StoreFixtures.extract(YearScenarioTests.register((1...12).map { ("R\($0)", postcode, $0) }),
+                                                            on: start.adding(days: 1).description),
+                                  fileName: "r.csv", fileSHA256: "h", extractDate: start.adding(days: 1))
+        for id in YearScenarioTests.ids(1...12) { try db.join(id, on: start.adding(days: 4), intakeOn: start.adding(days: 2), meetsProfile: true) }
+        for (index, date) in dates.enumerated() {
+            let id = index + 1, date = day(date)
+            _ = try db.scheduleAssembly(date: date, place: "Wijkhuis", today: date.adding(days: -40))
+            _ = try db.callAssembly(id, on: date.adding(days: -20))
+            let proposal = try db.submitProposal(Proposal(id: 0, title: "Voorstel \(id)", text: "…", kind: "gewoon", source: .board, assembly: id),
+                                                 on: date.adding(days: -30))
+            _ = try db.admitProposal(proposal.id)
+            _ = try db.openAssembly(id, on: date)
+            _ = try db.checkIn(YearScenarioTests.ids(1...6), assembly: id)
+            let ballot = try db.openBallot(proposal: proposal.id)
+            _ = try db.enterVotes(ballot: ballot.id, choice: "voor", count: 5)
+            _ = try db.enterVotes(ballot: ballot.id, choice: "tegen", count: 1)
+            _ = try db.closeBallot(ballot.id)
+            _ = try db.closeAssembly(id)
+        }
+        let report = Compliance.check(try db.complianceFacts(), on: day("2026-12-31"))
+        #expect(report.findings.filter { $0.status != .kept }.map { "\($0.rule) \($0.subject): \($0.evidence.en)" } == [])
+        #expect(report.findings.contains { $0.rule == "notice" } && report.findings.contains { $0.rule == "decision" })
+        // One assembly fewer: the year's obligation is broken, citing the statute's article.
+        var facts = try db.complianceFacts()
+        facts.assemblies.removeLast()
+        let broken = Compliance.check(facts, on: day("2026-12-31")).findings.filter { $0.status == .broken }
+        #expect(broken.map(\.rule) == ["assemblies-per-year"])
+        #expect(broken.first?.source.isArticle == true)
+    }
+
     /// The facts of the kept scenario with one change; the rules the report then finds broken.
     static func broken(_ change: (inout ComplianceFacts) -> Void, on: CivilDate = judged) throws -> (rules: Set<String>, sources: [String]) {
         var facts = try keptScenario().complianceFacts()
