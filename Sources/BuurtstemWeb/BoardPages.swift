@@ -60,7 +60,7 @@ struct BoardPages: Sendable {
 
     // MARK: The overview
 
-    func overview(_ session: StaffSessions.Session, message: (nl: String, en: String)? = nil, ok: Bool = false,
+    func overview(_ session: StaffSession, message: (nl: String, en: String)? = nil, ok: Bool = false,
                   status: HTTPResponse.Status = .ok) async throws -> Response {
         let today = clock.today()
         let assemblies = try database.assemblies()
@@ -180,7 +180,7 @@ struct BoardPages: Sendable {
 
     // MARK: One assembly's agenda
 
-    func agenda(_ id: Int, session: StaffSessions.Session, message: (nl: String, en: String)? = nil, ok: Bool = false,
+    func agenda(_ id: Int, session: StaffSession, message: (nl: String, en: String)? = nil, ok: Bool = false,
                 status: HTTPResponse.Status = .ok) throws -> Response {
         guard let assembly = try database.assemblies().first(where: { $0.id == id }) else {
             return HTML.staffPage("Niet gevonden", HTML.message(("Deze vergadering bestaat niet.", "There is no such assembly.")), session: session, status: .notFound)
@@ -207,7 +207,7 @@ struct BoardPages: Sendable {
         return HTML.staffPage("Agenda", body, session: session, status: status)
     }
 
-    func card(_ proposal: Proposal, ballot: BallotRecord?, statute: Statute, session: StaffSessions.Session) throws -> String {
+    func card(_ proposal: Proposal, ballot: BallotRecord?, statute: Statute, session: StaffSession) throws -> String {
         let state: String
         switch proposal.state {
         case .draft: state = HTML.both("concept", "draft")
@@ -329,7 +329,7 @@ struct BoardPages: Sendable {
     }
 
     /// Verifies the whole audit log (a read; takes about a second per million entries).
-    func audit(_ session: StaffSessions.Session) throws -> Response {
+    func audit(_ session: StaffSession) throws -> Response {
         let verification = try database.verifyAudit()
         let head = try database.auditHead()
         let verdict = verification.problems.isEmpty

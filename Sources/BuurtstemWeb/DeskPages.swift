@@ -58,7 +58,7 @@ struct DeskPages: Sendable {
         return HTML.staffPage("Balie", "<h1>\(HTML.both("Balie", "Check-in desk"))</h1>\(list)", session: session)
     }
 
-    func desk(_ id: Int, session: StaffSessions.Session, search: Search, message: (nl: String, en: String)? = nil, ok: Bool = false,
+    func desk(_ id: Int, session: StaffSession, search: Search, message: (nl: String, en: String)? = nil, ok: Bool = false,
               extra: String = "", status: HTTPResponse.Status = .ok) throws -> Response {
         guard let assembly = try database.assemblies().first(where: { $0.id == id }) else {
             return HTML.staffPage("Niet gevonden", HTML.message(("Deze vergadering bestaat niet.", "There is no such assembly.")), session: session, status: .notFound)
@@ -114,7 +114,7 @@ struct DeskPages: Sendable {
     }
 
     /// A found member: who, their state, and what the desk can do.
-    func entry(_ assembly: Int, _ entry: DeskEntry, search: Search, session: StaffSessions.Session, assemblyOpen: Bool) -> String {
+    func entry(_ assembly: Int, _ entry: DeskEntry, search: Search, session: StaffSession, assemblyOpen: Bool) -> String {
         let member = ["member": entry.id.rawValue, "back": search.query]
         var state: [String] = []
         if entry.present { state.append(HTML.both("Aanwezig", "Present")) }

@@ -87,9 +87,9 @@ struct ResidentPages: Sendable {
             return codeForm(error: ("Meld u eerst aan bij de balie; daar wordt uw code actief.", "Please check in at the desk first; that activates your code."),
                             status: .forbidden)
         default:
-            let id = await sessions.start(code: code, assembly: found.assembly)
+            let id = await sessions.start(VoterSession(code: code, assembly: found.assembly))
             var response = Response(status: .seeOther, headers: [.location: "/stemmen"])
-            response.setCookie(Cookie(name: Self.cookie, value: id, maxAge: Int(VoterSessions.absolute), path: "/", secure: true, httpOnly: true,
+            response.setCookie(Cookie(name: Self.cookie, value: id, maxAge: Int(VoterSession.absolute), path: "/", secure: true, httpOnly: true,
                                       sameSite: .strict))
             return response
         }

@@ -14,7 +14,7 @@ struct StaffGate: Sendable {
 
     /// The signed-in session when it may see a page for `role` (the board may use the desk too);
     /// nil when nobody is signed in. Rechecks the account, so a disabled one is out at once.
-    func session(_ request: Request, role: StaffAccount.Role) async throws -> StaffSessions.Session? {
+    func session(_ request: Request, role: StaffAccount.Role) async throws -> StaffSession? {
         let id = request.cookies[Self.cookie]?.value
         guard let session = await sessions.session(id) else { return nil }
         guard let account = try database.staffAccount(named: session.account.name), account.role == session.account.role else {
@@ -26,7 +26,7 @@ struct StaffGate: Sendable {
     }
 
     /// The session and the posted form, after checking the form's CSRF token against the session's.
-    func post(_ request: Request, role: StaffAccount.Role) async throws -> (StaffSessions.Session, [String: [String]])? {
+    func post(_ request: Request, role: StaffAccount.Role) async throws -> (StaffSession, [String: [String]])? {
         guard let session = try await session(request, role: role) else { return nil }
         let form = try await Forms.fields(request)
         guard let token = form.value("csrf"), constantTimeEqual(token, session.csrf) else {
@@ -86,7 +86,7 @@ struct StaffGate: Sendable {
             await limiter.fail(context.client)
             return Self.loginForm(error: ("Naam of wachtwoord klopt niet.", "Name or password is wrong."), status: .forbidden)
         }
-        let id = await sessions.start(account)
+        let id = await sessions.start(StaffSession(account: account, csrf: StaffSessions.randomID()))
         var response = Response(status: .seeOther, headers: [.location: account.role == .board ? "/bestuur" : "/balie"])
         response.setCookie(Cookie(name: Self.cookie, value: id, path: "/", secure: true, httpOnly: true, sameSite: .strict))
         return response
@@ -102,7 +102,7 @@ func constantTimeEqual(_ a: String, _ b: String) -> Bool {
 
 extension HTML {
     /// A staff page: wider, with links to the board and the desk, and a sign-out button.
-    static func staffPage(_ title: String, _ body: String, session: StaffSessions.Session, status: HTTPResponse.Status = .ok) -> Response {
+    static func staffPage(_ title: String, _ body: String, session: StaffSession, status: HTTPResponse.Status = .ok) -> Response {
         let board = session.account.role == .board ? "<a href=\"/bestuur\">\(both("Bestuur", "Board"))</a>" : ""
         let nav = """
             <nav class="staff">\(board)<a href="/balie">\(both("Balie", "Desk"))</a>
@@ -112,12 +112,12 @@ extension HTML {
     }
 
     /// The hidden CSRF field every staff form carries.
-    static func csrf(_ session: StaffSessions.Session) -> String {
+    static func csrf(_ session: StaffSession) -> String {
         "<input type=\"hidden\" name=\"csrf\" value=\"\(h(session.csrf))\">"
     }
 
     /// A one-button form that posts to `action` with hidden fields.
-    static func button(_ action: String, _ label: String, fields: [String: String] = [:], session: StaffSessions.Session, secondary: Bool = false) -> String {
+    static func button(_ action: String, _ label: String, fields: [String: String] = [:], session: StaffSession, secondary: Bool = false) -> String {
         let hidden = fields.sorted { $0.key < $1.key }.map { "<input type=\"hidden\" name=\"\(h($0.key))\" value=\"\(h($0.value))\">" }.joined()
         return "<form method=\"post\" action=\"\(h(action))\" class=\"inline\">\(csrf(session))\(hidden)<button type=\"submit\"\(secondary ? " class=\"secondary\"" : "")>\(label)</button></form>"
     }
