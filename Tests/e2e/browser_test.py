@@ -5,7 +5,7 @@ import sys
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as gone
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 base, code, shots = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -40,6 +40,16 @@ def sign_in(driver, name, password):
     press(driver, "Inloggen")
 
 
+def left(page):
+    """Whether the browser has left the page this element belongs to (Chromium answers with a
+    stale reference or, while navigating, an inspector error)."""
+    try:
+        page.is_enabled()
+        return False
+    except WebDriverException:
+        return True
+
+
 def press(driver, label_start, within=None):
     """Clicks the first button (in `within`, else the page) whose Dutch label starts with
     label_start, and waits for the next page."""
@@ -47,7 +57,8 @@ def press(driver, label_start, within=None):
     for button in (within or driver).find_elements(By.CSS_SELECTOR, "button"):
         if button.text.startswith(label_start):
             button.click()
-            WebDriverWait(driver, 10).until(gone.staleness_of(page))
+            WebDriverWait(driver, 10).until(lambda _: left(page))
+            WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
             return
     check(False, f"no button '{label_start}' on {driver.current_url}", driver)
 
