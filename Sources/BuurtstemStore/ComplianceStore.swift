@@ -66,7 +66,7 @@ extension AppDatabase {
             let firstImport = try String.fetchOne(db, sql: "SELECT MIN(extract_date) FROM register_import").flatMap { CivilDate(iso: $0) }
             let firstEvent = [created, firstImport, assemblies.first?.assembly.calledOn ?? assemblies.first?.assembly.date].compactMap { $0 }.min()
             return ComplianceFacts(association: name, versions: versions, assemblies: assemblies, demands: demands, accounts: accounts,
-                                   confirmations: try Self.confirmations(db), auditProblems: verification?.problems.map(\.description) ?? [],
+                                   confirmations: try Self.confirmations(db), outsideDecisions: try Self.outsideDecisions(db), auditProblems: verification?.problems.map(\.description) ?? [],
                                    auditEntries: verification?.entries ?? 0, recordsFrom: firstEvent ?? versions.first?.validFrom ?? CivilDate(dayNumber: 0))
         }
     }
@@ -119,6 +119,45 @@ extension AppDatabase {
             let confirmations = try Self.confirmations(db).filter { $0.year == fact.assembly.date.year && $0.on <= fact.assembly.date }
             return Minutes(association: name, statute: statute, statuteFrom: version.validFrom, statuteSHA256: version.sha256, fact: fact,
                            closedHead: head, confirmations: confirmations)
+        }
+    }
+}
+
+extension AppDatabase {
+    /// Records a decision taken outside a meeting (in writing), judged by the statute in force on
+    /// `day`: refused where the statute does not allow it; otherwise adopted or rejected by its
+    /// majority of the members on that day. Returns the outcome.
+    public func decideOutsideMeeting(title: String, text: String = "", kind: String, count: YesNoCount, on day: CivilDate,
+                                     actor: Actor = .system) throws -> DecisionOutcome {
+        try writer.write { db in
+            let (statute, _) = try Self.statute(db, on: day)
+            if case .notAllowed = statute.outsideMeeting.value {
+                throw Refusal(nl: "het statuut staat geen besluiten buiten de vergadering toe", en: "the statute does not allow decisions outside a meeting",
+                              source: statute.outsideMeeting.source)
+            }
+            guard statute.decisionKind(named: kind) != nil else { throw StoreError("the statute has no decision kind \(kind)") }
+            let members = try Self.members(db, on: day, statute: statute).count
+            guard count.yes + count.no + count.blank <= members else {
+                throw StoreError("\(count.yes + count.no + count.blank) votes, but there were only \(members) members on \(day)")
+            }
+            let outcome = ProposalRules(statute: statute).decideOutsideMeeting(count, members: members)
+            try db.execute(sql: """
+                INSERT INTO outside_decision (title, text, kind, decided_on, members, yes, no, blank, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [title, text, DecisionKindNames.canonical(kind), day.description, members, count.yes, count.no, count.blank,
+                                 outcome.result.rawValue])
+            try audit(db, actor, "decision.outside-meeting", [
+                "title": .string(title), "kind": .string(DecisionKindNames.canonical(kind)), "on": .string(day.description), "members": .int(members),
+                "yes": .int(count.yes), "no": .int(count.no), "blank": .int(count.blank), "outcome": .string(outcome.result.rawValue)])
+            return outcome
+        }
+    }
+
+    static func outsideDecisions(_ db: Database) throws -> [ComplianceFacts.OutsideDecision] {
+        try Row.fetchAll(db, sql: "SELECT title, kind, decided_on, members, yes, no, blank, outcome FROM outside_decision ORDER BY id").compactMap { row in
+            StoredValues.date(row[2]).map {
+                ComplianceFacts.OutsideDecision(title: row[0], kind: row[1], on: $0, members: row[3],
+                                                count: YesNoCount(yes: row[4], no: row[5], blank: row[6]), outcome: row[7])
+            }
         }
     }
 }

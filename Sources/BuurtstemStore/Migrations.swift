@@ -221,6 +221,23 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v6 decisions outside a meeting") { db in
+            try db.execute(sql: """
+                CREATE TABLE outside_decision (
+                    id INTEGER PRIMARY KEY,
+                    title TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    decided_on TEXT NOT NULL,
+                    members INTEGER NOT NULL,
+                    yes INTEGER NOT NULL CHECK (yes >= 0),
+                    no INTEGER NOT NULL CHECK (no >= 0),
+                    blank INTEGER NOT NULL CHECK (blank >= 0),
+                    outcome TEXT NOT NULL,
+                    CHECK (yes + no + blank <= members)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -123,3 +123,24 @@ struct CalendarCommand: ParsableCommand {
         }
     }
 }
+
+/// `buurtstem decide-outside --title T --kind K --yes N --no N [--blank N] [--on DATE]`
+struct DecideOutsideCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decide-outside", abstract: "Record a decision taken outside a meeting (in writing), where the statute allows it.",
+        discussion: "Example:\n  buurtstem decide-outside --title \"Subsidieaanvraag\" --kind gewoon --yes 14 --no 2 --on 2026-05-12")
+    @Option(help: "What was decided.") var title: String
+    @Option(help: "The full text.") var text: String = ""
+    @Option(help: "The kind of decision.") var kind: String = "gewoon"
+    @Option(help: "Members in favour.") var yes: Int
+    @Option(help: "Members against.") var no: Int
+    @Option(help: "Members who abstained.") var blank: Int = 0
+    @Option(help: "The day the decision was taken (default: today).") var on: CivilDate?
+    @OptionGroup var database: DatabaseOptions
+    func run() throws {
+        let outcome = try refusing {
+            try database.open().decideOutsideMeeting(title: title, text: text, kind: kind, count: YesNoCount(yes: yes, no: no, blank: blank), on: on ?? today())
+        }
+        print("\(outcome.result == .adopted ? "Adopted" : "Not adopted"): \(outcome.en) (\(outcome.sources.map { $0.cited(in: .en) }.joined(separator: "; ")))")
+    }
+}

@@ -100,6 +100,28 @@ struct ComplianceTests {
         #expect(try db.verifyAudit(trusted: closed).isIntact)
     }
 
+    @Test("a decision outside a meeting: refused where the statute forbids it; 2/3 of all members where it allows it")
+    func outsideMeeting() throws {
+        let wildeman = try Self.keptScenario()
+        #expect(throws: Refusal.self) {
+            try wildeman.decideOutsideMeeting(title: "Iets", kind: "gewoon", count: YesNoCount(yes: 50, no: 0, blank: 0), on: day("2026-05-01"))
+        }
+        let db = try StoreFixtures.database("soesterkwartier")
+        _ = try db.importRegister(try StoreFixtures.extract(YearScenarioTests.register((1...12).map { ("R\($0)", "3812 AB", $0) }), on: "2026-03-02"),
+                                  fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-03-02"))
+        for id in YearScenarioTests.ids(1...12) { try db.join(id, on: day("2026-03-05")) }
+        #expect(try db.decideOutsideMeeting(title: "A", kind: "gewoon", count: YesNoCount(yes: 8, no: 0, blank: 0), on: day("2026-04-01")).result == .adopted)
+        #expect(try db.decideOutsideMeeting(title: "B", kind: "gewoon", count: YesNoCount(yes: 7, no: 0, blank: 1), on: day("2026-04-02")).result == .rejected)
+        #expect(throws: StoreError.self) {
+            try db.decideOutsideMeeting(title: "C", kind: "gewoon", count: YesNoCount(yes: 13, no: 0, blank: 0), on: day("2026-04-03"))
+        }
+        var facts = try db.complianceFacts()
+        #expect(Compliance.check(facts, on: day("2026-04-30")).findings.filter { $0.rule == "outside-meeting" }.allSatisfy { $0.status == .kept })
+        facts.outsideDecisions[1].outcome = "adopted"
+        let broken = Compliance.check(facts, on: day("2026-04-30")).findings.filter { $0.status == .broken }
+        #expect(broken.map(\.rule) == ["outside-meeting"] && broken.first?.subject == "2026-04-02 B")
+    }
+
     @Test("the calendar lists what is coming, as text and as iCalendar")
     func calendar() throws {
         let db = try Self.keptScenario()
@@ -141,6 +163,11 @@ struct ComplianceTests {
             _ = try db.closeBallot(ballot.id)
             _ = try db.closeAssembly(id)
         }
+        // A decision in writing: Soesterkwartier allows it with 2/3 of all members; the Vrije Uitloop's statute does not say (the law's default).
+        var outside: DecisionOutcome?
+        do { outside = try db.decideOutsideMeeting(title: "Subsidieaanvraag", kind: "gewoon", count: YesNoCount(yes: 9, no: 1, blank: 0), on: day("2026-11-02")) }
+        catch let refusal as Refusal { #expect(statute == "devrijeuitloop", "refused: \(refusal)") }
+        if statute == "soesterkwartier" { #expect(outside?.result == .adopted) }
         let report = Compliance.check(try db.complianceFacts(), on: day("2026-12-31"))
         #expect(report.findings.filter { $0.status != .kept }.map { "\($0.rule) \($0.subject): \($0.evidence.en)" } == [])
         #expect(report.findings.contains { $0.rule == "notice" } && report.findings.contains { $0.rule == "decision" })
@@ -203,6 +230,9 @@ struct ComplianceTests {
         #expect(result.rules == ["annual-accounts"])
         result = try Self.broken { $0.confirmations.removeAll { $0.organisation == "LuCafé" && $0.year == 2025 } }
         #expect(result.rules == ["organisation"] && result.sources == ["artikel 9 \"Aangesloten organisaties\""])
+        result = try Self.broken { $0.outsideDecisions = [ComplianceFacts.OutsideDecision(title: "Iets", kind: "gewoon", on: day("2026-05-01"), members: 60,
+                                                                                           count: YesNoCount(yes: 40, no: 0, blank: 0), outcome: "adopted")] }
+        #expect(result.rules == ["outside-meeting"] && result.sources == ["artikel 6 \"Voorstellen\""])
         result = try Self.broken { $0.auditProblems = ["entry 12 was altered"] }
         #expect(result.rules == ["audit-log"])
         // Not yet broken but at risk: a demand still open, close to its deadline → exit code 2.

@@ -27,12 +27,7 @@ public enum Compliance {
         for y in years where y <= day.year {
             findings += confirmations(facts, y, on: day)
         }
-        let statute = facts.statute(on: day)
-        findings.append(Finding(
-            rule: "outside-meeting", subject: "\(years.first ?? day.year)–\(years.last ?? day.year)",
-            obligation: Bilingual("Besluiten buiten de vergadering alleen zoals het statuut toestaat", "Decisions outside a meeting only as the statute allows"),
-            source: statute.outsideMeeting.source, status: .kept,
-            evidence: Bilingual("geen besluiten buiten de vergadering vastgelegd", "no decisions outside a meeting recorded")))
+        findings += outsideMeeting(facts, years: years, on: day)
         findings.append(Finding(
             rule: "audit-log", subject: day.description,
             obligation: Bilingual("Het auditlog is compleet en ongewijzigd", "The audit log is complete and unaltered"),
@@ -243,6 +238,30 @@ public enum Compliance {
     static func supporters(of proposal: Proposal) -> [ResidentID] {
         if case .members(let ids) = proposal.source { return ids }
         return []
+    }
+
+    static func outsideMeeting(_ facts: ComplianceFacts, years: [Int], on day: CivilDate) -> [Finding] {
+        let decisions = facts.outsideDecisions.filter { years.contains($0.on.year) && $0.on <= day }
+        guard !decisions.isEmpty else {
+            return [Finding(rule: "outside-meeting", subject: "\(years.first ?? day.year)–\(years.last ?? day.year)",
+                            obligation: Bilingual("Besluiten buiten de vergadering alleen zoals het statuut toestaat", "Decisions outside a meeting only as the statute allows"),
+                            source: facts.statute(on: day).outsideMeeting.source, status: .kept,
+                            evidence: Bilingual("geen besluiten buiten de vergadering genomen", "no decisions taken outside a meeting"))]
+        }
+        return decisions.map { decision in
+            let statute = facts.statute(on: decision.on)
+            let outcome = ProposalRules(statute: statute).decideOutsideMeeting(decision.count, members: decision.members)
+            let allowed: Bool
+            if case .notAllowed = statute.outsideMeeting.value { allowed = false } else { allowed = true }
+            let agrees = allowed && outcome.result.rawValue == decision.outcome
+            let c = decision.count
+            return Finding(
+                rule: "outside-meeting", subject: "\(decision.on) \(decision.title)",
+                obligation: Bilingual("Besluit buiten de vergadering: \(decision.title)", "Decision outside a meeting: \(decision.title)"),
+                source: statute.outsideMeeting.source, status: agrees ? .kept : .broken,
+                evidence: Bilingual("voor \(c.yes), tegen \(c.no), blanco \(c.blank) van \(decision.members) leden → \(outcome.nl)\(agrees ? "" : "; vastgelegd als \(decision.outcome)")",
+                                    "yes \(c.yes), no \(c.no), blank \(c.blank) of \(decision.members) members → \(outcome.en)\(agrees ? "" : "; recorded as \(decision.outcome)")"))
+        }
     }
 
     // MARK: Demands, accounts, organisations

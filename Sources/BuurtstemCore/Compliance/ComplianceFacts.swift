@@ -75,6 +75,26 @@ public struct ComplianceFacts: Sendable {
         }
     }
 
+    /// A decision taken outside a meeting (in writing), as recorded.
+    public struct OutsideDecision: Sendable, Hashable {
+        public var title: String
+        public var kind: String
+        public var on: CivilDate
+        /// Members on that day (the base when the statute counts all members).
+        public var members: Int
+        public var count: YesNoCount
+        /// The recorded outcome (`adopted`, `rejected`).
+        public var outcome: String
+        public init(title: String, kind: String, on: CivilDate, members: Int, count: YesNoCount, outcome: String) {
+            self.title = title
+            self.kind = kind
+            self.on = on
+            self.members = members
+            self.count = count
+            self.outcome = outcome
+        }
+    }
+
     /// An affiliated organisation's confirmation of the statute's principles for a year.
     public struct Confirmation: Sendable, Hashable {
         public var organisation: String
@@ -96,6 +116,7 @@ public struct ComplianceFacts: Sendable {
     public var demands: [DemandFact]
     public var accounts: [AccountsFact]
     public var confirmations: [Confirmation]
+    public var outsideDecisions: [OutsideDecision]
     /// Problems `audit verify` found (empty: the log verifies), and its size.
     public var auditProblems: [String]
     public var auditEntries: Int
@@ -104,7 +125,9 @@ public struct ComplianceFacts: Sendable {
     public var recordsFrom: CivilDate
 
     public init(association: String, versions: [Version], assemblies: [AssemblyFact], demands: [DemandFact], accounts: [AccountsFact],
-                confirmations: [Confirmation], auditProblems: [String], auditEntries: Int, recordsFrom: CivilDate) {
+                confirmations: [Confirmation], outsideDecisions: [OutsideDecision] = [], auditProblems: [String], auditEntries: Int,
+                recordsFrom: CivilDate) {
+        self.outsideDecisions = outsideDecisions
         self.recordsFrom = recordsFrom
         self.association = association
         self.versions = versions.sorted { $0.validFrom < $1.validFrom }
