@@ -221,7 +221,7 @@ public enum Compliance {
             let agrees = outcome.result.rawValue == recorded
             findings.append(Finding(
                 rule: "decision", subject: subject,
-                obligation: Bilingual("Meerderheid en quorum van een besluit \(kindRule.name)", "Majority and quorum of a \(kindRule.name) decision"),
+                obligation: Bilingual("Meerderheid en quorum bij een besluit van de soort \(kindRule.name)", "Majority and quorum for a decision of the kind \(kindRule.name)"),
                 source: outcome.sources.first ?? kindRule.majority.source, status: agrees ? .kept : .broken,
                 evidence: Bilingual("\(tally.nl) → \(outcome.nl)\(agrees ? "" : "; vastgelegd als \(recorded)")",
                                     "\(tally.en) → \(outcome.en)\(agrees ? "" : "; recorded as \(recorded)")")))
