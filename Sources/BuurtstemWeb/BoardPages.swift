@@ -69,14 +69,13 @@ struct BoardPages: Sendable {
         let alert = codes + logins >= Self.alertThreshold
             ? "<p class=\"alert\" role=\"alert\" id=\"alert\">\(HTML.both("Let op: \(codes) verkeerde stemcodes en \(logins) verkeerde wachtwoorden in de laatste 5 minuten. Iemand probeert misschien codes te raden; de server remt dat af.", "Warning: \(codes) wrong voting codes and \(logins) wrong passwords in the last 5 minutes. Someone may be guessing; the server slows them down."))</p>"
             : "<p id=\"failures\">\(HTML.both("Mislukte pogingen (5 min): \(codes) stemcodes, \(logins) wachtwoorden.", "Failed attempts (5 min): \(codes) codes, \(logins) passwords."))</p>"
-        let rules = AssemblyRules(statute: statute)
-        let advice = rules.yearAdvice(today.year, assemblies: assemblies, today: today).map {
-            "<li>\(HTML.both($0.nl, $0.en)) <small>(\(HTML.h($0.source.cited(in: .nl))))</small></li>"
+        // What is still to do: the compliance check's open and broken findings (the full report, with the audit log verified, is one click away).
+        let report = Compliance.check(try database.complianceFacts(verifyingAudit: false), on: today)
+        let todo = report.findings.filter { $0.status != .kept }.sorted { ($0.deadline ?? today) < ($1.deadline ?? today) }.map { finding in
+            "<li class=\"\(finding.status.rawValue)\"><strong>\(HTML.h(finding.status.name(in: .nl)))</strong>: \(HTML.both(finding.obligation.nl, finding.obligation.en))"
+                + (finding.deadline.map { " <strong>\(HTML.both("uiterlijk \($0)", "by \($0)"))</strong>" } ?? "")
+                + "<br><small>\(HTML.h(finding.evidence.nl)) (\(HTML.h(finding.source.cited(in: .nl))))</small></li>"
         }
-        let demands = try database.openDemands().map {
-            "<li>\(HTML.both("Verzoek van \($0.supporters) leden (\($0.receivedOn)): roep uiterlijk \($0.callBy) een vergadering bijeen.", "Members' demand: call an assembly by \($0.callBy)."))</li>"
-        }
-        let todo = advice + demands
         let rows = assemblies.map { assembly -> String in
             var actions = "<a href=\"/bestuur/vergaderingen/\(assembly.id)\">\(HTML.both("Agenda", "Agenda"))</a> "
             switch assembly.state {

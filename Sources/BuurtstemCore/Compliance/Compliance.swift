@@ -54,14 +54,10 @@ public enum Compliance {
     static func assembliesPerYear(_ facts: ComplianceFacts, _ year: Int, on day: CivilDate) -> [Finding] {
         guard let yearEnd = CivilDate(year: year, month: 12, day: 31) else { return [] }
         let statute = facts.statute(on: min(yearEnd, day))
-        var required = statute.assembliesPerYear.value
+        let required = statute.assembliesPerYear.value
         guard required > 0, let yearStart = CivilDate(year: year, month: 1, day: 1) else { return [] }
-        // Records that begin during the year: a share of the yearly number, rounded up.
+        // Records that begin during the year: assemblies before them are not known here.
         let partial = facts.start > yearStart
-        if partial {
-            let days = facts.start.days(until: yearEnd) + 1
-            required = (required * days + 364) / 365
-        }
         let inYear = facts.assemblies.filter { $0.assembly.date.year == year }
         let held = inYear.filter { wasHeld($0, by: day) }
         let planned = inYear.filter { !wasHeld($0, by: day) }
@@ -70,10 +66,7 @@ public enum Compliance {
                 + (planned.isEmpty ? "" : "; gepland: " + planned.map { describe($0.assembly).nl }.joined(separator: ", ")),
             "assemblies \(year): " + (held.isEmpty ? "none" : held.map { describe($0.assembly).en }.joined(separator: ", "))
                 + (planned.isEmpty ? "" : "; planned: " + planned.map { describe($0.assembly).en }.joined(separator: ", ")))
-        let obligation = partial
-            ? Bilingual("Ten minste \(required) algemene vergadering(en) in \(year) vanaf \(facts.start) (begin van de gegevens)",
-                        "At least \(required) general assembly(ies) in \(year) from \(facts.start) (start of the records)")
-            : Bilingual("Ten minste \(required) algemene vergaderingen in \(year)", "At least \(required) general assemblies in \(year)")
+        let obligation = Bilingual("Ten minste \(required) algemene vergaderingen in \(year)", "At least \(required) general assemblies in \(year)")
         if held.count >= required {
             return [Finding(rule: "assemblies-per-year", subject: String(year), obligation: obligation, source: statute.assembliesPerYear.source,
                             status: .kept, evidence: evidence)]
@@ -82,7 +75,12 @@ public enum Compliance {
         let missing = required - held.count
         let status: Finding.Status
         var text = evidence
-        if day > lastCall {
+        if day > lastCall && partial {
+            // Not provably broken: the year began before the records.
+            status = .atRisk
+            text.nl += "; \(missing) te weinig in de gegevens, die pas op \(facts.start) beginnen: leg eerdere vergaderingen van \(year) vast of bevestig dat ze er niet waren"
+            text.en += "; \(missing) short in the records, which begin only on \(facts.start): record earlier assemblies of \(year) or confirm there were none"
+        } else if day > lastCall {
             status = .broken
             text.nl += "; \(missing) te weinig en niet meer in te halen"
             text.en += "; \(missing) short and too late to call another"
@@ -92,7 +90,7 @@ public enum Compliance {
             text.en += "; \(missing) more needed: call by \(lastCall) to hold it by \(yearEnd)"
         }
         return [Finding(rule: "assemblies-per-year", subject: String(year), obligation: obligation, source: statute.assembliesPerYear.source,
-                        status: status, evidence: text, deadline: status == .broken ? nil : lastCall)]
+                        status: status, evidence: text, deadline: day > lastCall ? nil : lastCall)]
     }
 
     static func longestGap(_ facts: ComplianceFacts, years: [Int], on day: CivilDate) -> [Finding] {
