@@ -124,10 +124,10 @@ struct BoardPages: Sendable {
 
     static func stateName(_ state: Assembly.State) -> String {
         switch state {
-        case .scheduled: return HTML.both("gepland", "scheduled")
-        case .called: return HTML.both("opgeroepen", "called")
-        case .open: return HTML.both("geopend", "open")
-        case .closed: return HTML.both("gesloten", "closed")
+        case .scheduled: return HTML.inline("gepland", "scheduled")
+        case .called: return HTML.inline("opgeroepen", "called")
+        case .open: return HTML.inline("geopend", "open")
+        case .closed: return HTML.inline("gesloten", "closed")
         }
     }
 
@@ -190,7 +190,7 @@ struct BoardPages: Sendable {
         let kinds = statute.decisionKinds.map { "<option value=\"\(HTML.h($0.name))\">\(HTML.h($0.name)) (\(HTML.h($0.method.value.rawValue)))</option>" }.joined()
         let body = """
             <h1>\(HTML.both("Agenda van \(assembly.date)", "Agenda of \(assembly.date)"))</h1>
-            <p>\(HTML.h(assembly.place)) · \(Self.stateName(assembly.state)) · <a href="/bestuur">\(HTML.both("terug", "back"))</a></p>
+            <p>\(HTML.h(assembly.place)) · \(Self.stateName(assembly.state)) · <a href="/bestuur">\(HTML.inline("terug", "back"))</a></p>
             \(HTML.message(message, ok: ok))
             \(cards.isEmpty ? "<p>\(HTML.both("Nog geen voorstellen.", "No proposals yet."))</p>" : cards)
             <form method="post" action="/bestuur/vergaderingen/\(id)/voorstellen" class="card">\(HTML.csrf(session))
@@ -209,24 +209,26 @@ struct BoardPages: Sendable {
     func card(_ proposal: Proposal, ballot: BallotRecord?, statute: Statute, session: StaffSession) throws -> String {
         let state: String
         switch proposal.state {
-        case .draft: state = HTML.both("concept", "draft")
-        case .submitted: state = HTML.both("ingediend", "submitted")
-        case .admitted: state = HTML.both("toegelaten", "admitted")
-        case .refused(let why): state = HTML.both("geweigerd: \(why.nl)", "refused")
-        case .onAgenda: state = HTML.both("in stemming", "being voted on")
-        case .decided: state = HTML.both("besloten", "decided")
+        case .draft: state = HTML.inline("concept", "draft")
+        case .submitted: state = HTML.inline("ingediend", "submitted")
+        case .admitted: state = HTML.inline("toegelaten", "admitted")
+        case .refused(let why): state = HTML.inline("geweigerd: \(why.nl)", "refused")
+        case .onAgenda: state = HTML.inline("in stemming", "being voted on")
+        case .decided: state = HTML.inline("besloten", "decided")
         }
         let source: String
         switch proposal.source {
-        case .board: source = HTML.both("bestuur", "board")
-        case .members(let ids): source = HTML.both("\(ids.count) leden", "\(ids.count) members")
+        case .board: source = HTML.inline("bestuur", "board")
+        case .members(let ids): source = HTML.inline("\(ids.count) leden", "\(ids.count) members")
         case .party(let name): source = HTML.h(name)
         }
         var parts = ["<h3>\(HTML.h(proposal.title))</h3><p>\(HTML.h(proposal.kind)) · \(source) · \(state)</p>"]
         if !proposal.text.isEmpty { parts.append("<p>\(HTML.h(proposal.text))</p>") }
         let responses = try database.shareholderResponses(proposal: proposal.id)
         if !responses.isEmpty {
-            parts.append("<ul>" + responses.map { "<li>\(HTML.h($0.shareholder)) — \(HTML.h($0.kind.rawValue)) (\($0.on)): \(HTML.h($0.text))</li>" }.joined() + "</ul>")
+            let kinds: [ShareholderResponse.Kind: String] = [.advice: HTML.inline("advies", "advice"), .consent: HTML.inline("instemming", "consent"),
+                                                             .refusal: HTML.inline("weigering", "refusal")]
+            parts.append("<ul>" + responses.map { "<li>\(HTML.h($0.shareholder)) — \(kinds[$0.kind] ?? "") (\($0.on)): \(HTML.h($0.text))</li>" }.joined() + "</ul>")
         }
         let base = "/bestuur/voorstellen/\(proposal.id)"
         if proposal.state == .submitted {

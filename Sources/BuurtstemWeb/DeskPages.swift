@@ -92,7 +92,7 @@ struct DeskPages: Sendable {
         }
         let body = """
             <h1>\(HTML.both("Balie: vergadering van \(assembly.date)", "Desk: assembly of \(assembly.date)"))</h1>
-            <p>\(HTML.h(assembly.place)) · \(HTML.both("peildatum \(assembly.referenceDate?.description ?? "–")", "reference date"))</p>
+            <p>\(HTML.h(assembly.place)) · \(HTML.inline("peildatum \(assembly.referenceDate?.description ?? "–")", "reference date"))</p>
             <p class="big" id="quorum">\(HTML.both("\(turnout.present) aanwezig, \(turnout.represented) vertegenwoordigd, van \(turnout.electorate) leden.",
                                                    "\(turnout.present) present, \(turnout.represented) represented, of \(turnout.electorate) members.")) \(quorumText)</p>
             \(HTML.message(message, ok: ok))

@@ -12,6 +12,11 @@ enum HTML {
         "\(h(nl)) <span class=\"en\" lang=\"en\">\(h(en))</span>"
     }
 
+    /// Dutch and English on one line, for short labels inside a sentence or a table cell.
+    static func inline(_ nl: String, _ en: String) -> String {
+        "\(h(nl)) <span class=\"en-i\" lang=\"en\">/ \(h(en))</span>"
+    }
+
     static func page(_ title: String, _ body: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:], wide: Bool = false) -> Response {
         let html = """
             <!doctype html>
@@ -66,6 +71,7 @@ enum HTML {
         ul.ballots { list-style: none; padding: 0; }
         ul.ballots li { border: 1px solid #bbb; border-radius: 6px; margin: .5rem 0; padding: .75rem; }
         main.wide { max-width: 60rem; }
+        .en-i { color: var(--muted); font-size: .85em; }
         input[type=password], input[type=date], input[type=number], textarea { width: 100%; font-size: 1.1rem; padding: .5rem;
                  border: 2px solid #888; border-radius: 6px; font-family: inherit; }
         input:focus, textarea:focus { outline: 3px solid var(--accent); outline-offset: 2px; }
