@@ -2,6 +2,7 @@ public import BuurtstemCore
 import Crypto
 import Foundation
 public import GRDB
+import Synchronization
 public import Statuut
 
 /// A statute version as stored: its text, hash, and the day it takes effect.
@@ -99,11 +100,21 @@ extension AppDatabase {
         return (statute, version)
     }
 
+    /// Compiled statutes by file name and SHA-256 of their text: every page and command that needs
+    /// the statute in force asks for it, and compiling is the costly part (about a millisecond).
+    private static let compiled = Mutex<[String: Statute]>([:])
+
     static func validStatute(_ source: String, fileName: String) throws -> Statute {
+        let key = fileName + "\u{0}" + Hash.sha256(Array(source.utf8)).description
+        if let statute = compiled.withLock({ $0[key] }) { return statute }
         let result = StatuteCompiler.compile(source, name: fileName)
         guard let statute = result.statute else {
             let errors = result.diagnostics.filter { $0.severity == .error }
             throw StoreError("\(fileName) has \(errors.count) error\(errors.count == 1 ? "" : "s"); run `buurtstem statute check \(fileName)`")
+        }
+        compiled.withLock { cache in
+            if cache.count > 64 { cache.removeAll() }
+            cache[key] = statute
         }
         return statute
     }
