@@ -17,6 +17,17 @@ enum HTML {
         "\(h(nl)) <span class=\"en-i\" lang=\"en\">/ \(h(en))</span>"
     }
 
+    /// Whole euros the Dutch way: `€ 25.000`.
+    static func euros(_ amount: Int) -> String {
+        let digits = String(abs(amount))
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped += "." }
+            grouped.append(digit)
+        }
+        return "€ " + (amount < 0 ? "-" : "") + grouped
+    }
+
     static func page(_ title: String, _ body: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:], wide: Bool = false) -> Response {
         let html = """
             <!doctype html>

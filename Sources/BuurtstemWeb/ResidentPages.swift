@@ -110,7 +110,7 @@ struct ResidentPages: Sendable {
         return HTML.page("Stemmingen", "<h1>\(HTML.both("Open stemmingen", "Open ballots"))</h1>\(list)")
     }
 
-    func ballotForm(_ request: Request, _ id: Int, error: (nl: String, en: String)?) async throws -> Response {
+    func ballotForm(_ request: Request, _ id: Int, error: (nl: String, en: String)?, ticked: Set<String> = []) async throws -> Response {
         guard let session = await sessions.session(request.cookies[Self.cookie]?.value) else { return codeForm(error: nil) }
         let ballot = try database.ballot(id)
         guard ballot.isOpen else { return HTML.page("Gesloten", "<p class=\"error\">\(HTML.both("Deze stemming is gesloten.", "This ballot is closed."))</p>") }
@@ -129,11 +129,16 @@ struct ResidentPages: Sendable {
             fields = ballot.options.map { "<label class=\"choice\"><input type=\"radio\" name=\"choice\" value=\"\(HTML.h($0.id))\" required> \(HTML.h($0.name))</label>" }.joined()
         case .approval, .equalShares, .greedy:
             fields = ballot.options.map { option in
-                let cost = option.cost.map { " — € \($0)" } ?? ""
-                return "<label class=\"choice\"><input type=\"checkbox\" name=\"option\" value=\"\(HTML.h(option.id))\"> \(HTML.h(option.name))\(cost)</label>"
+                let cost = option.cost.map { " — \(HTML.euros($0))" } ?? ""
+                let checked = ticked.contains(option.id) ? " checked" : ""
+                return "<label class=\"choice\"><input type=\"checkbox\" name=\"option\" value=\"\(HTML.h(option.id))\"\(checked)> \(HTML.h(option.name))\(cost)</label>"
             }.joined()
             if let budget = ballot.budget {
-                fields += "<p>\(HTML.both("Budget: € \(budget). Kies wat u steunt; de telling verdeelt het budget eerlijk.", "Budget: € \(budget). Tick what you support; the count shares the budget fairly."))</p>"
+                // A running total without JavaScript: "update the total" posts the ticks back and shows the sum.
+                let total = ballot.options.filter { ticked.contains($0.id) }.reduce(0) { $0 + ($1.cost ?? 0) }
+                fields += "<p class=\"big\" id=\"total\" role=\"status\">\(HTML.both("Aangevinkt: \(HTML.euros(total)) van het budget van \(HTML.euros(budget))", "Ticked: \(HTML.euros(total)) of the \(HTML.euros(budget)) budget"))</p>"
+                    + "<button type=\"submit\" name=\"action\" value=\"total\" class=\"secondary\">\(HTML.both("Totaal bijwerken", "Update the total"))</button>"
+                    + "<p>\(HTML.both("Kies alles wat u steunt, ook als het samen meer is dan het budget: de telling verdeelt het budget eerlijk over wat de buurt steunt.", "Tick everything you support, even if together it is more than the budget: the count shares the budget fairly over what the neighbourhood supports."))</p>"
             }
         case .instantRunoff, .singleTransferableVote, .schulze:
             let positions = (1...ballot.options.count).map { "<option value=\"\($0)\">\($0)</option>" }.joined()
@@ -171,6 +176,9 @@ struct ResidentPages: Sendable {
         guard await sessions.session(request.cookies[Self.cookie]?.value) != nil else { return codeForm(error: nil) }
         let ballot = try database.ballot(id)
         let form = try await Forms.fields(request)
+        if form.value("action") == "total" {
+            return try await ballotForm(request, id, error: nil, ticked: Set(form["option"] ?? []))
+        }
         guard let choice = choice(from: form, ballot: ballot) else {
             return try await ballotForm(request, id, error: ("Twee keuzes hebben dezelfde plaats; geef elke plaats één keer.",
                                                              "Two choices have the same place; use each place once."))
@@ -187,7 +195,7 @@ struct ResidentPages: Sendable {
             if ballot.method.needsBudget {
                 let costs = Dictionary(uniqueKeysWithValues: ballot.options.map { ($0.id, $0.cost ?? 0) })
                 let total = choice.split(separator: ",").reduce(0) { $0 + (costs[String($1)] ?? 0) }
-                return confirmPage(id, choice: choice, shown: shown + "<p>\(HTML.both("Samen € \(total) (budget € \(ballot.budget ?? 0))", "Together € \(total) (budget € \(ballot.budget ?? 0))"))</p>")
+                return confirmPage(id, choice: choice, shown: shown + "<p>\(HTML.both("Samen \(HTML.euros(total)) (budget \(HTML.euros(ballot.budget ?? 0)))", "Together \(HTML.euros(total)) (budget \(HTML.euros(ballot.budget ?? 0)))"))</p>")
             }
         }
         return confirmPage(id, choice: choice, shown: shown)

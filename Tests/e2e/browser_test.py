@@ -11,11 +11,14 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 base, code, shots = sys.argv[1], sys.argv[2], sys.argv[3]
 
 
-def browser(width, height):
+def browser(width, height, phone=False):
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={width},{height}"):
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={max(width, 500)},{height}"):
         options.add_argument(flag)
+    if phone:
+        # A window is at least 500 px wide; a phone's viewport is emulated instead.
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 2}})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.implicitly_wait(2)
     return driver
@@ -63,7 +66,7 @@ def press(driver, label_start, within=None):
     check(False, f"no button '{label_start}' on {driver.current_url}", driver)
 
 
-board, desk, phone = browser(1200, 900), browser(1000, 800), browser(360, 740)
+board, desk, phone = browser(1200, 900), browser(1000, 800), browser(320, 640, phone=True)
 try:
     # The board opens the assembly, records the district's advice on the budget, opens four ballots.
     sign_in(board, "bestuur", "bestuur-e2e-wachtwoord")
@@ -104,6 +107,7 @@ try:
     press(phone, "Verder")
     check("Open stemmingen" in text(phone), "code accepted", phone)
     widths = phone.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+    check(widths[1] <= 340, f"a phone-sized window (it is {widths[1]} px wide)", phone)
     check(widths[0] <= widths[1], f"no sideways scrolling on a phone (page {widths[0]} px, window {widths[1]} px)", phone)
     phone.save_screenshot(f"{shots}/ballots.png")
     receipts = {}
@@ -120,6 +124,11 @@ try:
         elif boxes:
             boxes[0].click()
             boxes[1].click()
+            if phone.find_elements(By.ID, "total"):
+                # The running total without JavaScript: the ticks come back with their sum.
+                press(phone, "Totaal bijwerken")
+                check("€ 19.000" in phone.find_element(By.ID, "total").text, "the running total of the budget ballot", phone)
+                check(len([b for b in phone.find_elements(By.CSS_SELECTOR, "input[type=checkbox]") if b.is_selected()]) == 2, "ticks kept", phone)
         else:
             check(len(selects) == 3, "a ranking form", phone)
             Select(selects[0]).select_by_value("2")
