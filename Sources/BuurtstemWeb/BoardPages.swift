@@ -117,7 +117,8 @@ struct BoardPages: Sendable {
             <fieldset><legend>\(HTML.both("Soorten besluiten op de agenda (bepaalt de oproepingstermijn)", "Kinds of decision on the agenda (sets the notice period)"))</legend>\(kinds)</fieldset>
             <button type="submit">\(HTML.both("Plannen", "Schedule"))</button>
             </form>
-            <p class="head">\(HTML.both("Auditlog", "Audit log")): \(head.size):\(head.root.description.prefix(16))… · <a href="/bestuur/audit">\(HTML.both("controleren", "verify"))</a></p>
+            <p class="head">\(HTML.both("Auditlog", "Audit log")): \(head.size):\(head.root.description.prefix(16))… · <a href="/bestuur/audit">\(HTML.both("controleren", "verify"))</a>
+            · <a href="/bestuur/accounts">\(HTML.inline("accounts van bestuur en balie", "board and desk accounts"))</a></p>
             """
         return HTML.staffPage("Bestuur", body, session: session, status: status)
     }

@@ -19,6 +19,7 @@ public enum BuurtstemServer {
         let gate = StaffGate(database: database, sessions: StaffSessions(clock: clock, idle: StaffSession.idle, absolute: StaffSession.absolute), limiter: AttemptLimiter(clock: clock))
         gate.register(on: router)
         DeskPages(database: database, gate: gate).register(on: router)
+        AccountPages(database: database, gate: gate).register(on: router)
         BoardPages(database: database, gate: gate, codeFailures: limiter, loginFailures: gate.limiter, clock: clock).register(on: router)
         return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "Buurtstem"))
     }

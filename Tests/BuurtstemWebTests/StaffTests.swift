@@ -137,6 +137,39 @@ struct StaffTests {
         }
     }
 
+    @Test("the board adds, re-keys and disables accounts from the browser; passwords typed twice; never its own")
+    func accountsPage() async throws {
+        let time = TestClock(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000))
+        let (db, _, _) = try Self.setUp(clock: time.clock)
+        let app = BuurtstemServer.application(database: db, clock: time.clock)
+        try await app.test(.router) { client in
+            var board = Browser()
+            try await board.post(client, "/inloggen", [("name", "fatima"), ("password", "bankjes op het plein")], csrf: false)
+            #expect(try await board.get(client, "/bestuur/accounts").status == .ok)
+            #expect(board.lastPage.contains("account-balie1"))
+            #expect(try await board.post(client, "/bestuur/accounts", [("name", "balie2"), ("role", "desk"), ("password", "thee met honing"),
+                                                                        ("again", "thee met honig")]).status == .badRequest)
+            #expect(try await board.post(client, "/bestuur/accounts", [("name", "balie2"), ("role", "desk"), ("password", "kort"), ("again", "kort")]).status == .conflict)
+            #expect(try await board.post(client, "/bestuur/accounts", [("name", "balie2"), ("role", "desk"), ("password", "thee met honing"),
+                                                                        ("again", "thee met honing")]).status == .ok)
+            #expect(try db.authenticateStaff(name: "balie2", password: "thee met honing")?.role == .desk)
+            #expect(try await board.post(client, "/bestuur/accounts/balie2/wachtwoord", [("password", "koffie zonder suiker"),
+                                                                                          ("again", "koffie zonder suiker")]).status == .ok)
+            #expect(try db.authenticateStaff(name: "balie2", password: "koffie zonder suiker") != nil)
+            #expect(try await board.post(client, "/bestuur/accounts/balie2/uitschakelen", []).status == .ok)
+            #expect(try db.authenticateStaff(name: "balie2", password: "koffie zonder suiker") == nil)
+            #expect(try await board.post(client, "/bestuur/accounts/fatima/uitschakelen", []).status == .badRequest)
+            // The desk may not manage accounts.
+            var desk = Browser()
+            try await desk.post(client, "/inloggen", [("name", "balie1"), ("password", "koffie en koekjes")], csrf: false)
+            #expect(try await desk.get(client, "/bestuur/accounts").status == .forbidden)
+        }
+        var log = ""
+        try db.exportAudit { log += $0 + "\n" }
+        #expect(log.contains("staff.added") && log.contains("staff.password-set") && log.contains("staff.disabled") && log.contains("\"board:fatima\""))
+        #expect(!log.contains("honing") && !log.contains("suiker"))
+    }
+
     @Test("the desk finds a member by address, checks them in, records a proxy and hands out a new code that works")
     func desk() async throws {
         let time = TestClock(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000))
