@@ -241,6 +241,19 @@ struct ComplianceTests {
         check("audit-log", nil) { $0.auditProblems = ["entry 12 was altered"] }
     }
 
+    @Test("each event is judged by the statute in force on its date")
+    func versionsByDate() throws {
+        var facts = try Self.keptScenario().complianceFacts()
+        // From 2026 the notice is 21 days: the 2025 assemblies (19 days) stay kept, the 2026 ones (18 days) are broken.
+        var stricter = facts.versions[0].statute
+        stricter.noticeDays.value = 21
+        facts.versions.append(ComplianceFacts.Version(validFrom: day("2026-01-01"), statute: stricter))
+        let broken = Compliance.check(facts, on: Self.judged).findings.filter { $0.status == .broken }
+        #expect(broken.map(\.rule) == ["notice", "notice"])
+        #expect(broken.map(\.subject) == ["2026-03-19", "2026-10-08"])
+        #expect(broken.first?.obligation.en == "Notice of at least 21 days")
+    }
+
     @Test("Wildemanbuurt: each rule broken alone is named alone, with its article")
     func variants() throws {
         let article4 = "artikel 4 \"Algemene vergadering\""
