@@ -1,6 +1,5 @@
 import BuurtstemCore
 import BuurtstemStore
-import Dispatch
 public import Hummingbird
 
 /// The board manages the accounts of the board and the desk: list, add (with a password typed
@@ -68,13 +67,6 @@ struct AccountPages: Sendable {
             throw Problem(nl: "De twee wachtwoorden verschillen; er is niets veranderd.", en: "The two passwords differ; nothing was changed.")
         }
         return password
-    }
-
-    /// Argon2id takes about 0.1 s and 64 MiB: off the server's threads.
-    func offThread(_ work: @escaping @Sendable () throws -> Void) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
-        }
     }
 
     func add(_ request: Request) async throws -> Response {

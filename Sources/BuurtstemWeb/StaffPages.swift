@@ -75,13 +75,8 @@ struct StaffGate: Sendable {
         let form = try await Forms.fields(request)
         let name = form.value("name") ?? ""
         let password = form["password"]?.first ?? ""
-        // Argon2id takes about 0.1 s and 64 MiB: run it off the server's threads.
         let database = self.database
-        let account = try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try database.authenticateStaff(name: name, password: password) })
-            }
-        }
+        let account = try await offThread { try database.authenticateStaff(name: name, password: password) }
         guard let account else {
             await limiter.fail(context.client)
             return Self.loginForm(error: ("Naam of wachtwoord klopt niet.", "Name or password is wrong."), status: .forbidden)
@@ -90,6 +85,13 @@ struct StaffGate: Sendable {
         var response = Response(status: .seeOther, headers: [.location: account.role == .board ? "/bestuur" : "/balie"])
         response.setCookie(Cookie(name: Self.cookie, value: id, path: "/", secure: true, httpOnly: true, sameSite: .strict))
         return response
+    }
+}
+
+/// Runs password hashing (Argon2id: about 0.1 s and 64 MiB) off the server's threads.
+func offThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
     }
 }
 
