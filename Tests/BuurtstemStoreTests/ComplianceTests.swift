@@ -37,9 +37,11 @@ struct ComplianceTests {
 
     /// Holds an assembly: call, an ordinary proposal by the board (and, when `advised`, a decision
     /// the shareholders advise on first), check-in, votes, close.
-    static func hold(_ db: AppDatabase, _ setup: Setup, _ date: String, calledOn: String, id: Int, advised: Bool = false, proxy: Bool = false) throws {
+    static func hold(_ db: AppDatabase, _ setup: Setup, _ date: String, calledOn: String, id: Int, advised: Bool = false, proxy: Bool = false,
+                     amendment: Bool = false) throws {
         let date = day(date)
-        _ = try db.scheduleAssembly(date: date, place: "Buurthuis", today: day(calledOn).adding(days: -5))
+        _ = try db.scheduleAssembly(date: date, place: "Buurthuis", agendaKinds: amendment ? ["statutenwijziging"] : [],
+                                    today: day(calledOn).adding(days: -5))
         _ = try db.callAssembly(id, on: day(calledOn))
         let ordinary = try db.submitProposal(Proposal(id: 0, title: "Bankjes \(date.year)", text: "Zes bankjes op het plein.", kind: "gewoon",
                                                       source: .board, assembly: id), on: date.adding(days: -25))
@@ -54,6 +56,16 @@ struct ComplianceTests {
                                                                      text: "Positief."))
             }
             advisedProposal = p
+        }
+        var amendmentProposal: Proposal?
+        if amendment {
+            // The statute's text again with a clearer preamble: laid out for inspection 30 days ahead.
+            let text = StoreFixtures.statuteText(setup.statute).replacingOccurrences(of: "Iedere bewoner van het gebied is van rechtswege lid",
+                                                                                       with: "Iedere bewoner van het gebied is vanzelf lid")
+            let p = try db.submitProposal(Proposal(id: 0, title: "Statuut in eenvoudige taal", text: "", kind: "statutenwijziging", source: .board,
+                                                   assembly: id, amendmentText: text, inspectionFrom: date.adding(days: -30)), on: date.adding(days: -25))
+            _ = try db.admitProposal(p.id)
+            amendmentProposal = p
         }
         _ = try db.openAssembly(id, on: date)
         _ = try db.checkIn(YearScenarioTests.ids(1...26), assembly: id)
@@ -71,6 +83,12 @@ struct ComplianceTests {
                 _ = try db.enterVotes(ballot: b.id, choice: "speeltuin,bankjes", count: 12)
                 _ = try db.enterVotes(ballot: b.id, choice: "bankjes", count: 8)
             }
+            _ = try db.closeBallot(b.id)
+        }
+        if let p = amendmentProposal {
+            let b = try db.openBallot(proposal: p.id)
+            _ = try db.enterVotes(ballot: b.id, choice: "voor", count: 18)
+            _ = try db.enterVotes(ballot: b.id, choice: "tegen", count: 6)
             _ = try db.closeBallot(b.id)
         }
         _ = try db.closeAssembly(id)
@@ -98,7 +116,8 @@ struct ComplianceTests {
             try db.confirmPrinciples(organisation: organisation, year: 2025, on: day("2025-06-01"), text: "Wij onderschrijven de beginselen.")
             try db.confirmPrinciples(organisation: organisation, year: 2026, on: day("2026-02-01"), text: "Wij onderschrijven de beginselen.")
         }
-        try hold(db, setup, "2026-03-19", calledOn: "2026-03-01", id: 3)
+        // The Wildemanbuurt also amends its statute (2/3 of the votes, laid out 14 days ahead): a new version from that day.
+        try hold(db, setup, "2026-03-19", calledOn: "2026-03-01", id: 3, amendment: setup.statute == "wildemanbuurt")
         try db.presentAccounts(year: 2025, on: day("2026-03-19"))
         _ = try db.demandAssembly(supporters: 6, on: day("2026-09-01"))
         try hold(db, setup, "2026-10-08", calledOn: "2026-09-20", id: 4)
@@ -108,6 +127,10 @@ struct ComplianceTests {
     @Test("each statute kept for two years: nothing broken or at risk, exit code 0; golden reports in both languages", arguments: setups)
     func kept(_ setup: Setup) throws {
         let db = try Self.keptScenario(setup)
+        if setup.statute == "wildemanbuurt" {
+            // The adopted amendment is the statute in force from the assembly's day; events after it are judged by it.
+            #expect(try db.statuteVersions().map(\.validFrom) == [day("2025-01-01"), day("2026-03-19")])
+        }
         let report = Compliance.check(try db.complianceFacts(), on: Self.judged)
         #expect(report.findings.filter { $0.status != .kept }.map { "\($0.rule) \($0.subject): \($0.evidence.en)" } == [])
         #expect(report.exitCode == 0)
@@ -203,14 +226,14 @@ struct ComplianceTests {
             if let source { #expect(broken.allSatisfy { $0.source == source }, "\(setup.statute): \(rule) cites \(broken.map { $0.source.cited(in: .en) })") }
             #expect(report.exitCode == 1)
         }
-        check("assemblies-per-year", statute.assembliesPerYear.source, on: day("2027-01-05")) { $0.versions[0].statute.assembliesPerYear.value = 3 }
+        check("assemblies-per-year", statute.assembliesPerYear.source, on: day("2027-01-05")) { for i in $0.versions.indices { $0.versions[i].statute.assembliesPerYear.value = 3 } }
         // In 2025, when the records began on 10 January, the same shortfall is only at risk: earlier assemblies are unknown.
         var partial = base
-        partial.versions[0].statute.assembliesPerYear.value = 3
+        for i in partial.versions.indices { partial.versions[i].statute.assembliesPerYear.value = 3 }
         let finding = Compliance.check(partial, on: day("2026-11-01")).findings.first { $0.rule == "assemblies-per-year" && $0.subject == "2025" }
         #expect(finding?.status == .atRisk)
         if statute.longestGapMonths.value != nil {
-            check("longest-gap", statute.longestGapMonths.source) { $0.versions[0].statute.longestGapMonths.value = 5 }
+            check("longest-gap", statute.longestGapMonths.source) { for i in $0.versions.indices { $0.versions[i].statute.longestGapMonths.value = 5 } }
         }
         let notice = AssemblyRules(statute: statute).notice(for: ["gewoon", setup.advisedKind])
         check("notice", notice.source) { facts in
@@ -247,7 +270,11 @@ struct ComplianceTests {
         // From 2026 the notice is 21 days: the 2025 assemblies (19 days) stay kept, the 2026 ones (18 days) are broken.
         var stricter = facts.versions[0].statute
         stricter.noticeDays.value = 21
-        facts.versions.append(ComplianceFacts.Version(validFrom: day("2026-01-01"), statute: stricter))
+        for i in facts.versions.indices where facts.versions[i].validFrom.year == 2026 { facts.versions[i].statute.noticeDays.value = 21 }
+        facts = ComplianceFacts(association: facts.association, versions: facts.versions + [ComplianceFacts.Version(validFrom: day("2026-01-01"), statute: stricter)],
+                                assemblies: facts.assemblies, demands: facts.demands, accounts: facts.accounts, confirmations: facts.confirmations,
+                                outsideDecisions: facts.outsideDecisions, auditProblems: facts.auditProblems, auditEntries: facts.auditEntries,
+                                recordsFrom: facts.recordsFrom)
         let broken = Compliance.check(facts, on: Self.judged).findings.filter { $0.status == .broken }
         #expect(broken.map(\.rule) == ["notice", "notice"])
         #expect(broken.map(\.subject) == ["2026-03-19", "2026-10-08"])
@@ -258,9 +285,9 @@ struct ComplianceTests {
     func variants() throws {
         let article4 = "artikel 4 \"Algemene vergadering\""
         // 2026 (a whole year in the records) with 2 of 3 assemblies, judged once the year is over.
-        var result = try Self.broken({ $0.versions[0].statute.assembliesPerYear.value = 3 }, on: day("2027-01-05"))
+        var result = try Self.broken({ for i in $0.versions.indices { $0.versions[i].statute.assembliesPerYear.value = 3 } }, on: day("2027-01-05"))
         #expect(result.rules == ["assemblies-per-year"] && result.sources.allSatisfy { $0 == article4 })
-        result = try Self.broken { $0.versions[0].statute.longestGapMonths.value = 5 }
+        result = try Self.broken { for i in $0.versions.indices { $0.versions[i].statute.longestGapMonths.value = 5 } }
         #expect(result.rules == ["longest-gap"] && result.sources == [article4])
         result = try Self.broken { $0.assemblies[0].assembly.calledOn = day("2025-03-10") }
         #expect(result.rules == ["notice"] && result.sources == [article4])
@@ -299,6 +326,11 @@ struct ComplianceTests {
         result = try Self.broken { $0.outsideDecisions = [ComplianceFacts.OutsideDecision(title: "Iets", kind: "gewoon", on: day("2026-05-01"), members: 60,
                                                                                            count: YesNoCount(yes: 40, no: 0, blank: 0), outcome: "adopted")] }
         #expect(result.rules == ["outside-meeting"] && result.sources == ["artikel 6 \"Voorstellen\""])
+        // The amendment (assembly 3, decision 2): laid out too late, or adopted with less than 2/3.
+        result = try Self.broken { $0.assemblies[2].decisions[1].proposal.inspectionFrom = day("2026-03-10") }
+        #expect(result.rules == ["proposal"] && result.sources == ["artikel 5 \"Besluiten\""])
+        result = try Self.broken { $0.assemblies[2].decisions[1].count = YesNoCount(yes: 15, no: 9, blank: 0) }
+        #expect(result.rules == ["decision"] && result.sources.first == "artikel 5 \"Besluiten\"")
         result = try Self.broken { $0.auditProblems = ["entry 12 was altered"] }
         #expect(result.rules == ["audit-log"])
         // Not yet broken but at risk: a demand still open, close to its deadline → exit code 2.
