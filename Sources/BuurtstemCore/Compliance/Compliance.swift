@@ -181,8 +181,10 @@ public enum Compliance {
             findings.append(Finding(rule: "proposal", subject: subject,
                                     obligation: Bilingual("Voorstel van wie dat mag, op tijd ingediend", "Proposal by someone entitled, submitted on time"),
                                     source: statute.proposers.source, status: .kept,
-                                    evidence: Bilingual("ingediend op \(decision.proposal.submittedOn?.description ?? "–")",
-                                                        "submitted on \(decision.proposal.submittedOn?.description ?? "–")")))
+                                    evidence: Bilingual("ingediend op \(decision.proposal.submittedOn?.description ?? "–")"
+                                                            + (decision.proposal.inspectionFrom.map { ", ter inzage vanaf \($0)" } ?? ""),
+                                                        "submitted on \(decision.proposal.submittedOn?.description ?? "–")"
+                                                            + (decision.proposal.inspectionFrom.map { ", open for inspection from \($0)" } ?? ""))))
         } catch {
             findings.append(Finding(rule: "proposal", subject: subject,
                                     obligation: Bilingual("Voorstel van wie dat mag, op tijd ingediend", "Proposal by someone entitled, submitted on time"),
