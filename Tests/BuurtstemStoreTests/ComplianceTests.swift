@@ -59,11 +59,11 @@ struct ComplianceTests {
         }
         var amendmentProposal: Proposal?
         if amendment {
-            // The statute's text again with a clearer preamble: laid out for inspection 30 days ahead.
+            // The statute's text again with a clearer preamble: laid out for inspection when submitted, 25 days ahead.
             let text = StoreFixtures.statuteText(setup.statute).replacingOccurrences(of: "Iedere bewoner van het gebied is van rechtswege lid",
                                                                                        with: "Iedere bewoner van het gebied is vanzelf lid")
             let p = try db.submitProposal(Proposal(id: 0, title: "Statuut in eenvoudige taal", text: "", kind: "statutenwijziging", source: .board,
-                                                   assembly: id, amendmentText: text, inspectionFrom: date.adding(days: -30)), on: date.adding(days: -25))
+                                                   assembly: id, amendmentText: text, inspectionFrom: date.adding(days: -25)), on: date.adding(days: -25))
             _ = try db.admitProposal(p.id)
             amendmentProposal = p
         }
