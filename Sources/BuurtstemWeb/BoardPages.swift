@@ -36,11 +36,6 @@ struct BoardPages: Sendable {
         router.post("bestuur/voorstellen/:p/:step") { request, context in
             try await self.proposalStep(request, try context.parameters.require("p", as: Int.self), context.parameters.get("step") ?? "")
         }
-        router.get("bestuur/naleving") { request, _ in
-            guard let session = try await gate.session(request, role: .board) else { return StaffGate.signIn }
-            let report = Compliance.check(try database.complianceFacts(), on: clock.today())
-            return HTML.staffPage("Naleving", report.htmlBody(in: .nl) + "<p><a href=\"/bestuur\">\(HTML.both("terug", "back"))</a></p>", session: session)
-        }
         router.get("bestuur/notulen/:a") { request, context in
             guard try await gate.session(request, role: .board) != nil else { return StaffGate.signIn }
             let minutes = try database.minutes(assembly: try context.parameters.require("a", as: Int.self))

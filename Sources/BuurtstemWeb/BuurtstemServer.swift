@@ -20,6 +20,7 @@ public enum BuurtstemServer {
         gate.register(on: router)
         DeskPages(database: database, gate: gate).register(on: router)
         AccountPages(database: database, gate: gate).register(on: router)
+        CompliancePage(database: database, gate: gate, clock: clock).register(on: router)
         BoardPages(database: database, gate: gate, codeFailures: limiter, loginFailures: gate.limiter, clock: clock).register(on: router)
         return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "Buurtstem"))
     }

@@ -258,6 +258,12 @@ struct StaffTests {
             // The compliance report and the minutes of the closed assembly.
             #expect(try await board.get(client, "/bestuur/naleving").status == .ok)
             #expect(board.lastPage.contains("Naleving van het statuut") && board.lastPage.contains("artikel 4"))
+            // The board records the organisations' confirmations and last year's accounts on that page.
+            #expect(try await board.post(client, "/bestuur/naleving/organisatie", [("organisation", "LuCafé"), ("text", "Wij doen mee.")]).status == .ok)
+            #expect(board.lastPage.contains("Bevestiging van LuCafé vastgelegd"))
+            #expect(try await board.post(client, "/bestuur/naleving/jaarrekening", [("year", "2025"), ("on", "2026-03-20")]).status == .ok)
+            #expect(try await board.post(client, "/bestuur/naleving/jaarrekening", [("year", "2025"), ("on", "2026-03-20")]).status == .conflict)
+            #expect(try db.confirmations().map(\.organisation) == ["LuCafé"])
             #expect(try await board.get(client, "/bestuur/notulen/1").status == .ok)
             #expect(board.lastPage.contains("Notulen van de algemene vergadering") && board.lastPage.contains("/static/minutes.css")
                     && !board.lastPage.contains("<style>"))
