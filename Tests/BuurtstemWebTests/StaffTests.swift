@@ -41,6 +41,12 @@ struct Browser {
         }
     }
 
+    /// Signs in (the sign-in form needs no CSRF token: there is no session yet).
+    @discardableResult
+    mutating func signIn(_ client: some TestClientProtocol, _ name: String, _ password: String) async throws -> TestResponse {
+        try await post(client, "/inloggen", [("name", name), ("password", password)], csrf: false)
+    }
+
     @discardableResult
     mutating func get(_ client: some TestClientProtocol, _ uri: String) async throws -> TestResponse {
         let response = try await client.execute(uri: uri, method: .get, headers: headers, body: nil)
@@ -60,6 +66,13 @@ struct Browser {
 
 @Suite("Web: board and desk accounts, the check-in desk and the board pages")
 struct StaffTests {
+    /// The evening of `WebTests.setUp` with staff accounts, a clock the test moves, and the application.
+    static func evening() throws -> (db: AppDatabase, codes: [ResidentID: VotingCode], ballot: Int, time: TestClock, app: some ApplicationProtocol) {
+        let time = TestClock(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000))
+        let (db, codes, ballot) = try setUp(clock: time.clock)
+        return (db, codes, ballot, time, BuurtstemServer.application(database: db, clock: time.clock))
+    }
+
     static func setUp(clock: Clock) throws -> (AppDatabase, [ResidentID: VotingCode], Int) {
         let (db, codes, ballot) = try WebTests.setUp(clock: clock)
         try db.addStaff(name: "fatima", role: .board, password: "bankjes op het plein")
@@ -93,16 +106,14 @@ struct StaffTests {
 
     @Test("signing in: cookie flags, wrong passwords, roles, CSRF tokens, idle and absolute timeouts")
     func signIn() async throws {
-        let time = TestClock(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000))
-        let (db, _, _) = try Self.setUp(clock: time.clock)
-        let app = BuurtstemServer.application(database: db, clock: time.clock)
+        let (db, _, _, time, app) = try Self.evening()
         try await app.test(.router) { client in
             var browser = Browser()
             #expect(try await browser.get(client, "/balie").status == .seeOther)
             #expect(try await browser.get(client, "/bestuur").headers[.location] == "/inloggen")
-            #expect(try await browser.post(client, "/inloggen", [("name", "balie1"), ("password", "verkeerd wachtwoord")], csrf: false).status == .forbidden)
-            #expect(try await browser.post(client, "/inloggen", [("name", "niemand"), ("password", "koffie en koekjes")], csrf: false).status == .forbidden)
-            let signedIn = try await browser.post(client, "/inloggen", [("name", "balie1"), ("password", "koffie en koekjes")], csrf: false)
+            #expect(try await browser.signIn(client, "balie1", "verkeerd wachtwoord").status == .forbidden)
+            #expect(try await browser.signIn(client, "niemand", "koffie en koekjes").status == .forbidden)
+            let signedIn = try await browser.signIn(client, "balie1", "koffie en koekjes")
             #expect(signedIn.status == .seeOther && signedIn.headers[.location] == "/balie")
             let cookie = signedIn.headers[.setCookie] ?? ""
             #expect(cookie.hasPrefix("__Host-staff=") && cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
@@ -118,19 +129,19 @@ struct StaffTests {
             time.advance(31 * 60)
             #expect(try await browser.get(client, "/balie").status == .seeOther)
             // Absolute: 12 hours even when used all the time.
-            try await browser.post(client, "/inloggen", [("name", "fatima"), ("password", "bankjes op het plein")], csrf: false)
+            try await browser.signIn(client, "fatima", "bankjes op het plein")
             for _ in 0..<25 {
                 time.advance(29 * 60)
                 _ = try await browser.get(client, "/bestuur")
             }
             #expect(try await browser.get(client, "/bestuur").status == .seeOther)
             // Signing out ends the session.
-            try await browser.post(client, "/inloggen", [("name", "fatima"), ("password", "bankjes op het plein")], csrf: false)
+            try await browser.signIn(client, "fatima", "bankjes op het plein")
             try await browser.get(client, "/bestuur")
             #expect(try await browser.post(client, "/uitloggen", []).status == .seeOther)
             #expect(try await browser.get(client, "/bestuur").status == .seeOther)
             // A disabled account is out at its next request.
-            try await browser.post(client, "/inloggen", [("name", "balie1"), ("password", "koffie en koekjes")], csrf: false)
+            try await browser.signIn(client, "balie1", "koffie en koekjes")
             #expect(try await browser.get(client, "/balie").status == .ok)
             try db.disableStaff(name: "balie1")
             #expect(try await browser.get(client, "/balie").status == .seeOther)
@@ -139,12 +150,10 @@ struct StaffTests {
 
     @Test("the board adds, re-keys and disables accounts from the browser; passwords typed twice; never its own")
     func accountsPage() async throws {
-        let time = TestClock(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000))
-        let (db, _, _) = try Self.setUp(clock: time.clock)
-        let app = BuurtstemServer.application(database: db, clock: time.clock)
+        let (db, _, _, time, app) = try Self.evening()
         try await app.test(.router) { client in
             var board = Browser()
-            try await board.post(client, "/inloggen", [("name", "fatima"), ("password", "bankjes op het plein")], csrf: false)
+            try await board.signIn(client, "fatima", "bankjes op het plein")
             #expect(try await board.get(client, "/bestuur/accounts").status == .ok)
             #expect(board.lastPage.contains("account-balie1"))
             #expect(try await board.post(client, "/bestuur/accounts", [("name", "balie2"), ("role", "desk"), ("password", "thee met honing"),
@@ -161,7 +170,7 @@ struct StaffTests {
             #expect(try await board.post(client, "/bestuur/accounts/fatima/uitschakelen", []).status == .badRequest)
             // The desk may not manage accounts.
             var desk = Browser()
-            try await desk.post(client, "/inloggen", [("name", "balie1"), ("password", "koffie en koekjes")], csrf: false)
+            try await desk.signIn(client, "balie1", "koffie en koekjes")
             #expect(try await desk.get(client, "/bestuur/accounts").status == .forbidden)
         }
         var log = ""
@@ -172,12 +181,10 @@ struct StaffTests {
 
     @Test("the desk finds a member by address, checks them in, records a proxy and hands out a new code that works")
     func desk() async throws {
-        let time = TestClock(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000))
-        let (db, codes, ballot) = try Self.setUp(clock: time.clock)
-        let app = BuurtstemServer.application(database: db, clock: time.clock)
+        let (db, codes, ballot, time, app) = try Self.evening()
         try await app.test(.router) { client in
             var desk = Browser()
-            try await desk.post(client, "/inloggen", [("name", "balie1"), ("password", "koffie en koekjes")], csrf: false)
+            try await desk.signIn(client, "balie1", "koffie en koekjes")
             let page = try await desk.get(client, "/balie/1?postcode=1067+pb&huisnummer=35")
             #expect(page.status == .ok)
             #expect(desk.lastPage.contains("id=\"member-R35\"") && desk.lastPage.contains("30 aanwezig"))
@@ -214,12 +221,10 @@ struct StaffTests {
 
     @Test("the board schedules and calls an assembly, admits a proposal, opens and closes its ballot, and sees alerts")
     func board() async throws {
-        let time = TestClock(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000))
-        let (db, _, ballot) = try Self.setUp(clock: time.clock)
-        let app = BuurtstemServer.application(database: db, clock: time.clock)
+        let (db, _, ballot, time, app) = try Self.evening()
         try await app.test(.router) { client in
             var board = Browser()
-            try await board.post(client, "/inloggen", [("name", "fatima"), ("password", "bankjes op het plein")], csrf: false)
+            try await board.signIn(client, "fatima", "bankjes op het plein")
             try await board.get(client, "/bestuur")
             #expect(board.lastPage.contains("id=\"failures\"") && board.lastPage.contains("bankjes") == false)
             // Schedule an assembly for October and call it today (more than the notice period ahead).
