@@ -71,19 +71,26 @@ extension AppDatabase {
         }
     }
 
-    /// Every assembly with its electorate size, attendance and decisions.
-    static func assemblyFacts(_ db: Database) throws -> [ComplianceFacts.AssemblyFact] {
+    /// Every assembly (or only `only`) with its electorate size, attendance and decisions.
+    static func assemblyFacts(_ db: Database, only: Int? = nil) throws -> [ComplianceFacts.AssemblyFact] {
         var assemblies: [ComplianceFacts.AssemblyFact] = []
-        for assembly in try Self.assemblies(db) {
+        for assembly in try Self.assemblies(db) where only == nil || assembly.id == only {
             var decisions: [ComplianceFacts.DecisionFact] = []
-            let electorate = try Self.electorate(db, assembly.id)
+            // Counted, not loaded: the board's home page reads these facts on every visit.
+            let electorate = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM electorate WHERE assembly_id = ?", arguments: [assembly.id]) ?? 0
             for row in try Row.fetchAll(db, sql: """
                 SELECT ballot.id, ballot.proposal_id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
                 WHERE proposal.assembly_id = ? ORDER BY ballot.id
                 """, arguments: [assembly.id]) {
                 let ballot = try Self.ballot(db, row[0])
                 var proposal = try Self.proposal(db, row[1])
-                if case .members(let ids) = proposal.source { proposal.source = .members(ids.filter(electorate.contains)) }
+                if case .members = proposal.source {
+                    proposal.source = .members(try String.fetchAll(db, sql: """
+                        SELECT s.resident_id FROM proposal_supporter s
+                        JOIN electorate e ON e.resident_id = s.resident_id AND e.assembly_id = ?
+                        WHERE s.proposal_id = ? ORDER BY s.resident_id
+                        """, arguments: [assembly.id, proposal.id]).map(ResidentID.init))
+                }
                 var count: YesNoCount?
                 var outcome: String?
                 var chosen: [String] = []
@@ -98,7 +105,7 @@ extension AppDatabase {
                                                               method: ballot.method, count: count, outcome: outcome, options: ballot.options, chosen: chosen,
                                                               votesCast: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vote WHERE ballot_id = ?", arguments: [ballot.id]) ?? 0))
             }
-            assemblies.append(ComplianceFacts.AssemblyFact(assembly: assembly, electorate: electorate.count,
+            assemblies.append(ComplianceFacts.AssemblyFact(assembly: assembly, electorate: electorate,
                                                            attendance: try Self.attendance(db, assembly.id), decisions: decisions))
         }
         return assemblies
@@ -107,7 +114,7 @@ extension AppDatabase {
     /// The minutes of an assembly, by the statute in force on its date.
     public func minutes(assembly id: Int) throws -> Minutes {
         try writer.read { db in
-            guard let fact = try Self.assemblyFacts(db).first(where: { $0.assembly.id == id }) else { throw StoreError("there is no assembly \(id)") }
+            guard let fact = try Self.assemblyFacts(db, only: id).first else { throw StoreError("there is no assembly \(id)") }
             let (statute, version) = try Self.statute(db, on: fact.assembly.date)
             var head: AuditHead?
             if let seq = try Int.fetchOne(db, sql: "SELECT seq FROM audit_entry WHERE action = 'assembly.closed' AND payload = ?",

@@ -56,30 +56,31 @@ extension AppDatabase {
     /// Every account, by name.
     public func staffAccounts() throws -> [StaffAccount] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT name, role, created_at, disabled_at FROM staff_account ORDER BY name").map { row in
-                StaffAccount(name: row[0], role: StaffAccount.Role(rawValue: row[1]) ?? .desk, createdAt: row[2], disabled: row[3] != nil)
-            }
+            try Row.fetchAll(db, sql: "SELECT name, role, created_at, disabled_at FROM staff_account ORDER BY name").map(Self.account)
         }
     }
 
     /// The enabled account with this name, or nil.
     public func staffAccount(named name: String) throws -> StaffAccount? {
-        try staffAccounts().first { $0.name == name && !$0.disabled }
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT name, role, created_at, disabled_at FROM staff_account WHERE name = ? AND disabled_at IS NULL",
+                             arguments: [name]).map(Self.account)
+        }
     }
 
     /// The account when the name and password match an enabled account, else nil. Takes as long
     /// for an unknown name as for a wrong password, so it does not tell which names exist.
     public func authenticateStaff(name: String, password: String) throws -> StaffAccount? {
         let row = try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT name, role, created_at, password_hash FROM staff_account WHERE name = ? AND disabled_at IS NULL",
+            try Row.fetchOne(db, sql: "SELECT name, role, created_at, disabled_at, password_hash FROM staff_account WHERE name = ? AND disabled_at IS NULL",
                              arguments: [name])
         }
         guard let row else {
             _ = PasswordHash.verify(password, against: Self.decoyHash)
             return nil
         }
-        guard PasswordHash.verify(password, against: row[3]) else { return nil }
-        return StaffAccount(name: row[0], role: StaffAccount.Role(rawValue: row[1]) ?? .desk, createdAt: row[2], disabled: false)
+        guard PasswordHash.verify(password, against: row[4]) else { return nil }
+        return Self.account(row)
     }
 
     /// A hash of a random password, checked against when the name is unknown.
@@ -87,6 +88,11 @@ extension AppDatabase {
         var random = SystemRandomNumberGenerator()
         return (try? PasswordHash.make((0..<4).map { _ in String(random.next() as UInt64, radix: 36) }.joined())) ?? ""
     }()
+
+    /// An account from a row that starts with name, role, created_at, disabled_at.
+    static func account(_ row: Row) -> StaffAccount {
+        StaffAccount(name: row[0], role: StaffAccount.Role(rawValue: row[1]) ?? .desk, createdAt: row[2], disabled: (row[3] as String?) != nil)
+    }
 
     static func checkStaffName(_ name: String) throws {
         let allowed = name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }

@@ -43,7 +43,7 @@ public enum Compliance {
         fact.assembly.calledOn != nil && fact.assembly.date <= day
     }
 
-    static func describe(_ a: Assembly, notice: Int? = nil) -> Bilingual {
+    static func describe(_ a: Assembly) -> Bilingual {
         guard let called = a.calledOn else { return Bilingual("\(a.date) (gepland, nog niet opgeroepen)", "\(a.date) (planned, not yet called)") }
         let days = called.days(until: a.date)
         return Bilingual("\(a.date) (opgeroepen \(called), \(days) dagen)", "\(a.date) (called \(called), \(days) days' notice)")
