@@ -39,6 +39,7 @@ let package = Package(
             name: "BuurtstemStore",
             dependencies: [
                 "BuurtstemCore", "CSodium",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -78,6 +79,7 @@ let package = Package(
             dependencies: [
                 "BuurtstemWeb", "BuurtstemStore", "BuurtstemCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings),

@@ -35,6 +35,9 @@ public struct AppDatabase: Sendable {
         configuration.prepareDatabase { db in
             // An acknowledged write survives a crash or power loss.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Deleted rows are overwritten with zeros, in the file and in the WAL: a replaced vote,
+            // a dropped table or an ended session leaves nothing behind for a later copy of the file.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         return configuration
     }

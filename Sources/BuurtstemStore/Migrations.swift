@@ -238,6 +238,23 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v7 ballot markers that only the plain code produces") { db in
+            try db.execute(sql: """
+                -- "This code voted on this ballot" under a per-ballot keyed hash of the plain code, so
+                -- that it never joins voting_code (which names the member); the receipt sealed under a
+                -- key only the plain code gives, so a voter may replace their vote where the statute allows.
+                -- Rows from before keep their count under random markers: their link to members is gone.
+                ALTER TABLE code_vote RENAME TO code_vote_v3;
+                CREATE TABLE code_vote (
+                    ballot_id INTEGER NOT NULL REFERENCES ballot(id),
+                    marker BLOB NOT NULL CHECK (length(marker) = 32),
+                    sealed_receipt BLOB,
+                    PRIMARY KEY (ballot_id, marker)
+                ) WITHOUT ROWID;
+                INSERT INTO code_vote (ballot_id, marker) SELECT ballot_id, randomblob(32) FROM code_vote_v3;
+                DROP TABLE code_vote_v3;
+                """)
+        }
         return migrator
     }
 }

@@ -1,4 +1,5 @@
 public import BuurtstemCore
+import Crypto
 import Foundation
 public import GRDB
 public import Statuut
@@ -149,22 +150,38 @@ extension AppDatabase {
         do throws(Refusal) { normalised = try BallotCounting.normalise(choice, method: ballot.method, options: ballot.options) } catch {
             throw VoteRejection.invalidChoice(error.en)
         }
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO code_vote (ballot_id, code_hash) VALUES (?, ?)").execute(arguments: [id, hash])
-        guard db.changesCount == 1 else { throw VoteRejection.alreadyVoted }
+        // "This code voted on this ballot" under a marker only the plain code produces: it never
+        // joins `voting_code`, so the rows written together here name no member.
+        let marker = Data(code.ballotMarker(secret: ballot.secret, ballot: id).bytes)
         let receipt = Receipts.make()
+        let key = code.receiptKey(secret: ballot.secret, ballot: id)
+        let sealed = try ChaChaPoly.seal(Data(receipt.utf8), using: key).combined
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO code_vote (ballot_id, marker, sealed_receipt) VALUES (?, ?, ?)")
+            .execute(arguments: [id, marker, sealed])
+        guard db.changesCount == 1 else { throw VoteRejection.alreadyVoted }
         try db.cachedStatement(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)").execute(arguments: [id, receipt, normalised])
         // The audit entry says that a vote was cast on the ballot, not which, nor its receipt.
         try audit.append(actor: .system, action: "vote.cast", payload: .object(["ballot": .int(id)]))
         return receipt
     }
 
-    /// The public bulletin board of a closed ballot: every receipt with its choice, sorted by receipt.
-    public func ballotBoard(_ id: Int) throws -> [(receipt: String, choice: String)] {
+    /// The public bulletin board of a closed ballot: every receipt, and every choice as a separate
+    /// list (see `PublicBoard`).
+    public func ballotBoard(_ id: Int) throws -> PublicBoard {
         try writer.read { db in
             let ballot = try Self.ballot(db, id)
             guard !ballot.isOpen else { throw StoreError("the board of ballot \(id) is published when it closes") }
-            return try Row.fetchAll(db, sql: "SELECT receipt, choice FROM vote WHERE ballot_id = ? ORDER BY receipt", arguments: [id])
-                .map { (receipt: $0[0], choice: $0[1]) }
+            return PublicBoard(ballot: id,
+                               receipts: try String.fetchAll(db, sql: "SELECT receipt FROM vote WHERE ballot_id = ? ORDER BY receipt", arguments: [id]),
+                               choices: try String.fetchAll(db, sql: "SELECT choice FROM vote WHERE ballot_id = ? ORDER BY choice", arguments: [id]))
+        }
+    }
+
+    /// The choice stored under a receipt, read back for the voter right after casting (the
+    /// receipt page shows it, so the voter sees what was recorded before leaving the page).
+    public func recordedChoice(ballot id: Int, receipt: String) throws -> String? {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT choice FROM vote WHERE ballot_id = ? AND receipt = ?", arguments: [id, receipt])
         }
     }
 
@@ -177,7 +194,7 @@ extension AppDatabase {
             let assembly = try Self.assembly(db, proposal.assembly)
             let (statute, _) = try Self.statute(db, on: assembly.date)
             guard let kind = statute.decisionKind(named: proposal.kind) else { throw StoreError("unknown decision kind") }
-            let choices = try String.fetchAll(db, sql: "SELECT choice FROM vote WHERE ballot_id = ? ORDER BY receipt", arguments: [id])
+            let choices = try String.fetchAll(db, sql: "SELECT choice FROM vote WHERE ballot_id = ? ORDER BY choice", arguments: [id])
             let recount = BallotCounting.count(choices, method: ballot.method, options: ballot.options, seats: ballot.seats, budget: ballot.budget,
                                                kind: kind, attendance: try Self.attendance(db, assembly.id), electorate: try Self.electorate(db, assembly.id).count)
             guard case .object(let fresh) = recount,
@@ -208,6 +225,18 @@ extension AppDatabase {
         try db.execute(sql: "INSERT INTO assembly_secret (assembly_id, secret) VALUES (?, ?)", arguments: [id, Data(secret)])
         return secret
     }
+}
+
+/// The public board of a closed ballot, receipt-free: the receipts (each voter finds theirs: proof
+/// that their vote is in the count) and the choices as a separate list sorted by choice (anyone
+/// can recount it). No choice stands beside a receipt, so a receipt proves nothing to a neighbour
+/// or a buyer; the voter saw their recorded choice privately, on their own phone, when they voted.
+public struct PublicBoard: Sendable, Hashable {
+    public var ballot: Int
+    /// Every receipt, sorted.
+    public var receipts: [String]
+    /// Every counted choice in the store's canonical form (paper votes too), sorted.
+    public var choices: [String]
 }
 
 /// Writes votes in batches: every vote waiting when a write starts goes into one transaction
@@ -312,8 +341,8 @@ extension AppDatabase {
         try writer.read { db in
             guard let assembly = try Int.fetchOne(db, sql: "SELECT proposal.assembly_id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE ballot.id = ?",
                                                   arguments: [id]) else { return false }
-            let hash = Data(code.keyedHash(secret: try Self.secret(db, assembly: assembly)).bytes)
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM code_vote WHERE ballot_id = ? AND code_hash = ?", arguments: [id, hash]) == 1
+            let marker = Data(code.ballotMarker(secret: try Self.secret(db, assembly: assembly), ballot: id).bytes)
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM code_vote WHERE ballot_id = ? AND marker = ?", arguments: [id, marker]) == 1
         }
     }
 

@@ -2,6 +2,7 @@ import BuurtstemCore
 import BuurtstemStore
 import Foundation
 public import Hummingbird
+import NIOCore
 import Statuut
 
 /// The JSON API (`docs/api.md`, `docs/openapi.yaml`). Errors are `{"error": {"id", "message"}}`.
@@ -30,20 +31,28 @@ struct API: Sendable {
     }
 
     func vote(_ request: Request, _ context: WebContext) async throws -> Response {
-        let wait = await limiter.attempt(context.client)
-        guard wait == 0 else {
-            var response = try APIError(.tooManyRequests, id: "rate-limited", message: "too many wrong codes; try again in \(wait) seconds")
-                .response(from: request, context: context)
-            response.headers[.retryAfter] = String(wait)
-            return response
-        }
         let body: VoteRequest
-        do { body = try await request.decode(as: VoteRequest.self, context: context) } catch {
+        var request = request
+        let bytes: ByteBuffer
+        do { bytes = try await request.collectBody(upTo: context.maxUploadSize) } catch {
+            throw APIError(.contentTooLarge, id: "too-large", message: "a vote is a few hundred bytes; this request is over \(context.maxUploadSize) bytes")
+        }
+        do { body = try JSONDecoder().decode(VoteRequest.self, from: Data(bytes.readableBytesView)) } catch {
             throw APIError(.badRequest, id: "bad-request", message: "expected {\"code\", \"ballot\", \"choice\"}")
         }
         let code: VotingCode
         do { code = try VotingCode(parsing: body.code) } catch {
             throw APIError(.badRequest, id: "typo", message: error.description)
+        }
+        // A throttled client (every phone on the venue's Wi-Fi shares one address) still votes
+        // with a real code: only an unknown code is refused for the wait.
+        let wait = await limiter.wait(context.client)
+        if wait > 0, try database.findCode(code) == nil {
+            await limiter.fail(context.client)
+            var response = try APIError(.tooManyRequests, id: "rate-limited", message: "too many wrong codes; try again in \(wait) seconds")
+                .response(from: request, context: context)
+            response.headers[.retryAfter] = String(wait)
+            return response
         }
         do {
             let receipt = try await writer.cast(code: code, ballot: body.ballot, choice: body.choice)
@@ -82,8 +91,8 @@ struct API: Sendable {
     func board(_ id: Int) throws -> Response {
         _ = try record(id)
         do {
-            let entries = try database.ballotBoard(id)
-            return json(["ballot": .int(id), "entries": .array(entries.map { .object(["receipt": .string($0.receipt), "choice": .string($0.choice)]) })])
+            let board = try database.ballotBoard(id)
+            return json(["ballot": .int(id), "receipts": .array(board.receipts.map(JSONValue.string)), "choices": .array(board.choices.map(JSONValue.string))])
         } catch is StoreError {
             throw APIError(.conflict, id: "ballot-open", message: "the board is published when the ballot closes")
         }

@@ -64,6 +64,9 @@ struct BoardPages: Sendable {
         let alert = codes + logins >= Self.alertThreshold
             ? "<p class=\"alert\" role=\"alert\" id=\"alert\">\(HTML.both("Let op: \(codes) verkeerde stemcodes en \(logins) verkeerde wachtwoorden in de laatste 5 minuten. Iemand probeert misschien codes te raden; de server remt dat af.", "Warning: \(codes) wrong voting codes and \(logins) wrong passwords in the last 5 minutes. Someone may be guessing; the server slows them down."))</p>"
             : "<p id=\"failures\">\(HTML.both("Mislukte pogingen (5 min): \(codes) stemcodes, \(logins) wachtwoorden.", "Failed attempts (5 min): \(codes) codes, \(logins) passwords."))</p>"
+        let guessing = await codeFailures.guessingAlarm().map { alarm in
+            "<p class=\"alert\" role=\"alert\" id=\"guessing\">\(HTML.both("Alarm: \(alarm.perMinute) onbekende stemcodes in de laatste minuut, van \(alarm.clients) adres(sen) — sneller dan iemand typt. Iemand probeert codes te raden. Echte codes werken gewoon; het raden wordt afgeremd.", "Alarm: \(alarm.perMinute) unknown voting codes in the last minute, from \(alarm.clients) address(es) — faster than a person types. Someone is guessing codes. Real codes still work; the guessing is slowed down."))</p>"
+        } ?? ""
         // What is still to do: the compliance check's open and broken findings (the full report, with the audit log verified, is one click away).
         let report = Compliance.check(try database.complianceFacts(verifyingAudit: false), on: today)
         let todo = report.findings.filter { $0.status != .kept }.sorted { ($0.deadline ?? today) < ($1.deadline ?? today) }.map { finding in
@@ -96,7 +99,7 @@ struct BoardPages: Sendable {
             <h1>\(HTML.both("Bestuur: \(statute.name)", "Board"))</h1>
             <p>\(HTML.both("Statuut in werking: versie van \(version.validFrom)", "Statute in force: version of \(version.validFrom)"))</p>
             \(HTML.message(message, ok: ok))
-            \(alert)
+            \(guessing)\(alert)
             <p><a href="/bestuur/naleving">\(HTML.both("Naleving van het statuut: het volledige overzicht", "Compliance with the statute: the full report"))</a></p>
             <h2>\(HTML.both("Te doen", "To do"))</h2>
             \(todo.isEmpty ? "<p>\(HTML.both("Niets dringends.", "Nothing urgent."))</p>" : "<ul>\(todo.joined())</ul>")

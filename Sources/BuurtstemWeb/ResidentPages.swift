@@ -37,14 +37,19 @@ struct ResidentPages: Sendable {
             return HTML.page("Nog open", "<p>\(HTML.both("Het bord verschijnt zodra de stemming gesloten is.", "The board appears once the ballot is closed."))</p>", status: .conflict)
         }
         let names = Dictionary(uniqueKeysWithValues: ballot.options.map { ($0.id, $0.name) })
-        let rows = try database.ballotBoard(id).map { entry in
-            let shown = entry.choice.split(separator: ",").map { names[String($0)] ?? String($0) }.joined(separator: " · ")
-            return "<tr><td class=\"receipt-cell\">\(HTML.h(entry.receipt))</td><td>\(HTML.h(shown.isEmpty ? "—" : shown))</td></tr>"
+        let board = try database.ballotBoard(id)
+        let receipts = board.receipts.map { "<li class=\"receipt-cell\">\(HTML.h($0))</li>" }.joined()
+        let choices = board.choices.map { choice in
+            let shown = choice.split(separator: ",").map { names[String($0)] ?? String($0) }.joined(separator: " · ")
+            return "<li>\(HTML.h(shown.isEmpty ? "—" : shown))</li>"
         }.joined()
         return HTML.page("Openbaar bord", """
             <h1>\(HTML.both("Openbaar bord: \(try database.ballotTitle(id))", "Public board"))</h1>
-            <p>\(HTML.both("Elk ontvangstbewijs met zijn keuze. Zoek het uwe op; tel zelf na.", "Every receipt with its choice. Find yours; recount it yourself."))</p>
-            <table><thead><tr><th>\(HTML.both("Bewijs", "Receipt"))</th><th>\(HTML.both("Keuze", "Choice"))</th></tr></thead><tbody>\(rows)</tbody></table>
+            <p>\(HTML.both("Twee aparte lijsten: alle ontvangstbewijzen, en alle keuzes op volgorde van keuze. Zoek uw bewijs op: dan telt uw stem mee. Tel de keuzes zelf na. Geen keuze staat naast een bewijs, dus met een bewijs kan niemand laten zien hoe hij stemde.", "Two separate lists: every receipt, and every choice in order of choice. Find your receipt: then your vote is in the count. Recount the choices yourself. No choice stands beside a receipt, so nobody can use a receipt to show how they voted."))</p>
+            <h2 id="receipts">\(HTML.both("Ontvangstbewijzen (\(board.receipts.count))", "Receipts (\(board.receipts.count))"))</h2>
+            <ul class="board">\(receipts)</ul>
+            <h2 id="choices">\(HTML.both("Keuzes (\(board.choices.count))", "Choices (\(board.choices.count))"))</h2>
+            <ul class="board">\(choices)</ul>
             """)
     }
 
@@ -64,20 +69,21 @@ struct ResidentPages: Sendable {
     }
 
     func enterCode(_ request: Request, _ context: WebContext) async throws -> Response {
-        let wait = await limiter.attempt(context.client)
-        guard wait == 0 else {
-            return codeForm(error: ("Te veel verkeerde codes. Probeer het over \(wait) seconden opnieuw.",
-                                    "Too many wrong codes. Try again in \(wait) seconds."), status: .tooManyRequests)
-        }
         let form = try await Forms.fields(request)
         let code: VotingCode
         do { code = try VotingCode(parsing: form.value("code") ?? "") } catch {
             // A typo is not a failed attempt: the check character caught it.
-            return codeForm(error: ("Deze code bevat een tikfout; vergelijk hem met uw brief.", "This code has a typing mistake; check it against your letter."),
-                            status: .badRequest)
+            return codeForm(error: Self.explain(error), status: .badRequest)
         }
+        // The code is looked up even for a throttled client: a real code always gets in; only an
+        // unknown one waits (every phone on the venue's Wi-Fi shares one address).
         guard let found = try database.findCode(code) else {
+            let wait = await limiter.wait(context.client)
             await limiter.fail(context.client)
+            if wait > 0 {
+                return codeForm(error: ("Te veel verkeerde codes. Probeer het over \(wait) seconden opnieuw.",
+                                        "Too many wrong codes. Try again in \(wait) seconds."), status: .tooManyRequests)
+            }
             return codeForm(error: ("Deze code hoort niet bij deze vergadering.", "This code does not belong to this assembly."), status: .forbidden)
         }
         switch found.state {
@@ -92,6 +98,25 @@ struct ResidentPages: Sendable {
             response.setCookie(Cookie(name: Self.cookie, value: id, maxAge: Int(VoterSession.absolute), path: "/", secure: true, httpOnly: true,
                                       sameSite: .strict))
             return response
+        }
+    }
+
+    /// Why a typed code is not a code, in Dutch and English.
+    static func explain(_ problem: VotingCode.Problem) -> (nl: String, en: String) {
+        switch problem {
+        case .typo:
+            return ("Deze code bevat een tikfout; vergelijk hem met uw brief.", "This code has a typing mistake; check it against your letter.")
+        case .wrongLength(let n):
+            return ("Een code heeft 15 tekens; u typte er \(n). Vergelijk hem met uw brief.", "A code has 15 characters; you typed \(n). Check it against your letter.")
+        case .notACodeCharacter(let c) where "0O".contains(c):
+            return ("Codes hebben geen 0 (nul) en geen O. Kijk nog eens op de brief: misschien is het een D of een Q.",
+                    "Codes have no 0 (zero) and no O. Look again at the letter: it may be a D or a Q.")
+        case .notACodeCharacter(let c) where "1IL".contains(c):
+            return ("Codes hebben geen 1 (één), I of L. Kijk nog eens op de brief: misschien is het een 7 of een T.",
+                    "Codes have no 1 (one), I or L. Look again at the letter: it may be a 7 or a T.")
+        case .notACodeCharacter(let c):
+            return ("Het teken \(c) komt niet voor in codes: die hebben alleen de cijfers 2 tot 9 en letters.",
+                    "The character \(c) does not occur in codes: they have only the digits 2 to 9 and letters.")
         }
     }
 
@@ -183,22 +208,23 @@ struct ResidentPages: Sendable {
             return try await ballotForm(request, id, error: ("Twee keuzes hebben dezelfde plaats; geef elke plaats één keer.",
                                                              "Two choices have the same place; use each place once."))
         }
-        let shown: String
+        return confirmPage(id, choice: choice, shown: shown(choice, on: ballot))
+    }
+
+    /// A choice as the voter reads it: yes/no in words, options by name (ranked in order), and
+    /// for a budget the sum against the budget.
+    func shown(_ choice: String, on ballot: BallotRecord) -> String {
         if ballot.method == .yesNo {
-            shown = ["yes": HTML.both("Voor", "Yes"), "no": HTML.both("Tegen", "No"), "blank": HTML.both("Blanco", "Abstain")][choice] ?? HTML.h(choice)
-        } else if choice.isEmpty {
-            shown = HTML.both("Blanco (niets gekozen)", "Blank (nothing chosen)")
-        } else {
-            let names = Dictionary(uniqueKeysWithValues: ballot.options.map { ($0.id, $0.name) })
-            let items = choice.split(separator: ",").map { HTML.h(names[String($0)] ?? String($0)) }
-            shown = "<ol><li>" + items.joined(separator: "</li><li>") + "</li></ol>"
-            if ballot.method.needsBudget {
-                let costs = Dictionary(uniqueKeysWithValues: ballot.options.map { ($0.id, $0.cost ?? 0) })
-                let total = choice.split(separator: ",").reduce(0) { $0 + (costs[String($1)] ?? 0) }
-                return confirmPage(id, choice: choice, shown: shown + "<p>\(HTML.both("Samen \(HTML.euros(total)) (budget \(HTML.euros(ballot.budget ?? 0)))", "Together \(HTML.euros(total)) (budget \(HTML.euros(ballot.budget ?? 0)))"))</p>")
-            }
+            return ["yes": HTML.both("Voor", "Yes"), "no": HTML.both("Tegen", "No"), "blank": HTML.both("Blanco", "Abstain")][choice] ?? HTML.h(choice)
         }
-        return confirmPage(id, choice: choice, shown: shown)
+        if choice.isEmpty { return HTML.both("Blanco (niets gekozen)", "Blank (nothing chosen)") }
+        let names = Dictionary(uniqueKeysWithValues: ballot.options.map { ($0.id, $0.name) })
+        let items = choice.split(separator: ",").map { HTML.h(names[String($0)] ?? String($0)) }
+        let list = "<ol><li>" + items.joined(separator: "</li><li>") + "</li></ol>"
+        guard ballot.method.needsBudget else { return list }
+        let costs = Dictionary(uniqueKeysWithValues: ballot.options.map { ($0.id, $0.cost ?? 0) })
+        let total = choice.split(separator: ",").reduce(0) { $0 + (costs[String($1)] ?? 0) }
+        return list + "<p>\(HTML.both("Samen \(HTML.euros(total)) (budget \(HTML.euros(ballot.budget ?? 0)))", "Together \(HTML.euros(total)) (budget \(HTML.euros(ballot.budget ?? 0)))"))</p>"
     }
 
     func confirmPage(_ id: Int, choice: String, shown: String) -> Response {
@@ -218,12 +244,18 @@ struct ResidentPages: Sendable {
         let form = try await Forms.fields(request)
         do {
             let receipt = try await writer.cast(code: session.code, ballot: id, choice: form["choice"]?.first ?? "")
+            // The choice as stored, read back now: the voter sees it here, privately, once.
+            let ballot = try database.ballot(id)
+            let recorded = try database.recordedChoice(ballot: id, receipt: receipt).map { shown($0, on: ballot) } ?? "—"
             return HTML.page("Ontvangstbewijs", """
                 <h1>\(HTML.both("Uw stem is uitgebracht", "Your vote is in"))</h1>
+                <p>\(HTML.both("Zo is uw stem opgeslagen:", "This is how your vote was stored:"))</p>
+                <div class="recorded" id="recorded">\(recorded)</div>
+                <p>\(HTML.both("Alleen u ziet dit, nu, op deze telefoon. Het wordt nergens anders getoond.", "Only you see this, now, on this phone. It is shown nowhere else."))</p>
                 <p>\(HTML.both("Uw ontvangstbewijs:", "Your receipt:"))</p>
                 <p class="receipt">\(HTML.h(receipt))</p>
-                <p>\(HTML.both("Na de stemming staat elk bewijs met zijn keuze op het openbare bord; zo kunt u nagaan dat uw stem meetelt. Niemand kan zien welk bewijs van u is.",
-                                "After the ballot every receipt is published with its choice; so you can check that your vote counts. Nobody can tell which receipt is yours."))</p>
+                <p>\(HTML.both("Na de stemming staan alle bewijzen op het openbare bord, los van de keuzes: zoek het uwe op, dan weet u dat uw stem meetelt. Het bewijs zegt niet wat u stemde, dus niemand kan u vragen dat te laten zien.",
+                                "After the ballot all receipts are published, apart from the choices: find yours and you know your vote counts. The receipt does not say how you voted, so nobody can ask you to prove it."))</p>
                 <p><a href="/stemmen">\(HTML.both("Naar de andere stemmingen", "To the other ballots"))</a></p>
                 """, status: .created)
         } catch let rejection as VoteRejection {

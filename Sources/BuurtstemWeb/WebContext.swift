@@ -6,6 +6,9 @@ public struct WebContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The client's IP address, or `unknown` (tests, unix sockets).
     public let client: String
+    /// The largest request body read: a vote or a form is a few hundred bytes; anything past
+    /// 64 KiB is refused with 413 before it is read further.
+    public var maxUploadSize: Int { 64 * 1024 }
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

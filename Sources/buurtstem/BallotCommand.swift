@@ -19,12 +19,29 @@ struct BallotCommand: ParsableCommand {
         subcommands: [Open.self, Enter.self, Close.self, Result.self, Board.self, Recount.self, Verify.self])
 
     struct Board: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The public board of a closed ballot: every receipt with its choice.")
+        static let configuration = CommandConfiguration(
+            abstract: "The public board of a closed ballot: every receipt, and every choice as a separate sorted list.",
+            discussion: """
+            No choice stands beside a receipt: a receipt shows that a vote is in the count, not what it was.
+            Examples:
+              buurtstem ballot board 1                 # both lists, each under a `# ` heading
+              buurtstem ballot board 1 --receipts      # only the receipts, one per line
+              buurtstem ballot board 1 --choices       # only the choices, one per line
+            """)
         @Argument(help: "The ballot.") var ballot: Int
+        @Flag(help: "Only the receipts.") var receipts = false
+        @Flag(help: "Only the choices.") var choices = false
         @OptionGroup var database: DatabaseOptions
         func run() throws {
-            print("receipt;choice")
-            for entry in try refusing({ try database.open().ballotBoard(ballot) }) { print("\(entry.receipt);\(csvField(entry.choice))") }
+            let board = try refusing { try database.open().ballotBoard(ballot) }
+            if !choices {
+                if !receipts { print("# receipts (\(board.receipts.count))") }
+                board.receipts.forEach { print($0) }
+            }
+            if !receipts {
+                if !choices { print("# choices (\(board.choices.count))") }
+                board.choices.forEach { print($0) }
+            }
         }
     }
 

@@ -41,6 +41,35 @@ struct VotingCodeTests {
         #expect(throws: VotingCode.Problem.notACodeCharacter("O")) { try VotingCode(parsing: "OOOO-OOOO-OOOO-OOO") }
     }
 
+    @Test("what a phone's keyboard types instead is read as meant: full-width, Cyrillic and Greek look-alikes, other dashes and spaces")
+    func lookalikes() throws {
+        var random = SplitMix(state: 12)
+        let code = VotingCode.generate(using: &random)
+        let plain = code.characters
+        let fullWidth = String(plain.unicodeScalars.map { Character(UnicodeScalar($0.value + 0xFEE0)!) })
+        #expect(try VotingCode(parsing: fullWidth) == code)
+        let cyrillic = String(plain.map { ["A": "А", "B": "В", "E": "Е", "K": "К", "M": "М", "H": "Н", "P": "Р", "C": "С", "T": "Т", "X": "Х"][$0] ?? $0 })
+        #expect(try VotingCode(parsing: cyrillic.lowercased()) == code)
+        let greek = String(plain.map { ["A": "Α", "Z": "Ζ", "N": "Ν", "Y": "Υ"][$0] ?? $0 })
+        #expect(try VotingCode(parsing: greek) == code)
+        #expect(try VotingCode(parsing: " " + code.description.replacingOccurrences(of: "-", with: "\u{2013}") + "\u{00A0}") == code)
+        // What cannot be meant is refused by name, with a hint for the characters codes leave out.
+        #expect(throws: VotingCode.Problem.notACodeCharacter("O")) { try VotingCode(parsing: "O" + plain.dropFirst()) }
+        #expect(VotingCode.Problem.notACodeCharacter("0").description.contains("no 0 (zero)"))
+        #expect(throws: VotingCode.Problem.notACodeCharacter("Ж")) { try VotingCode(parsing: "Ж" + plain.dropFirst()) }
+        #expect(throws: VotingCode.Problem.self) { try VotingCode(parsing: String(repeating: "A", count: 10_000)) }
+    }
+
+    @Test("ballot markers: one per code and ballot, never the stored hash, and different on every ballot")
+    func markers() {
+        var random = SplitMix(state: 13)
+        let code = VotingCode.generate(using: &random)
+        let secret = [UInt8](repeating: 7, count: 32)
+        #expect(code.ballotMarker(secret: secret, ballot: 1) == code.ballotMarker(secret: secret, ballot: 1))
+        #expect(code.ballotMarker(secret: secret, ballot: 1) != code.ballotMarker(secret: secret, ballot: 2))
+        #expect(code.ballotMarker(secret: secret, ballot: 1) != code.keyedHash(secret: secret))
+    }
+
     @Test("the stored hash depends on the assembly's secret")
     func keyedHash() throws {
         var random = SplitMix(state: 11)

@@ -42,9 +42,25 @@ struct SecretBallotTests {
         _ = try db.closeBallot(ballot.id)
         #expect(throws: VoteRejection.ballotClosed) { try db.castVote(code: codes[ResidentID("R4")]!, ballot: ballot.id, choice: "yes") }
         let board = try db.ballotBoard(ballot.id)
-        #expect(board.map(\.receipt) == board.map(\.receipt).sorted())
-        #expect(board.contains { $0.receipt == receipt && $0.choice == "yes" })
+        #expect(board.receipts == board.receipts.sorted() && board.receipts.contains(receipt))
+        #expect(board.choices == ["no", "yes"], "the choices are a separate list, sorted by choice")
         #expect(try db.recount(ballot.id).matches)
+    }
+
+    @Test("a ballot's markers never join the member's code hash; only the plain code finds its own")
+    func markers() throws {
+        let (db, codes) = try Self.setUp()
+        for n in 1...5 { _ = try db.checkIn(ResidentID("R\(n)"), assembly: 1) }
+        let ballot = try db.openBallot(proposal: 1)
+        for n in 1...3 { _ = try db.castVote(code: codes[ResidentID("R\(n)")]!, ballot: ballot.id, choice: "yes") }
+        let joined = try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM code_vote JOIN voting_code ON voting_code.code_hash = code_vote.marker") }
+        #expect(joined == 0)
+        let columns = try db.writer.read { try Row.fetchAll($0, sql: "PRAGMA table_info(code_vote)").map { $0["name"] as String } }
+        #expect(columns == ["ballot_id", "marker", "sealed_receipt"])
+        #expect(try db.hasVoted(codes[ResidentID("R1")]!, ballot: ballot.id))
+        #expect(try !db.hasVoted(codes[ResidentID("R4")]!, ballot: ballot.id))
+        let secureDelete = try db.writer.read { try Int.fetchOne($0, sql: "PRAGMA secure_delete") }
+        #expect(secureDelete == 1)
     }
 
     @Test("the vote table holds nothing that links a vote to a member, a code or a time")

@@ -15,6 +15,13 @@ struct WebTests {
     /// An open assembly with 40 members, 30 checked in, an open yes/no ballot, and their codes.
     static func setUp(clock: Clock = .fixed(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000))) throws -> (AppDatabase, [ResidentID: VotingCode], Int) {
         let db = try AppDatabase.inMemory(clock: clock)
+        let (codes, ballot) = try prepare(db)
+        return (db, codes, ballot)
+    }
+
+    /// Fills a new database: the Wildemanbuurt statute, 40 members, an open assembly with 30 checked
+    /// in and an open yes/no ballot; returns the codes and the ballot.
+    static func prepare(_ db: AppDatabase) throws -> ([ResidentID: VotingCode], Int) {
         let statute = try String(contentsOf: repository.appendingPathComponent("Statutes/wildemanbuurt.statuut"), encoding: .utf8)
         try db.createAssociation(statuteSource: statute, fileName: "wildemanbuurt.statuut")
         let csv = "id;postcode;huisnummer;geboortedatum\n" + (1...40).map { "R\($0);1067 PB;\($0);1980-01-01" }.joined(separator: "\n")
@@ -29,7 +36,7 @@ struct WebTests {
         _ = try db.openAssembly(1, on: CivilDate(iso: "2026-03-20")!)
         for n in 1...30 { _ = try db.checkIn(ResidentID("R\(n)"), assembly: 1) }
         let ballot = try db.openBallot(proposal: proposal.id)
-        return (db, codes, ballot.id)
+        return (codes, ballot.id)
     }
 
     static func body(_ code: VotingCode, _ ballot: Int, _ choice: String) -> ByteBuffer {
@@ -97,7 +104,9 @@ struct WebTests {
     @Test("ballot, turnout, audit head and health; the result and board only after close")
     func reads() async throws {
         let (db, codes, ballot) = try Self.setUp()
-        _ = try db.castVote(code: codes[ResidentID("R1")]!, ballot: ballot, choice: "yes")
+        let receipt = try db.castVote(code: codes[ResidentID("R1")]!, ballot: ballot, choice: "yes")
+        _ = try db.castVote(code: codes[ResidentID("R2")]!, ballot: ballot, choice: "no")
+        _ = try db.castVote(code: codes[ResidentID("R3")]!, ballot: ballot, choice: "yes")
         let app = BuurtstemServer.application(database: db)
         try await app.test(.router) { client in
             try await client.execute(uri: "/healthz", method: .get) { #expect(String(buffer: $0.body) == "{\"status\":\"ok\"}") }
@@ -108,7 +117,7 @@ struct WebTests {
             try await client.execute(uri: "/api/v1/ballots/\(ballot)/board", method: .get) { #expect($0.status == .conflict) }
             try await client.execute(uri: "/api/v1/assemblies/1/turnout", method: .get) { response in
                 let text = String(buffer: response.body)
-                #expect(text.contains("\"present\":30") && text.contains("\"votes\":1"))
+                #expect(text.contains("\"present\":30") && text.contains("\"votes\":3"))
                 #expect(!text.contains("yes"))
             }
             try await client.execute(uri: "/api/v1/ballots/99", method: .get) { #expect($0.status == .notFound) }
@@ -116,12 +125,17 @@ struct WebTests {
         _ = try db.closeBallot(ballot)
         try await app.test(.router) { client in
             try await client.execute(uri: "/api/v1/ballots/\(ballot)/board", method: .get) { response in
-                #expect(String(buffer: response.body).contains("\"choice\":\"yes\""))
+                // Receipt-free: the receipts and the choices are two separate lists, each sorted.
+                let text = String(buffer: response.body)
+                #expect(text.contains("\"choices\":[\"no\",\"yes\",\"yes\"]") && text.contains(receipt))
+                #expect(!text.contains("\"choice\":"))
             }
             try await client.execute(uri: "/api/v1/ballots/\(ballot)/result", method: .get) { #expect(String(buffer: $0.body).contains("\"outcome\":\"adopted\"")) }
             try await client.execute(uri: "/ballots/\(ballot)/board", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(String(buffer: response.body).contains("<td>voor / yes</td>"))
+                let page = String(buffer: response.body)
+                #expect(page.contains("<li>voor / yes</li>") && page.contains("<li>tegen / no</li>") && page.contains(receipt))
+                #expect(page.components(separatedBy: receipt).count == 2 && !page.contains("<td>"))
             }
             let size = try db.auditHead().size
             try await client.execute(uri: "/api/v1/audit/head", method: .get) { response in
@@ -157,7 +171,10 @@ struct WebTests {
             }
             try await client.execute(uri: "/stemmen/\(ballot)/bevestig", method: .post, headers: headers, body: ByteBuffer(string: "choice=no")) { response in
                 #expect(response.status == .created)
-                #expect(String(buffer: response.body).contains("class=\"receipt\""))
+                let page = String(buffer: response.body)
+                #expect(page.contains("class=\"receipt\""))
+                // The voter sees the choice as stored, privately, before leaving the page.
+                #expect(page.contains("id=\"recorded\">Tegen"))
             }
             try await client.execute(uri: "/stemmen/\(ballot)/bevestig", method: .post, headers: headers, body: ByteBuffer(string: "choice=yes")) { response in
                 #expect(response.status == .conflict)

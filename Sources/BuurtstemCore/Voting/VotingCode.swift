@@ -25,7 +25,10 @@ public struct VotingCode: Sendable, Hashable, CustomStringConvertible {
         public var description: String {
             switch self {
             case .wrongLength(let n): return "a code has 15 characters; this has \(n)"
-            case .notACodeCharacter(let c): return "`\(c)` does not occur in codes (they use 2–9 and A–Z without I, L, O and U)"
+            case .notACodeCharacter(let c):
+                if "0O".contains(c) { return "codes have no 0 (zero) and no O: look again at the letter; it may be a D or a Q" }
+                if "1IL".contains(c) { return "codes have no 1 (one), I or L: look again at the letter; it may be a 7 or a T" }
+                return "`\(c)` does not occur in codes (they use 2–9 and A–Z without I, L, O and U)"
             case .typo: return "this code contains a typing mistake; please check it against the letter"
             }
         }
@@ -37,15 +40,31 @@ public struct VotingCode: Sendable, Hashable, CustomStringConvertible {
         return VotingCode(unchecked: String(data) + String(checkCharacter(for: data)))
     }
 
-    /// Reads a typed code: case and separators (spaces, dashes) do not matter.
+    /// Reads a typed code: case and separators (spaces, dashes, dots) do not matter, and what a
+    /// phone's keyboard may put in its place is read as meant: full-width characters (a Japanese
+    /// or Chinese keyboard) and Cyrillic or Greek letters that look like Latin ones (a Russian,
+    /// Bulgarian or Greek keyboard). Anything else that is not a code character is refused by name.
     public init(parsing text: String) throws(Problem) {
-        let cleaned = text.uppercased().filter { $0 != " " && $0 != "-" && $0 != "\t" }
+        guard text.utf8.count <= 200 else { throw .wrongLength(text.count) }
+        let cleaned = String(text.precomposedStringWithCompatibilityMapping.uppercased().compactMap { c -> Character? in
+            if c.isWhitespace || Self.separators.contains(c) { return nil }
+            return Self.lookalikes[c] ?? c
+        })
         guard cleaned.count == Self.dataLength + 1 else { throw .wrongLength(cleaned.count) }
         for c in cleaned where !Self.alphabet.contains(c) { throw .notACodeCharacter(c) }
         let chars = Array(cleaned)
         guard Self.checkCharacter(for: Array(chars.prefix(Self.dataLength))) == chars.last else { throw .typo }
         self.init(unchecked: cleaned)
     }
+
+    /// Dashes and dots of every kind, as keyboards and autocorrection produce them.
+    static let separators: Set<Character> = ["-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}", ".", "_", "·"]
+
+    /// Upper-case Cyrillic and Greek letters that look like a Latin code character.
+    static let lookalikes: [Character: Character] = [
+        "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "Р": "P", "С": "C", "Т": "T", "Х": "X", "Ѕ": "S", "З": "3",
+        "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Κ": "K", "Μ": "M", "Ν": "N", "Ρ": "P", "Τ": "T", "Χ": "X", "Υ": "Y",
+    ]
 
     private init(unchecked characters: String) { self.characters = characters }
 
@@ -59,6 +78,26 @@ public struct VotingCode: Sendable, Hashable, CustomStringConvertible {
     public func keyedHash(secret: [UInt8]) -> Hash {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(characters.utf8), using: SymmetricKey(data: secret))
         return Hash(Array(mac))
+    }
+
+    /// "This code has voted on this ballot", as the server stores it: HMAC-SHA-256 with the
+    /// assembly's secret over a label, the ballot and the code. Only the plain code produces it, so
+    /// it never joins `keyedHash` (which names the member): whoever holds the database file sees
+    /// that some code voted, not which member's. A different value per ballot, so one voter's
+    /// votes on several ballots cannot be tied together either.
+    public func ballotMarker(secret: [UInt8], ballot: Int) -> Hash {
+        derived("buurtstem/voted/v1", ballot: ballot, secret: secret)
+    }
+
+    /// The key that seals this code's receipt on a ballot (so the voter, and only with the code,
+    /// can find their own vote again: to replace it where the statute allows).
+    public func receiptKey(secret: [UInt8], ballot: Int) -> SymmetricKey {
+        SymmetricKey(data: derived("buurtstem/receipt-key/v1", ballot: ballot, secret: secret).bytes)
+    }
+
+    private func derived(_ label: String, ballot: Int, secret: [UInt8]) -> Hash {
+        let message = Data("\(label)\u{0}\(ballot)\u{0}\(characters)".utf8)
+        return Hash(Array(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: secret))))
     }
 
     /// Luhn mod N over the alphabet.
