@@ -70,7 +70,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "BuurtstemCoreTests", dependencies: ["BuurtstemCore", "Statuut"], exclude: ["Fixtures"],
+            name: "BuurtstemCoreTests", dependencies: ["BuurtstemCore", "Statuut", .product(name: "BigInt", package: "BigInt")], exclude: ["Fixtures"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "BuurtstemStoreTests", dependencies: ["BuurtstemStore", "BuurtstemCore"], exclude: ["Fixtures"], swiftSettings: strictSettings),

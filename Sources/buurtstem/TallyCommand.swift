@@ -14,11 +14,14 @@ struct TallyCommand: ParsableCommand {
         equal-shares, equal-shares-add1, greedy. Default: for .pb the file's rule
         (equalshares/add1 → equal-shares-add1, greedy → greedy); for ranked files stv when more
         than one seat, else irv. JSON has "method", "elected" (ids as in the file, in order),
-        "ranking" (Schulze, plurality, approval) and "rounds".
+        "ranking" (Schulze, plurality, approval) and "rounds". Schulze measures a defeat by the
+        winner's votes (--strength winning-votes, the default, as Schulze recommends) or by the
+        margin (--strength margins, pref_voting's default); they differ only on truncated ballots.
 
         Examples:
           buurtstem tally ../shared/data/pabulib/Poland_Swiecie_2023.pb
           buurtstem tally ../shared/data/preflib/00005-00000002.toi --method schulze --format json
+          buurtstem tally ../shared/data/preflib/00005-00000002.toi --method schulze --strength margins
           buurtstem tally ../shared/data/preflib/glasgow_2007_anderston.blt
         """
     )
@@ -30,11 +33,16 @@ struct TallyCommand: ParsableCommand {
         case greedy
     }
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Strength: String, ExpressibleByArgument, CaseIterable {
+        case winningVotes = "winning-votes", margins
+        var value: Schulze.Strength { self == .margins ? .margins : .winningVotes }
+    }
 
     @Argument(help: "The election file.") var file: String
     @Option(help: "The counting method (default: see above).") var method: Method?
     @Option(help: "Seats to fill (STV, approval).") var seats: Int?
     @Option(help: "text or json.") var format: Format = .text
+    @Option(help: "Schulze: how strong a defeat is, winning-votes or margins.") var strength: Strength = .winningVotes
 
     func run() throws {
         let bytes = try readBytes(file)
@@ -51,7 +59,7 @@ struct TallyCommand: ParsableCommand {
             case .irv: result = InstantRunoff.tally(profile)
             case .stv: result = ScottishSTV.tally(profile, seats: seatCount)
             case .meek: result = MeekSTV.tally(profile, seats: seatCount)
-            case .schulze: result = Schulze.tally(profile)
+            case .schulze: result = Schulze.tally(profile, strength: strength.value)
             case .plurality: result = Plurality.tally(profile)
             case .approval:
                 // Every ranked candidate counts as approved.

@@ -91,6 +91,53 @@ struct TallyPropertyTests {
         }
     }
 
+    static func randomApproval(_ random: inout SplitMix, projects: ClosedRange<Int>, voters: ClosedRange<Int>, cost: ClosedRange<Int>,
+                               budget: ClosedRange<Int>) -> ApprovalProfile {
+        let list = (0..<Int.random(in: projects, using: &random)).map {
+            ApprovalProfile.Project(id: "p\($0 + 1)", name: "p\($0 + 1)", cost: Int.random(in: cost, using: &random))
+        }
+        let ballots = (0..<Int.random(in: voters, using: &random)).map { _ in list.indices.filter { _ in Bool.random(using: &random) } }
+        return ApprovalProfile(projects: list, budget: Int.random(in: budget, using: &random), ballots: ballots)
+    }
+
+    @Test("equal shares, with and without add one, funds exactly what the definition funds (1,500 small elections)")
+    func equalSharesAgainstDefinition() {
+        var random = SplitMix(state: 42)
+        for _ in 0..<1500 {
+            let profile = Self.randomApproval(&random, projects: 1...7, voters: 1...12, cost: 1...60, budget: 1...200)
+            let ids = { (set: [Int]) in set.map { profile.projects[$0].id } }
+            #expect(EqualShares.tally(profile, completion: false).elected == ids(Reference.equalShares(profile, budget: profile.budget)), "\(profile)")
+            #expect(EqualShares.tally(profile).elected == ids(Reference.equalSharesAddOne(profile)), "\(profile)")
+        }
+    }
+
+    @Test("equal shares with add one on larger elections (9 projects, 48 voters, budgets near 92,261) agrees with the definition")
+    func equalSharesLarger() {
+        var random = SplitMix(state: 92261)
+        for _ in 0..<4 {
+            let profile = Self.randomApproval(&random, projects: 9...9, voters: 48...48, cost: 5_000...40_000, budget: 80_000...100_000)
+            let ids = { (set: [Int]) in set.map { profile.projects[$0].id } }
+            #expect(EqualShares.tally(profile).elected == ids(Reference.equalSharesAddOne(profile)), "\(profile)")
+        }
+    }
+
+    @Test("Schulze: winning votes and margins agree on complete rankings and differ on the documented truncated example")
+    func schulzeStrengths() {
+        var random = SplitMix(state: 7)
+        for _ in 0..<1000 {
+            let profile = Self.randomRanked(&random, candidates: Int.random(in: 2...6, using: &random), ballots: Int.random(in: 1...15, using: &random), complete: true)
+            #expect(Schulze.tally(profile).ranking == Schulze.tally(profile, strength: .margins).ranking)
+        }
+        var profile = RankedProfile(candidates: ["a", "b", "c", "d"])
+        profile.add(order: [2, 0, 1], weight: 3)
+        profile.add(order: [2], weight: 5)
+        profile.add(order: [1], weight: 5)
+        profile.add(order: [0, 1], weight: 5)
+        #expect(Schulze.tally(profile).elected == ["b"])
+        #expect(Schulze.tally(profile, strength: .margins).elected == ["c"])
+        #expect(Schulze.tally(profile, strength: .margins).details["strength"] == .string("margins"))
+    }
+
     @Test("plurality elects a candidate with the most first preferences")
     func plurality() {
         var random = SplitMix(state: 5)

@@ -139,9 +139,11 @@ public enum EqualShares {
             let left = profile.budget - cost(set)
             return !profile.projects.indices.contains { !set.contains($0) && !supporters[$0].isEmpty && profile.projects[$0].cost <= left }
         }
-        // Once every voter's extra budget reaches the dearest project, any supporter can pay for
-        // any project alone, so the method funds every approved project: there is no need to go on.
-        let lastIncrement = (profile.projects.map(\.cost).max() ?? 0) + 1
+        // Once every voter's extra budget exceeds what all approved projects cost together, any
+        // supporter can pay for every project they approve alone, so the method funds every approved
+        // project: there is no need to go on. (The dearest single project is not enough: a voter may
+        // already have paid for others. That bound stopped the completion too early.)
+        let lastIncrement = profile.projects.indices.filter { !supporters[$0].isEmpty }.reduce(0) { $0 + profile.projects[$1].cost } + 1
         var increment = 0
         var outcome = run(profile, supporters: supporters, increment: 0)
         var rounds = [TallyRound(number: 1, counts: outcome.map { (profile.projects[$0].id, String(profile.projects[$0].cost)) },

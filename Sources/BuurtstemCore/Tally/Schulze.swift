@@ -4,8 +4,21 @@ import Statuut
 /// candidate beats an unranked one; equal ranks prefer neither); the strength of the strongest
 /// path from each candidate to each other (widest paths, Floyd–Warshall); A ranks above B when
 /// the path from A to B is stronger than from B to A. Gives the winner and the full ranking.
+///
+/// The strength of a link A→B (when more voters prefer A to B than B to A) is either the number
+/// who prefer A (`winningVotes`, Schulze's own recommendation and Buurtstem's default) or how many
+/// more prefer A than B (`margins`, the default of pref_voting and many others). With complete
+/// rankings both give the same result; with truncated ballots they can differ.
 public enum Schulze {
-    public static func tally(_ profile: RankedProfile) -> TallyResult {
+    /// How strong a pairwise defeat is.
+    public enum Strength: String, Sendable, CaseIterable {
+        /// The number of voters who prefer the winner of the pair.
+        case winningVotes = "winning-votes"
+        /// The winner's votes minus the loser's.
+        case margins
+    }
+
+    public static func tally(_ profile: RankedProfile, strength: Strength = .winningVotes) -> TallyResult {
         let n = profile.candidates.count
         var d = Array(repeating: Int64(0), count: n * n)
         var rank = Array(repeating: Int32.max, count: n)
@@ -26,7 +39,11 @@ public enum Schulze {
             }
         }
         var p = Array(repeating: Int64(0), count: n * n)
-        for i in 0..<n { for j in 0..<n where i != j && d[i * n + j] > d[j * n + i] { p[i * n + j] = d[i * n + j] } }
+        for i in 0..<n {
+            for j in 0..<n where i != j && d[i * n + j] > d[j * n + i] {
+                p[i * n + j] = strength == .margins ? d[i * n + j] - d[j * n + i] : d[i * n + j]
+            }
+        }
         for k in 0..<n {
             for i in 0..<n where i != k {
                 let pik = p[i * n + k]
@@ -50,6 +67,6 @@ public enum Schulze {
         var names: [String: String] = [:]
         for (i, id) in profile.candidates.enumerated() { names[id] = profile.names[i] }
         return TallyResult(method: "schulze", elected: [profile.candidates[order[0]]], ranking: order.map { profile.candidates[$0] },
-                           rounds: rounds, names: names, details: ["voters": .int(profile.voterCount)])
+                           rounds: rounds, names: names, details: ["voters": .int(profile.voterCount), "strength": .string(strength.rawValue)])
     }
 }
