@@ -134,7 +134,14 @@ extension AppDatabase {
     /// Recomputes every entry's hash and the tree, and compares them with the stored hashes,
     /// the checkpoints and (when given) a head recorded earlier elsewhere.
     public func verifyAudit(trusted: AuditHead? = nil) throws -> AuditVerification {
-        try writer.read { db in
+        try verifyAudit(trustedHeads: trusted.map { [$0] } ?? [])
+    }
+
+    /// Recomputes the log and compares it with every head recorded elsewhere (a witness's copies).
+    public func verifyAudit(trustedHeads: [AuditHead]) throws -> AuditVerification {
+        let trustedBySize = Dictionary(trustedHeads.map { ($0.size, $0) }, uniquingKeysWith: { first, _ in first })
+        let conflicting = Dictionary(grouping: trustedHeads, by: \.size).values.filter { Set($0.map(\.root)).count > 1 }.map { $0[0] }
+        return try writer.read { db in
             var checkpoints: [Int: Hash] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT size, root FROM audit_checkpoint") {
                 let data: Data = row["root"]
@@ -164,15 +171,17 @@ extension AppDatabase {
                 if let root = checkpoints[frontier.size], root != frontier.root {
                     problems.append(.checkpointMismatch(size: frontier.size))
                 }
-                if let trusted, trusted.size == frontier.size, trusted.root != frontier.root {
+                if let trusted = trustedBySize[frontier.size], trusted.root != frontier.root {
                     problems.append(.trustedHeadMismatch(trusted))
                 }
                 expected += 1
             }
-            if let trusted {
-                if trusted.size > frontier.size { problems.append(.truncated(entries: frontier.size, trustedSize: trusted.size)) }
-                if trusted.size == 0, trusted.root != MerkleTree.emptyRoot { problems.append(.trustedHeadMismatch(trusted)) }
+            if let largest = trustedHeads.max(by: { $0.size < $1.size }), largest.size > frontier.size {
+                problems.append(.truncated(entries: frontier.size, trustedSize: largest.size))
             }
+            if let empty = trustedBySize[0], empty.root != MerkleTree.emptyRoot { problems.append(.trustedHeadMismatch(empty)) }
+            // Two witnessed heads of one size with different roots: someone showed two histories.
+            for head in conflicting { problems.append(.trustedHeadMismatch(head)) }
             if stateSize != frontier.size {
                 problems.append(.stateMismatch(entries: frontier.size, headSize: stateSize))
             } else if (try? AuditAppender.storedFrontier(db))?.root != frontier.root {

@@ -255,6 +255,21 @@ enum Migrations {
                 DROP TABLE code_vote_v3;
                 """)
         }
+        migrator.registerMigration("v8 the association's signing key and its audit witnesses") { db in
+            try db.execute(sql: """
+                -- The Ed25519 key that signs audit heads for outside witnesses (one per association).
+                CREATE TABLE signing_key (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    private_key BLOB NOT NULL CHECK (length(private_key) = 32),
+                    created_at TEXT NOT NULL
+                );
+                -- Where `buurtstem audit witness` sends signed heads when no place is named.
+                CREATE TABLE witness_target (
+                    path TEXT PRIMARY KEY NOT NULL,
+                    added_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

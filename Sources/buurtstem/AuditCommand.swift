@@ -15,7 +15,7 @@ struct AuditCommand: ParsableCommand {
         somewhere else — on the minutes, on paper — and `audit verify --head SIZE:ROOT` proves
         later that nothing before it was changed.
         """,
-        subcommands: [AuditHeadCommand.self, AuditVerify.self, AuditProve.self, AuditCheckProof.self, AuditExport.self]
+        subcommands: [AuditHeadCommand.self, AuditVerify.self, AuditWitnessCommand.self, AuditProve.self, AuditCheckProof.self, AuditExport.self]
     )
 }
 
@@ -38,19 +38,32 @@ struct AuditVerify: ParsableCommand {
           buurtstem audit verify --head 1042:3f0c…
         """)
     @Option(help: "A head recorded earlier (SIZE:ROOT) to check the log against.") var head: String?
+    @Option(help: "A witness's file or folder of signed heads (from `audit witness`) to check the log against.") var witness: String?
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        var trusted: AuditHead?
+        var trusted: [AuditHead] = []
         if let head {
             guard let parsed = AuditHead(parsing: head) else { throw ValidationError("--head must be SIZE:ROOT, with ROOT 64 hex digits") }
-            trusted = parsed
+            trusted.append(parsed)
         }
-        let result = try database.open().verifyAudit(trusted: trusted)
-        if result.isIntact {
-            print("intact: \(result.entries) entries, head \(result.head)\(trusted.map { "; matches the trusted head at \($0.size)" } ?? "")")
+        let db = try database.open()
+        var signatureProblems: [String] = []
+        var witnessed: [SignedAuditHead] = []
+        if let witness {
+            witnessed = try WitnessFile.read(witness)
+            signatureProblems = try db.verifyAudit(witnessed: witnessed).signatureProblems
+            trusted += witnessed.map(\.head)
+        }
+        let result = try db.verifyAudit(trustedHeads: trusted)
+        if result.isIntact && signatureProblems.isEmpty {
+            var also = ""
+            if let head = trusted.first, self.head != nil { also += "; matches the trusted head at \(head.size)" }
+            if let last = witnessed.last { also += "; matches all \(witnessed.count) witnessed heads (the latest \(last.head.size) entries, signed \(last.at))" }
+            print("intact: \(result.entries) entries, head \(result.head)\(also)")
             return
         }
+        for problem in signatureProblems { print("- \(problem)") }
         if let first = result.problems.compactMap(\.seq).min() { print("first entry that does not match: \(first)") }
         for problem in result.problems.prefix(20) { print("- \(problem)") }
         if result.problems.count > 20 { print("… and \(result.problems.count - 20) more") }
@@ -106,4 +119,114 @@ struct AuditExport: ParsableCommand {
         discussion: "Example:\n  buurtstem audit export > audit.jsonl")
     @OptionGroup var database: DatabaseOptions
     func run() throws { try database.open().exportAudit { print($0) } }
+}
+
+struct AuditWitnessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "witness", abstract: "Send the signed audit head to outside witnesses (a folder, or a git repository the association controls).",
+        discussion: """
+        Appends the current head, signed with the association's Ed25519 key, as one line to
+        buurtstem-witness.jsonl in each place; a place inside a git work tree gets a commit. Give the
+        kascommissie or the municipality such a place (a shared folder, a repository they can read),
+        and run this after every assembly (or from cron). `audit verify --witness PLACE` later proves
+        that the log still holds every witnessed head. The log records each witnessing.
+
+        Examples:
+          buurtstem audit witness --add /srv/kascommissie     # remember a place
+          buurtstem audit witness                            # send to every remembered place
+          buurtstem audit witness --to ~/buurt-audit-repo    # send to this place only
+          buurtstem audit witness --public-key               # print the key to give the witnesses
+        """)
+    @Option(help: "Send to this place (repeat); without it, to every remembered place.") var to: [String] = []
+    @Option(help: "Remember a place (repeat).") var add: [String] = []
+    @Flag(help: "Print the association's public key (hex) and stop.") var publicKey = false
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let db = try database.open()
+        if publicKey {
+            print(SignedAuditHead.hex(try db.signingPublicKey()))
+            return
+        }
+        for place in add {
+            try WitnessFile.checkPlace(place)
+            try db.addWitnessTarget(place)
+            print("Remembered \(place).")
+        }
+        let places = to.isEmpty ? try db.witnessTargets() : to
+        guard !places.isEmpty else {
+            if add.isEmpty { throw ValidationError("no place to send the head to: name one with --to, or remember one with --add") }
+            return
+        }
+        for place in places { try WitnessFile.checkPlace(place) }
+        let signed = try db.signedAuditHead(for: places)
+        for place in places {
+            let committed = try WitnessFile.append(signed, to: place)
+            print("Witnessed \(signed.head) at \(place)\(committed ? " (committed to git)" : "").")
+        }
+    }
+}
+
+/// The witness's file: `buurtstem-witness.jsonl` in a folder, one signed head per line.
+enum WitnessFile {
+    static let name = "buurtstem-witness.jsonl"
+
+    static func path(_ place: String) -> String {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: place, isDirectory: &isFolder), !isFolder.boolValue { return place }
+        return (place as NSString).appendingPathComponent(name)
+    }
+
+    static func checkPlace(_ place: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: place, isDirectory: &isFolder) else {
+            throw ValidationError("\(place) does not exist: make the folder (or clone the witness repository) first")
+        }
+        guard FileManager.default.isWritableFile(atPath: isFolder.boolValue ? place : (place as NSString).deletingLastPathComponent) else {
+            throw ValidationError("\(place) is not writable")
+        }
+    }
+
+    /// Appends the line; commits it when the place is in a git work tree. True when committed.
+    static func append(_ head: SignedAuditHead, to place: String) throws -> Bool {
+        let file = path(place)
+        if !FileManager.default.fileExists(atPath: file) { FileManager.default.createFile(atPath: file, contents: nil) }
+        guard let handle = FileHandle(forWritingAtPath: file) else { throw ValidationError("cannot write \(file)") }
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((head.line + "\n").utf8))
+        try handle.synchronize()
+        let folder = (file as NSString).deletingLastPathComponent
+        guard git(["-C", folder, "rev-parse", "--is-inside-work-tree"]) else { return false }
+        guard git(["-C", folder, "add", name]),
+              git(["-C", folder, "-c", "user.name=Buurtstem", "-c", "user.email=buurtstem@localhost", "commit", "-q", "-m",
+                   "Audit head \(head.head.size) of \(head.association), signed \(head.at)", "--", name]) else {
+            throw ValidationError("wrote \(file), but could not commit it to git there")
+        }
+        return true
+    }
+
+    static func read(_ place: String) throws -> [SignedAuditHead] {
+        let file = path(place)
+        let text = String(decoding: try readBytes(file), as: UTF8.self)
+        var heads: [SignedAuditHead] = []
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+            do { heads.append(try SignedAuditHead(line: String(line))) } catch {
+                throw ValidationError("\(file):\(n + 1): \(error)")
+            }
+        }
+        guard !heads.isEmpty else { throw ValidationError("\(file) holds no signed heads") }
+        return heads
+    }
+
+    private static func git(_ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
 }

@@ -46,6 +46,50 @@ struct TamperTests {
         #expect(counts.values.reduce(0, +) == 1000)
     }
 
+    @Test("a history rewritten and re-hashed from the start is caught by the signed heads an outside witness keeps")
+    func witnessedHeads() throws {
+        func association(residents: Int) throws -> AppDatabase {
+            let db = try StoreFixtures.database("soesterkwartier")
+            let csv = "id;postcode;huisnummer;geboortedatum;ingeschreven\n"
+                + (1...residents).map { "R\($0);3812 AB;\($0);1980-01-01;2010-01-01" }.joined(separator: "\n")
+            _ = try db.importRegister(try StoreFixtures.extract(csv, on: "2026-06-01"), fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-06-01"))
+            return db
+        }
+        let real = try association(residents: 20)
+        let first = try real.signedAuditHead(for: ["/srv/kascommissie"])
+        for n in 1...20 { try real.join(ResidentID("R\(n)"), on: day("2026-06-02")) }
+        let second = try real.signedAuditHead(for: ["/srv/kascommissie"])
+        #expect(first.hasValidSignature && second.hasValidSignature && first.publicKey == second.publicKey)
+        #expect(try SignedAuditHead(line: second.line) == second)
+        let clean = try real.verifyAudit(witnessed: [first, second])
+        #expect(clean.verification.isIntact && clean.signatureProblems.isEmpty)
+
+        // A board member builds the history anew (one member fewer), self-consistent and re-hashed,
+        // and even keeps the association's signing key: the witnessed roots no longer match.
+        let forged = try association(residents: 20)
+        try forged.writer.write { db in
+            try db.execute(sql: "DELETE FROM signing_key")
+            try db.execute(sql: "INSERT INTO signing_key SELECT * FROM (SELECT 1, ?, '2026-06-01T00:00:00Z')",
+                           arguments: [try real.writer.read { try Data.fetchOne($0, sql: "SELECT private_key FROM signing_key") }])
+        }
+        for n in 1...19 { try forged.join(ResidentID("R\(n)"), on: day("2026-06-02")) }
+        for n in 1...6 { try forged.addWitnessTarget("/place/\(n)") }
+        #expect(try forged.auditHead().size > second.head.size)
+        #expect(try forged.verifyAudit().isIntact, "on its own the forged log is consistent")
+        let caught = try forged.verifyAudit(witnessed: [first, second])
+        #expect(caught.verification.problems.contains { if case .trustedHeadMismatch = $0 { return true } else { return false } })
+
+        // A forged log with its own key is caught by the key too; a changed line by its signature.
+        let other = try association(residents: 20)
+        #expect(try other.verifyAudit(witnessed: [first]).signatureProblems.contains { $0.contains("no signing key") })
+        _ = try other.signingPublicKey()
+        #expect(try other.verifyAudit(witnessed: [first]).signatureProblems.contains { $0.contains("another key") })
+        var altered = second
+        altered.head = AuditHead(size: second.head.size - 1, root: second.head.root)
+        #expect(!altered.hasValidSignature)
+        #expect(try real.verifyAudit(witnessed: [altered]).signatureProblems.contains { $0.contains("valid signature") })
+    }
+
     @Test("an untouched copy verifies against its head")
     func untouched() throws {
         let (original, head) = try Self.original()

@@ -27,6 +27,15 @@ public struct Moment: Sendable, Hashable, Comparable, CustomStringConvertible {
         return "\(date)T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
     }
 
+    /// Parses the printed form `YYYY-MM-DDTHH:MM:SSZ`.
+    public init?(parsing text: String) {
+        let parts = text.split(separator: "T")
+        guard parts.count == 2, parts[1].hasSuffix("Z"), let date = CivilDate(iso: String(parts[0])) else { return nil }
+        let time = parts[1].dropLast().split(separator: ":").compactMap { Int($0) }
+        guard time.count == 3, (0..<24).contains(time[0]), (0..<60).contains(time[1]), (0..<60).contains(time[2]) else { return nil }
+        self.init(date, seconds: time[0] * 3600 + time[1] * 60 + time[2])
+    }
+
     public static func < (lhs: Moment, rhs: Moment) -> Bool { lhs.secondsSince1970 < rhs.secondsSince1970 }
 }
 

@@ -1,0 +1,70 @@
+public import BuurtstemCore
+import Crypto
+import Foundation
+public import GRDB
+import Statuut
+
+/// Outside witnesses of the audit log: heads signed with the association's Ed25519 key.
+extension AppDatabase {
+    /// The association's public key (made on first use, with an audit entry that names it).
+    public func signingPublicKey() throws -> [UInt8] {
+        try writer.write { db in Array(try Self.signingKey(db, at: clock.now()).publicKey.rawRepresentation) }
+    }
+
+    /// The current head, signed; records in the log that it was handed to `witnesses` (so the next
+    /// head says where the previous one went). The signed head is the one before that entry.
+    public func signedAuditHead(for witnesses: [String], actor: Actor = .system) throws -> SignedAuditHead {
+        try writer.write { db in
+            let key = try Self.signingKey(db, at: clock.now())
+            let frontier = try AuditAppender.storedFrontier(db)
+            let name = try String.fetchOne(db, sql: "SELECT name FROM association WHERE id = 1") ?? ""
+            let signed = try SignedAuditHead.sign(AuditHead(size: frontier.size, root: frontier.root), association: name, at: clock.now(), key: key)
+            try audit(db, actor, "audit.witnessed", ["size": .int(signed.head.size), "root": .string(signed.head.root.description),
+                                                     "witnesses": .array(witnesses.map(JSONValue.string))])
+            return signed
+        }
+    }
+
+    /// Places that receive signed heads when none is named.
+    public func witnessTargets() throws -> [String] {
+        try writer.read { try String.fetchAll($0, sql: "SELECT path FROM witness_target ORDER BY path") }
+    }
+
+    /// Adds a place that receives signed heads.
+    public func addWitnessTarget(_ path: String, actor: Actor = .system) throws {
+        try writer.write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO witness_target (path, added_at) VALUES (?, ?)", arguments: [path, clock.now().description])
+            if db.changesCount == 1 { try audit(db, actor, "witness.added", ["path": .string(path)]) }
+        }
+    }
+
+    static func signingKey(_ db: Database, at now: Moment) throws -> Curve25519.Signing.PrivateKey {
+        if let data = try Data.fetchOne(db, sql: "SELECT private_key FROM signing_key WHERE id = 1") {
+            return try Curve25519.Signing.PrivateKey(rawRepresentation: data)
+        }
+        let key = Curve25519.Signing.PrivateKey()
+        try db.execute(sql: "INSERT INTO signing_key (id, private_key, created_at) VALUES (1, ?, ?)",
+                       arguments: [key.rawRepresentation, now.description])
+        var appender = try AuditAppender(db, at: now)
+        try appender.append(actor: .system, action: "key.created",
+                            payload: .object(["publicKey": .string(SignedAuditHead.hex(Array(key.publicKey.rawRepresentation)))]))
+        try appender.finish(db)
+        return key
+    }
+
+    /// Checks the log against heads kept by a witness: each must carry a valid signature by this
+    /// association's key, and the log must still hold every witnessed head's entries unchanged.
+    public func verifyAudit(witnessed heads: [SignedAuditHead]) throws -> (verification: AuditVerification, signatureProblems: [String]) {
+        let key = try writer.read { db in try Data.fetchOne(db, sql: "SELECT private_key FROM signing_key WHERE id = 1") }
+            .flatMap { try? Curve25519.Signing.PrivateKey(rawRepresentation: $0) }.map { Array($0.publicKey.rawRepresentation) }
+        var problems: [String] = []
+        for (n, head) in heads.enumerated() {
+            if !head.hasValidSignature { problems.append("witnessed head \(n + 1) (\(head.head)) does not carry a valid signature") }
+            if let key, head.publicKey != key {
+                problems.append("witnessed head \(n + 1) (\(head.head)) was signed by another key than this database's: the key was replaced")
+            }
+            if key == nil { problems.append("this database has no signing key, but a witness holds heads signed by one") }
+        }
+        return (try verifyAudit(trustedHeads: heads.map(\.head)), Array(Set(problems)).sorted())
+    }
+}
