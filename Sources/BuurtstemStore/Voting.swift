@@ -113,18 +113,23 @@ extension AppDatabase {
             var method: TallyMethod
             var options: [BallotOption]
             var secret: [UInt8]
+            /// The statute lets a member replace their vote until the close.
+            var changeable: Bool
         }
         private var known: [Int: Ballot] = [:]
 
         mutating func ballot(_ db: Database, _ id: Int) throws -> Ballot {
             if let ballot = known[id] { return ballot }
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT ballot.state, ballot.method, ballot.options, proposal.assembly_id
+                SELECT ballot.state, ballot.method, ballot.options, proposal.assembly_id, proposal.kind
                 FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE ballot.id = ?
                 """, arguments: [id]) else { throw VoteRejection.noSuchBallot }
+            let assembly = try AppDatabase.assembly(db, row[3])
+            let (statute, _) = try AppDatabase.statute(db, on: assembly.date)
             let ballot = Ballot(open: (row[0] as String) == "open", method: TallyMethod(rawValue: row[1]) ?? .yesNo,
                                 options: try JSONDecoder().decode([BallotOption].self, from: Data((row[2] as String).utf8)),
-                                secret: try AppDatabase.secret(db, assembly: row[3]))
+                                secret: try AppDatabase.secret(db, assembly: row[3]),
+                                changeable: statute.decisionKind(named: row[4])?.votesMayBeChanged.value ?? false)
             known[id] = ballot
             return ballot
         }
@@ -158,10 +163,24 @@ extension AppDatabase {
         let sealed = try ChaChaPoly.seal(Data(receipt.utf8), using: key).combined
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO code_vote (ballot_id, marker, sealed_receipt) VALUES (?, ?, ?)")
             .execute(arguments: [id, marker, sealed])
+        if db.changesCount == 1 {
+            try db.cachedStatement(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)").execute(arguments: [id, receipt, normalised])
+            // The audit entry says that a vote was cast on the ballot, not which, nor its receipt.
+            try audit.append(actor: .system, action: "vote.cast", payload: .object(["ballot": .int(id)]))
+            return receipt
+        }
+        // This code voted before. Where the statute allows it, the new vote replaces the old one:
+        // only the code opens the sealed receipt, so only the voter can find their old vote.
+        guard ballot.changeable else { throw VoteRejection.alreadyVoted }
+        guard let old = try Data.fetchOne(db, sql: "SELECT sealed_receipt FROM code_vote WHERE ballot_id = ? AND marker = ?", arguments: [id, marker]),
+              let box = try? ChaChaPoly.SealedBox(combined: old), let opened = try? ChaChaPoly.open(box, using: key) else {
+            throw VoteRejection.alreadyVoted   // a vote from before sealed receipts existed cannot be found again
+        }
+        try db.execute(sql: "DELETE FROM vote WHERE ballot_id = ? AND receipt = ?", arguments: [id, String(decoding: opened, as: UTF8.self)])
         guard db.changesCount == 1 else { throw VoteRejection.alreadyVoted }
+        try db.execute(sql: "UPDATE code_vote SET sealed_receipt = ? WHERE ballot_id = ? AND marker = ?", arguments: [sealed, id, marker])
         try db.cachedStatement(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)").execute(arguments: [id, receipt, normalised])
-        // The audit entry says that a vote was cast on the ballot, not which, nor its receipt.
-        try audit.append(actor: .system, action: "vote.cast", payload: .object(["ballot": .int(id)]))
+        try audit.append(actor: .system, action: "vote.replaced", payload: .object(["ballot": .int(id)]))
         return receipt
     }
 
@@ -343,6 +362,14 @@ extension AppDatabase {
                                                   arguments: [id]) else { return false }
             let marker = Data(code.ballotMarker(secret: try Self.secret(db, assembly: assembly), ballot: id).bytes)
             return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM code_vote WHERE ballot_id = ? AND marker = ?", arguments: [id, marker]) == 1
+        }
+    }
+
+    /// Whether the statute lets a member replace their vote on this ballot until it closes.
+    public func votesMayBeChanged(ballot id: Int) throws -> Bool {
+        try writer.read { db in
+            var ballots = BallotsForVoting()
+            return try ballots.ballot(db, id).changeable
         }
     }
 

@@ -126,8 +126,10 @@ struct ResidentPages: Sendable {
         var items = ""
         for ballot in turnout.ballots where ballot.open {
             let voted = try database.hasVoted(session.code, ballot: ballot.id)
+            let change = try voted && database.votesMayBeChanged(ballot: ballot.id)
+                ? " <a href=\"/stemmen/\(ballot.id)\">\(HTML.both("Stem wijzigen", "Change my vote"))</a>" : ""
             items += "<li><strong>\(HTML.h(ballot.title))</strong><br>"
-                + (voted ? "<span class=\"ok\">\(HTML.both("U hebt gestemd", "You have voted"))</span>"
+                + (voted ? "<span class=\"ok\">\(HTML.both("U hebt gestemd", "You have voted"))</span>\(change)"
                          : "<a href=\"/stemmen/\(ballot.id)\">\(HTML.both("Stem nu", "Vote now"))</a>") + "</li>"
         }
         let list = items.isEmpty ? "<p>\(HTML.both("Er is nu geen stemming open. Ververs deze pagina straks.", "No ballot is open now. Refresh this page later."))</p>"
@@ -139,11 +141,18 @@ struct ResidentPages: Sendable {
         guard let session = await sessions.session(request.cookies[Self.cookie]?.value) else { return codeForm(error: nil) }
         let ballot = try database.ballot(id)
         guard ballot.isOpen else { return HTML.page("Gesloten", "<p class=\"error\">\(HTML.both("Deze stemming is gesloten.", "This ballot is closed."))</p>") }
-        if try database.hasVoted(session.code, ballot: id) {
+        let changeable = try database.votesMayBeChanged(ballot: id)
+        let voted = try database.hasVoted(session.code, ballot: id)
+        if voted && !changeable {
             return HTML.page("Gestemd", "<p class=\"ok\">\(HTML.both("U hebt al gestemd op deze stemming.", "You have already voted on this ballot."))</p><p><a href=\"/stemmen\">\(HTML.both("Terug", "Back"))</a></p>")
         }
         let title = try database.ballotTitle(id)
-        let message = error.map { "<p class=\"error\" role=\"alert\">\(HTML.both($0.nl, $0.en))</p>" } ?? ""
+        var message = error.map { "<p class=\"error\" role=\"alert\">\(HTML.both($0.nl, $0.en))</p>" } ?? ""
+        if changeable {
+            message += voted
+                ? "<p class=\"ok\" id=\"change\">\(HTML.both("U hebt al gestemd. U mag uw stem wijzigen tot de stemming sluit: uw nieuwe stem vervangt de vorige, de laatste telt.", "You have already voted. You may change your vote until the ballot closes: your new vote replaces the previous one, the last one counts."))</p>"
+                : "<p id=\"change\">\(HTML.both("U mag uw stem wijzigen tot de stemming sluit; de laatste telt.", "You may change your vote until the ballot closes; the last one counts."))</p>"
+        }
         var fields = ""
         switch ballot.method {
         case .yesNo:
@@ -243,12 +252,14 @@ struct ResidentPages: Sendable {
         guard let session = await sessions.session(request.cookies[Self.cookie]?.value) else { return codeForm(error: nil) }
         let form = try await Forms.fields(request)
         do {
+            let replacing = try database.hasVoted(session.code, ballot: id)
             let receipt = try await writer.cast(code: session.code, ballot: id, choice: form["choice"]?.first ?? "")
             // The choice as stored, read back now: the voter sees it here, privately, once.
             let ballot = try database.ballot(id)
             let recorded = try database.recordedChoice(ballot: id, receipt: receipt).map { shown($0, on: ballot) } ?? "—"
             return HTML.page("Ontvangstbewijs", """
-                <h1>\(HTML.both("Uw stem is uitgebracht", "Your vote is in"))</h1>
+                <h1>\(replacing ? HTML.both("Uw stem is gewijzigd", "Your vote was changed") : HTML.both("Uw stem is uitgebracht", "Your vote is in"))</h1>
+                \(replacing ? "<p>\(HTML.both("Uw vorige stem en zijn bewijs tellen niet meer; alleen deze stem telt.", "Your previous vote and its receipt no longer count; only this vote counts."))</p>" : "")
                 <p>\(HTML.both("Zo is uw stem opgeslagen:", "This is how your vote was stored:"))</p>
                 <div class="recorded" id="recorded">\(recorded)</div>
                 <p>\(HTML.both("Alleen u ziet dit, nu, op deze telefoon. Het wordt nergens anders getoond.", "Only you see this, now, on this phone. It is shown nowhere else."))</p>

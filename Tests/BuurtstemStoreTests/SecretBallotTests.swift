@@ -8,8 +8,9 @@ import BuurtstemStore
 @Suite("Voting by code: the secret ballot")
 struct SecretBallotTests {
     /// An open assembly of 40 members with an open yes/no ballot and codes issued.
-    static func setUp() throws -> (AppDatabase, [ResidentID: VotingCode]) {
-        let db = try StoreFixtures.database()
+    static func setUp(statute: String = StoreFixtures.statuteText("wildemanbuurt")) throws -> (AppDatabase, [ResidentID: VotingCode]) {
+        let db = try AppDatabase.inMemory(clock: StoreFixtures.clock)
+        try db.createAssociation(statuteSource: statute, fileName: "wildemanbuurt.statuut")
         let csv = "id;postcode;huisnummer;geboortedatum\n" + (1...40).map { "R\($0);1067 PB;\($0);1980-01-01" }.joined(separator: "\n")
         _ = try db.importRegister(try StoreFixtures.extract(csv, on: "2026-01-20"), fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-01-20"))
         _ = try db.scheduleAssembly(date: day("2026-03-20"), place: "LuCafé", today: day("2026-02-01"))
@@ -61,6 +62,42 @@ struct SecretBallotTests {
         #expect(try !db.hasVoted(codes[ResidentID("R4")]!, ballot: ballot.id))
         let secureDelete = try db.writer.read { try Int.fetchOne($0, sql: "PRAGMA secure_delete") }
         #expect(secureDelete == 1)
+    }
+
+    @Test("where the statute allows it, a member replaces their vote until the close (the last counts); elsewhere a second vote is refused")
+    func replacement() throws {
+        let text = StoreFixtures.statuteText("wildemanbuurt")
+            .replacingOccurrences(of: "    staking verworpen\n", with: "    staking verworpen\n    stem wijzigen mag tot de sluiting\n")
+        let (db, codes) = try Self.setUp(statute: text)
+        for n in 1...3 { _ = try db.checkIn(ResidentID("R\(n)"), assembly: 1) }
+        let ballot = try db.openBallot(proposal: 1)
+        #expect(try db.votesMayBeChanged(ballot: ballot.id))
+        let first = try db.castVote(code: codes[ResidentID("R1")]!, ballot: ballot.id, choice: "yes")
+        _ = try db.castVote(code: codes[ResidentID("R2")]!, ballot: ballot.id, choice: "yes")
+        let second = try db.castVote(code: codes[ResidentID("R1")]!, ballot: ballot.id, choice: "no")
+        let third = try db.castVote(code: codes[ResidentID("R1")]!, ballot: ballot.id, choice: "blank")
+        #expect(Set([first, second, third]).count == 3)
+        #expect(try db.recordedChoice(ballot: ballot.id, receipt: first) == nil)
+        #expect(try db.recordedChoice(ballot: ballot.id, receipt: second) == nil)
+        #expect(try db.recordedChoice(ballot: ballot.id, receipt: third) == "blank")
+        #expect(try db.turnout(assembly: 1).ballots.first?.votes == 2)
+        #expect(try db.voteIntegrity().allSatisfy(\.isConsistent))
+        var log = ""
+        try db.exportAudit { log += $0 + "\n" }
+        #expect(log.components(separatedBy: "\"vote.replaced\"").count == 3)
+        _ = try db.closeBallot(ballot.id)
+        #expect(try db.ballotBoard(ballot.id).choices == ["blank", "yes"])
+        #expect(try db.ballotBoard(ballot.id).receipts.sorted() == [third, try db.ballotBoard(ballot.id).receipts.first { $0 != third }!].sorted())
+        #expect(throws: VoteRejection.ballotClosed) { try db.castVote(code: codes[ResidentID("R1")]!, ballot: ballot.id, choice: "yes") }
+        #expect(try db.verifyAudit().isIntact)
+
+        // The statutes as they are: a vote once cast stands.
+        let (plain, plainCodes) = try Self.setUp()
+        _ = try plain.checkIn(ResidentID("R1"), assembly: 1)
+        let plainBallot = try plain.openBallot(proposal: 1)
+        #expect(try !plain.votesMayBeChanged(ballot: plainBallot.id))
+        _ = try plain.castVote(code: plainCodes[ResidentID("R1")]!, ballot: plainBallot.id, choice: "yes")
+        #expect(throws: VoteRejection.alreadyVoted) { try plain.castVote(code: plainCodes[ResidentID("R1")]!, ballot: plainBallot.id, choice: "no") }
     }
 
     @Test("the vote table holds nothing that links a vote to a member, a code or a time")

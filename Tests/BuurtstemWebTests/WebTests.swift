@@ -21,8 +21,8 @@ struct WebTests {
 
     /// Fills a new database: the Wildemanbuurt statute, 40 members, an open assembly with 30 checked
     /// in and an open yes/no ballot; returns the codes and the ballot.
-    static func prepare(_ db: AppDatabase) throws -> ([ResidentID: VotingCode], Int) {
-        let statute = try String(contentsOf: repository.appendingPathComponent("Statutes/wildemanbuurt.statuut"), encoding: .utf8)
+    static func prepare(_ db: AppDatabase, edit: (String) -> String = { $0 }) throws -> ([ResidentID: VotingCode], Int) {
+        let statute = edit(try String(contentsOf: repository.appendingPathComponent("Statutes/wildemanbuurt.statuut"), encoding: .utf8))
         try db.createAssociation(statuteSource: statute, fileName: "wildemanbuurt.statuut")
         let csv = "id;postcode;huisnummer;geboortedatum\n" + (1...40).map { "R\($0);1067 PB;\($0);1980-01-01" }.joined(separator: "\n")
         _ = try db.importRegister(try RegisterParser.parse(Array(csv.utf8), today: CivilDate(iso: "2026-01-20")!), fileName: "r.csv", fileSHA256: "h",
@@ -186,6 +186,34 @@ struct WebTests {
             }
         }
         #expect(try db.turnout(assembly: 1).ballots.first?.votes == 1)
+    }
+}
+
+@Suite("Web: changing a vote where the statute allows it")
+struct VoteChangeTests {
+    @Test("the ballot page says a vote may be changed; voting again replaces it and says so; the board has only the last")
+    func changeOnThePhone() async throws {
+        let db = try AppDatabase.inMemory(clock: .fixed(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000)))
+        let (codes, ballot) = try WebTests.prepare(db) {
+            $0.replacingOccurrences(of: "    staking verworpen\n", with: "    staking verworpen\n    stem wijzigen mag tot de sluiting\n")
+        }
+        let app = BuurtstemServer.application(database: db)
+        try await app.test(.router) { client in
+            var phone = Browser()
+            #expect(try await phone.post(client, "/stem", [("code", codes[ResidentID("R4")]!.description)], csrf: false).status == .seeOther)
+            try await phone.get(client, "/stemmen/\(ballot)")
+            #expect(phone.lastPage.contains("U mag uw stem wijzigen tot de stemming sluit"))
+            #expect(try await phone.post(client, "/stemmen/\(ballot)/bevestig", [("choice", "yes")], csrf: false).status == .created)
+            #expect(phone.lastPage.contains("Uw stem is uitgebracht"))
+            try await phone.get(client, "/stemmen")
+            #expect(phone.lastPage.contains("Stem wijzigen"))
+            try await phone.get(client, "/stemmen/\(ballot)")
+            #expect(phone.lastPage.contains("U hebt al gestemd. U mag uw stem wijzigen"))
+            #expect(try await phone.post(client, "/stemmen/\(ballot)/bevestig", [("choice", "no")], csrf: false).status == .created)
+            #expect(phone.lastPage.contains("Uw stem is gewijzigd") && phone.lastPage.contains("id=\"recorded\">Tegen"))
+        }
+        _ = try db.closeBallot(ballot)
+        #expect(try db.ballotBoard(ballot).choices == ["no"])
     }
 }
 

@@ -313,6 +313,11 @@ public enum Explainer {
                 }
                 rule(id + ".tie", (topic.0 + ": staking", topic.1 + ": tie"), tie, kind.tie.source, .string(kind.tie.value.rawValue))
             }
+            rule(id + ".vote-changes", (topic.0 + ": stem wijzigen", topic.1 + ": changing a vote"),
+                 kind.votesMayBeChanged.value
+                     ? ("wie stemde, mag zijn stem wijzigen tot de stemming sluit; de laatste stem telt", "a member who voted may change their vote until the ballot closes; the last vote counts")
+                     : ("een uitgebrachte stem staat vast", "a vote once cast stands"),
+                 kind.votesMayBeChanged.source, .bool(kind.votesMayBeChanged.value))
             rule(id + ".quorum", (topic.0 + ": quorum", topic.1 + ": quorum"), (nlB.quorum(kind.quorum.value), enB.quorum(kind.quorum.value)),
                  kind.quorum.source, quorumJSON(kind.quorum.value))
             if let budget = kind.budget.value {

@@ -110,6 +110,10 @@ public enum LegalDefaults {
         "gangbare uitleg",
         nl: "blanco stemmen gelden als niet uitgebracht; Boek 2 regelt dit niet voor verenigingen",
         en: "blank votes count as not cast; Book 2 does not settle this for associations")
+    public static let voteChanges = LegalSource(
+        "gangbare uitleg",
+        nl: "een uitgebrachte stem staat vast; Boek 2 kent geen wijzigen van een stem",
+        en: "a vote once cast stands; Book 2 knows no changing of a vote")
     public static let tie = LegalSource(
         "volgt uit de meerderheidsregel",
         nl: "bij staking van stemmen is er geen meerderheid, dus is het voorstel verworpen",

@@ -151,6 +151,8 @@ public struct DecisionKind: Sendable, Hashable {
     public var secondMeetingDays: Cited<Int?>
     /// The notice period for an assembly that decides on this kind.
     public var noticeDays: Cited<Int>
+    /// Whether a member who voted may replace their vote until the ballot closes (the last counts).
+    public var votesMayBeChanged: Cited<Bool>
 
     /// The built-in name of ordinary decisions.
     public static let ordinary = "gewoon"

@@ -12,6 +12,7 @@ struct DecisionSpec {
     var seats: (count: Int, node: RuleNode)?
     var inspection: (days: Int, node: RuleNode)?
     var secondMeetingDays: Int?
+    var votesMayBeChanged: Bool?
 }
 
 extension Analysis {
@@ -62,6 +63,9 @@ extension Analysis {
             case .inspection:
                 guard registry.claim(key + "inspection", child, what: "the inspection period for \(written)", diagnostics: &diagnostics) else { continue }
                 spec.inspection = (positive(child, "days", what: "the inspection period"), child)
+            case .voteChanges:
+                guard registry.claim(key + "vote-changes", child, what: "changing votes for \(written)", diagnostics: &diagnostics) else { continue }
+                spec.votesMayBeChanged = child.string("allowed") == "yes"
             case .secondMeeting:
                 guard registry.claim(key + "second", child, what: "the second meeting for \(written)", diagnostics: &diagnostics) else { continue }
                 spec.secondMeetingDays = positive(child, "days", what: "the second meeting's term")
@@ -136,7 +140,8 @@ extension Analysis {
             seats: cite(ordinarySpec?.seats?.count, ordinarySpec, else: Cited(nil, law(LegalDefaults.notStated))),
             inspectionDays: cite(ordinarySpec?.inspection?.days, ordinarySpec, else: Cited(nil, law(LegalDefaults.notStated))),
             secondMeetingDays: cite(ordinarySpec?.secondMeetingDays, ordinarySpec, else: Cited(nil, law(LegalDefaults.noSecondMeeting))),
-            noticeDays: notice)
+            noticeDays: notice,
+            votesMayBeChanged: cite(ordinarySpec?.votesMayBeChanged, ordinarySpec, else: Cited(false, law(LegalDefaults.voteChanges))))
 
         var kinds = [ordinary]
         var specs = decisionSpecs.filter { $0.name != DecisionKind.ordinary }
@@ -163,6 +168,7 @@ extension Analysis {
             kind.budget = cite(spec.budget?.budget, defined, else: isAmendment ? Cited(nil, law(LegalDefaults.notStated)) : ordinary.budget)
             kind.seats = cite(spec.seats?.count, defined, else: isAmendment ? Cited(nil, law(LegalDefaults.notStated)) : ordinary.seats)
             kind.secondMeetingDays = cite(spec.secondMeetingDays, defined, else: ordinary.secondMeetingDays)
+            kind.votesMayBeChanged = cite(spec.votesMayBeChanged, defined, else: ordinary.votesMayBeChanged)
             if isAmendment {
                 if let inspection = spec.inspection, inspection.days < 5 {
                     diagnostics.append(Diagnostic(

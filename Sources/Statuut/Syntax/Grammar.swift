@@ -40,7 +40,7 @@ public enum FormID: String, Sendable, Hashable, CaseIterable, Codable {
     case referenceDate, referenceDateAtNotice
     case assembliesPerYear, longestGap, notice, demand
     case quorumCount, quorumShare
-    case decision, majority, blankVotes, tie, method, budget, seats, inspection, secondMeeting
+    case decision, majority, blankVotes, tie, method, budget, seats, inspection, secondMeeting, voteChanges
     case proxyLimit, proxyForbidden
     case proposerBoard, proposerMembers, proposerParty, proposalDeadline
     case outsideMeetingForbidden, outsideMeeting
@@ -156,6 +156,10 @@ public enum Grammar {
         form(.secondMeeting, [.decision],
              nl: "tweede vergadering binnen {days:int} dagen zonder quorum",
              en: "second meeting within {days:int} days without quorum"),
+
+        form(.voteChanges, [.decision],
+             nl: "stem wijzigen {allowed:yes=mag tot de sluiting|no=niet toegestaan}",
+             en: "changing a vote {allowed:yes=allowed until the close|no=not allowed}"),
 
         form(.proxyForbidden, [.article], nl: "volmacht niet toegestaan", en: "proxy not allowed"),
         form(.proxyLimit, [.article],
