@@ -72,7 +72,7 @@ enum HTML {
         button.secondary { background: #444; }
         .big { font-size: 1.4rem; font-weight: 600; }
         .qr svg { width: 12rem; height: 12rem; }
-        .head { color: var(--muted); font: .9rem ui-monospace, monospace; }
+        .head { color: var(--muted); font: .9rem ui-monospace, monospace; overflow-wrap: anywhere; }
         section svg { width: 100%; height: auto; }
         table { border-collapse: collapse; width: 100%; }
         th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #ddd; font-variant-numeric: tabular-nums; }

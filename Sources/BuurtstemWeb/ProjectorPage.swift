@@ -44,7 +44,7 @@ struct ProjectorPage: Sendable {
             <p>\(quorum)</p>
             <div class="qr">\(QRCode.svg(url) ?? "")<p>\(HTML.both("Stem op uw telefoon:", "Vote on your phone:")) <strong>\(HTML.h(url))</strong></p></div>
             \(sections)
-            <p class="head">\(HTML.both("Auditlog", "Audit log")): \(head.size):\(head.root.description.prefix(16))…</p>
+            <p class="head">\(HTML.both("Auditlog", "Audit log")): <code class="audit-head">\(head.size):\(head.root)</code></p>
             """
         return HTML.page("Projector", body, headers: [HTTPField.Name("Refresh")!: "10"])
     }

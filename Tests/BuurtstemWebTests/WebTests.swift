@@ -241,6 +241,9 @@ struct ProjectorTests {
                 #expect(page.contains("Verworpen") || page.contains("Aangenomen"))
                 #expect(page.contains("aria-label=\"voor / yes: 1, tegen / no: 1, blanco / abstain: 0\""))
                 #expect(page.contains("Auditlog"))
+                // The full head, so that every photo of the projector is an outside copy of it.
+                let head = try db.auditHead()
+                #expect(page.contains("\(head.size):\(head.root)"))
             }
             try await client.execute(uri: "/projector/9", method: .get) { #expect($0.status == .notFound) }
         }
