@@ -270,6 +270,14 @@ enum Migrations {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v9 a new code votes only on ballots opened after it") { db in
+            try db.execute(sql: """
+                -- A code handed out while its member's earlier code could vote: it votes only on ballots
+                -- with this id or higher (those opened after it), so one member never votes twice.
+                -- NULL: every ballot of the assembly.
+                ALTER TABLE voting_code ADD COLUMN first_ballot INTEGER;
+                """)
+        }
         return migrator
     }
 }

@@ -15,6 +15,9 @@ public enum VoteRejection: Error, Sendable, Hashable, CustomStringConvertible {
     case ballotClosed
     case noSuchBallot
     case invalidChoice(String)
+    /// The code was handed out after this ballot opened, while the member's earlier code could
+    /// vote on it: it votes on later ballots only (one member, one vote).
+    case codeNewerThanBallot
 
     /// A stable id for the JSON API.
     public var id: String {
@@ -27,6 +30,7 @@ public enum VoteRejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .ballotClosed: return "ballot-closed"
         case .noSuchBallot: return "no-such-ballot"
         case .invalidChoice: return "invalid-choice"
+        case .codeNewerThanBallot: return "code-newer-than-ballot"
         }
     }
 
@@ -42,6 +46,8 @@ public enum VoteRejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .ballotClosed: return "this ballot is closed"
         case .noSuchBallot: return "there is no such ballot"
         case .invalidChoice(let why): return why
+        case .codeNewerThanBallot:
+            return "this code was handed out after this ballot opened, and the earlier code may have voted on it; it votes on later ballots (bring the earlier letter to the desk to carry its votes over)"
         }
     }
 }
@@ -72,9 +78,28 @@ extension AppDatabase {
     }
 
     /// Replaces a member's code (a lost letter, a reprint at the desk); the old code stops working.
-    public func reissueCode(assembly id: Int, member: ResidentID, actor: Actor = .desk("balie")) throws -> VotingCode {
+    ///
+    /// One member, one vote, whatever the desk does: the old code may have voted on ballots that are
+    /// open now, and only the old code can tell (its votes are under markers that need it). So:
+    /// - with the old code at hand (`old`: the member brings the letter), its votes are carried over
+    ///   to the new code, and the new code may vote wherever the old one had not;
+    /// - without it, the new code votes only on ballots opened after this moment, unless the old code
+    ///   never was active (then it cannot have voted).
+    /// Either way nothing here says how anyone voted; the desk learns only which ballots the new code
+    /// cannot take.
+    public func reissueCode(assembly id: Int, member: ResidentID, old: VotingCode? = nil, actor: Actor = .desk("balie")) throws -> ReissuedCode {
         try writer.write { db in
             guard try Self.electorate(db, id).contains(member) else { throw StoreError("\(member) is not in the electorate of assembly \(id)") }
+            let secret = try Self.secret(db, assembly: id)
+            let current = try Row.fetchOne(db, sql: """
+                SELECT code_hash, state, first_ballot FROM voting_code WHERE assembly_id = ? AND resident_id = ? AND state != 'revoked'
+                """, arguments: [id, member.rawValue])
+            let currentState: String? = current?["state"]
+            if let old {
+                guard let hash = current?["code_hash"] as Data?, hash == Data(old.keyedHash(secret: secret).bytes) else {
+                    throw StoreError("that is not \(member)'s current code; check the letter (a newer code may have replaced it)")
+                }
+            }
             // The new code is active at once when the old one was, or when the member is already
             // checked in or has given a proxy (a code handed out at the desk).
             let wasActive = try Int.fetchOne(db, sql: """
@@ -82,14 +107,41 @@ extension AppDatabase {
                      + (SELECT COUNT(*) FROM attendance WHERE assembly_id = ?1 AND resident_id = ?2)
                      + (SELECT COUNT(*) FROM proxy WHERE assembly_id = ?1 AND giver = ?2)
                 """, arguments: [id, member.rawValue]) ?? 0 > 0
-            try db.execute(sql: "UPDATE voting_code SET state = 'revoked' WHERE assembly_id = ? AND resident_id = ?", arguments: [id, member.rawValue])
             var random = SystemRandomNumberGenerator()
             let code = VotingCode.generate(using: &random)
-            try db.execute(sql: "INSERT INTO voting_code (code_hash, assembly_id, resident_id, state) VALUES (?, ?, ?, ?)",
-                           arguments: [Data(code.keyedHash(secret: try Self.secret(db, assembly: id)).bytes), id, member.rawValue,
-                                       wasActive ? "active" : "issued"])
-            try audit(db, actor, "code.reissued", ["assembly": .int(id), "id": .string(member.rawValue)])
-            return code
+            var firstBallot: Int? = current?["first_ballot"]
+            var carried = 0
+            if let old {
+                // Carry the old code's votes over: each of its markers becomes the new code's (the count of
+                // codes used stays the same), its receipt sealed anew for the new code.
+                for ballot in try Int.fetchAll(db, sql: "SELECT ballot.id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE proposal.assembly_id = ?",
+                                               arguments: [id]) {
+                    let oldMarker = Data(old.ballotMarker(secret: secret, ballot: ballot).bytes)
+                    guard let sealed = try Data.fetchOne(db, sql: "SELECT sealed_receipt FROM code_vote WHERE ballot_id = ? AND marker = ?",
+                                                         arguments: [ballot, oldMarker]) else { continue }
+                    var resealed: Data?
+                    if let box = try? ChaChaPoly.SealedBox(combined: sealed),
+                       let receipt = try? ChaChaPoly.open(box, using: old.receiptKey(secret: secret, ballot: ballot)) {
+                        resealed = try ChaChaPoly.seal(receipt, using: code.receiptKey(secret: secret, ballot: ballot)).combined
+                    }
+                    try db.execute(sql: "UPDATE code_vote SET marker = ?, sealed_receipt = ? WHERE ballot_id = ? AND marker = ?",
+                                   arguments: [Data(code.ballotMarker(secret: secret, ballot: ballot).bytes), resealed, ballot, oldMarker])
+                    carried += 1
+                }
+            } else if currentState == "active" {
+                // The old code could vote and is not here to say where it did.
+                firstBallot = (try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM ballot") ?? 1)
+            }
+            try db.execute(sql: "UPDATE voting_code SET state = 'revoked' WHERE assembly_id = ? AND resident_id = ?", arguments: [id, member.rawValue])
+            try db.execute(sql: "INSERT INTO voting_code (code_hash, assembly_id, resident_id, state, first_ballot) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [Data(code.keyedHash(secret: secret).bytes), id, member.rawValue, wasActive ? "active" : "issued", firstBallot])
+            let unavailable = try Int.fetchAll(db, sql: """
+                SELECT ballot.id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
+                WHERE proposal.assembly_id = ? AND ballot.state = 'open' AND ballot.id < ? ORDER BY ballot.id
+                """, arguments: [id, firstBallot ?? 0])
+            try audit(db, actor, "code.reissued", ["assembly": .int(id), "id": .string(member.rawValue),
+                                                    "oldCodeShown": .bool(old != nil), "firstBallot": firstBallot.map(JSONValue.int) ?? .null])
+            return ReissuedCode(code: code, unavailableBallots: unavailable, carriedOver: old == nil ? nil : carried)
         }
     }
 
@@ -143,14 +195,15 @@ extension AppDatabase {
         guard ballot.open else { throw VoteRejection.ballotClosed }
         let hash = Data(code.keyedHash(secret: ballot.secret).bytes)
         // The hash is keyed per assembly, so finding it is finding the code in this assembly.
-        guard let state = try String.fetchOne(db.cachedStatement(sql: "SELECT state FROM voting_code WHERE code_hash = ?"), arguments: [hash]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT state, first_ballot FROM voting_code WHERE code_hash = ?"), arguments: [hash]) else {
             throw VoteRejection.unknownCode
         }
-        switch state {
+        switch row[0] as String {
         case "revoked": throw VoteRejection.revoked
         case "issued": throw VoteRejection.notCheckedIn
         default: break
         }
+        if let first = row[1] as Int?, id < first { throw VoteRejection.codeNewerThanBallot }
         let normalised: String
         do throws(Refusal) { normalised = try BallotCounting.normalise(choice, method: ballot.method, options: ballot.options) } catch {
             throw VoteRejection.invalidChoice(error.en)
@@ -258,6 +311,16 @@ public struct PublicBoard: Sendable, Hashable {
     public var choices: [String]
 }
 
+/// A new code from the desk, and what it cannot do.
+public struct ReissuedCode: Sendable, Hashable {
+    public var code: VotingCode
+    /// Open ballots the new code cannot vote on: they opened while the old code could vote, and the
+    /// old code was not shown. (Never says whether the old code did vote.)
+    public var unavailableBallots: [Int]
+    /// How many ballots' votes were carried over from the old code, when it was shown.
+    public var carriedOver: Int?
+}
+
 /// Writes votes in batches: every vote waiting when a write starts goes into one transaction
 /// (group commit), and each is acknowledged only after that transaction has committed
 /// (`synchronous=FULL`). A rejected vote fails alone; the others in its batch are written.
@@ -341,14 +404,16 @@ public struct Turnout: Sendable, Hashable {
 }
 
 extension AppDatabase {
-    /// Which called or open assembly a code belongs to, its member and its state; nil for an unknown code.
-    public func findCode(_ code: VotingCode) throws -> (assembly: Int, member: ResidentID, state: String)? {
+    /// Which called or open assembly a code belongs to, its member, its state and the first ballot
+    /// it may vote on (nil: every ballot); nil for an unknown code.
+    public func findCode(_ code: VotingCode) throws -> (assembly: Int, member: ResidentID, state: String, firstBallot: Int?)? {
         try writer.read { db in
             for id in try Int.fetchAll(db, sql: "SELECT assembly_id FROM assembly_secret JOIN assembly ON assembly.id = assembly_id WHERE assembly.state IN ('called', 'open')") {
                 let secret = [UInt8](try Data.fetchOne(db, sql: "SELECT secret FROM assembly_secret WHERE assembly_id = ?", arguments: [id]) ?? Data())
                 let hash = Data(code.keyedHash(secret: secret).bytes)
-                if let row = try Row.fetchOne(db, sql: "SELECT resident_id, state FROM voting_code WHERE code_hash = ? AND assembly_id = ?", arguments: [hash, id]) {
-                    return (id, ResidentID(row[0] as String), row[1])
+                if let row = try Row.fetchOne(db, sql: "SELECT resident_id, state, first_ballot FROM voting_code WHERE code_hash = ? AND assembly_id = ?",
+                                              arguments: [hash, id]) {
+                    return (id, ResidentID(row[0] as String), row[1], row[2])
                 }
             }
             return nil

@@ -66,7 +66,7 @@ struct API: Sendable {
     static func status(_ rejection: VoteRejection) -> HTTPResponse.Status {
         switch rejection {
         case .typo, .invalidChoice: return .badRequest
-        case .unknownCode, .notCheckedIn, .revoked: return .forbidden
+        case .unknownCode, .notCheckedIn, .revoked, .codeNewerThanBallot: return .forbidden
         case .alreadyVoted, .ballotClosed: return .conflict
         case .noSuchBallot: return .notFound
         }

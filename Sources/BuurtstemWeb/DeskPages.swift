@@ -128,9 +128,18 @@ struct DeskPages: Sendable {
             if !entry.present {
                 actions += HTML.button("/balie/\(assembly)/aanwezig", HTML.both("Aanwezig melden", "Check in"), fields: member, session: session)
             }
-            actions += HTML.button("/balie/\(assembly)/code", entry.code == .none ? HTML.both("Stemcode geven", "Hand out a code")
-                                                                                   : HTML.both("Nieuwe stemcode (oude vervalt)", "New code (old one stops)"),
-                                   fields: member, session: session, secondary: true)
+            if entry.code == .none {
+                actions += HTML.button("/balie/\(assembly)/code", HTML.both("Stemcode geven", "Hand out a code"), fields: member, session: session, secondary: true)
+            } else {
+                let field = "oc-\(HTML.h(entry.id.rawValue))"
+                actions += """
+                    <form method="post" action="/balie/\(assembly)/code" class="card">\(HTML.csrf(session))
+                    <input type="hidden" name="member" value="\(HTML.h(entry.id.rawValue))"><input type="hidden" name="back" value="\(HTML.h(search.query))">
+                    <label for="\(field)">\(HTML.both("Oude stemcode (van de brief, als het lid die bij zich heeft)", "Old voting code (from the letter, if the member has it)"))</label>
+                    <input type="text" id="\(field)" name="oude_code" autocomplete="off" autocapitalize="characters" spellcheck="false">
+                    <button type="submit" class="secondary">\(HTML.both("Nieuwe stemcode (oude vervalt)", "New code (old one stops)"))</button></form>
+                    """
+            }
             if entry.present {
                 actions += """
                     <form method="post" action="/balie/\(assembly)/volmacht" class="card">\(HTML.csrf(session))
@@ -220,7 +229,23 @@ struct DeskPages: Sendable {
         guard let (session, form) = try await gate.post(request, role: .desk) else { return StaffGate.signIn }
         let member = ResidentID(form.value("member") ?? "")
         do {
-            let code = try database.reissueCode(assembly: assembly, member: member, actor: session.account.actor)
+            var old: VotingCode?
+            if let typed = form.value("oude_code") {
+                do { old = try VotingCode(parsing: typed) } catch {
+                    let why = ResidentPages.explain(error)
+                    return try desk(assembly, session: session, search: search(from: form),
+                                    message: ("Oude code: \(why.nl)", "Old code: \(why.en)"), status: .badRequest)
+                }
+            }
+            let reissued = try database.reissueCode(assembly: assembly, member: member, old: old, actor: session.account.actor)
+            let code = reissued.code
+            var limits = ""
+            if !reissued.unavailableBallots.isEmpty {
+                let titles = try reissued.unavailableBallots.map { try database.ballotTitle($0) }.map(HTML.h).joined(separator: ", ")
+                limits = "<p class=\"alert\" id=\"limits\">\(HTML.both("Deze code kan niet stemmen op wat al open stond (\(titles)): de vorige code kan daar al gestemd hebben, en dat weet alleen die code. Heeft het lid de oude brief toch? Typ die code hierboven in; dan gaat wat de oude code deed over en kan de nieuwe code overal stemmen waar de oude dat niet deed. Op de volgende stemmingen stemt deze code gewoon.", "This code cannot vote on what was already open (\(titles)): the earlier code may have voted there, and only that code can tell. If the member does have the old letter, type its code above: what the old code did carries over, and the new code votes wherever the old one did not. On the next ballots this code votes as usual."))</p>"
+            } else if let carried = reissued.carriedOver {
+                limits = "<p class=\"ok\" id=\"limits\">\(HTML.both("De oude code is overgezet (\(carried) stemming(en) waarop die al stemde tellen mee); de nieuwe code stemt op alle andere.", "The old code was carried over (\(carried) ballot(s) it voted on count); the new code votes on all others."))</p>"
+            }
             let entry = try database.deskEntry(assembly: assembly, member: member)
             let url = "http://\(request.head.authority ?? "127.0.0.1:8080")/"
             let extra = """
@@ -229,6 +254,7 @@ struct DeskPages: Sendable {
                                 "New voting code for this member:"))</p>
                 <p class="code" id="code">\(HTML.h(code.description))</p>
                 <div class="qr">\(QRCode.svg(url) ?? "")</div>
+                \(limits)
                 <p>\(HTML.both("Geef deze code aan het lid (overschrijven of deze pagina printen). Hij verschijnt maar één keer; een eerdere code werkt niet meer.\(entry?.present == true || entry?.proxyTo != nil ? "" : " Meld het lid ook aan, dan wordt de code actief.")",
                                 "Give this code to the member (write it down or print this page). It is shown only once; any earlier code no longer works."))</p>
                 </div>

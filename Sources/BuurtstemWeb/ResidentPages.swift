@@ -93,7 +93,7 @@ struct ResidentPages: Sendable {
             return codeForm(error: ("Meld u eerst aan bij de balie; daar wordt uw code actief.", "Please check in at the desk first; that activates your code."),
                             status: .forbidden)
         default:
-            let id = await sessions.start(VoterSession(code: code, assembly: found.assembly))
+            let id = await sessions.start(VoterSession(code: code, assembly: found.assembly, firstBallot: found.firstBallot))
             var response = Response(status: .seeOther, headers: [.location: "/stemmen"])
             response.setCookie(Cookie(name: Self.cookie, value: id, maxAge: Int(VoterSession.absolute), path: "/", secure: true, httpOnly: true,
                                       sameSite: .strict))
@@ -125,6 +125,10 @@ struct ResidentPages: Sendable {
         let turnout = try database.turnout(assembly: session.assembly)
         var items = ""
         for ballot in turnout.ballots where ballot.open {
+            if let first = session.firstBallot, ballot.id < first {
+                items += "<li><strong>\(HTML.h(ballot.title))</strong><br>\(HTML.both("Niet met deze code: u kreeg hem nadat deze stemming openging. Had u de vorige brief nog? Ga naar de balie.", "Not with this code: you got it after this ballot opened. Do you still have the earlier letter? Go to the desk."))</li>"
+                continue
+            }
             let voted = try database.hasVoted(session.code, ballot: ballot.id)
             let change = try voted && database.votesMayBeChanged(ballot: ballot.id)
                 ? " <a href=\"/stemmen/\(ballot.id)\">\(HTML.both("Stem wijzigen", "Change my vote"))</a>" : ""
@@ -273,6 +277,8 @@ struct ResidentPages: Sendable {
             switch rejection {
             case .alreadyVoted:
                 return HTML.page("Gestemd", "<p class=\"ok\">\(HTML.both("U hebt al gestemd op deze stemming; uw eerste stem telt.", "You have already voted on this ballot; your first vote counts."))</p><p><a href=\"/stemmen\">\(HTML.both("Terug", "Back"))</a></p>", status: .conflict)
+            case .codeNewerThanBallot:
+                return HTML.page("Niet met deze code", "<p class=\"error\">\(HTML.both("U kreeg deze code nadat deze stemming openging; met uw vorige code kan al gestemd zijn. Met deze code stemt u op de volgende stemmingen. Hebt u de vorige brief nog? Ga naar de balie: dan gaat die over.", "You got this code after this ballot opened; your earlier code may have voted already. With this code you vote on the next ballots. Do you still have the earlier letter? Go to the desk: it will be carried over."))</p><p><a href=\"/stemmen\">\(HTML.both("Terug", "Back"))</a></p>", status: .forbidden)
             case .ballotClosed:
                 return HTML.page("Gesloten", "<p class=\"error\">\(HTML.both("Deze stemming is net gesloten.", "This ballot has just closed."))</p>", status: .conflict)
             default:

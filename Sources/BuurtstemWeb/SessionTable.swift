@@ -64,6 +64,8 @@ actor SessionTable<Value: Sendable> {
 struct VoterSession: Sendable {
     var code: VotingCode
     var assembly: Int
+    /// The first ballot this code may vote on (a code handed out while an earlier one could vote); nil: all.
+    var firstBallot: Int?
     static let idle: Int64 = 30 * 60
     static let absolute: Int64 = 4 * 60 * 60
 }

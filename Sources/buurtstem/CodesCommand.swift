@@ -57,10 +57,22 @@ struct CodesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Replace a member's code (lost letter); the old code stops working.")
         @Option(help: "The assembly.") var assembly: Int
         @Argument(help: "The member.") var member: String
+        @Option(help: "The member's old code, from the letter they brought: its votes carry over and the new code votes everywhere else.")
+        var oldCode: String?
         @OptionGroup var database: DatabaseOptions
         func run() throws {
-            let code = try refusing { try database.open().reissueCode(assembly: assembly, member: ResidentID(member)) }
-            print("New code for \(member): \(code)")
+            var old: VotingCode?
+            if let oldCode {
+                do { old = try VotingCode(parsing: oldCode) } catch { throw ValidationError("--old-code: \(error)") }
+            }
+            let db = try database.open()
+            let reissued = try refusing { try db.reissueCode(assembly: assembly, member: ResidentID(member), old: old) }
+            print("New code for \(member): \(reissued.code)")
+            if !reissued.unavailableBallots.isEmpty {
+                print("It cannot vote on the ballots already open (\(reissued.unavailableBallots.map(String.init).joined(separator: ", "))): "
+                      + "the old code may have voted there. With the old letter, reissue with --old-code to carry its votes over.")
+            }
+            if let carried = reissued.carriedOver { print("Carried over from the old code: \(carried) ballot(s) it had voted on.") }
         }
     }
 }

@@ -18,6 +18,8 @@ struct SecretBallotTests {
         let codes = Dictionary(uniqueKeysWithValues: try db.issueCodes(assembly: 1).map { ($0.member, $0.code) })
         let proposal = try db.submitProposal(Proposal(id: 0, title: "x", text: "", kind: "gewoon", source: .board, assembly: 1), on: day("2026-02-20"))
         _ = try db.admitProposal(proposal.id)
+        let second = try db.submitProposal(Proposal(id: 0, title: "y", text: "", kind: "gewoon", source: .board, assembly: 1), on: day("2026-02-20"))
+        _ = try db.admitProposal(second.id)
         _ = try db.openAssembly(1, on: day("2026-03-20"))
         return (db, codes)
     }
@@ -37,9 +39,9 @@ struct SecretBallotTests {
         #expect(throws: VoteRejection.invalidChoice("`maybe` is not a yes/no vote: use yes, no or blank (voor, tegen, blanco)")) {
             try db.castVote(code: codes[ResidentID("R2")]!, ballot: ballot.id, choice: "maybe")
         }
-        let fresh = try db.reissueCode(assembly: 1, member: ResidentID("R3"))
+        let fresh = try db.reissueCode(assembly: 1, member: ResidentID("R3"), old: codes[ResidentID("R3")]!)
         #expect(throws: VoteRejection.revoked) { try db.castVote(code: codes[ResidentID("R3")]!, ballot: ballot.id, choice: "yes") }
-        _ = try db.castVote(code: fresh, ballot: ballot.id, choice: "no")
+        _ = try db.castVote(code: fresh.code, ballot: ballot.id, choice: "no")
         _ = try db.closeBallot(ballot.id)
         #expect(throws: VoteRejection.ballotClosed) { try db.castVote(code: codes[ResidentID("R4")]!, ballot: ballot.id, choice: "yes") }
         let board = try db.ballotBoard(ballot.id)

@@ -205,14 +205,26 @@ struct StaffTests {
             // R36's letter works now (the proxy activated it).
             let vote = ByteBuffer(string: "{\"code\":\"\(codes[ResidentID("R36")]!)\",\"ballot\":\(ballot),\"choice\":\"yes\"}")
             try await client.execute(uri: "/api/v1/votes", method: .post, headers: WebTests.jsonHeaders, body: vote) { #expect($0.status == .created) }
-            // A new code for R35: shown once; the old one stops, the new one votes.
-            #expect(try await desk.post(client, "/balie/1/code", [("member", "R35")]).status == .ok)
-            let shown = desk.lastPage.range(of: "id=\"code\">").map { String(desk.lastPage[$0.upperBound...].prefix { $0 != "<" }) } ?? ""
-            let code = try VotingCode(parsing: shown)
+            // A new code for R35, who brings the old letter: shown once; the old one stops, the new one votes.
+            #expect(try await desk.post(client, "/balie/1/code", [("member", "R35"), ("oude_code", codes[ResidentID("R35")]!.description)]).status == .ok)
+            #expect(desk.lastPage.contains("De oude code is overgezet"))
+            func shownCode() throws -> VotingCode {
+                try VotingCode(parsing: desk.lastPage.range(of: "id=\"code\">").map { String(desk.lastPage[$0.upperBound...].prefix { $0 != "<" }) } ?? "")
+            }
+            let code = try shownCode()
             let old = ByteBuffer(string: "{\"code\":\"\(codes[ResidentID("R35")]!)\",\"ballot\":\(ballot),\"choice\":\"yes\"}")
             try await client.execute(uri: "/api/v1/votes", method: .post, headers: WebTests.jsonHeaders, body: old) { #expect($0.status == .forbidden) }
             let new = ByteBuffer(string: "{\"code\":\"\(code)\",\"ballot\":\(ballot),\"choice\":\"no\"}")
             try await client.execute(uri: "/api/v1/votes", method: .post, headers: WebTests.jsonHeaders, body: new) { #expect($0.status == .created) }
+            // Another new code, now without the letter: the desk is told it cannot vote on the open ballot
+            // (and not why in terms of any vote), and it does not vote there a second time.
+            #expect(try await desk.post(client, "/balie/1/code", [("member", "R35")]).status == .ok)
+            #expect(desk.lastPage.contains("id=\"limits\"") && desk.lastPage.contains("Bankjes op het plein") && !desk.lastPage.contains("Tegen"))
+            let again = ByteBuffer(string: "{\"code\":\"\(try shownCode())\",\"ballot\":\(ballot),\"choice\":\"yes\"}")
+            try await client.execute(uri: "/api/v1/votes", method: .post, headers: WebTests.jsonHeaders, body: again) { response in
+                #expect(response.status == .forbidden && String(buffer: response.body).contains("code-newer-than-ballot"))
+            }
+            #expect(try db.turnout(assembly: 1).ballots.first?.votes == 2)
         }
         var log = ""
         try db.exportAudit { log += $0 + "\n" }
