@@ -69,6 +69,14 @@ extension AppDatabase {
             do throws(Refusal) { normalised = try BallotCounting.normalise(choice, method: ballot.method, options: ballot.options) } catch {
                 throw StoreError("ballot \(id): \(error.en)")
             }
+            // One member, one vote: phone and paper votes together never exceed the members present
+            // and represented (until paper slips are tied to codes, this is the bound that holds).
+            let proposal = try Self.proposal(db, ballot.proposal)
+            let allowed = try Self.attendance(db, proposal.assembly).votesAllowed
+            let cast = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vote WHERE ballot_id = ?", arguments: [id]) ?? 0
+            guard cast + count <= allowed else {
+                throw StoreError("ballot \(id) has \(cast) votes and \(allowed) members present or represented: \(count) more would make \(cast + count) (at most \(max(0, allowed - cast)) more; BW 2:38 lid 1, every member one vote)")
+            }
             var receipts: [String] = []
             for _ in 0..<count {
                 let receipt = Receipts.make()

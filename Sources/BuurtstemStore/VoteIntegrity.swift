@@ -1,3 +1,4 @@
+import BuurtstemCore
 public import GRDB
 import Foundation
 
@@ -12,9 +13,12 @@ public struct BallotIntegrity: Sendable, Hashable {
     public var entered: Int
     /// `vote.cast` entries in the audit log.
     public var auditedVotes: Int
+    /// Members present or represented at the ballot's assembly: no ballot has more votes.
+    public var votesAllowed: Int
 
-    /// Every vote is accounted for: one used code (or a paper entry) and one audit entry per vote.
-    public var isConsistent: Bool { votes == codesUsed + entered && auditedVotes == codesUsed }
+    /// Every vote is accounted for (one used code or a paper entry, and one audit entry per vote),
+    /// and there are no more votes than members present or represented.
+    public var isConsistent: Bool { votes == codesUsed + entered && auditedVotes == codesUsed && votes <= votesAllowed }
 }
 
 extension AppDatabase {
@@ -27,12 +31,16 @@ extension AppDatabase {
                       let ballot = object["ballot"] as? Int else { continue }
                 if (row[0] as String) == "vote.cast" { audited[ballot, default: 0] += 1 } else { entered[ballot, default: 0] += object["count"] as? Int ?? 0 }
             }
+            var allowed: [Int: Int] = [:]
             return try Row.fetchAll(db, sql: """
-                SELECT id, (SELECT COUNT(*) FROM vote WHERE ballot_id = ballot.id), (SELECT COUNT(*) FROM code_vote WHERE ballot_id = ballot.id)
+                SELECT id, (SELECT COUNT(*) FROM vote WHERE ballot_id = ballot.id), (SELECT COUNT(*) FROM code_vote WHERE ballot_id = ballot.id),
+                       (SELECT assembly_id FROM proposal WHERE proposal.id = ballot.proposal_id)
                 FROM ballot ORDER BY id
                 """).map { row in
-                let id: Int = row[0]
-                return BallotIntegrity(ballot: id, votes: row[1], codesUsed: row[2], entered: entered[id] ?? 0, auditedVotes: audited[id] ?? 0)
+                let id: Int = row[0], assembly: Int = row[3]
+                if allowed[assembly] == nil { allowed[assembly] = try Self.attendance(db, assembly).votesAllowed }
+                return BallotIntegrity(ballot: id, votes: row[1], codesUsed: row[2], entered: entered[id] ?? 0, auditedVotes: audited[id] ?? 0,
+                                       votesAllowed: allowed[assembly] ?? 0)
             }
         }
     }

@@ -64,8 +64,9 @@ struct BallotCommand: ParsableCommand {
         func run() throws {
             let ballots = try database.open().voteIntegrity()
             for b in ballots {
-                print("ballot \(b.ballot): \(b.votes) votes, \(b.codesUsed) codes used, \(b.entered) entered on paper, \(b.auditedVotes) in the audit log"
-                      + (b.isConsistent ? "" : "  MISMATCH"))
+                print("ballot \(b.ballot): \(b.votes) votes, \(b.codesUsed) codes used, \(b.entered) entered on paper, \(b.auditedVotes) in the audit log, "
+                      + "\(b.votesAllowed) members present or represented" + (b.isConsistent ? "" : "  MISMATCH")
+                      + (b.votes > b.votesAllowed ? " (more votes than members present or represented)" : ""))
             }
             guard ballots.allSatisfy(\.isConsistent) else { throw ExitCode(1) }
         }

@@ -306,7 +306,10 @@ struct ComplianceTests {
             empty.restore(present: [], proxies: [:])
             facts.assemblies[1].attendance = empty
         }
-        #expect(result.rules == ["decision"])
+        // Votes with nobody present: no quorum, and more votes than voters.
+        #expect(result.rules == ["one-vote", "decision"])
+        result = try Self.broken { $0.assemblies[0].decisions[0].votesCast = 1_000 }
+        #expect(result.rules == ["one-vote"] && result.sources.allSatisfy { $0.contains("BW 2:38 lid 1") })
         result = try Self.broken { $0.assemblies[0].decisions[1].method = .yesNo }
         #expect(result.rules == ["decision"] && result.sources.first?.hasPrefix("artikel") == true)
         result = try Self.broken { $0.assemblies[0].decisions[0].proposal.submittedOn = day("2025-03-15") }

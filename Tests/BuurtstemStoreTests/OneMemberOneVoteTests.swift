@@ -85,4 +85,26 @@ struct OneMemberOneVoteTests {
         #expect(throws: VoteRejection.alreadyVoted) { try db.castVote(code: codes[ResidentID("R5")]!, ballot: ballot.id, choice: "no") }
         #expect(try db.turnout(assembly: 1).ballots.first?.votes == 2)
     }
+
+    @Test("paper votes are bounded: phone + paper votes never exceed the members present or represented")
+    func paperBound() throws {
+        let (db, codes) = try SecretBallotTests.setUp()
+        for n in 1...25 { _ = try db.checkIn(ResidentID("R\(n)"), assembly: 1) }
+        _ = try db.proxy(from: ResidentID("R30"), to: ResidentID("R1"), assembly: 1)
+        let ballot = try db.openBallot(proposal: 1)
+        _ = try db.enterVotes(ballot: ballot.id, choice: "voor", count: 25)
+        do {
+            _ = try db.enterVotes(ballot: ballot.id, choice: "voor", count: 10)
+            Issue.record("35 votes from 26 members were accepted")
+        } catch let error as StoreError {
+            #expect(error.message.contains("25 votes and 26 members present or represented") && error.message.contains("at most 1 more"))
+        }
+        _ = try db.castVote(code: codes[ResidentID("R2")]!, ballot: ballot.id, choice: "no")
+        #expect(throws: StoreError.self) { try db.enterVotes(ballot: ballot.id, choice: "tegen", count: 1) }
+        #expect(try db.voteIntegrity().allSatisfy(\.isConsistent))
+        // A vote row added behind the store's back is named by `ballot verify`.
+        try db.writer.write { try $0.execute(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, 'FORGED0001', 'yes')", arguments: [ballot.id]) }
+        let integrity = try #require(try db.voteIntegrity().first)
+        #expect(!integrity.isConsistent && integrity.votes == 27 && integrity.votesAllowed == 26)
+    }
 }

@@ -11,6 +11,10 @@ public struct Attendance: Sendable, Hashable {
     /// Members represented by a proxy held by someone present.
     public var represented: Int { proxies.values.filter { present.contains($0) }.count }
 
+    /// How many votes a ballot can have: one per member present and one per member represented
+    /// (BW 2:38 lid 1: every member one vote). Phone and paper votes together never exceed it.
+    public var votesAllowed: Int { present.count + represented }
+
     /// Marks a member of the electorate present.
     public mutating func checkIn(_ member: ResidentID, electorate: Set<ResidentID>, statute: Statute) throws(Refusal) {
         guard electorate.contains(member) else {

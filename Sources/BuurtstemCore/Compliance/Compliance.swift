@@ -206,6 +206,12 @@ public enum Compliance {
                                         source: error.source, status: .broken, evidence: Bilingual(error.nl, error.en)))
             }
         }
+        let allowed = fact.attendance.votesAllowed
+        findings.append(Finding(
+            rule: "one-vote", subject: subject,
+            obligation: Bilingual("Niet meer stemmen dan aanwezige en vertegenwoordigde leden", "No more votes than members present or represented"),
+            source: .legalDefault(LegalDefaults.oneVote), status: decision.votesCast <= allowed ? .kept : .broken,
+            evidence: Bilingual("\(decision.votesCast) stemmen, \(allowed) aanwezig of vertegenwoordigd", "\(decision.votesCast) votes, \(allowed) present or represented")))
         guard let kindRule = statute.decisionKind(named: decision.proposal.kind) else { return findings }
         if kindRule.method.value != decision.method {
             findings.append(Finding(rule: "decision", subject: subject,

@@ -108,6 +108,10 @@ public struct Minutes: Sendable {
         }
         if !d.responses.isEmpty { out += "\n" }
         let kind = statute.decisionKind(named: p.kind)
+        if d.votesCast > fact.attendance.votesAllowed {
+            out += nl ? "**Let op: \(d.votesCast) stemmen bij \(fact.attendance.votesAllowed) aanwezige of vertegenwoordigde leden — meer stemmen dan stemmers (BW 2:38 lid 1).**\n\n"
+                      : "**Note: \(d.votesCast) votes with \(fact.attendance.votesAllowed) members present or represented — more votes than voters (BW 2:38 lid 1).**\n\n"
+        }
         out += nl ? "Stemmethode: \(Self.methodNames[d.method]?.nl ?? d.method.rawValue)" : "Method: \(Self.methodNames[d.method]?.en ?? d.method.rawValue)"
         if let kind { out += " (\(kind.method.source.cited(in: l)))" }
         out += ".\n\n"

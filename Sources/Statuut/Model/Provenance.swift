@@ -110,6 +110,10 @@ public enum LegalDefaults {
         "gangbare uitleg",
         nl: "blanco stemmen gelden als niet uitgebracht; Boek 2 regelt dit niet voor verenigingen",
         en: "blank votes count as not cast; Book 2 does not settle this for associations")
+    public static let oneVote = LegalSource(
+        "BW 2:38 lid 1",
+        nl: "ieder lid heeft één stem",
+        en: "every member has one vote")
     public static let voteChanges = LegalSource(
         "gangbare uitleg",
         nl: "een uitgebrachte stem staat vast; Boek 2 kent geen wijzigen van een stem",
