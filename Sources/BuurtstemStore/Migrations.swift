@@ -276,6 +276,17 @@ enum Migrations {
                 -- with this id or higher (those opened after it), so one member never votes twice.
                 -- NULL: every ballot of the assembly.
                 ALTER TABLE voting_code ADD COLUMN first_ballot INTEGER;
+                -- Votes of an old code carried over to its replacement (the member brought the old letter):
+                -- "the new code has voted on this ballot", under the new code's marker, with the old
+                -- marker and receipt sealed under a key only the new code gives. The old code's own row in
+                -- code_vote is left as it was: touching it in the reissue's transaction would tell whoever
+                -- holds the file which marker, and so which vote, was this member's.
+                CREATE TABLE carried_vote (
+                    ballot_id INTEGER NOT NULL REFERENCES ballot(id),
+                    marker BLOB NOT NULL CHECK (length(marker) = 32),
+                    sealed BLOB,
+                    PRIMARY KEY (ballot_id, marker)
+                ) WITHOUT ROWID;
                 """)
         }
         return migrator

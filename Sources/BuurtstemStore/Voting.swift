@@ -112,8 +112,8 @@ extension AppDatabase {
             var firstBallot: Int? = current?["first_ballot"]
             var carried = 0
             if let old {
-                // Carry the old code's votes over: each of its markers becomes the new code's (the count of
-                // codes used stays the same), its receipt sealed anew for the new code.
+                // Carry the old code's votes over: "the new code voted here" under the new marker, with the
+                // old marker and receipt sealed for the new code. The old rows stay untouched (see v9).
                 for ballot in try Int.fetchAll(db, sql: "SELECT ballot.id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE proposal.assembly_id = ?",
                                                arguments: [id]) {
                     let oldMarker = Data(old.ballotMarker(secret: secret, ballot: ballot).bytes)
@@ -122,10 +122,10 @@ extension AppDatabase {
                     var resealed: Data?
                     if let box = try? ChaChaPoly.SealedBox(combined: sealed),
                        let receipt = try? ChaChaPoly.open(box, using: old.receiptKey(secret: secret, ballot: ballot)) {
-                        resealed = try ChaChaPoly.seal(receipt, using: code.receiptKey(secret: secret, ballot: ballot)).combined
+                        resealed = try ChaChaPoly.seal(oldMarker + receipt, using: code.receiptKey(secret: secret, ballot: ballot)).combined
                     }
-                    try db.execute(sql: "UPDATE code_vote SET marker = ?, sealed_receipt = ? WHERE ballot_id = ? AND marker = ?",
-                                   arguments: [Data(code.ballotMarker(secret: secret, ballot: ballot).bytes), resealed, ballot, oldMarker])
+                    try db.execute(sql: "INSERT INTO carried_vote (ballot_id, marker, sealed) VALUES (?, ?, ?)",
+                                   arguments: [ballot, Data(code.ballotMarker(secret: secret, ballot: ballot).bytes), resealed])
                     carried += 1
                 }
             } else if currentState == "active" {
@@ -214,6 +214,18 @@ extension AppDatabase {
         let receipt = Receipts.make()
         let key = code.receiptKey(secret: ballot.secret, ballot: id)
         let sealed = try ChaChaPoly.seal(Data(receipt.utf8), using: key).combined
+        // A vote carried over from this member's earlier code (they brought the old letter at a reissue).
+        if let carried = try Row.fetchOne(db, sql: "SELECT sealed FROM carried_vote WHERE ballot_id = ? AND marker = ?", arguments: [id, marker]) {
+            guard ballot.changeable, let data = carried[0] as Data?, let box = try? ChaChaPoly.SealedBox(combined: data),
+                  let opened = try? ChaChaPoly.open(box, using: key), opened.count > 32 else { throw VoteRejection.alreadyVoted }
+            try db.execute(sql: "DELETE FROM vote WHERE ballot_id = ? AND receipt = ?", arguments: [id, String(decoding: opened.dropFirst(32), as: UTF8.self)])
+            guard db.changesCount == 1 else { throw VoteRejection.alreadyVoted }
+            let resealed = try ChaChaPoly.seal(Data(opened.prefix(32)) + Data(receipt.utf8), using: key).combined
+            try db.execute(sql: "UPDATE carried_vote SET sealed = ? WHERE ballot_id = ? AND marker = ?", arguments: [resealed, id, marker])
+            try db.cachedStatement(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)").execute(arguments: [id, receipt, normalised])
+            try audit.append(actor: .system, action: "vote.replaced", payload: .object(["ballot": .int(id)]))
+            return receipt
+        }
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO code_vote (ballot_id, marker, sealed_receipt) VALUES (?, ?, ?)")
             .execute(arguments: [id, marker, sealed])
         if db.changesCount == 1 {
@@ -426,7 +438,9 @@ extension AppDatabase {
             guard let assembly = try Int.fetchOne(db, sql: "SELECT proposal.assembly_id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE ballot.id = ?",
                                                   arguments: [id]) else { return false }
             let marker = Data(code.ballotMarker(secret: try Self.secret(db, assembly: assembly), ballot: id).bytes)
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM code_vote WHERE ballot_id = ? AND marker = ?", arguments: [id, marker]) == 1
+            return try Int.fetchOne(db, sql: """
+                SELECT (SELECT COUNT(*) FROM code_vote WHERE ballot_id = ?1 AND marker = ?2) + (SELECT COUNT(*) FROM carried_vote WHERE ballot_id = ?1 AND marker = ?2)
+                """, arguments: [id, marker]) == 1
         }
     }
 

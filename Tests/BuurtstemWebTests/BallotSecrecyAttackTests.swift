@@ -67,22 +67,41 @@ struct BallotSecrecyAttackTests {
         return map
     }
 
-    /// The best linker we know: member → receipt, from the sequence of copies.
+    /// Rows that appeared or went between two copies, in every table but `vote` and the audit log's
+    /// own bookkeeping (its running head changes in every transaction and belongs to nobody).
+    static func changed(_ before: Snapshot, _ after: Snapshot) -> [[String]] {
+        var rows: [[String]] = []
+        for table in Set(before.rows.keys).union(after.rows.keys) where !["audit_state", "audit_checkpoint"].contains(table) {
+            let old = before.rows[table] ?? [], new = after.rows[table] ?? []
+            rows += Array(new.subtracting(old)) + Array(old.subtracting(new))
+        }
+        return rows
+    }
+
+    static func isMember(_ value: String) -> Bool { value.hasPrefix("R") && Int(value.dropFirst()) != nil }
+
+    /// The best linker we know: member → receipt, from the sequence of copies. First it learns which
+    /// values belong to which member: every value in a row that names a member, and every value in a
+    /// row that changed in a transaction that named exactly one member (a check-in, a new code).
+    /// Then it ties each vote to the member whose values changed in the vote's transaction.
     static func link(_ snapshots: [Snapshot]) -> [String: String] {
         var links: [String: String] = [:]
         guard let last = snapshots.last else { return links }
-        let owners = membersByValue(last)
+        var owners = membersByValue(last)
+        for (before, after) in zip(snapshots, snapshots.dropFirst()) {
+            let rows = changed(before, after)
+            let members = Set(rows.flatMap { $0.filter(isMember) })
+            guard members.count == 1, let member = members.first else { continue }
+            // Keys and hashes (blobs) are what identify; times and counts are shared by many rows.
+            for value in rows.joined() where value.hasPrefix("x") && value.count >= 16 { owners[value] = member }
+        }
         for (before, after) in zip(snapshots, snapshots.dropFirst()) {
             let newReceipts = Set(after.votes.keys).subtracting(before.votes.keys)
             guard newReceipts.count == 1, let receipt = newReceipts.first else { continue }
             var members: Set<String> = []
-            for (table, rows) in after.rows {
-                for row in rows.subtracting(before.rows[table] ?? []) {
-                    for value in row {
-                        if let member = owners[value] { members.insert(member) }
-                        if value.hasPrefix("R"), Int(value.dropFirst()) != nil { members.insert(value) }
-                    }
-                }
+            for value in changed(before, after).joined() {
+                if let member = owners[value] { members.insert(member) }
+                if isMember(value) { members.insert(value) }
             }
             if members.count == 1, let member = members.first { links[member] = receipt }
         }
@@ -113,6 +132,11 @@ struct BallotSecrecyAttackTests {
                 }
                 truth[member.rawValue] = receipt
                 snapshots.append(try Self.snapshot(of: directory, name: "\(n + 1)", into: copies))
+            }
+            // Then five members bring their letter to the desk for a new code (their votes carry over).
+            for (n, member) in voters.prefix(5).enumerated() {
+                _ = try db.reissueCode(assembly: 1, member: member, old: codes[member]!)
+                snapshots.append(try Self.snapshot(of: directory, name: "reissue-\(n)", into: copies))
             }
             return (truth, snapshots)
         }
