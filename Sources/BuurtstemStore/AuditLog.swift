@@ -88,6 +88,8 @@ public struct AuditVerification: Sendable {
         case stateMismatch(entries: Int, headSize: Int)
         /// The stored right edge of the tree (used for the next append) is damaged or gives another root.
         case storedHeadDamaged
+        /// A ballot, its votes or its code uses no longer match the log's entries about them.
+        case ballotDiffersFromLog(ballot: Int, what: String)
 
         public var description: String {
             switch self {
@@ -99,6 +101,7 @@ public struct AuditVerification: Sendable {
             case .truncated(let entries, let trusted): return "the log has \(entries) entries, but the trusted head has \(trusted): entries were removed"
             case .stateMismatch(let entries, let size): return "the stored head says \(size) entries, the log has \(entries)"
             case .storedHeadDamaged: return "the stored head (the tree's right edge) is damaged or does not match the entries"
+            case .ballotDiffersFromLog(let ballot, let what): return "ballot \(ballot): \(what)"
             }
         }
 
@@ -154,6 +157,7 @@ extension AppDatabase {
             var entry: [UInt8] = []
             entry.reserveCapacity(1024)
             let rows = try RawStatement(db, sql: "SELECT seq, at, actor, action, payload, leaf_hash FROM audit_entry ORDER BY seq")
+            var ballots = BallotLogCheck()
             while try rows.step() {
                 let seq = rows.int(0)
                 if seq != expected {
@@ -165,6 +169,14 @@ extension AppDatabase {
                     CanonicalJSON.appendEntry(seq: seq, at: at, actor: actor, action: action, payload: payload, to: &entry)
                 } } } }
                 let leaf = entry.withUnsafeBytes { MerkleTree.leafHash(unsafeBytes: $0) }
+                rows.withBytes(3) { action in
+                    // Only ballot entries are read further (a byte compare for the rest).
+                    if let first = action.first, first == UInt8(ascii: "v") || first == UInt8(ascii: "b") {
+                        rows.withBytes(4) { payload in
+                            ballots.consider(action: String(decoding: action, as: UTF8.self), payload: String(decoding: payload, as: UTF8.self))
+                        }
+                    }
+                }
                 let matches = rows.withBytes(5) { stored in stored.count == 32 && leaf.withUnsafeBytes { $0.elementsEqual(stored) } }
                 if !matches { problems.append(.entryAltered(seq: seq)) }
                 frontier.append(leaf)
@@ -182,6 +194,9 @@ extension AppDatabase {
             if let empty = trustedBySize[0], empty.root != MerkleTree.emptyRoot { problems.append(.trustedHeadMismatch(empty)) }
             // Two witnessed heads of one size with different roots: someone showed two histories.
             for head in conflicting { problems.append(.trustedHeadMismatch(head)) }
+            for (ballot, wrong) in try ballots.problems(db).sorted(by: { $0.key < $1.key }) {
+                problems += wrong.map { .ballotDiffersFromLog(ballot: ballot, what: $0) }
+            }
             if stateSize != frontier.size {
                 problems.append(.stateMismatch(entries: frontier.size, headSize: stateSize))
             } else if (try? AuditAppender.storedFrontier(db))?.root != frontier.root {

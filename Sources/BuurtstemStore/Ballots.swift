@@ -49,7 +49,9 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE proposal SET state = 'onAgenda' WHERE id = ?", arguments: [id])
             let quorum = QuorumStatus.check(kind.quorum, attendance: try Self.attendance(db, assembly.id), electorate: try Self.electorate(db, assembly.id).count)
             try audit(db, actor, "ballot.opened", ["ballot": .int(ballot), "proposal": .int(id), "method": .string(method.rawValue),
-                                                    "options": .array(choices.map { .string($0.id) }), "quorumMet": .bool(quorum.met),
+                                                    "options": .array(choices.map { .string($0.id) }), "optionsJSON": .string(optionsJSON),
+                                                    "seats": seats.map(JSONValue.int) ?? .null, "budget": budget.map(JSONValue.int) ?? .null,
+                                                    "quorumMet": .bool(quorum.met),
                                                     "counted": .int(quorum.counted), "needed": .int(quorum.needed)])
             return BallotRecord(id: ballot, proposal: id, method: method, options: choices, seats: seats, budget: budget, isOpen: true, result: nil)
         }
@@ -78,12 +80,15 @@ extension AppDatabase {
                 throw StoreError("ballot \(id) has \(cast) votes and \(allowed) members present or represented: \(count) more would make \(cast + count) (at most \(max(0, allowed - cast)) more; BW 2:38 lid 1, every member one vote)")
             }
             var receipts: [String] = []
+            let secret = try Self.secret(db, assembly: proposal.assembly)
             for _ in 0..<count {
                 let receipt = Receipts.make()
                 try db.execute(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)", arguments: [id, receipt, normalised])
                 receipts.append(receipt)
             }
-            try audit(db, actor, "votes.entered", ["ballot": .int(id), "count": .int(count)])
+            try audit(db, actor, "votes.entered", ["ballot": .int(id), "count": .int(count), "votes": .array(receipts.map {
+                .string(VoteCommitment.vote(secret: secret, ballot: id, receipt: $0, choice: normalised))
+            })])
             return receipts
         }
     }

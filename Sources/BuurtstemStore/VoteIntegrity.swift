@@ -15,10 +15,12 @@ public struct BallotIntegrity: Sendable, Hashable {
     public var auditedVotes: Int
     /// Members present or represented at the ballot's assembly: no ballot has more votes.
     public var votesAllowed: Int
+    /// What in the ballot, its votes or its code uses no longer matches the audit log's entries.
+    public var logProblems: [String] = []
 
     /// Every vote is accounted for (one used code or a paper entry, and one audit entry per vote),
     /// and there are no more votes than members present or represented.
-    public var isConsistent: Bool { votes == codesUsed + entered && auditedVotes == codesUsed && votes <= votesAllowed }
+    public var isConsistent: Bool { votes == codesUsed + entered && auditedVotes == codesUsed && votes <= votesAllowed && logProblems.isEmpty }
 }
 
 extension AppDatabase {
@@ -32,6 +34,7 @@ extension AppDatabase {
                 if (row[0] as String) == "vote.cast" { audited[ballot, default: 0] += 1 } else { entered[ballot, default: 0] += object["count"] as? Int ?? 0 }
             }
             var allowed: [Int: Int] = [:]
+            let logProblems = try BallotLogCheck.load(db).problems(db)
             return try Row.fetchAll(db, sql: """
                 SELECT id, (SELECT COUNT(*) FROM vote WHERE ballot_id = ballot.id), (SELECT COUNT(*) FROM code_vote WHERE ballot_id = ballot.id),
                        (SELECT assembly_id FROM proposal WHERE proposal.id = ballot.proposal_id)
@@ -40,7 +43,7 @@ extension AppDatabase {
                 let id: Int = row[0], assembly: Int = row[3]
                 if allowed[assembly] == nil { allowed[assembly] = try Self.attendance(db, assembly).votesAllowed }
                 return BallotIntegrity(ballot: id, votes: row[1], codesUsed: row[2], entered: entered[id] ?? 0, auditedVotes: audited[id] ?? 0,
-                                       votesAllowed: allowed[assembly] ?? 0)
+                                       votesAllowed: allowed[assembly] ?? 0, logProblems: logProblems[id] ?? [])
             }
         }
     }

@@ -214,24 +214,28 @@ extension AppDatabase {
         let receipt = Receipts.make()
         let key = code.receiptKey(secret: ballot.secret, ballot: id)
         let sealed = try ChaChaPoly.seal(Data(receipt.utf8), using: key).combined
+        let commitment = VoteCommitment.vote(secret: ballot.secret, ballot: id, receipt: receipt, choice: normalised)
         // A vote carried over from this member's earlier code (they brought the old letter at a reissue).
         if let carried = try Row.fetchOne(db, sql: "SELECT sealed FROM carried_vote WHERE ballot_id = ? AND marker = ?", arguments: [id, marker]) {
             guard ballot.changeable, let data = carried[0] as Data?, let box = try? ChaChaPoly.SealedBox(combined: data),
                   let opened = try? ChaChaPoly.open(box, using: key), opened.count > 32 else { throw VoteRejection.alreadyVoted }
-            try db.execute(sql: "DELETE FROM vote WHERE ballot_id = ? AND receipt = ?", arguments: [id, String(decoding: opened.dropFirst(32), as: UTF8.self)])
-            guard db.changesCount == 1 else { throw VoteRejection.alreadyVoted }
+            let removed = try removeVote(db, ballot: id, receipt: String(decoding: opened.dropFirst(32), as: UTF8.self), secret: ballot.secret)
             let resealed = try ChaChaPoly.seal(Data(opened.prefix(32)) + Data(receipt.utf8), using: key).combined
             try db.execute(sql: "UPDATE carried_vote SET sealed = ? WHERE ballot_id = ? AND marker = ?", arguments: [resealed, id, marker])
             try db.cachedStatement(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)").execute(arguments: [id, receipt, normalised])
-            try audit.append(actor: .system, action: "vote.replaced", payload: .object(["ballot": .int(id)]))
+            try audit.append(actor: .system, action: "vote.replaced", payload: .object([
+                "ballot": .int(id), "removed": .string(removed), "vote": .string(commitment)]))
             return receipt
         }
+        let codeUse = VoteCommitment.codeUse(secret: ballot.secret, ballot: id, marker: [UInt8](marker), sealed: [UInt8](sealed))
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO code_vote (ballot_id, marker, sealed_receipt) VALUES (?, ?, ?)")
             .execute(arguments: [id, marker, sealed])
         if db.changesCount == 1 {
             try db.cachedStatement(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)").execute(arguments: [id, receipt, normalised])
-            // The audit entry says that a vote was cast on the ballot, not which, nor its receipt.
-            try audit.append(actor: .system, action: "vote.cast", payload: .object(["ballot": .int(id)]))
+            // The audit entry commits to the vote row and the code-use row (keyed: see VoteCommitment),
+            // never to the member or the code.
+            try audit.append(actor: .system, action: "vote.cast", payload: .object([
+                "ballot": .int(id), "vote": .string(commitment), "code": .string(codeUse)]))
             return receipt
         }
         // This code voted before. Where the statute allows it, the new vote replaces the old one:
@@ -241,12 +245,23 @@ extension AppDatabase {
               let box = try? ChaChaPoly.SealedBox(combined: old), let opened = try? ChaChaPoly.open(box, using: key) else {
             throw VoteRejection.alreadyVoted   // a vote from before sealed receipts existed cannot be found again
         }
-        try db.execute(sql: "DELETE FROM vote WHERE ballot_id = ? AND receipt = ?", arguments: [id, String(decoding: opened, as: UTF8.self)])
-        guard db.changesCount == 1 else { throw VoteRejection.alreadyVoted }
+        let removed = try removeVote(db, ballot: id, receipt: String(decoding: opened, as: UTF8.self), secret: ballot.secret)
         try db.execute(sql: "UPDATE code_vote SET sealed_receipt = ? WHERE ballot_id = ? AND marker = ?", arguments: [sealed, id, marker])
         try db.cachedStatement(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)").execute(arguments: [id, receipt, normalised])
-        try audit.append(actor: .system, action: "vote.replaced", payload: .object(["ballot": .int(id)]))
+        try audit.append(actor: .system, action: "vote.replaced", payload: .object([
+            "ballot": .int(id), "removed": .string(removed), "vote": .string(commitment),
+            "codeBefore": .string(VoteCommitment.codeUse(secret: ballot.secret, ballot: id, marker: [UInt8](marker), sealed: [UInt8](old))),
+            "code": .string(codeUse)]))
         return receipt
+    }
+
+    /// Deletes the vote under `receipt` (being replaced) and returns its commitment.
+    private static func removeVote(_ db: Database, ballot id: Int, receipt: String, secret: [UInt8]) throws -> String {
+        guard let choice = try String.fetchOne(db, sql: "SELECT choice FROM vote WHERE ballot_id = ? AND receipt = ?", arguments: [id, receipt]) else {
+            throw VoteRejection.alreadyVoted
+        }
+        try db.execute(sql: "DELETE FROM vote WHERE ballot_id = ? AND receipt = ?", arguments: [id, receipt])
+        return VoteCommitment.vote(secret: secret, ballot: id, receipt: receipt, choice: choice)
     }
 
     /// The public bulletin board of a closed ballot: every receipt, and every choice as a separate

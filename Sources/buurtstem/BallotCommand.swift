@@ -67,6 +67,7 @@ struct BallotCommand: ParsableCommand {
                 print("ballot \(b.ballot): \(b.votes) votes, \(b.codesUsed) codes used, \(b.entered) entered on paper, \(b.auditedVotes) in the audit log, "
                       + "\(b.votesAllowed) members present or represented" + (b.isConsistent ? "" : "  MISMATCH")
                       + (b.votes > b.votesAllowed ? " (more votes than members present or represented)" : ""))
+                for problem in b.logProblems { print("  - \(problem)") }
             }
             guard ballots.allSatisfy(\.isConsistent) else { throw ExitCode(1) }
         }

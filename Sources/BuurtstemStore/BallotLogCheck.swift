@@ -1,0 +1,122 @@
+import BuurtstemCore
+import Foundation
+import GRDB
+
+/// Checks the ballots, the votes and the code uses against what the audit log says about them:
+/// every `vote.cast`, `vote.replaced` and `votes.entered` entry commits to its vote rows (and a
+/// code use), `ballot.opened` records the ballot's set-up and `ballot.closed` its result. A row
+/// changed, added or deleted behind the store's back no longer matches (`audit verify`, `ballot
+/// verify`). Entries written before these commitments existed carry none; their ballots are checked
+/// by counts only.
+struct BallotLogCheck {
+    /// The ballot-related entries, as stored (raw payload text and its parsed object).
+    private(set) var entries: [(action: String, raw: String, object: [String: Any])] = []
+
+    static let actions: Set<String> = ["vote.cast", "vote.replaced", "votes.entered", "ballot.opened", "ballot.closed"]
+
+    /// Adds an entry if it concerns ballots (cheap for the others: one byte and one set lookup).
+    mutating func consider(action: String, payload: String) {
+        guard let first = action.utf8.first, first == UInt8(ascii: "v") || first == UInt8(ascii: "b"), Self.actions.contains(action),
+              let object = try? JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any] else { return }
+        entries.append((action, payload, object))
+    }
+
+    /// Reads the ballot entries from the log.
+    static func load(_ db: Database) throws -> BallotLogCheck {
+        var check = BallotLogCheck()
+        for row in try Row.fetchAll(db, sql: "SELECT action, payload FROM audit_entry WHERE action IN ('vote.cast', 'vote.replaced', 'votes.entered', 'ballot.opened', 'ballot.closed') ORDER BY seq") {
+            check.consider(action: row[0], payload: row[1])
+        }
+        return check
+    }
+
+    /// Per ballot, what does not match the log (empty: all matches).
+    func problems(_ db: Database) throws -> [Int: [String]] {
+        var opened: [Int: [String: Any]] = [:], closed: [Int: String] = [:]
+        var votes: [Int: [String: Int]] = [:], codes: [Int: [String: Int]] = [:]
+        var legacyVotes: Set<Int> = [], legacyCodes: Set<Int> = []
+        func add(_ map: inout [Int: [String: Int]], _ ballot: Int, _ key: Any?, _ delta: Int) -> Bool {
+            guard let key = key as? String else { return false }
+            map[ballot, default: [:]][key, default: 0] += delta
+            return true
+        }
+        for entry in entries {
+            guard let ballot = entry.object["ballot"] as? Int else { continue }
+            switch entry.action {
+            case "ballot.opened": opened[ballot] = entry.object
+            case "ballot.closed": closed[ballot] = entry.raw
+            case "vote.cast":
+                if !add(&votes, ballot, entry.object["vote"], 1) { legacyVotes.insert(ballot) }
+                if !add(&codes, ballot, entry.object["code"], 1) { legacyCodes.insert(ballot) }
+            case "vote.replaced":
+                if !(add(&votes, ballot, entry.object["vote"], 1) && add(&votes, ballot, entry.object["removed"], -1)) { legacyVotes.insert(ballot) }
+                if entry.object["codeBefore"] != nil {
+                    _ = add(&codes, ballot, entry.object["code"], 1)
+                    _ = add(&codes, ballot, entry.object["codeBefore"], -1)
+                }
+            case "votes.entered":
+                guard let list = entry.object["votes"] as? [String] else { legacyVotes.insert(ballot); continue }
+                for commitment in list { _ = add(&votes, ballot, commitment, 1) }
+            default: break
+            }
+        }
+        var problems: [Int: [String]] = [:]
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT ballot.id, ballot.proposal_id, ballot.method, ballot.options, ballot.seats, ballot.budget, ballot.state, ballot.result, proposal.assembly_id
+            FROM ballot LEFT JOIN proposal ON proposal.id = ballot.proposal_id ORDER BY ballot.id
+            """)
+        var secrets: [Int: [UInt8]] = [:]
+        for row in rows {
+            let id: Int = row[0]
+            var wrong: [String] = []
+            if let entry = opened[id] {
+                if entry["proposal"] as? Int != row[1] as Int? { wrong.append("its proposal differs from the ballot.opened entry") }
+                if entry["method"] as? String != row[2] as String? { wrong.append("its method differs from the ballot.opened entry") }
+                if let options = entry["optionsJSON"] as? String {
+                    if options != row[3] as String? { wrong.append("its options differ from the ballot.opened entry") }
+                } else if let ids = entry["options"] as? [String],
+                          let stored = try? JSONDecoder().decode([BallotOption].self, from: Data(((row[3] as String?) ?? "").utf8)), stored.map(\.id) != ids {
+                    wrong.append("its options differ from the ballot.opened entry")
+                }
+                if entry.keys.contains("seats"), (entry["seats"] as? Int) != (row[4] as Int?) { wrong.append("its seats differ from the ballot.opened entry") }
+                if entry.keys.contains("budget"), (entry["budget"] as? Int) != (row[5] as Int?) { wrong.append("its budget differs from the ballot.opened entry") }
+            } else {
+                wrong.append("the log has no ballot.opened entry for it")
+            }
+            let state: String? = row[6]
+            if let result = closed[id] {
+                if state != "closed" { wrong.append("the log closed it, the table says \(state ?? "nothing")") }
+                if (row[7] as String?) != result { wrong.append("its stored result differs from the ballot.closed entry") }
+            } else if state != "open" || (row[7] as String?) != nil {
+                wrong.append("the table says \(state ?? "nothing") with a result, the log never closed it")
+            }
+            if let assembly = row[8] as Int? {
+                if secrets[assembly] == nil {
+                    secrets[assembly] = (try Data.fetchOne(db, sql: "SELECT secret FROM assembly_secret WHERE assembly_id = ?", arguments: [assembly])).map { [UInt8]($0) } ?? []
+                }
+                let secret = secrets[assembly] ?? []
+                if !legacyVotes.contains(id), !secret.isEmpty {
+                    var actual: [String: Int] = [:]
+                    for vote in try Row.fetchAll(db, sql: "SELECT receipt, choice FROM vote WHERE ballot_id = ?", arguments: [id]) {
+                        actual[VoteCommitment.vote(secret: secret, ballot: id, receipt: vote[0], choice: vote[1]), default: 0] += 1
+                    }
+                    if actual != (votes[id] ?? [:]).filter({ $0.value != 0 }) { wrong.append("its votes differ from what the log committed to") }
+                }
+                if !legacyCodes.contains(id), !secret.isEmpty {
+                    var actual: [String: Int] = [:]
+                    for use in try Row.fetchAll(db, sql: "SELECT marker, sealed_receipt FROM code_vote WHERE ballot_id = ?", arguments: [id]) {
+                        let marker: Data = use[0]
+                        let sealed: Data? = use[1]
+                        actual[VoteCommitment.codeUse(secret: secret, ballot: id, marker: [UInt8](marker), sealed: sealed.map { [UInt8]($0) }), default: 0] += 1
+                    }
+                    if actual != (codes[id] ?? [:]).filter({ $0.value != 0 }) { wrong.append("the codes marked as used differ from what the log committed to") }
+                }
+            } else {
+                wrong.append("its proposal does not exist")
+            }
+            if !wrong.isEmpty { problems[id] = wrong }
+        }
+        for id in Set(opened.keys).subtracting(rows.map { $0[0] as Int }) { problems[id] = ["the log opened it, the table has no such ballot"] }
+        return problems
+    }
+}
