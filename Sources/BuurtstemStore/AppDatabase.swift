@@ -46,6 +46,15 @@ public struct AppDatabase: Sendable {
 /// A store operation that cannot be done, with a message for the board.
 public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
+    /// The thing asked for does not exist (a page answers 404, not 500).
+    public var isNotFound = false
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+
+    /// "There is no …": the thing asked for does not exist.
+    public static func notFound(_ message: String) -> StoreError {
+        var error = StoreError(message)
+        error.isNotFound = true
+        return error
+    }
 }

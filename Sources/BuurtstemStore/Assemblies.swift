@@ -161,7 +161,7 @@ extension AppDatabase {
 
     static func assembly(_ db: Database, _ id: Int) throws -> Assembly {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM assembly WHERE id = ?", arguments: [id]) else {
-            throw StoreError("there is no assembly \(id)")
+            throw StoreError.notFound("there is no assembly \(id)")
         }
         return assembly(row)
     }

@@ -212,7 +212,7 @@ extension AppDatabase {
             let leaves = try Data.fetchAll(db, sql: "SELECT leaf_hash FROM audit_entry ORDER BY seq").map { Hash([UInt8]($0)) }
             guard seq >= 1, seq <= leaves.count,
                   let row = try Row.fetchOne(db, sql: "SELECT seq, at, actor, action, payload FROM audit_entry WHERE seq = ?", arguments: [seq])
-            else { throw StoreError("there is no audit entry \(seq); the log has \(leaves.count)") }
+            else { throw StoreError.notFound("there is no audit entry \(seq); the log has \(leaves.count)") }
             let entry = String(decoding: AuditEntry.canonicalBytes(seq: row[0], at: row[1], actor: row[2], action: row[3], payload: row[4]), as: UTF8.self)
             return AuditProof(
                 seq: seq, entry: entry, leafIndex: seq - 1, treeSize: leaves.count,

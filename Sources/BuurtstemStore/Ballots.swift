@@ -154,7 +154,7 @@ extension AppDatabase {
 
     static func ballot(_ db: Database, _ id: Int) throws -> BallotRecord {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM ballot WHERE id = ?", arguments: [id]) else {
-            throw StoreError("there is no ballot \(id)")
+            throw StoreError.notFound("there is no ballot \(id)")
         }
         let options = try JSONDecoder().decode([BallotOption].self, from: Data((row["options"] as String).utf8))
         return BallotRecord(id: id, proposal: row["proposal_id"], method: TallyMethod(rawValue: row["method"]) ?? .yesNo, options: options,

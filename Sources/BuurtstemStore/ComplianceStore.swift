@@ -114,7 +114,7 @@ extension AppDatabase {
     /// The minutes of an assembly, by the statute in force on its date.
     public func minutes(assembly id: Int) throws -> Minutes {
         try writer.read { db in
-            guard let fact = try Self.assemblyFacts(db, only: id).first else { throw StoreError("there is no assembly \(id)") }
+            guard let fact = try Self.assemblyFacts(db, only: id).first else { throw StoreError.notFound("there is no assembly \(id)") }
             let (statute, version) = try Self.statute(db, on: fact.assembly.date)
             var head: AuditHead?
             if let seq = try Int.fetchOne(db, sql: "SELECT seq FROM audit_entry WHERE action = 'assembly.closed' AND payload = ?",

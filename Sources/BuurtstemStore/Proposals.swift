@@ -112,7 +112,7 @@ extension AppDatabase {
 
     static func proposal(_ db: Database, _ id: Int) throws -> Proposal {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM proposal WHERE id = ?", arguments: [id]) else {
-            throw StoreError("there is no proposal \(id)")
+            throw StoreError.notFound("there is no proposal \(id)")
         }
         let source: ProposalSource
         switch row["source_kind"] as String {

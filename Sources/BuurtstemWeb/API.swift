@@ -14,10 +14,10 @@ struct API: Sendable {
     func register(on router: Router<WebContext>) {
         router.get("healthz") { _, _ in json(["status": .string("ok")]) }
         router.post("api/v1/votes") { request, context in try await self.vote(request, context) }
-        router.get("api/v1/ballots/:id") { _, context in try self.ballot(try context.parameters.require("id", as: Int.self)) }
-        router.get("api/v1/ballots/:id/result") { _, context in try self.result(try context.parameters.require("id", as: Int.self)) }
-        router.get("api/v1/ballots/:id/board") { _, context in try self.board(try context.parameters.require("id", as: Int.self)) }
-        router.get("api/v1/assemblies/:id/turnout") { _, context in try self.turnout(try context.parameters.require("id", as: Int.self)) }
+        router.get("api/v1/ballots/:id") { _, context in try self.ballot(try context.id("id")) }
+        router.get("api/v1/ballots/:id/result") { _, context in try self.result(try context.id("id")) }
+        router.get("api/v1/ballots/:id/board") { _, context in try self.board(try context.id("id")) }
+        router.get("api/v1/assemblies/:id/turnout") { _, context in try self.turnout(try context.id("id")) }
         router.get("api/v1/audit/head") { _, _ in
             let head = try self.database.auditHead()
             return json(["size": .int(head.size), "root": .string(head.root.description)])

@@ -24,21 +24,21 @@ struct BoardPages: Sendable {
         }
         router.post("bestuur/vergaderingen") { request, _ in try await self.schedule(request) }
         router.post("bestuur/vergaderingen/:a/:step") { request, context in
-            try await self.step(request, try context.parameters.require("a", as: Int.self), context.parameters.get("step") ?? "")
+            try await self.step(request, try context.id("a"), context.parameters.get("step") ?? "")
         }
         router.get("bestuur/vergaderingen/:a") { request, context in
             guard let session = try await gate.session(request, role: .board) else { return StaffGate.signIn }
-            return try self.agenda(try context.parameters.require("a", as: Int.self), session: session)
+            return try self.agenda(try context.id("a"), session: session)
         }
         router.post("bestuur/vergaderingen/:a/voorstellen") { request, context in
-            try await self.submit(request, try context.parameters.require("a", as: Int.self))
+            try await self.submit(request, try context.id("a"))
         }
         router.post("bestuur/voorstellen/:p/:step") { request, context in
-            try await self.proposalStep(request, try context.parameters.require("p", as: Int.self), context.parameters.get("step") ?? "")
+            try await self.proposalStep(request, try context.id("p"), context.parameters.get("step") ?? "")
         }
         router.get("bestuur/notulen/:a") { request, context in
             guard try await gate.session(request, role: .board) != nil else { return StaffGate.signIn }
-            let minutes = try database.minutes(assembly: try context.parameters.require("a", as: Int.self))
+            let minutes = try database.minutes(assembly: try context.id("a"))
             let english = request.uri.queryParameters["lang"] == "en"
             return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
                             body: .init(byteBuffer: .init(string: minutes.html(in: english ? .en : .nl, stylesheetURL: "/static/minutes.css"))))

@@ -10,6 +10,7 @@ public enum BuurtstemServer {
     ) -> some ApplicationProtocol {
         let router = Router(context: WebContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: MethodMiddleware())
         router.add(middleware: SameOriginMiddleware())
         let writer = VoteWriter(database: database)
         let limiter = AttemptLimiter(clock: clock)

@@ -20,11 +20,11 @@ struct DeskPages: Sendable {
             let field = { (name: String) in query[Substring(name)].map { String($0).replacingOccurrences(of: "+", with: " ").trimmingCharacters(in: .whitespaces) } }
             let found = Search(postcode: field("postcode"), number: field("huisnummer"), name: field("naam").flatMap { $0.isEmpty ? nil : $0 })
             let done = query["ok"].flatMap { Self.confirmations[String($0)] }
-            return try self.desk(try context.parameters.require("a", as: Int.self), session: session, search: found, message: done, ok: true)
+            return try self.desk(try context.id("a"), session: session, search: found, message: done, ok: true)
         }
-        router.post("balie/:a/aanwezig") { request, context in try await self.checkIn(request, try context.parameters.require("a", as: Int.self)) }
-        router.post("balie/:a/volmacht") { request, context in try await self.proxy(request, try context.parameters.require("a", as: Int.self)) }
-        router.post("balie/:a/code") { request, context in try await self.code(request, try context.parameters.require("a", as: Int.self)) }
+        router.post("balie/:a/aanwezig") { request, context in try await self.checkIn(request, try context.id("a")) }
+        router.post("balie/:a/volmacht") { request, context in try await self.proxy(request, try context.id("a")) }
+        router.post("balie/:a/code") { request, context in try await self.code(request, try context.id("a")) }
     }
 
     static let confirmations: [String: (nl: String, en: String)] = [

@@ -12,7 +12,7 @@ struct ProjectorPage: Sendable {
     let database: AppDatabase
 
     func register(on router: Router<WebContext>) {
-        router.get("projector/:id") { request, context in try self.page(request, try context.parameters.require("id", as: Int.self)) }
+        router.get("projector/:id") { request, context in try self.page(request, try context.id("id")) }
     }
 
     func page(_ request: Request, _ id: Int) throws -> Response {

@@ -21,10 +21,10 @@ struct ResidentPages: Sendable {
         router.get("/") { _, _ in codeForm(error: nil) }
         router.post("stem") { request, context in try await self.enterCode(request, context) }
         router.get("stemmen") { request, _ in try await self.ballots(request) }
-        router.get("stemmen/:id") { request, context in try await self.ballotForm(request, try context.parameters.require("id", as: Int.self), error: nil) }
-        router.post("stemmen/:id") { request, context in try await self.confirm(request, context, try context.parameters.require("id", as: Int.self)) }
-        router.post("stemmen/:id/bevestig") { request, context in try await self.cast(request, context, try context.parameters.require("id", as: Int.self)) }
-        router.get("ballots/:id/board") { _, context in try self.board(try context.parameters.require("id", as: Int.self)) }
+        router.get("stemmen/:id") { request, context in try await self.ballotForm(request, try context.id("id"), error: nil) }
+        router.post("stemmen/:id") { request, context in try await self.confirm(request, context, try context.id("id")) }
+        router.post("stemmen/:id/bevestig") { request, context in try await self.cast(request, context, try context.id("id")) }
+        router.get("ballots/:id/board") { _, context in try self.board(try context.id("id")) }
     }
 
     /// The public bulletin board of a closed ballot: every receipt with its choice, sorted by receipt.

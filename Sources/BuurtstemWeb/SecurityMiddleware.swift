@@ -1,5 +1,7 @@
 public import Hummingbird
 import HTTPTypes
+import BuurtstemStore
+import Logging
 import Statuut
 
 extension HTTPField.Name {
@@ -15,10 +17,23 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
+        let api = request.uri.path.hasPrefix("/api/")
         do {
             response = try await next(request, context)
         } catch let error as any HTTPResponseError {
             response = try error.response(from: request, context: context)
+            if error.status == .notFound, !api { response = Self.notFoundPage() }
+        } catch let error as StoreError where error.isNotFound {
+            response = api ? try APIError(.notFound, id: "not-found", message: error.message).response(from: request, context: context) : Self.notFoundPage()
+        } catch is NotFound {
+            response = api ? try APIError(.notFound, id: "not-found", message: "there is nothing at \(request.uri.path)").response(from: request, context: context)
+                           : Self.notFoundPage()
+        } catch {
+            // Never an empty 500: a page (or JSON) with the headers, and the cause in the log.
+            context.logger.error("unexpected error", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
+            response = api ? try APIError(.internalServerError, id: "internal", message: "something went wrong on the server; it has been logged")
+                .response(from: request, context: context)
+                : HTML.page("Fout", "<h1>\(HTML.both("Er ging iets mis", "Something went wrong"))</h1><p>\(HTML.both("Dit is bij ons misgegaan, niet bij u. Probeer het opnieuw; lukt het niet, meld het dan bij de balie.", "This went wrong on our side, not yours. Try again; if it still fails, tell the desk."))</p><p><a href=\"/\">\(HTML.both("Naar het begin", "To the start"))</a></p>", status: .internalServerError)
         }
         response.headers[.strictTransportSecurity] = "max-age=31536000; includeSubDomains"
         response.headers[.contentSecurityPolicy] =
@@ -28,6 +43,13 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
         response.headers[.frameOptions] = "DENY"
         response.headers[.cacheControl] = response.headers[.cacheControl] ?? "no-store"
         return response
+    }
+}
+
+extension SecurityHeadersMiddleware {
+    /// The page for an address or id that names nothing.
+    static func notFoundPage() -> Response {
+        HTML.page("Niet gevonden", "<h1>\(HTML.both("Niet gevonden", "Not found"))</h1><p>\(HTML.both("Deze pagina bestaat niet (meer). Misschien is het nummer verkeerd.", "This page does not exist (any more). The number may be wrong."))</p><p><a href=\"/\">\(HTML.both("Naar het begin", "To the start"))</a></p>", status: .notFound)
     }
 }
 
