@@ -53,6 +53,16 @@ extension AppDatabase {
         var refusal: Refusal?
         let proposal: Proposal = try writer.write { db in
             let proposal = try Self.proposal(db, id)
+            // Only a submitted proposal is judged: a second "admit" (a double click, another board
+            // member) refuses without changing anything.
+            switch proposal.state {
+            case .submitted: break
+            case .admitted: throw StoreError("proposal \(id) is already admitted; nothing changed")
+            case .onAgenda: throw StoreError("proposal \(id) is already on the agenda with its ballot; nothing changed")
+            case .decided: throw StoreError("proposal \(id) is already decided; nothing changed")
+            case .refused(let reason): throw StoreError("proposal \(id) was refused before (\(reason.en)); nothing changed")
+            case .draft: throw StoreError("proposal \(id) is not submitted yet; nothing changed")
+            }
             let assembly = try Self.assembly(db, proposal.assembly)
             let (statute, _) = try Self.statute(db, on: assembly.date)
             // The right to propose is checked against the electorate once it is frozen, else today's members.

@@ -25,6 +25,8 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
             if error.status == .notFound, !api { response = Self.notFoundPage() }
         } catch let error as StoreError where error.isNotFound {
             response = api ? try APIError(.notFound, id: "not-found", message: error.message).response(from: request, context: context) : Self.notFoundPage()
+        } catch is SentTwice {
+            response = HTML.page("Al gedaan", "<h1>\(HTML.both("Dit is al gedaan", "This was already done"))</h1><p>\(HTML.both("Dit formulier was al verstuurd (twee keer geklikt, of opnieuw verstuurd). Er is niets nog eens gedaan.", "This form was sent before (a double click, or sent again). Nothing was done twice."))</p><p><a href=\"/bestuur\">\(HTML.both("Naar het bestuur", "To the board"))</a> · <a href=\"/balie\">\(HTML.both("Naar de balie", "To the desk"))</a></p>", status: .conflict)
         } catch is NotFound {
             response = api ? try APIError(.notFound, id: "not-found", message: "there is nothing at \(request.uri.path)").response(from: request, context: context)
                            : Self.notFoundPage()

@@ -8,6 +8,8 @@ actor SessionTable<Value: Sendable> {
         var value: Value
         var created: Int64
         var lastUsed: Int64
+        /// One-time form tokens already used in this session.
+        var usedTokens: Set<String> = []
     }
 
     let idle: Int64
@@ -50,6 +52,16 @@ actor SessionTable<Value: Sendable> {
         entry.lastUsed = now
         entries[id] = entry
         return entry.value
+    }
+
+    /// True the first time a session presents a form's one-time token; false for a form sent twice.
+    func firstUse(_ id: String?, token: String) -> Bool {
+        guard let id, var entry = entries[id] else { return true }
+        if entry.usedTokens.contains(token) { return false }
+        if entry.usedTokens.count >= 1_000 { entry.usedTokens.removeAll() }
+        entry.usedTokens.insert(token)
+        entries[id] = entry
+        return true
     }
 
     /// Ends a session (signing out).

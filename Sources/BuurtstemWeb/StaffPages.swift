@@ -32,6 +32,9 @@ struct StaffGate: Sendable {
         guard let token = form.value("csrf"), constantTimeEqual(token, session.csrf) else {
             throw HTTPError(.forbidden, message: "Dit formulier is verlopen; laad de pagina opnieuw. / This form has expired; reload the page.")
         }
+        if let once = form.value("once"), !(await sessions.firstUse(request.cookies[Self.cookie]?.value, token: once)) {
+            throw SentTwice()
+        }
         return (session, form)
     }
 
@@ -115,7 +118,9 @@ extension HTML {
 
     /// The hidden CSRF field every staff form carries.
     static func csrf(_ session: StaffSession) -> String {
-        "<input type=\"hidden\" name=\"csrf\" value=\"\(h(session.csrf))\">"
+        // Each form also carries a one-time token: sent twice (a double click, a resent form), the
+        // second is answered "already done" and changes nothing.
+        "<input type=\"hidden\" name=\"csrf\" value=\"\(h(session.csrf))\"><input type=\"hidden\" name=\"once\" value=\"\(SessionTable<StaffSession>.randomID())\">"
     }
 
     /// A one-button form that posts to `action` with hidden fields.

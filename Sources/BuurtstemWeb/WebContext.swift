@@ -24,3 +24,6 @@ public struct WebContext: RequestContext {
 
 /// A path that names nothing: answered 404 (an HTML page, or JSON under `/api/`).
 struct NotFound: Error {}
+
+/// A staff form sent a second time (its one-time token was used): answered 409, nothing changes.
+struct SentTwice: Error {}
