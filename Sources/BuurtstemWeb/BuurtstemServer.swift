@@ -1,12 +1,14 @@
 public import BuurtstemCore
 public import BuurtstemStore
 public import Hummingbird
+import HummingbirdCore
 
 /// Builds the Buurtstem web application over one association's database.
 public enum BuurtstemServer {
     /// The application, ready to run (`try await app.runService()`), with graceful shutdown on SIGTERM/SIGINT.
     public static func application(
-        database: AppDatabase, host: String = "127.0.0.1", port: Int = 8080, clock: Clock = .system
+        database: AppDatabase, host: String = "127.0.0.1", port: Int = 8080, clock: Clock = .system,
+        connections: ConnectionRegistry = ConnectionRegistry()
     ) -> some ApplicationProtocol {
         let router = Router(context: WebContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
@@ -23,13 +25,16 @@ public enum BuurtstemServer {
         AccountPages(database: database, gate: gate).register(on: router)
         CompliancePage(database: database, gate: gate, clock: clock).register(on: router)
         BoardPages(database: database, gate: gate, codeFailures: limiter, loginFailures: gate.limiter, clock: clock).register(on: router)
-        return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "Buurtstem"))
+        // No single client can stall the server: time limits per request and caps on connections
+        // (waiting ones are closed first when the caps are reached).
+        let server = HTTPServerBuilder.http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(registry: connections)]))
+        return Application(router: router, server: server, configuration: .init(address: .hostname(host, port: port), serverName: "Buurtstem"))
     }
 }
 
 extension BuurtstemServer {
     /// Runs the server until SIGTERM or SIGINT, then stops gracefully.
-    public static func run(database: AppDatabase, host: String, port: Int) async throws {
-        try await application(database: database, host: host, port: port).runService()
+    public static func run(database: AppDatabase, host: String, port: Int, connections: ConnectionRegistry = ConnectionRegistry()) async throws {
+        try await application(database: database, host: host, port: port, connections: connections).runService()
     }
 }

@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 import BuurtstemStore
 import BuurtstemWeb
 
@@ -18,9 +21,27 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port.") var port = 8080
 
+    @Option(help: "Most connections at once (lowered to fit the open-file limit).") var maxConnections = 4_096
+
     func run() async throws {
         let db = try database.open()
-        print("Buurtstem serves \(try database.path()) at http://\(host):\(port)/ (Ctrl-C stops)")
-        try await BuurtstemServer.run(database: db, host: host, port: port)
+        let descriptors = Self.raiseDescriptorLimit()
+        let limits = ConnectionLimits(total: maxConnections).fitting(descriptors: descriptors)
+        print("Buurtstem serves \(try database.path()) at http://\(host):\(port)/ (Ctrl-C stops); "
+              + "at most \(limits.total) connections (\(descriptors) open files allowed)")
+        fflush(stdout)
+        try await BuurtstemServer.run(database: db, host: host, port: port, connections: ConnectionRegistry(limits: limits))
+    }
+
+    /// Raises the soft open-file limit to the hard one where allowed; returns the limit in force.
+    static func raiseDescriptorLimit() -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 1_024 }
+        if limit.rlim_cur < limit.rlim_max {
+            var raised = limit
+            raised.rlim_cur = min(limit.rlim_max, 65_536)
+            if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &raised) == 0 { limit = raised }
+        }
+        return Int(min(limit.rlim_cur, 1 << 20))
     }
 }
