@@ -29,7 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
         let limits = ConnectionLimits(total: maxConnections).fitting(descriptors: descriptors)
         print("Buurtstem serves \(try database.path()) at http://\(host):\(port)/ (Ctrl-C stops); "
               + "at most \(limits.total) connections (\(descriptors) open files allowed)")
-        fflush(stdout)
+        fflush(nil)   // every output stream: the line shows at once when the output is a file
         try await BuurtstemServer.run(database: db, host: host, port: port, connections: ConnectionRegistry(limits: limits))
     }
 
