@@ -459,6 +459,16 @@ extension AppDatabase {
         }
     }
 
+    /// The ids of the assembly's open ballots.
+    public func openBallots(assembly id: Int) throws -> [Int] {
+        try writer.read { db in
+            try Int.fetchAll(db, sql: """
+                SELECT ballot.id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
+                WHERE proposal.assembly_id = ? AND ballot.state = 'open' ORDER BY ballot.id
+                """, arguments: [id])
+        }
+    }
+
     /// Whether the statute lets a member replace their vote on this ballot until it closes.
     public func votesMayBeChanged(ballot id: Int) throws -> Bool {
         try writer.read { db in

@@ -99,7 +99,10 @@ struct AccountPages: Sendable {
                 let password = try password(form)
                 let database = self.database
                 try await offThread { try database.setStaffPassword(name: name, password: password, actor: session.account.actor) }
-                return try page(session, message: ("Nieuw wachtwoord ingesteld voor \(name).", "New password set for \(name)."), ok: true)
+                // A new password ends that account's other sessions (a lost phone, a shared laptop).
+                let ended = await gate.sessions.end(where: { $0.account.name == name }, keeping: request.cookies[StaffGate.cookie]?.value)
+                return try page(session, message: ("Nieuw wachtwoord ingesteld voor \(name); \(ended) andere sessie(s) van dit account zijn beëindigd.",
+                                                   "New password set for \(name); \(ended) other session(s) of this account were ended."), ok: true)
             default:
                 throw HTTPError(.notFound)
             }

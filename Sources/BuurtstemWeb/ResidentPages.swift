@@ -24,6 +24,12 @@ struct ResidentPages: Sendable {
         router.get("stemmen/:id") { request, context in try await self.ballotForm(request, try context.id("id"), error: nil) }
         router.post("stemmen/:id") { request, context in try await self.confirm(request, context, try context.id("id")) }
         router.post("stemmen/:id/bevestig") { request, context in try await self.cast(request, context, try context.id("id")) }
+        router.post("stem/afmelden") { request, _ in
+            await self.sessions.end(request.cookies[Self.cookie]?.value)
+            var response = self.codeForm(error: nil, signedOut: true)
+            response.setCookie(Cookie(name: Self.cookie, value: "", maxAge: 0, path: "/", secure: true, httpOnly: true, sameSite: .strict))
+            return response
+        }
         router.get("ballots/:id/board") { _, context in try self.board(try context.id("id")) }
     }
 
@@ -53,8 +59,11 @@ struct ResidentPages: Sendable {
             """)
     }
 
-    func codeForm(error: (nl: String, en: String)?, status: HTTPResponse.Status = .ok) -> Response {
-        let message = error.map { "<p class=\"error\" role=\"alert\">\(HTML.both($0.nl, $0.en))</p>" } ?? ""
+    func codeForm(error: (nl: String, en: String)?, status: HTTPResponse.Status = .ok, signedOut: Bool = false) -> Response {
+        var message = error.map { "<p class=\"error\" role=\"alert\">\(HTML.both($0.nl, $0.en))</p>" } ?? ""
+        if signedOut {
+            message += "<p class=\"ok\" role=\"status\" id=\"signed-out\">\(HTML.both("U bent afgemeld. Deze telefoon kan nu niet meer voor u stemmen.", "You are signed out. This phone can no longer vote for you."))</p>"
+        }
         return HTML.page("Stemmen", """
             <h1>\(HTML.both("Stemmen op de vergadering", "Voting at the assembly"))</h1>
             \(message)
@@ -101,6 +110,30 @@ struct ResidentPages: Sendable {
         }
     }
 
+    /// A page for a signed-in voter: the page, then how long the session lasts and a sign-out button.
+    static func voterPage(_ title: String, _ body: String, status: HTTPResponse.Status = .ok) -> Response {
+        HTML.page(title, body + """
+            <form method="post" action="/stem/afmelden" class="signout" id="signout">
+            <p>\(HTML.both("U blijft aangemeld tot de stemmingen die u zag sluiten, of tot u 10 minuten niets doet. Geeft u de telefoon door? Meld u dan eerst af.", "You stay signed in until the ballots you saw close, or until you do nothing for 10 minutes. Passing the phone on? Sign out first."))</p>
+            <button type="submit" class="secondary">\(HTML.both("Afmelden", "Sign out"))</button>
+            </form>
+            """, status: status)
+    }
+
+    /// The voter's session, if it is still alive: it ends once every ballot it saw open has closed
+    /// (a phone passed on cannot vote on what opens later), and it remembers the ballots open now.
+    func voterSession(_ request: Request) async throws -> VoterSession? {
+        let id = request.cookies[Self.cookie]?.value
+        guard let session = await sessions.session(id) else { return nil }
+        let open = Set(try database.openBallots(assembly: session.assembly))
+        if !session.ballotsSeen.isEmpty, session.ballotsSeen.isDisjoint(with: open) {
+            await sessions.end(id)
+            return nil
+        }
+        if !open.isSubset(of: session.ballotsSeen) { await sessions.update(id) { $0.ballotsSeen.formUnion(open) } }
+        return session
+    }
+
     /// Why a typed code is not a code, in Dutch and English.
     static func explain(_ problem: VotingCode.Problem) -> (nl: String, en: String) {
         switch problem {
@@ -121,7 +154,7 @@ struct ResidentPages: Sendable {
     }
 
     func ballots(_ request: Request) async throws -> Response {
-        guard let session = await sessions.session(request.cookies[Self.cookie]?.value) else { return codeForm(error: nil) }
+        guard let session = try await voterSession(request) else { return codeForm(error: nil) }
         let turnout = try database.turnout(assembly: session.assembly)
         var items = ""
         for ballot in turnout.ballots where ballot.open {
@@ -138,17 +171,17 @@ struct ResidentPages: Sendable {
         }
         let list = items.isEmpty ? "<p>\(HTML.both("Er is nu geen stemming open. Ververs deze pagina straks.", "No ballot is open now. Refresh this page later."))</p>"
                                  : "<ul class=\"ballots\">\(items)</ul>"
-        return HTML.page("Stemmingen", "<h1>\(HTML.both("Open stemmingen", "Open ballots"))</h1>\(list)")
+        return Self.voterPage("Stemmingen", "<h1>\(HTML.both("Open stemmingen", "Open ballots"))</h1>\(list)")
     }
 
     func ballotForm(_ request: Request, _ id: Int, error: (nl: String, en: String)?, ticked: Set<String> = []) async throws -> Response {
-        guard let session = await sessions.session(request.cookies[Self.cookie]?.value) else { return codeForm(error: nil) }
+        guard let session = try await voterSession(request) else { return codeForm(error: nil) }
         let ballot = try database.ballot(id)
-        guard ballot.isOpen else { return HTML.page("Gesloten", "<p class=\"error\">\(HTML.both("Deze stemming is gesloten.", "This ballot is closed."))</p>") }
+        guard ballot.isOpen else { return Self.voterPage("Gesloten", "<p class=\"error\">\(HTML.both("Deze stemming is gesloten.", "This ballot is closed."))</p>") }
         let changeable = try database.votesMayBeChanged(ballot: id)
         let voted = try database.hasVoted(session.code, ballot: id)
         if voted && !changeable {
-            return HTML.page("Gestemd", "<p class=\"ok\">\(HTML.both("U hebt al gestemd op deze stemming.", "You have already voted on this ballot."))</p><p><a href=\"/stemmen\">\(HTML.both("Terug", "Back"))</a></p>")
+            return Self.voterPage("Gestemd", "<p class=\"ok\">\(HTML.both("U hebt al gestemd op deze stemming.", "You have already voted on this ballot."))</p><p><a href=\"/stemmen\">\(HTML.both("Terug", "Back"))</a></p>")
         }
         let title = try database.ballotTitle(id)
         var message = error.map { "<p class=\"error\" role=\"alert\">\(HTML.both($0.nl, $0.en))</p>" } ?? ""
@@ -185,7 +218,7 @@ struct ResidentPages: Sendable {
                     "<label for=\"rank-\(HTML.h(option.id))\">\(HTML.h(option.name))</label><select id=\"rank-\(HTML.h(option.id))\" name=\"rank-\(HTML.h(option.id))\"><option value=\"\">–</option>\(positions)</select>"
                 }.joined()
         }
-        return HTML.page(title, """
+        return Self.voterPage(title, """
             <h1>\(HTML.h(title))</h1>
             \(message)
             <form method="post" action="/stemmen/\(id)">
@@ -211,7 +244,7 @@ struct ResidentPages: Sendable {
     }
 
     func confirm(_ request: Request, _ context: WebContext, _ id: Int) async throws -> Response {
-        guard await sessions.session(request.cookies[Self.cookie]?.value) != nil else { return codeForm(error: nil) }
+        guard try await voterSession(request) != nil else { return codeForm(error: nil) }
         let ballot = try database.ballot(id)
         let form = try await Forms.fields(request)
         if form.value("action") == "total" {
@@ -241,7 +274,7 @@ struct ResidentPages: Sendable {
     }
 
     func confirmPage(_ id: Int, choice: String, shown: String) -> Response {
-        HTML.page("Controleren", """
+        Self.voterPage("Controleren", """
             <h1>\(HTML.both("Klopt dit?", "Is this right?"))</h1>
             <div>\(shown)</div>
             <form method="post" action="/stemmen/\(id)/bevestig">
@@ -253,7 +286,7 @@ struct ResidentPages: Sendable {
     }
 
     func cast(_ request: Request, _ context: WebContext, _ id: Int) async throws -> Response {
-        guard let session = await sessions.session(request.cookies[Self.cookie]?.value) else { return codeForm(error: nil) }
+        guard let session = try await voterSession(request) else { return codeForm(error: nil) }
         let form = try await Forms.fields(request)
         do {
             let replacing = try database.hasVoted(session.code, ballot: id)
@@ -261,7 +294,7 @@ struct ResidentPages: Sendable {
             // The choice as stored, read back now: the voter sees it here, privately, once.
             let ballot = try database.ballot(id)
             let recorded = try database.recordedChoice(ballot: id, receipt: receipt).map { shown($0, on: ballot) } ?? "—"
-            return HTML.page("Ontvangstbewijs", """
+            return Self.voterPage("Ontvangstbewijs", """
                 <h1>\(replacing ? HTML.both("Uw stem is gewijzigd", "Your vote was changed") : HTML.both("Uw stem is uitgebracht", "Your vote is in"))</h1>
                 \(replacing ? "<p>\(HTML.both("Uw vorige stem en zijn bewijs tellen niet meer; alleen deze stem telt.", "Your previous vote and its receipt no longer count; only this vote counts."))</p>" : "")
                 <p>\(HTML.both("Zo is uw stem opgeslagen:", "This is how your vote was stored:"))</p>
@@ -276,11 +309,11 @@ struct ResidentPages: Sendable {
         } catch let rejection as VoteRejection {
             switch rejection {
             case .alreadyVoted:
-                return HTML.page("Gestemd", "<p class=\"ok\">\(HTML.both("U hebt al gestemd op deze stemming; uw eerste stem telt.", "You have already voted on this ballot; your first vote counts."))</p><p><a href=\"/stemmen\">\(HTML.both("Terug", "Back"))</a></p>", status: .conflict)
+                return Self.voterPage("Gestemd", "<p class=\"ok\">\(HTML.both("U hebt al gestemd op deze stemming; uw eerste stem telt.", "You have already voted on this ballot; your first vote counts."))</p><p><a href=\"/stemmen\">\(HTML.both("Terug", "Back"))</a></p>", status: .conflict)
             case .codeNewerThanBallot:
-                return HTML.page("Niet met deze code", "<p class=\"error\">\(HTML.both("U kreeg deze code nadat deze stemming openging; met uw vorige code kan al gestemd zijn. Met deze code stemt u op de volgende stemmingen. Hebt u de vorige brief nog? Ga naar de balie: dan gaat die over.", "You got this code after this ballot opened; your earlier code may have voted already. With this code you vote on the next ballots. Do you still have the earlier letter? Go to the desk: it will be carried over."))</p><p><a href=\"/stemmen\">\(HTML.both("Terug", "Back"))</a></p>", status: .forbidden)
+                return Self.voterPage("Niet met deze code", "<p class=\"error\">\(HTML.both("U kreeg deze code nadat deze stemming openging; met uw vorige code kan al gestemd zijn. Met deze code stemt u op de volgende stemmingen. Hebt u de vorige brief nog? Ga naar de balie: dan gaat die over.", "You got this code after this ballot opened; your earlier code may have voted already. With this code you vote on the next ballots. Do you still have the earlier letter? Go to the desk: it will be carried over."))</p><p><a href=\"/stemmen\">\(HTML.both("Terug", "Back"))</a></p>", status: .forbidden)
             case .ballotClosed:
-                return HTML.page("Gesloten", "<p class=\"error\">\(HTML.both("Deze stemming is net gesloten.", "This ballot has just closed."))</p>", status: .conflict)
+                return Self.voterPage("Gesloten", "<p class=\"error\">\(HTML.both("Deze stemming is net gesloten.", "This ballot has just closed."))</p>", status: .conflict)
             default:
                 return try await ballotForm(request, id, error: ("Deze stem is niet geldig: \(rejection.description)", "This vote is not valid: \(rejection.description)"))
             }

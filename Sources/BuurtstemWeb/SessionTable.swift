@@ -67,18 +67,37 @@ actor SessionTable<Value: Sendable> {
     /// Ends a session (signing out).
     func end(_ id: String?) { if let id { entries[id] = nil } }
 
+    /// Ends every session whose value matches, except the one with id `keep`; returns how many.
+    @discardableResult
+    func end(where matches: (Value) -> Bool, keeping keep: String? = nil) -> Int {
+        let ending = entries.filter { $0.key != keep && matches($0.value.value) }.map(\.key)
+        for id in ending { entries[id] = nil }
+        return ending.count
+    }
+
+    /// Changes a live session's value.
+    func update(_ id: String?, _ change: (inout Value) -> Void) {
+        guard let id, var entry = entries[id] else { return }
+        change(&entry.value)
+        entries[id] = entry
+    }
+
     private func alive(_ entry: Entry, _ now: Int64) -> Bool {
         now - entry.lastUsed < idle && now - entry.created < absolute
     }
 }
 
-/// A resident's session after entering a code: 30 minutes idle, 4 hours in all.
+/// A resident's session after entering a code, on a phone that may be passed on: it ends after
+/// 10 minutes without use, 4 hours in all, when the resident signs out, and once every ballot it
+/// saw open has closed with none open after it (the next vote needs the code again).
 struct VoterSession: Sendable {
     var code: VotingCode
     var assembly: Int
     /// The first ballot this code may vote on (a code handed out while an earlier one could vote); nil: all.
     var firstBallot: Int?
-    static let idle: Int64 = 30 * 60
+    /// Ballots seen open while the session was used.
+    var ballotsSeen: Set<Int> = []
+    static let idle: Int64 = 10 * 60
     static let absolute: Int64 = 4 * 60 * 60
 }
 

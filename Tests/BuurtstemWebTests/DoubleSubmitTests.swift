@@ -37,6 +37,12 @@ struct DoubleSubmitTests {
         return forms
     }
 
+    /// The one-time token of the form posting to `action` on a page.
+    static func onceToken(_ page: String, action: String) -> String {
+        guard let start = page.range(of: "action=\"\(action)\""), let once = page[start.upperBound...].range(of: "name=\"once\" value=\"") else { return "" }
+        return String(page[once.upperBound...].prefix { $0 != "\"" })
+    }
+
     static let pages: [(page: String, account: (String, String))] = [
         ("/bestuur", ("fatima", "bankjes op het plein")),
         ("/bestuur/vergaderingen/1", ("fatima", "bankjes op het plein")),
