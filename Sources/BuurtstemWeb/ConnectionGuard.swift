@@ -119,6 +119,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     private let registry: ConnectionRegistry
     private var timer: Scheduled<Void>?
+    private var timerAt: NIODeadline?
+    private var deadline: (at: NIODeadline, why: String)?
     private var id: ObjectIdentifier?
 
     init(registry: ConnectionRegistry) { self.registry = registry }
@@ -169,27 +171,49 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         context.write(data, promise: promise)
     }
 
+    /// Sets when the connection must have moved on. The timer is rescheduled only when the new
+    /// deadline is earlier than the one it waits for: a busy connection moves its deadline on every
+    /// request, and scheduling a task for each would cost more than the request.
     private func arm(_ context: ChannelHandlerContext, _ after: TimeAmount, _ why: String) {
-        disarm()
-        let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
-        let registry = registry
-        timer = context.eventLoop.scheduleTask(in: after) {
-            let context = loopBound.value
-            registry.noteTimeout()
-            if why != "idle" {
-                registry.logger.info("connection closed: \(why)", metadata: ["address": .string(context.channel.remoteAddress?.ipAddress ?? "unknown")])
-            }
-            context.close(promise: nil)
+        let at = NIODeadline.now() + after
+        deadline = (at, why)
+        if let scheduled = timerAt, scheduled <= at { return }
+        schedule(context, at: at)
+    }
+
+    private func schedule(_ context: ChannelHandlerContext, at: NIODeadline) {
+        timer?.cancel()
+        timerAt = at
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        timer = context.eventLoop.scheduleTask(deadline: at) {
+            let (guardHandler, context) = loopBound.value
+            guardHandler.fire(context)
         }
     }
 
-    private func disarm() {
-        timer?.cancel()
+    private func fire(_ context: ChannelHandlerContext) {
         timer = nil
+        timerAt = nil
+        guard let (at, why) = deadline else { return }
+        guard NIODeadline.now() >= at else {
+            schedule(context, at: at)
+            return
+        }
+        registry.noteTimeout()
+        if why != "idle" {
+            registry.logger.info("connection closed: \(why)", metadata: ["address": .string(context.channel.remoteAddress?.ipAddress ?? "unknown")])
+        }
+        context.close(promise: nil)
     }
 
+    /// No deadline while a request is being answered (the timer, if any, finds none and stops).
+    private func disarm() { deadline = nil }
+
     private func release() {
-        disarm()
+        deadline = nil
+        timer?.cancel()
+        timer = nil
+        timerAt = nil
         if let id {
             registry.remove(id)
             self.id = nil
