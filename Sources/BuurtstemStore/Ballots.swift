@@ -116,12 +116,21 @@ extension AppDatabase {
             if adopted, kind.name == DecisionKind.amendment, let text = proposal.amendmentText {
                 if ProposalRules(statute: statute).vetoedBy(proposal, responses: try Self.responses(db, proposal: proposal.id)) == nil {
                     let new = try Self.validStatute(text, fileName: "amendment-\(proposal.id).statuut")
-                    try db.execute(sql: """
-                        INSERT INTO statute_version (valid_from, name, source, sha256, file_name, adopted_how, adopted_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [assembly.date.description, new.name, text, Hash.sha256(Array(text.utf8)).description,
-                                         "amendment-\(proposal.id).statuut", "amendment ballot \(id)", clock.now().description])
-                    object["newStatuteVersion"] = .int(Int(db.lastInsertedRowID))
+                    // The new version takes effect on its own date (`versie … geldig vanaf`), and never
+                    // before the day after the assembly that adopted it: that assembly, its ballots and
+                    // its minutes stay under the version they were held under.
+                    let effective = max(new.validFrom ?? assembly.date.adding(days: 1), assembly.date.adding(days: 1))
+                    if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM statute_version WHERE valid_from = ?", arguments: [effective.description]) ?? 0 > 0 {
+                        object["statuteNotAdopted"] = .string("a statute version already takes effect on \(effective); adopt this one with another date")
+                    } else {
+                        try db.execute(sql: """
+                            INSERT INTO statute_version (valid_from, name, source, sha256, file_name, adopted_how, adopted_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)
+                            """, arguments: [effective.description, new.name, text, Hash.sha256(Array(text.utf8)).description,
+                                             "amendment-\(proposal.id).statuut", "amendment ballot \(id)", clock.now().description])
+                        object["newStatuteVersion"] = .int(Int(db.lastInsertedRowID))
+                        object["newStatuteValidFrom"] = .string(effective.description)
+                    }
                 }
             }
             result = .object(object)
@@ -132,7 +141,7 @@ extension AppDatabase {
             try appender.append(actor: actor, action: "ballot.closed", payload: result)
             if let version = object["newStatuteVersion"] {
                 try appender.append(actor: actor, action: "statute.adopted", payload: .object([
-                    "version": version, "validFrom": .string(assembly.date.description), "how": .string("amendment ballot \(id)")]))
+                    "version": version, "validFrom": object["newStatuteValidFrom"] ?? .null, "how": .string("amendment ballot \(id)")]))
             }
             let head = try appender.finish(db)
             return (result, head)

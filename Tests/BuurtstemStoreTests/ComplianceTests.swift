@@ -128,8 +128,8 @@ struct ComplianceTests {
     func kept(_ setup: Setup) throws {
         let db = try Self.keptScenario(setup)
         if setup.statute == "wildemanbuurt" {
-            // The adopted amendment is the statute in force from the assembly's day; events after it are judged by it.
-            #expect(try db.statuteVersions().map(\.validFrom) == [day("2025-01-01"), day("2026-03-19")])
+            // The adopted amendment is the statute in force from the day after the assembly; events after it are judged by it.
+            #expect(try db.statuteVersions().map(\.validFrom) == [day("2025-01-01"), day("2026-03-20")])
         }
         let report = Compliance.check(try db.complianceFacts(), on: Self.judged)
         #expect(report.findings.filter { $0.status != .kept }.map { "\($0.rule) \($0.subject): \($0.evidence.en)" } == [])

@@ -79,14 +79,15 @@ struct YearScenarioTests {
         let spent = elected.compactMap { e -> Int? in if case .string(let id) = e { return options.first { $0.id == id }?.cost } else { return nil } }.reduce(0, +)
         #expect(spent <= 25000 && !elected.isEmpty)
 
-        // The amendment: at least 2/3 of votes cast; it becomes the statute from the assembly's date.
+        // The amendment: at least 2/3 of votes cast; it becomes the statute from the day after the
+        // assembly (the assembly that adopted it stays under the version it was held under).
         let amendBallot = try db.openBallot(proposal: amendment.id)
         _ = try db.enterVotes(ballot: amendBallot.id, choice: "yes", count: 18)
         _ = try db.enterVotes(ballot: amendBallot.id, choice: "no", count: 7)
         guard case .object(let amended) = try db.closeBallot(amendBallot.id).result else { Issue.record("no amendment result"); return }
         #expect(amended["outcome"] == .string("adopted"))
-        #expect(try db.statute(on: day("2026-03-19")).statute.minimumAge.value == 16)
-        #expect(try db.statute(on: day("2026-03-20")).statute.minimumAge.value == 18)
+        #expect(try db.statute(on: day("2026-03-20")).statute.minimumAge.value == 16)
+        #expect(try db.statute(on: day("2026-03-21")).statute.minimumAge.value == 18)
 
         let head = try db.closeAssembly(1)
         #expect(try db.verifyAudit(trusted: head).isIntact)
@@ -155,6 +156,39 @@ struct YearScenarioTests {
         #expect(try db.verifyAudit().isIntact)
     }
 
+    @Test("an amendment that says 'geldig vanaf 2027-01-01' waits for that date; the adopting assembly stays under the old version")
+    func amendmentWithItsOwnDate() throws {
+        let db = try StoreFixtures.database("wildemanbuurt")
+        let rows = (1...40).map { ("R\($0)", "1067 PB", $0) }
+        _ = try db.importRegister(try StoreFixtures.extract(Self.register(rows), on: "2026-10-01"), fileName: "r.csv", fileSHA256: "h",
+                                  extractDate: day("2026-10-01"))
+        _ = try db.scheduleAssembly(date: day("2026-12-04"), place: "LuCafé", agendaKinds: ["statutenwijziging"], today: day("2026-10-20"))
+        _ = try db.callAssembly(1, on: day("2026-11-10"))
+        let newText = StoreFixtures.statuteText("wildemanbuurt")
+            .replacingOccurrences(of: "versie 2026.1 geldig vanaf 2026-01-15", with: "versie 2027.1 geldig vanaf 2027-01-01")
+            .replacingOccurrences(of: "volmacht hoogstens 1 per lid", with: "volmacht hoogstens 3 per lid")
+        let amendment = try db.submitProposal(Proposal(id: 0, title: "Meer volmachten", text: "…", kind: "statutenwijziging", source: .board,
+                                                       assembly: 1, amendmentText: newText, inspectionFrom: day("2026-11-10")), on: day("2026-11-10"))
+        _ = try db.admitProposal(amendment.id)
+        _ = try db.openAssembly(1, on: day("2026-12-04"))
+        for n in 1...10 { _ = try db.checkIn(ResidentID("R\(n)"), assembly: 1) }
+        let ballot = try db.openBallot(proposal: amendment.id)
+        _ = try db.enterVotes(ballot: ballot.id, choice: "yes", count: 9)
+        guard case .object(let result) = try db.closeBallot(ballot.id).result else { Issue.record("no result"); return }
+        #expect(result["outcome"] == .string("adopted") && result["newStatuteValidFrom"] == .string("2027-01-01"))
+        // Until then the old version is in force: for the adopting assembly, its minutes and the days after.
+        #expect(try db.statute(on: day("2026-12-04")).statute.proxy.value == .atMost(1))
+        #expect(try db.statute(on: day("2026-12-31")).statute.proxy.value == .atMost(1))
+        #expect(try db.statute(on: day("2027-01-01")).statute.proxy.value == .atMost(3))
+        #expect(try db.statuteVersions().map(\.validFrom).last == day("2027-01-01"))
+        // The calendar shows the waiting version on its date.
+        let calendar = Deadlines.upcoming(try db.complianceFacts(), from: day("2026-12-05"))
+        #expect(calendar.contains { $0.date == day("2027-01-01") && $0.what.nl == "Statuutversie 2027.1 van kracht" })
+        // The adopting assembly still refuses a second proxy per holder (the old rule), though the new one allows three.
+        _ = try db.proxy(from: ResidentID("R20"), to: ResidentID("R1"), assembly: 1)
+        #expect(throws: Refusal.self) { try db.proxy(from: ResidentID("R21"), to: ResidentID("R1"), assembly: 1) }
+    }
+
     @Test("De Vrije Uitloop: the municipality proposes, both shareholders advise on intake, amendments need consent")
     func deVrijeUitloop() throws {
         let db = try StoreFixtures.database("devrijeuitloop")
@@ -193,7 +227,8 @@ struct YearScenarioTests {
         guard case .object(let amended) = try db.closeBallot(amendBallot.id).result else { Issue.record("no result"); return }
         #expect(amended["outcome"] == .string("adopted"))
         #expect(try db.statuteVersions().count == 2)
-        #expect(try db.statute(on: day("2026-07-15")).version.adoptedHow == "amendment ballot \(amendBallot.id)")
+        #expect(try db.statute(on: day("2026-07-16")).version.adoptedHow == "amendment ballot \(amendBallot.id)")
+        #expect(try db.statute(on: day("2026-07-15")).version.adoptedHow != "amendment ballot \(amendBallot.id)")
         #expect(try db.verifyAudit().isIntact)
     }
 }

@@ -45,6 +45,13 @@ public enum Deadlines {
                 }
             }
         }
+        // A statute version adopted but not yet in force waits for its own date.
+        for version in facts.versions where version.validFrom > day {
+            let label = version.statute.versionLabel.map { " \($0)" } ?? ""
+            list.append(Deadline(date: version.validFrom,
+                                 what: Bilingual("Statuutversie\(label) van kracht", "Statute version\(label) takes effect"),
+                                 source: .header, uid: "statute-\(version.validFrom)"))
+        }
         for finding in Compliance.check(facts, on: day).findings where finding.status != .kept && finding.status != .broken {
             guard let date = finding.deadline else { continue }
             list.append(Deadline(date: date, what: finding.obligation, source: finding.source, uid: "\(finding.rule)-\(finding.subject)"))
