@@ -104,6 +104,8 @@ extension AppDatabase {
                 throw StoreError("the statute names no social shareholder \"\(response.shareholder)\"; it names "
                     + statute.socialShareholders.map { "\"\($0.name)\"" }.joined(separator: ", "))
             }
+            // Only what the statute gives counts, and only that is recorded.
+            try ProposalRules(statute: statute).checkResponse(response, to: proposal)
             try db.execute(sql: "INSERT INTO shareholder_response (proposal_id, shareholder, kind, on_date, text) VALUES (?, ?, ?, ?, ?)",
                            arguments: [response.proposal, response.shareholder, response.kind.rawValue, response.on.description, response.text])
             try audit(db, actor, "shareholder.\(response.kind.rawValue)", [

@@ -216,6 +216,20 @@ struct YearScenarioTests {
         #expect(throws: StoreError.self) {
             try db.recordShareholderResponse(ShareholderResponse(shareholder: "Gemeente Amersfoort", proposal: amendment.id, kind: .consent, on: day("2026-07-02"), text: ""))
         }
+        // Only what the statute gives counts (article 7): Atea has no right on amendments, and only an
+        // advice right on intake — its consent or refusal there is refused, and nothing is recorded.
+        let noRight = #expect(throws: Refusal.self) {
+            try db.recordShareholderResponse(ShareholderResponse(shareholder: "Atea re-integratie", proposal: amendment.id, kind: .advice, on: day("2026-07-02"), text: "ja"))
+        }
+        #expect(noRight?.source == .article(number: 7, title: "Sociaal aandeelhouders"))
+        let adviceOnly = #expect(throws: Refusal.self) {
+            try db.recordShareholderResponse(ShareholderResponse(shareholder: "Atea re-integratie", proposal: intake.id, kind: .consent, on: day("2026-07-02"), text: "ja"))
+        }
+        #expect(adviceOnly?.en.contains("only an advice right") == true)
+        #expect(throws: Refusal.self) {
+            try db.recordShareholderResponse(ShareholderResponse(shareholder: "Gemeente Breda", proposal: intake.id, kind: .refusal, on: day("2026-07-02"), text: "nee"))
+        }
+        #expect(try db.proposals(assembly: 1).count == 2)
         try db.recordShareholderResponse(ShareholderResponse(shareholder: "Gemeente Breda", proposal: amendment.id, kind: .consent, on: day("2026-07-03"), text: "akkoord"))
         let amendBallot = try db.openBallot(proposal: amendment.id)
         // Quorum: 1/3 of 9 present or represented — 3 present, plus a proxy (at most 2 per member).
@@ -230,5 +244,24 @@ struct YearScenarioTests {
         #expect(try db.statute(on: day("2026-07-16")).version.adoptedHow == "amendment ballot \(amendBallot.id)")
         #expect(try db.statute(on: day("2026-07-15")).version.adoptedHow != "amendment ballot \(amendBallot.id)")
         #expect(try db.verifyAudit().isIntact)
+    }
+
+    @Test("De Vrije Uitloop: the municipality's veto on a dissolution stops its ballot from opening")
+    func vetoStopsTheBallot() throws {
+        let db = try StoreFixtures.database("devrijeuitloop")
+        _ = try db.importRegister(try StoreFixtures.extract(Self.register((1...9).map { ("R\($0)", "4811 AB", $0) }), on: "2026-06-02"),
+                                  fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-06-02"))
+        for id in Self.ids(1...9) { try db.join(id, on: day("2026-06-05"), intakeOn: day("2026-06-03"), meetsProfile: true) }
+        _ = try db.scheduleAssembly(date: day("2026-07-15"), place: "Breda", agendaKinds: ["ontbinding"], today: day("2026-06-10"))
+        _ = try db.callAssembly(1, on: day("2026-06-20"))
+        let dissolution = try db.submitProposal(Proposal(id: 0, title: "Ontbinding", text: "…", kind: "ontbinding", source: .board, assembly: 1),
+                                                on: day("2026-06-20"))
+        _ = try db.admitProposal(dissolution.id)
+        _ = try db.openAssembly(1, on: day("2026-07-15"))
+        for id in Self.ids(1...5) { _ = try db.checkIn(id, assembly: 1) }
+        try db.recordShareholderResponse(ShareholderResponse(shareholder: "Gemeente Breda", proposal: dissolution.id, kind: .refusal, on: day("2026-07-10"), text: "veto"))
+        let vetoed = #expect(throws: Refusal.self) { try db.openBallot(proposal: dissolution.id) }
+        #expect(vetoed?.en == "Gemeente Breda has vetoed it; the ballot does not go ahead")
+        #expect(vetoed?.source == .article(number: 7, title: "Sociaal aandeelhouders"))
     }
 }

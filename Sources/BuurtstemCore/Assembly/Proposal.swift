@@ -163,8 +163,39 @@ public struct ProposalRules: Sendable {
                                       en: "the ballot waits for the consent of \(holder.name)", source: right.source)
                     }
                 case .veto:
-                    continue
+                    // A veto recorded before the ballot opens stops it.
+                    guard !given.contains(where: { $0.kind == .refusal }) else {
+                        throw Refusal(nl: "\(holder.name) heeft zijn veto uitgesproken; de stemming gaat niet door",
+                                      en: "\(holder.name) has vetoed it; the ballot does not go ahead", source: right.source)
+                    }
                 }
+            }
+        }
+    }
+
+    /// Whether the statute gives this social shareholder the right to this response on this kind of
+    /// decision: advice needs any right on the kind; consent a consent or veto right; a refusal (of
+    /// consent, or a veto) a consent or veto right. Refused with the article that says otherwise.
+    public func checkResponse(_ response: ShareholderResponse, to proposal: Proposal) throws(Refusal) {
+        let kind = DecisionKindNames.canonical(proposal.kind)
+        guard let holder = statute.socialShareholders.first(where: { $0.name == response.shareholder }) else {
+            throw Refusal(nl: "het statuut noemt geen sociaal aandeelhouder \"\(response.shareholder)\"",
+                          en: "the statute names no social shareholder \"\(response.shareholder)\"", source: statute.proposers.source)
+        }
+        let rights = holder.rights.filter { $0.decisionKind == kind }.map(\.kind)
+        let name = DecisionKindNames.name(kind, in: .nl), nameEN = DecisionKindNames.name(kind, in: .en)
+        switch response.kind {
+        case .advice:
+            guard !rights.isEmpty else {
+                throw Refusal(nl: "\(holder.name) heeft geen recht bij besluiten \(name); een advies telt daar niet",
+                              en: "\(holder.name) has no right on \(nameEN) decisions; an advice does not count there", source: holder.source)
+            }
+        case .consent, .refusal:
+            guard rights.contains(.consent) || rights.contains(.veto) else {
+                let what = response.kind == .consent ? ("instemming", "consent") : ("weigering", "refusal")
+                throw Refusal(nl: "\(holder.name) heeft bij besluiten \(name) \(rights.isEmpty ? "geen recht" : "alleen adviesrecht"); een \(what.0) telt daar niet",
+                              en: "\(holder.name) has \(rights.isEmpty ? "no right" : "only an advice right") on \(nameEN) decisions; a \(what.1) does not count there",
+                              source: holder.source)
             }
         }
     }
