@@ -35,16 +35,45 @@ extension AppDatabase {
     }
 
     /// Adds a supporter to a members' proposal that is still waiting to be admitted.
-    public func supportProposal(_ id: Int, member: ResidentID, actor: Actor = .system) throws {
+    ///
+    /// Support can be added until the statute's deadline for proposals (or the assembly's day), also
+    /// after a refusal for too few supporters: the proposal is then submitted again, to be judged anew
+    /// by the next `admitProposal`; the earlier refusal stays in the audit log with its reason.
+    public func supportProposal(_ id: Int, member: ResidentID, on date: CivilDate? = nil, actor: Actor = .system) throws {
         try writer.write { db in
             let proposal = try Self.proposal(db, id)
             guard case .members = proposal.source else { throw StoreError("proposal \(id) is not a members' proposal") }
-            guard case .submitted = proposal.state else { throw StoreError("proposal \(id) is no longer waiting for supporters") }
+            switch proposal.state {
+            case .submitted, .refused: break
+            default: throw StoreError("proposal \(id) is no longer waiting for supporters (it is \(Self.stateName(proposal.state)))")
+            }
+            let assembly = try Self.assembly(db, proposal.assembly)
+            let (statute, _) = try Self.statute(db, on: assembly.date)
+            let day = date ?? clock.today()
+            let deadline = statute.proposalDeadlineDays.value.map { assembly.date.adding(days: -$0) } ?? assembly.date
+            guard day <= deadline else {
+                throw StoreError("support for proposal \(id) can be added until \(deadline) (\(statute.proposalDeadlineDays.source.cited(in: .en))); today is \(day)")
+            }
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM resident WHERE id = ?", arguments: [member.rawValue]) == 1 else {
                 throw StoreError("no resident with id \(member) in the register")
             }
             try db.execute(sql: "INSERT OR IGNORE INTO proposal_supporter (proposal_id, resident_id) VALUES (?, ?)", arguments: [id, member.rawValue])
-            try audit(db, actor, "proposal.supported", ["proposal": .int(id), "id": .string(member.rawValue)])
+            if case .refused = proposal.state {
+                // Judged anew at the next admission; the refusal's reason stays in the column until then and in the log for good.
+                try db.execute(sql: "UPDATE proposal SET state = 'submitted' WHERE id = ?", arguments: [id])
+            }
+            try audit(db, actor, "proposal.supported", ["proposal": .int(id), "id": .string(member.rawValue), "on": .string(day.description)])
+        }
+    }
+
+    static func stateName(_ state: Proposal.State) -> String {
+        switch state {
+        case .draft: return "a draft"
+        case .submitted: return "submitted"
+        case .admitted: return "admitted"
+        case .refused: return "refused"
+        case .onAgenda: return "on the agenda"
+        case .decided: return "decided"
         }
     }
 

@@ -16,12 +16,19 @@ struct ProposalCommand: ParsableCommand {
         subcommands: [Submit.self, Support.self, Admit.self, List.self])
 
     struct Support: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a member's support to a members' proposal before it is admitted.")
+        static let configuration = CommandConfiguration(
+            abstract: "Add a member's support to a members' proposal, until the deadline for proposals (also after a refusal for too few supporters).")
         @Argument(help: "The proposal.") var id: Int
         @Argument(help: "The supporting member's id.") var member: String
+        @Option(help: "The day the support was given (YYYY-MM-DD; default today).") var on: String?
         @OptionGroup var database: DatabaseOptions
         func run() throws {
-            try refusing { try database.open().supportProposal(id, member: ResidentID(member)) }
+            var day: CivilDate?
+            if let on {
+                guard let parsed = CivilDate(iso: on) else { throw ValidationError("--on must be a date YYYY-MM-DD") }
+                day = parsed
+            }
+            try refusing { try database.open().supportProposal(id, member: ResidentID(member), on: day) }
             print("\(member) supports proposal \(id).")
         }
     }

@@ -146,13 +146,22 @@ struct DemandTests {
         _ = try db.scheduleAssembly(date: day("2026-05-10"), place: "x", today: day("2026-04-03"))
         _ = try db.callAssembly(1, on: day("2026-04-20"))
         #expect(try db.openDemands().isEmpty)
-        // Support for a members' proposal can be added until it is admitted.
+        // Support for a members' proposal can be added until the deadline (21 days before: 2026-04-19),
+        // also after a refusal for too few supporters; each refusal's reason stays in the log.
         let proposal = try db.submitProposal(Proposal(id: 0, title: "x", text: "", kind: "gewoon", source: .members((1...9).map { ResidentID("R\($0)") }),
                                                       assembly: 1), on: day("2026-04-10"))
-        #expect(throws: Refusal.self) { try db.admitProposal(proposal.id) }
+        let first = #expect(throws: Refusal.self) { try db.admitProposal(proposal.id) }
+        #expect(throws: StoreError.self) { try db.admitProposal(proposal.id) }   // judged once; nothing changes
+        try db.supportProposal(proposal.id, member: ResidentID("R10"), on: day("2026-04-12"))
+        #expect(try db.admitProposal(proposal.id).state == .admitted)
+        var log = ""
+        try db.exportAudit { log += $0 + "\n" }
+        #expect(first.map { log.contains($0.description.replacingOccurrences(of: "\"", with: "\\\"")) } == true)
+        #expect(throws: StoreError.self) { try db.supportProposal(proposal.id, member: ResidentID("R11"), on: day("2026-04-12")) }
         let second = try db.submitProposal(Proposal(id: 0, title: "y", text: "", kind: "gewoon", source: .members((1...9).map { ResidentID("R\($0)") }),
                                                     assembly: 1), on: day("2026-04-10"))
-        try db.supportProposal(second.id, member: ResidentID("R10"))
+        #expect(throws: StoreError.self) { try db.supportProposal(second.id, member: ResidentID("R10"), on: day("2026-04-20")) }
+        try db.supportProposal(second.id, member: ResidentID("R10"), on: day("2026-04-19"))
         #expect(try db.admitProposal(second.id).state == .admitted)
     }
 }
