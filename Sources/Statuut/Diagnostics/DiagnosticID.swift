@@ -44,6 +44,9 @@ public enum DiagnosticID: String, Sendable, CaseIterable, Codable {
     case irrelevantSetting = "BS042"
     case emptyArticle = "BS043"
     case invalidAmount = "BS044"
+    /// A rule the language knows and explains, but that the engine does not carry out yet: the
+    /// board must not trust it to act.
+    case notCarriedOut = "BS045"
 
     /// The code as printed, e.g. `BS010`.
     public var code: String { rawValue }
@@ -52,7 +55,7 @@ public enum DiagnosticID: String, Sendable, CaseIterable, Codable {
     public var defaultSeverity: Severity {
         switch self {
         case .articleNumbering, .exclusionOutsideArea, .proxyQuorumMismatch, .againstLegalDefault,
-             .unusedArea, .irrelevantSetting, .emptyArticle:
+             .unusedArea, .irrelevantSetting, .emptyArticle, .notCarriedOut:
             return .warning
         default:
             return .error

@@ -162,6 +162,12 @@ struct Analysis {
             let body = AdmissionRule.Body(rawValue: node.string("by") ?? "") ?? .board
             admission = Cited(AdmissionRule(decidedBy: body, afterIntake: node.captures["intake"] != nil), source)
             admissionNode = node
+            if body == .assembly {
+                diagnostics.append(Diagnostic(
+                    .notCarriedOut, "Buurtstem does not yet put applications for membership to the general assembly",
+                    at: node.span(of: "by"),
+                    hint: "until it does, the board records a membership with `members join` once the assembly has decided"))
+            }
         case .profile:
             guard registry.claim("profile", node, what: "the members' profile", diagnostics: &diagnostics) else { return }
             profile = Cited(node.string("text") ?? "", source)
