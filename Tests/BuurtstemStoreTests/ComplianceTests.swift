@@ -207,6 +207,18 @@ struct ComplianceTests {
         #expect(ics.split(separator: "\r\n").allSatisfy { $0.utf8.count <= 75 })
     }
 
+    @Test("in December the calendar still lists what is due: this year's annual accounts and next year's assemblies")
+    func calendarInDecember() throws {
+        let db = try Self.keptScenario()
+        let deadlines = Deadlines.upcoming(try db.complianceFacts(verifyingAudit: false), from: day("2026-12-15"))
+        #expect(!deadlines.isEmpty)
+        let accounts = try #require(deadlines.first { $0.uid == "annual-accounts-2026" })
+        #expect(accounts.date == day("2027-06-30") && accounts.what.nl.contains("Jaarrekening 2026"))
+        let assemblies = try #require(deadlines.first { $0.uid == "assemblies-per-year-2027" })
+        #expect(assemblies.date == day("2027-12-31") && assemblies.what.nl.hasPrefix("Ten minste 2 algemene vergaderingen in 2027"))
+        #expect(Deadlines.text(deadlines, in: .nl).contains("2027-06-30"))
+    }
+
     /// The facts of the kept scenario with one change; the rules the report then finds broken.
     static func broken(_ change: (inout ComplianceFacts) -> Void, on: CivilDate = judged) throws -> (rules: Set<String>, sources: [String]) {
         var facts = try keptScenario().complianceFacts()

@@ -56,6 +56,21 @@ public enum Deadlines {
             guard let date = finding.deadline else { continue }
             list.append(Deadline(date: date, what: finding.obligation, source: finding.source, uid: "\(finding.rule)-\(finding.subject)"))
         }
+        // What the coming year asks is due too (in December the calendar is not empty): this year's
+        // annual accounts, and next year's assemblies.
+        for finding in Compliance.accounts(facts, of: day.year, on: day) where finding.status == .notYetDue || finding.status == .atRisk {
+            guard let date = finding.deadline, !list.contains(where: { $0.uid == "\(finding.rule)-\(finding.subject)" }) else { continue }
+            list.append(Deadline(date: date, what: finding.obligation, source: finding.source, uid: "\(finding.rule)-\(finding.subject)"))
+        }
+        if let nextYear = CivilDate(year: day.year + 1, month: 1, day: 1), let yearEnd = CivilDate(year: day.year + 1, month: 12, day: 31) {
+            let statute = facts.statute(on: nextYear)
+            let required = statute.assembliesPerYear.value
+            let planned = facts.assemblies.filter { $0.assembly.date.year == day.year + 1 }.count
+            list.append(Deadline(date: yearEnd,
+                                 what: Bilingual("Ten minste \(required) algemene vergaderingen in \(day.year + 1) (\(planned) gepland)",
+                                                 "At least \(required) general assemblies in \(day.year + 1) (\(planned) planned)"),
+                                 source: statute.assembliesPerYear.source, uid: "assemblies-per-year-\(day.year + 1)"))
+        }
         return list.filter { $0.date >= day }.sorted { ($0.date, $0.uid) < ($1.date, $1.uid) }
     }
 
