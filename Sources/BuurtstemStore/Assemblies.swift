@@ -50,6 +50,10 @@ extension AppDatabase {
     public func openAssembly(_ id: Int, on day: CivilDate, actor: Actor = .system) throws -> QuorumStatus {
         try writer.write { db in
             let assembly = try Self.assembly(db, id)
+            // A day given by hand records what happened; a day still to come has not happened.
+            guard day <= clock.today() else {
+                throw StoreError("assembly \(id) cannot be recorded as opened on \(day): that day is still to come (today is \(clock.today()))")
+            }
             let (statute, _) = try Self.statute(db, on: assembly.date)
             _ = try AssemblyRules(statute: statute).open(assembly, on: day)
             try db.execute(sql: "UPDATE assembly SET state = 'open' WHERE id = ?", arguments: [id])

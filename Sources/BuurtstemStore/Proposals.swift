@@ -8,6 +8,13 @@ extension AppDatabase {
     public func submitProposal(_ draft: Proposal, on day: CivilDate, actor: Actor = .system) throws -> Proposal {
         try writer.write { db in
             let assembly = try Self.assembly(db, draft.assembly)
+            // A day given by hand records what happened earlier; it may not contradict what is recorded.
+            guard day <= clock.today() else {
+                throw StoreError("a proposal cannot be recorded as submitted on \(day): that day is still to come (today is \(clock.today()))")
+            }
+            guard assembly.state == .scheduled || assembly.state == .called else {
+                throw StoreError("assembly \(assembly.id) is already \(assembly.state == .open ? "open" : "closed"): a proposal submitted on \(day) had to be recorded before it opened")
+            }
             let (statute, _) = try Self.statute(db, on: assembly.date)
             let id = (try Int.fetchOne(db, sql: "SELECT MAX(id) FROM proposal") ?? 0) + 1
             var proposal = draft

@@ -158,7 +158,8 @@ struct YearScenarioTests {
 
     @Test("an amendment that says 'geldig vanaf 2027-01-01' waits for that date; the adopting assembly stays under the old version")
     func amendmentWithItsOwnDate() throws {
-        let db = try StoreFixtures.database("wildemanbuurt")
+        let db = try AppDatabase.inMemory(clock: .fixed(Moment(day("2026-12-04"), seconds: 70_000)))
+        try db.createAssociation(statuteSource: StoreFixtures.statuteText("wildemanbuurt"), fileName: "wildemanbuurt.statuut")
         let rows = (1...40).map { ("R\($0)", "1067 PB", $0) }
         _ = try db.importRegister(try StoreFixtures.extract(Self.register(rows), on: "2026-10-01"), fileName: "r.csv", fileSHA256: "h",
                                   extractDate: day("2026-10-01"))
@@ -186,6 +187,13 @@ struct YearScenarioTests {
         #expect(calendar.contains { $0.date == day("2027-01-01") && $0.what.nl == "Statuutversie 2027.1 van kracht" })
         // The adopting assembly still refuses a second proxy per holder (the old rule), though the new one allows three.
         _ = try db.proxy(from: ResidentID("R20"), to: ResidentID("R1"), assembly: 1)
+        // Dates given by hand record what happened: a proposal dated back while the assembly is open, or
+        // an assembly opened on a day still to come, is refused.
+        #expect(throws: StoreError.self) {
+            try db.submitProposal(Proposal(id: 0, title: "Te laat", text: "", kind: "gewoon", source: .board, assembly: 1), on: day("2026-11-01"))
+        }
+        _ = try db.scheduleAssembly(date: day("2027-03-18"), place: "LuCafé", today: day("2026-12-04"))
+        #expect(throws: StoreError.self) { try db.openAssembly(2, on: day("2027-03-18")) }
         #expect(throws: Refusal.self) { try db.proxy(from: ResidentID("R21"), to: ResidentID("R1"), assembly: 1) }
     }
 

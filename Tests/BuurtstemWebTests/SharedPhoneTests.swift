@@ -37,9 +37,11 @@ struct SharedPhoneTests {
 
     @Test("the session ends once the ballots it saw have closed (a ballot opened later needs the code again), and after 10 idle minutes")
     func endsWithItsBallots() async throws {
-        let (db, codes, ballot, time, app) = try StaffTests.evening()
-        let later = try db.submitProposal(Proposal(id: 0, title: "Later", text: "", kind: "gewoon", source: .board, assembly: 1), on: CivilDate(iso: "2026-02-20")!)
-        _ = try db.admitProposal(later.id)
+        let time = TestClock(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000))
+        let db = try AppDatabase.inMemory(clock: time.clock)
+        let (codes, ballot) = try WebTests.prepare(db, laterProposals: ["Later"])
+        let later = try #require(try db.proposals(assembly: 1).first { $0.title == "Later" })
+        let app = BuurtstemServer.application(database: db, clock: time.clock)
         try await app.test(.router) { client in
             var phone = try await Self.signIn(client, codes[ResidentID("R2")]!)
             try await phone.get(client, "/stemmen")

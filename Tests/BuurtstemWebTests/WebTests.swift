@@ -21,7 +21,7 @@ struct WebTests {
 
     /// Fills a new database: the Wildemanbuurt statute, 40 members, an open assembly with 30 checked
     /// in and an open yes/no ballot; returns the codes and the ballot.
-    static func prepare(_ db: AppDatabase, edit: (String) -> String = { $0 }) throws -> ([ResidentID: VotingCode], Int) {
+    static func prepare(_ db: AppDatabase, edit: (String) -> String = { $0 }, laterProposals: [String] = []) throws -> ([ResidentID: VotingCode], Int) {
         let statute = edit(try String(contentsOf: repository.appendingPathComponent("Statutes/wildemanbuurt.statuut"), encoding: .utf8))
         try db.createAssociation(statuteSource: statute, fileName: "wildemanbuurt.statuut")
         let csv = "id;postcode;huisnummer;geboortedatum\n" + (1...40).map { "R\($0);1067 PB;\($0);1980-01-01" }.joined(separator: "\n")
@@ -33,6 +33,11 @@ struct WebTests {
         let proposal = try db.submitProposal(Proposal(id: 0, title: "Bankjes op het plein", text: "", kind: "gewoon", source: .board, assembly: 1),
                                              on: CivilDate(iso: "2026-02-20")!)
         _ = try db.admitProposal(proposal.id)
+        // Proposals admitted to the agenda whose ballots the test opens later.
+        for title in laterProposals {
+            let later = try db.submitProposal(Proposal(id: 0, title: title, text: "", kind: "gewoon", source: .board, assembly: 1), on: CivilDate(iso: "2026-02-20")!)
+            _ = try db.admitProposal(later.id)
+        }
         _ = try db.openAssembly(1, on: CivilDate(iso: "2026-03-20")!)
         for n in 1...30 { _ = try db.checkIn(ResidentID("R\(n)"), assembly: 1) }
         let ballot = try db.openBallot(proposal: proposal.id)
