@@ -266,7 +266,9 @@ struct ResidentPages: Sendable {
         if choice.isEmpty { return HTML.both("Blanco (niets gekozen)", "Blank (nothing chosen)") }
         let names = Dictionary(uniqueKeysWithValues: ballot.options.map { ($0.id, $0.name) })
         let items = choice.split(separator: ",").map { HTML.h(names[String($0)] ?? String($0)) }
-        let list = "<ol><li>" + items.joined(separator: "</li><li>") + "</li></ol>"
+        // Numbered only where the order is the vote (a ranking); approvals are a plain list.
+        let tag = ballot.method.isRanked ? "ol" : "ul"
+        let list = "<\(tag)><li>" + items.joined(separator: "</li><li>") + "</li></\(tag)>"
         guard ballot.method.needsBudget else { return list }
         let costs = Dictionary(uniqueKeysWithValues: ballot.options.map { ($0.id, $0.cost ?? 0) })
         let total = choice.split(separator: ",").reduce(0) { $0 + (costs[String($1)] ?? 0) }

@@ -138,6 +138,9 @@ try:
         press(phone, "Ja, stem uitbrengen")
         receipt = phone.find_element(By.CLASS_NAME, "receipt").text.strip()
         check(len(receipt) == 10, f"a receipt for ballot {ballot}", phone)
+        # The voter sees the stored choice, privately, and can sign out from every page.
+        check(phone.find_elements(By.ID, "recorded") and phone.find_elements(By.ID, "signout"), f"recorded choice and sign-out on the receipt of ballot {ballot}", phone)
+        phone.save_screenshot(f"{shots}/receipt-{ballot}.png")
         receipts[ballot] = receipt
     phone.get(base + "/stemmen")
     check(text(phone).count("U hebt gestemd") == 4, "all four ballots show as voted", phone)

@@ -116,6 +116,8 @@ public enum TallyMethod: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Methods that fund projects within a budget.
     public var needsBudget: Bool { self == .equalShares || self == .greedy }
+    /// A vote is an order of preference (its order is the vote).
+    public var isRanked: Bool { self == .instantRunoff || self == .singleTransferableVote || self == .schulze }
     /// Methods that fill several seats.
     public var needsSeats: Bool { self == .singleTransferableVote }
 }
