@@ -113,6 +113,12 @@ extension AppDatabase {
             object["ballot"] = .int(id)
             object["proposal"] = .int(proposal.id)
             let adopted = object["outcome"] == .string("adopted")
+            // A veto right acts before the decision takes effect: adopted, but it does not take effect.
+            let veto = adopted ? ProposalRules(statute: statute).vetoedBy(proposal, responses: try Self.responses(db, proposal: proposal.id)) : nil
+            if let veto, let holder = statute.socialShareholders.first(where: { $0.rights.contains(veto) }) {
+                object["vetoedBy"] = .string(holder.name)
+                object["takesEffect"] = .bool(false)
+            }
             if adopted, kind.name == DecisionKind.amendment, let text = proposal.amendmentText {
                 if ProposalRules(statute: statute).vetoedBy(proposal, responses: try Self.responses(db, proposal: proposal.id)) == nil {
                     let new = try Self.validStatute(text, fileName: "amendment-\(proposal.id).statuut")

@@ -272,4 +272,27 @@ struct YearScenarioTests {
         #expect(vetoed?.en == "Gemeente Breda has vetoed it; the ballot does not go ahead")
         #expect(vetoed?.source == .article(number: 7, title: "Sociaal aandeelhouders"))
     }
+
+    @Test("De Vrije Uitloop: a veto recorded while the ballot is open acts before the decision takes effect, and the minutes say so")
+    func vetoAfterTheVote() throws {
+        let db = try StoreFixtures.database("devrijeuitloop")
+        _ = try db.importRegister(try StoreFixtures.extract(Self.register((1...9).map { ("R\($0)", "4811 AB", $0) }), on: "2026-06-02"),
+                                  fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-06-02"))
+        for id in Self.ids(1...9) { try db.join(id, on: day("2026-06-05"), intakeOn: day("2026-06-03"), meetsProfile: true) }
+        _ = try db.scheduleAssembly(date: day("2026-07-15"), place: "Breda", agendaKinds: ["ontbinding"], today: day("2026-06-10"))
+        _ = try db.callAssembly(1, on: day("2026-06-20"))
+        let dissolution = try db.submitProposal(Proposal(id: 0, title: "Ontbinding", text: "…", kind: "ontbinding", source: .board, assembly: 1),
+                                                on: day("2026-06-20"))
+        _ = try db.admitProposal(dissolution.id)
+        _ = try db.openAssembly(1, on: day("2026-07-15"))
+        for id in Self.ids(1...5) { _ = try db.checkIn(id, assembly: 1) }
+        let ballot = try db.openBallot(proposal: dissolution.id)
+        try db.recordShareholderResponse(ShareholderResponse(shareholder: "Gemeente Breda", proposal: dissolution.id, kind: .refusal, on: day("2026-07-15"), text: "veto"))
+        _ = try db.enterVotes(ballot: ballot.id, choice: "yes", count: 5)
+        guard case .object(let result) = try db.closeBallot(ballot.id).result else { Issue.record("no result"); return }
+        #expect(result["outcome"] == .string("adopted"))
+        #expect(result["vetoedBy"] == .string("Gemeente Breda") && result["takesEffect"] == .bool(false))
+        let minutes = try db.minutes(assembly: 1).markdown(in: .nl)
+        #expect(minutes.contains("Gemeente Breda sprak een veto uit: het besluit treedt niet in werking"))
+    }
 }
