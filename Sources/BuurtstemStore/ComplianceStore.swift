@@ -133,8 +133,10 @@ extension AppDatabase {
 extension AppDatabase {
     /// Records a decision taken outside a meeting (in writing), judged by the statute in force on
     /// `day`: refused where the statute does not allow it; otherwise adopted or rejected by its
-    /// majority of the members on that day. Returns the outcome.
-    public func decideOutsideMeeting(title: String, text: String = "", kind: String, count: YesNoCount, on day: CivilDate,
+    /// majority of the members on that day. The evidence is each member's written vote: `voters`
+    /// are the members who voted (not how); each must be a member that day, and the counts must
+    /// add up to them. Returns the outcome.
+    public func decideOutsideMeeting(title: String, text: String = "", kind: String, count: YesNoCount, voters: [ResidentID], on day: CivilDate,
                                      actor: Actor = .system) throws -> DecisionOutcome {
         try writer.write { db in
             let (statute, _) = try Self.statute(db, on: day)
@@ -143,27 +145,47 @@ extension AppDatabase {
                               source: statute.outsideMeeting.source)
             }
             guard statute.decisionKind(named: kind) != nil else { throw StoreError("the statute has no decision kind \(kind)") }
-            let members = try Self.members(db, on: day, statute: statute).count
+            let memberIDs = Set(try Self.members(db, on: day, statute: statute).map(\.id))
+            let members = memberIDs.count
             guard count.yes + count.no + count.blank <= members else {
                 throw StoreError("\(count.yes + count.no + count.blank) votes, but there were only \(members) members on \(day)")
+            }
+            guard Set(voters).count == voters.count else { throw StoreError("a member is named twice among the written votes") }
+            let strangers = voters.filter { !memberIDs.contains($0) }
+            guard strangers.isEmpty else {
+                throw StoreError("not members on \(day): \(strangers.map(\.rawValue).joined(separator: ", ")); only members vote in writing")
+            }
+            guard voters.count == count.yes + count.no + count.blank else {
+                throw StoreError("\(voters.count) members voted in writing, but the counts add up to \(count.yes + count.no + count.blank) (yes \(count.yes), no \(count.no), blank \(count.blank))")
             }
             let outcome = ProposalRules(statute: statute).decideOutsideMeeting(count, members: members)
             try db.execute(sql: """
                 INSERT INTO outside_decision (title, text, kind, decided_on, members, yes, no, blank, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [title, text, DecisionKindNames.canonical(kind), day.description, members, count.yes, count.no, count.blank,
                                  outcome.result.rawValue])
+            let decision = db.lastInsertedRowID
+            for voter in voters {
+                try db.execute(sql: "INSERT INTO outside_decision_voter (decision_id, resident_id) VALUES (?, ?)", arguments: [decision, voter.rawValue])
+            }
             try audit(db, actor, "decision.outside-meeting", [
                 "title": .string(title), "kind": .string(DecisionKindNames.canonical(kind)), "on": .string(day.description), "members": .int(members),
-                "yes": .int(count.yes), "no": .int(count.no), "blank": .int(count.blank), "outcome": .string(outcome.result.rawValue)])
+                "yes": .int(count.yes), "no": .int(count.no), "blank": .int(count.blank), "outcome": .string(outcome.result.rawValue),
+                "voters": .array(voters.map { .string($0.rawValue) })])
             return outcome
         }
     }
 
     static func outsideDecisions(_ db: Database) throws -> [ComplianceFacts.OutsideDecision] {
-        try Row.fetchAll(db, sql: "SELECT title, kind, decided_on, members, yes, no, blank, outcome FROM outside_decision ORDER BY id").compactMap { row in
+        try Row.fetchAll(db, sql: """
+            SELECT title, kind, decided_on, members, yes, no, blank, outcome,
+                   (SELECT COUNT(*) FROM outside_decision_voter WHERE decision_id = outside_decision.id)
+            FROM outside_decision ORDER BY id
+            """).compactMap { row in
             StoredValues.date(row[2]).map {
-                ComplianceFacts.OutsideDecision(title: row[0], kind: row[1], on: $0, members: row[3],
-                                                count: YesNoCount(yes: row[4], no: row[5], blank: row[6]), outcome: row[7])
+                var decision = ComplianceFacts.OutsideDecision(title: row[0], kind: row[1], on: $0, members: row[3],
+                                                               count: YesNoCount(yes: row[4], no: row[5], blank: row[6]), outcome: row[7])
+                decision.writtenVotes = row[8]
+                return decision
             }
         }
     }

@@ -289,6 +289,17 @@ enum Migrations {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v10 who voted in writing on a decision outside a meeting") { db in
+            try db.execute(sql: """
+                -- The evidence of a decision outside a meeting (BW 2:40): which members voted in writing
+                -- (not how). The counts in outside_decision must add up to them.
+                CREATE TABLE outside_decision_voter (
+                    decision_id INTEGER NOT NULL REFERENCES outside_decision(id),
+                    resident_id TEXT NOT NULL REFERENCES resident(id),
+                    PRIMARY KEY (decision_id, resident_id)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

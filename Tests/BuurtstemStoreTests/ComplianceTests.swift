@@ -173,22 +173,35 @@ struct ComplianceTests {
     func outsideMeeting() throws {
         let wildeman = try Self.keptScenario()
         #expect(throws: Refusal.self) {
-            try wildeman.decideOutsideMeeting(title: "Iets", kind: "gewoon", count: YesNoCount(yes: 50, no: 0, blank: 0), on: day("2026-05-01"))
+            try wildeman.decideOutsideMeeting(title: "Iets", kind: "gewoon", count: YesNoCount(yes: 50, no: 0, blank: 0), voters: [], on: day("2026-05-01"))
         }
         let db = try StoreFixtures.database("soesterkwartier")
         _ = try db.importRegister(try StoreFixtures.extract(YearScenarioTests.register((1...12).map { ("R\($0)", "3812 AB", $0) }), on: "2026-03-02"),
                                   fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-03-02"))
         for id in YearScenarioTests.ids(1...12) { try db.join(id, on: day("2026-03-05")) }
-        #expect(try db.decideOutsideMeeting(title: "A", kind: "gewoon", count: YesNoCount(yes: 8, no: 0, blank: 0), on: day("2026-04-01")).result == .adopted)
-        #expect(try db.decideOutsideMeeting(title: "B", kind: "gewoon", count: YesNoCount(yes: 7, no: 0, blank: 1), on: day("2026-04-02")).result == .rejected)
+        let voters = { (n: Int) in YearScenarioTests.ids(1...n) }
+        #expect(try db.decideOutsideMeeting(title: "A", kind: "gewoon", count: YesNoCount(yes: 8, no: 0, blank: 0), voters: voters(8), on: day("2026-04-01")).result == .adopted)
+        #expect(try db.decideOutsideMeeting(title: "B", kind: "gewoon", count: YesNoCount(yes: 7, no: 0, blank: 1), voters: voters(8), on: day("2026-04-02")).result == .rejected)
         #expect(throws: StoreError.self) {
-            try db.decideOutsideMeeting(title: "C", kind: "gewoon", count: YesNoCount(yes: 13, no: 0, blank: 0), on: day("2026-04-03"))
+            try db.decideOutsideMeeting(title: "C", kind: "gewoon", count: YesNoCount(yes: 13, no: 0, blank: 0), voters: voters(12), on: day("2026-04-03"))
+        }
+        // The written votes are the evidence: counts that do not add up to them, or a non-member, are refused.
+        #expect(throws: StoreError.self) {
+            try db.decideOutsideMeeting(title: "D", kind: "gewoon", count: YesNoCount(yes: 9, no: 0, blank: 0), voters: voters(8), on: day("2026-04-03"))
+        }
+        #expect(throws: StoreError.self) {
+            try db.decideOutsideMeeting(title: "E", kind: "gewoon", count: YesNoCount(yes: 9, no: 0, blank: 0), voters: voters(8) + [ResidentID("R99")], on: day("2026-04-03"))
         }
         var facts = try db.complianceFacts()
         #expect(Compliance.check(facts, on: day("2026-04-30")).findings.filter { $0.rule == "outside-meeting" }.allSatisfy { $0.status == .kept })
         facts.outsideDecisions[1].outcome = "adopted"
         let broken = Compliance.check(facts, on: day("2026-04-30")).findings.filter { $0.status == .broken }
         #expect(broken.map(\.rule) == ["outside-meeting"] && broken.first?.subject == "2026-04-02 B")
+        // Counted votes without a written vote each: broken.
+        var unproven = try db.complianceFacts()
+        #expect(unproven.outsideDecisions[0].writtenVotes == 8)
+        unproven.outsideDecisions[0].writtenVotes = 7
+        #expect(Compliance.check(unproven, on: day("2026-04-30")).findings.filter { $0.status == .broken }.map(\.subject) == ["2026-04-01 A"])
     }
 
     @Test("the calendar lists what is coming, as text and as iCalendar")

@@ -259,14 +259,20 @@ public enum Compliance {
             let outcome = ProposalRules(statute: statute).decideOutsideMeeting(decision.count, members: decision.members)
             let allowed: Bool
             if case .notAllowed = statute.outsideMeeting.value { allowed = false } else { allowed = true }
-            let agrees = allowed && outcome.result.rawValue == decision.outcome
             let c = decision.count
+            // The evidence: one written vote kept for every vote counted.
+            let evidenced = decision.writtenVotes.map { $0 == c.yes + c.no + c.blank } ?? true
+            let agrees = allowed && outcome.result.rawValue == decision.outcome && evidenced
             return Finding(
                 rule: "outside-meeting", subject: "\(decision.on) \(decision.title)",
                 obligation: Bilingual("Besluit buiten de vergadering: \(decision.title)", "Decision outside a meeting: \(decision.title)"),
                 source: statute.outsideMeeting.source, status: agrees ? .kept : .broken,
-                evidence: Bilingual("voor \(c.yes), tegen \(c.no), blanco \(c.blank) van \(decision.members) leden → \(outcome.nl)\(agrees ? "" : "; vastgelegd als \(decision.outcome)")",
-                                    "yes \(c.yes), no \(c.no), blank \(c.blank) of \(decision.members) members → \(outcome.en)\(agrees ? "" : "; recorded as \(decision.outcome)")"))
+                evidence: Bilingual("voor \(c.yes), tegen \(c.no), blanco \(c.blank) van \(decision.members) leden → \(outcome.nl)"
+                                        + (decision.outcome == outcome.result.rawValue ? "" : "; vastgelegd als \(decision.outcome)")
+                                        + (decision.writtenVotes.map { "; \($0) schriftelijke stemmen bewaard" } ?? ""),
+                                    "yes \(c.yes), no \(c.no), blank \(c.blank) of \(decision.members) members → \(outcome.en)"
+                                        + (decision.outcome == outcome.result.rawValue ? "" : "; recorded as \(decision.outcome)")
+                                        + (decision.writtenVotes.map { "; \($0) written votes kept" } ?? "")))
         }
     }
 

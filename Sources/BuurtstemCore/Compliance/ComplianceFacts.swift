@@ -85,6 +85,8 @@ public struct ComplianceFacts: Sendable {
         public var count: YesNoCount
         /// The recorded outcome (`adopted`, `rejected`).
         public var outcome: String
+        /// How many members' written votes are kept as evidence (nil: recorded before they were kept).
+        public var writtenVotes: Int?
         public init(title: String, kind: String, on: CivilDate, members: Int, count: YesNoCount, outcome: String) {
             self.title = title
             self.kind = kind
