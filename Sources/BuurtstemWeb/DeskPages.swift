@@ -25,6 +25,43 @@ struct DeskPages: Sendable {
         router.post("balie/:a/aanwezig") { request, context in try await self.checkIn(request, try context.id("a")) }
         router.post("balie/:a/volmacht") { request, context in try await self.proxy(request, try context.id("a")) }
         router.post("balie/:a/code") { request, context in try await self.code(request, try context.id("a")) }
+        router.post("balie/:a/stemstatus") { request, context in try await self.votingStatus(request, try context.id("a")) }
+    }
+
+    /// A member asks "has my vote been counted?": the desk types (or scans) the code on the member's
+    /// letter and sees, per open ballot, whether that code voted — never how, and only from the code
+    /// the member holds (nothing in the database ties a member to a vote).
+    func votingStatus(_ request: Request, _ assembly: Int) async throws -> Response {
+        guard let (session, form) = try await gate.post(request, role: .desk) else { return StaffGate.signIn }
+        let code: VotingCode
+        do { code = try VotingCode(parsing: form.value("code") ?? "") } catch {
+            let why = ResidentPages.explain(error)
+            return try desk(assembly, session: session, search: Search(), message: why, status: .badRequest)
+        }
+        guard let found = try database.findCode(code), found.assembly == assembly else {
+            return try desk(assembly, session: session, search: Search(),
+                            message: ("Deze code hoort niet bij deze vergadering.", "This code does not belong to this assembly."), status: .notFound)
+        }
+        if found.state == "revoked" {
+            return try desk(assembly, session: session, search: Search(),
+                            message: ("Deze code is vervangen door een nieuwe; vraag naar de nieuwste brief.", "This code was replaced by a new one."), status: .conflict)
+        }
+        var rows = ""
+        for ballot in try database.openBallots(assembly: assembly) {
+            let title = HTML.h(try database.ballotTitle(ballot))
+            let state: String
+            if let first = found.firstBallot, ballot < first {
+                state = HTML.both("niet met deze code (gegeven nadat deze stemming openging)", "not with this code (given after this ballot opened)")
+            } else if try database.hasVoted(code, ballot: ballot) {
+                state = HTML.both("gestemd — de stem telt mee", "voted — the vote counts")
+            } else {
+                state = found.state == "active" ? HTML.both("nog niet gestemd", "not voted yet") : HTML.both("nog niet gestemd; de code is nog niet actief (aanmelden)", "not voted yet; the code is not active yet (check in)")
+            }
+            rows += "<li><strong>\(title)</strong>: \(state)</li>"
+        }
+        let extra = "<div class=\"card\" id=\"status\"><p>\(HTML.both("Stemstatus van deze brief (niet hoe er gestemd is):", "Voting status of this letter (not how it voted):"))</p>"
+            + (rows.isEmpty ? "<p>\(HTML.both("Er is nu geen stemming open.", "No ballot is open now."))</p>" : "<ul>\(rows)</ul>") + "</div>"
+        return try desk(assembly, session: session, search: Search(), extra: extra)
     }
 
     static let confirmations: [String: (nl: String, en: String)] = [
@@ -107,6 +144,11 @@ struct DeskPages: Sendable {
             <input type="text" id="naam" name="naam" value="\(HTML.h(search.name ?? ""))"></div>
             </div>
             <button type="submit">\(HTML.both("Zoeken", "Find"))</button>
+            </form>
+            <form method="post" action="/balie/\(id)/stemstatus" class="card">\(HTML.csrf(session))
+            <label for="status-code">\(HTML.both("Heeft deze brief gestemd? Typ de code van de brief van het lid", "Has this letter voted? Type the code from the member's letter"))</label>
+            <input type="text" id="status-code" name="code" autocomplete="off" autocapitalize="characters" spellcheck="false" required>
+            <button type="submit" class="secondary">\(HTML.both("Stemstatus bekijken", "Show voting status"))</button>
             </form>
             \(results)
             """

@@ -81,3 +81,29 @@ struct SharedPhoneTests {
         }
     }
 }
+
+@Suite("The desk checks a letter's voting status from its code")
+struct DeskVotingStatusTests {
+    @Test("typing the letter's code shows, per open ballot, whether it voted — never how")
+    func status() async throws {
+        let (_, codes, ballot, _, app) = try StaffTests.evening()
+        try await app.test(.router) { client in
+            var desk = Browser()
+            try await desk.signIn(client, "balie1", "koffie en koekjes")
+            try await desk.get(client, "/balie/1")
+            #expect(desk.lastPage.contains("action=\"/balie/1/stemstatus\""))
+            let code = codes[ResidentID("R3")]!
+            try await desk.post(client, "/balie/1/stemstatus", [("code", code.description)])
+            #expect(desk.lastPage.contains("id=\"status\"") && desk.lastPage.contains("nog niet gestemd"))
+            try await client.execute(uri: "/api/v1/votes", method: .post, headers: WebTests.jsonHeaders, body: WebTests.body(code, ballot, "no")) {
+                #expect($0.status == .created)
+            }
+            try await desk.get(client, "/balie/1")
+            try await desk.post(client, "/balie/1/stemstatus", [("code", code.description.lowercased())])
+            #expect(desk.lastPage.contains("gestemd — de stem telt mee") && !desk.lastPage.contains("Tegen"))
+            var random = SeededGenerator(seed: 3)
+            try await desk.get(client, "/balie/1")
+            #expect(try await desk.post(client, "/balie/1/stemstatus", [("code", VotingCode.generate(using: &random).description)]).status == .notFound)
+        }
+    }
+}
