@@ -254,8 +254,8 @@ struct YearScenarioTests {
         #expect(try db.verifyAudit().isIntact)
     }
 
-    @Test("De Vrije Uitloop: the municipality's veto on a dissolution stops its ballot from opening")
-    func vetoStopsTheBallot() throws {
+    /// De Vrije Uitloop with nine members, an open assembly with five present, and a dissolution admitted.
+    static func dissolutionEvening() throws -> (AppDatabase, Proposal) {
         let db = try StoreFixtures.database("devrijeuitloop")
         _ = try db.importRegister(try StoreFixtures.extract(Self.register((1...9).map { ("R\($0)", "4811 AB", $0) }), on: "2026-06-02"),
                                   fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-06-02"))
@@ -267,6 +267,12 @@ struct YearScenarioTests {
         _ = try db.admitProposal(dissolution.id)
         _ = try db.openAssembly(1, on: day("2026-07-15"))
         for id in Self.ids(1...5) { _ = try db.checkIn(id, assembly: 1) }
+        return (db, dissolution)
+    }
+
+    @Test("De Vrije Uitloop: the municipality's veto on a dissolution stops its ballot from opening")
+    func vetoStopsTheBallot() throws {
+        let (db, dissolution) = try Self.dissolutionEvening()
         try db.recordShareholderResponse(ShareholderResponse(shareholder: "Gemeente Breda", proposal: dissolution.id, kind: .refusal, on: day("2026-07-10"), text: "veto"))
         let vetoed = #expect(throws: Refusal.self) { try db.openBallot(proposal: dissolution.id) }
         #expect(vetoed?.en == "Gemeente Breda has vetoed it; the ballot does not go ahead")
@@ -275,17 +281,7 @@ struct YearScenarioTests {
 
     @Test("De Vrije Uitloop: a veto recorded while the ballot is open acts before the decision takes effect, and the minutes say so")
     func vetoAfterTheVote() throws {
-        let db = try StoreFixtures.database("devrijeuitloop")
-        _ = try db.importRegister(try StoreFixtures.extract(Self.register((1...9).map { ("R\($0)", "4811 AB", $0) }), on: "2026-06-02"),
-                                  fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-06-02"))
-        for id in Self.ids(1...9) { try db.join(id, on: day("2026-06-05"), intakeOn: day("2026-06-03"), meetsProfile: true) }
-        _ = try db.scheduleAssembly(date: day("2026-07-15"), place: "Breda", agendaKinds: ["ontbinding"], today: day("2026-06-10"))
-        _ = try db.callAssembly(1, on: day("2026-06-20"))
-        let dissolution = try db.submitProposal(Proposal(id: 0, title: "Ontbinding", text: "…", kind: "ontbinding", source: .board, assembly: 1),
-                                                on: day("2026-06-20"))
-        _ = try db.admitProposal(dissolution.id)
-        _ = try db.openAssembly(1, on: day("2026-07-15"))
-        for id in Self.ids(1...5) { _ = try db.checkIn(id, assembly: 1) }
+        let (db, dissolution) = try Self.dissolutionEvening()
         let ballot = try db.openBallot(proposal: dissolution.id)
         try db.recordShareholderResponse(ShareholderResponse(shareholder: "Gemeente Breda", proposal: dissolution.id, kind: .refusal, on: day("2026-07-15"), text: "veto"))
         _ = try db.enterVotes(ballot: ballot.id, choice: "yes", count: 5)
