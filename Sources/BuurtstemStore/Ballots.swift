@@ -115,12 +115,12 @@ extension AppDatabase {
             let adopted = object["outcome"] == .string("adopted")
             // A veto right acts before the decision takes effect: adopted, but it does not take effect.
             let veto = adopted ? ProposalRules(statute: statute).vetoedBy(proposal, responses: try Self.responses(db, proposal: proposal.id)) : nil
-            if let veto, let holder = statute.socialShareholders.first(where: { $0.rights.contains(veto) }) {
-                object["vetoedBy"] = .string(holder.name)
+            if let veto {
+                object["vetoedBy"] = .string(veto.shareholder)
                 object["takesEffect"] = .bool(false)
             }
             if adopted, kind.name == DecisionKind.amendment, let text = proposal.amendmentText {
-                if ProposalRules(statute: statute).vetoedBy(proposal, responses: try Self.responses(db, proposal: proposal.id)) == nil {
+                if veto == nil {
                     let new = try Self.validStatute(text, fileName: "amendment-\(proposal.id).statuut")
                     // The new version takes effect on its own date (`versie … geldig vanaf`), and never
                     // before the day after the assembly that adopted it: that assembly, its ballots and

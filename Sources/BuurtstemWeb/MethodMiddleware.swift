@@ -4,18 +4,11 @@ import HTTPTypes
 /// Answers 405 Method Not Allowed (with `Allow`) for a method the JSON API does not take on a path
 /// it knows, as `docs/openapi.yaml` promises, instead of the router's 404 or the same-origin 403.
 public struct MethodMiddleware<Context: RequestContext>: RouterMiddleware {
-    /// The API's paths (`*` for an id) and their methods.
-    static var routes: [(path: [Substring], methods: [HTTPRequest.Method])] {
-        [("api/v1/votes", [.post]), ("api/v1/ballots/*", [.get]), ("api/v1/ballots/*/result", [.get]), ("api/v1/ballots/*/board", [.get]),
-         ("api/v1/assemblies/*/turnout", [.get]), ("api/v1/audit/head", [.get]), ("healthz", [.get])]
-            .map { ($0.0.split(separator: "/"), $0.1) }
-    }
-
     public init() {}
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let parts = request.uri.path.split(separator: "/")
-        if let route = Self.routes.first(where: { route in
+        if let route = apiRoutes.first(where: { route in
             route.path.count == parts.count && zip(route.path, parts).allSatisfy { $0 == "*" || $0 == $1 }
         }) {
             let allowed = route.methods.contains(.get) ? route.methods + [.head] : route.methods
@@ -30,3 +23,9 @@ public struct MethodMiddleware<Context: RequestContext>: RouterMiddleware {
         return try await next(request, context)
     }
 }
+
+/// The API's paths (`*` for an id) and their methods, split once (this is read on every request).
+private let apiRoutes: [(path: [Substring], methods: [HTTPRequest.Method])] =
+    [("api/v1/votes", [.post]), ("api/v1/ballots/*", [.get]), ("api/v1/ballots/*/result", [.get]), ("api/v1/ballots/*/board", [.get]),
+     ("api/v1/assemblies/*/turnout", [.get]), ("api/v1/audit/head", [.get]), ("healthz", [.get])]
+        .map { ($0.0.split(separator: "/"), $0.1) }

@@ -200,13 +200,13 @@ public struct ProposalRules: Sendable {
         }
     }
 
-    /// Whether a shareholder with a veto on this kind has vetoed the adopted decision.
-    public func vetoedBy(_ proposal: Proposal, responses: [ShareholderResponse]) -> ShareholderRight? {
+    /// The shareholder with a veto on this kind who has vetoed the decision, and that right; nil when none has.
+    public func vetoedBy(_ proposal: Proposal, responses: [ShareholderResponse]) -> (shareholder: String, right: ShareholderRight)? {
         let kind = DecisionKindNames.canonical(proposal.kind)
         for holder in statute.socialShareholders {
             for right in holder.rights where right.decisionKind == kind && right.kind == .veto {
                 if responses.contains(where: { $0.shareholder == holder.name && $0.proposal == proposal.id && $0.kind == .refusal }) {
-                    return right
+                    return (holder.name, right)
                 }
             }
         }

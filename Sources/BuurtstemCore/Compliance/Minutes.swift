@@ -122,10 +122,9 @@ public struct Minutes: Sendable {
             var cited: [String] = []
             for source in outcome.sources.map({ $0.cited(in: l) }) where !cited.contains(source) { cited.append(source) }
             out += "(\(cited.joined(separator: "; "))).\n\n"
-            if outcome.result == .adopted, let veto = ProposalRules(statute: statute).vetoedBy(p, responses: d.responses),
-               let holder = statute.socialShareholders.first(where: { $0.rights.contains(veto) }) {
-                out += nl ? "**\(holder.name) sprak een veto uit: het besluit treedt niet in werking** (\(veto.source.cited(in: l))).\n\n"
-                          : "**\(holder.name) vetoed it: the decision does not take effect** (\(veto.source.cited(in: l))).\n\n"
+            if outcome.result == .adopted, let veto = ProposalRules(statute: statute).vetoedBy(p, responses: d.responses) {
+                out += nl ? "**\(veto.shareholder) sprak een veto uit: het besluit treedt niet in werking** (\(veto.right.source.cited(in: l))).\n\n"
+                          : "**\(veto.shareholder) vetoed it: the decision does not take effect** (\(veto.right.source.cited(in: l))).\n\n"
             }
         } else if d.outcome != nil {
             let names = Dictionary(uniqueKeysWithValues: d.options.map { ($0.id, $0.name) })
