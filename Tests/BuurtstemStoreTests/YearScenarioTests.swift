@@ -199,10 +199,7 @@ struct YearScenarioTests {
 
     @Test("De Vrije Uitloop: the municipality proposes, both shareholders advise on intake, amendments need consent")
     func deVrijeUitloop() throws {
-        let db = try StoreFixtures.database("devrijeuitloop")
-        _ = try db.importRegister(try StoreFixtures.extract(Self.register((1...9).map { ("R\($0)", "4811 AB", $0) }), on: "2026-06-02"),
-                                  fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-06-02"))
-        for id in Self.ids(1...9) { try db.join(id, on: day("2026-06-05"), intakeOn: day("2026-06-03"), meetsProfile: true) }
+        let db = try Self.vrijeUitloopWithNineMembers()
         _ = try db.scheduleAssembly(date: day("2026-07-15"), place: "Breda", agendaKinds: ["statutenwijziging"], today: day("2026-06-10"))
         _ = try db.callAssembly(1, on: day("2026-06-30"))
         let intake = try db.submitProposal(Proposal(id: 0, title: "Instroom 2027", text: "…", kind: "instroom", source: .party("Gemeente Breda"),
@@ -254,12 +251,18 @@ struct YearScenarioTests {
         #expect(try db.verifyAudit().isIntact)
     }
 
-    /// De Vrije Uitloop with nine members, an open assembly with five present, and a dissolution admitted.
-    static func dissolutionEvening() throws -> (AppDatabase, Proposal) {
+    /// De Vrije Uitloop with nine members, admitted after intake and fitting the profile.
+    static func vrijeUitloopWithNineMembers() throws -> AppDatabase {
         let db = try StoreFixtures.database("devrijeuitloop")
         _ = try db.importRegister(try StoreFixtures.extract(Self.register((1...9).map { ("R\($0)", "4811 AB", $0) }), on: "2026-06-02"),
                                   fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-06-02"))
         for id in Self.ids(1...9) { try db.join(id, on: day("2026-06-05"), intakeOn: day("2026-06-03"), meetsProfile: true) }
+        return db
+    }
+
+    /// De Vrije Uitloop with nine members, an open assembly with five present, and a dissolution admitted.
+    static func dissolutionEvening() throws -> (AppDatabase, Proposal) {
+        let db = try Self.vrijeUitloopWithNineMembers()
         _ = try db.scheduleAssembly(date: day("2026-07-15"), place: "Breda", agendaKinds: ["ontbinding"], today: day("2026-06-10"))
         _ = try db.callAssembly(1, on: day("2026-06-20"))
         let dissolution = try db.submitProposal(Proposal(id: 0, title: "Ontbinding", text: "…", kind: "ontbinding", source: .board, assembly: 1),
