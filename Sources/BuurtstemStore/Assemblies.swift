@@ -7,20 +7,93 @@ public import Statuut
 /// assembly's date and audited in the same transaction.
 extension AppDatabase {
     /// Plans an assembly; returns it with advice (e.g. a long gap since the last one).
+    ///
+    /// With `secondMeetingOf`, the assembly is the second meeting the statute gives for items that
+    /// failed for lack of quorum (`tweede vergadering binnen N dagen zonder quorum`): every such item
+    /// of that assembly whose window includes `date` is carried to its agenda, admitted without a new
+    /// proposal deadline, and decided there without quorum (with the same majority).
     public func scheduleAssembly(date: CivilDate, place: String, agendaKinds: [String] = [], today: CivilDate,
-                                 actor: Actor = .system) throws -> (Assembly, [Advice]) {
+                                 secondMeetingOf first: Int? = nil, actor: Actor = .system) throws -> (Assembly, [Advice]) {
         try writer.write { db in
             let (statute, _) = try Self.statute(db, on: date)
             let existing = try Self.assemblies(db)
             let id = (existing.map(\.id).max() ?? 0) + 1
-            let (assembly, advice) = try AssemblyRules(statute: statute).schedule(
-                id: id, date: date, place: place, today: today, agendaKinds: agendaKinds.map(DecisionKindNames.canonical), existing: existing)
-            try db.execute(sql: "INSERT INTO assembly (id, date, place, state, agenda_kinds) VALUES (?, ?, ?, 'scheduled', ?)",
-                           arguments: [id, date.description, place, assembly.agendaKinds.joined(separator: ",")])
-            try audit(db, actor, "assembly.scheduled", ["assembly": .int(id), "date": .string(date.description), "place": .string(place),
-                                                         "agenda": .array(assembly.agendaKinds.map(JSONValue.string))])
+            var carried: [Proposal] = []
+            if let first {
+                carried = try Self.itemsForSecondMeeting(db, of: first, on: date)
+            }
+            var kinds: [String] = []
+            for kind in agendaKinds.map(DecisionKindNames.canonical) + carried.map(\.kind) where !kinds.contains(kind) { kinds.append(kind) }
+            var (assembly, advice) = try AssemblyRules(statute: statute).schedule(
+                id: id, date: date, place: place, today: today, agendaKinds: kinds, existing: existing)
+            assembly.secondMeetingOf = first
+            try db.execute(sql: "INSERT INTO assembly (id, date, place, state, agenda_kinds, second_meeting_of) VALUES (?, ?, ?, 'scheduled', ?, ?)",
+                           arguments: [id, date.description, place, assembly.agendaKinds.joined(separator: ","), first])
+            var payload: [String: JSONValue] = ["assembly": .int(id), "date": .string(date.description), "place": .string(place),
+                                                "agenda": .array(assembly.agendaKinds.map(JSONValue.string))]
+            if let first { payload["secondMeetingOf"] = .int(first) }
+            try audit(db, actor, "assembly.scheduled", payload)
+            for proposal in carried {
+                let newID = try Self.carry(db, proposal, to: id)
+                try audit(db, actor, "proposal.carried", ["proposal": .int(newID), "from": .int(proposal.id), "assembly": .int(id),
+                                                           "firstMeeting": .int(proposal.assembly)])
+            }
             return (assembly, advice)
         }
+    }
+
+    /// The items of assembly `first` that failed for lack of quorum, whose kind has a second
+    /// meeting, not yet carried, and whose window (after the first meeting, within the statute's
+    /// days) includes `date`. Refuses when there is none, saying why.
+    static func itemsForSecondMeeting(_ db: Database, of first: Int, on date: CivilDate) throws -> [Proposal] {
+        let assembly = try Self.assembly(db, first)
+        guard assembly.secondMeetingOf == nil else {
+            throw StoreError("assembly \(first) is itself a second meeting; its items were already decided without quorum")
+        }
+        let (statute, _) = try Self.statute(db, on: assembly.date)
+        let failed = try Int.fetchAll(db, sql: """
+            SELECT proposal.id FROM proposal JOIN ballot ON ballot.proposal_id = proposal.id
+            WHERE proposal.assembly_id = ? AND ballot.state = 'closed' AND json_extract(ballot.result, '$.outcome') = 'noQuorum'
+              AND NOT EXISTS (SELECT 1 FROM proposal p2 WHERE p2.carried_from = proposal.id)
+            ORDER BY proposal.id
+            """, arguments: [first]).map { try Self.proposal(db, $0) }
+        guard !failed.isEmpty else {
+            throw StoreError("assembly \(first) has no item that failed for lack of quorum and is not yet carried to a second meeting")
+        }
+        var carried: [Proposal] = []
+        var reasons: [String] = []
+        for proposal in failed {
+            guard let kind = statute.decisionKind(named: proposal.kind), let days = kind.secondMeetingDays.value else {
+                reasons.append("proposal \(proposal.id) (\(proposal.kind)): the statute gives this kind no second meeting")
+                continue
+            }
+            let last = assembly.date.adding(days: days)
+            guard date > assembly.date, date <= last else {
+                reasons.append("proposal \(proposal.id) (\(proposal.kind)): the second meeting must be after \(assembly.date) and by \(last) (\(days) days, \(kind.secondMeetingDays.source.cited(in: .en)))")
+                continue
+            }
+            carried.append(proposal)
+        }
+        guard !carried.isEmpty else {
+            throw StoreError("no item of assembly \(first) can go to a second meeting on \(date): " + reasons.joined(separator: "; "))
+        }
+        return carried
+    }
+
+    /// Puts a copy of `proposal` on assembly `id`'s agenda, admitted, linked to the original.
+    private static func carry(_ db: Database, _ proposal: Proposal, to id: Int) throws -> Int {
+        let newID = (try Int.fetchOne(db, sql: "SELECT MAX(id) FROM proposal") ?? 0) + 1
+        let (sourceKind, party, supporters) = proposal.source.stored
+        try db.execute(sql: """
+            INSERT INTO proposal (id, assembly_id, title, text, kind, source_kind, source_party, state, submitted_on, amendment_text,
+                                  inspection_from, carried_from)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'admitted', ?, ?, ?, ?)
+            """, arguments: [newID, id, proposal.title, proposal.text, proposal.kind, sourceKind, party, proposal.submittedOn?.description,
+                             proposal.amendmentText, proposal.inspectionFrom?.description, proposal.id])
+        for supporter in Set(supporters) {
+            try db.execute(sql: "INSERT INTO proposal_supporter (proposal_id, resident_id) VALUES (?, ?)", arguments: [newID, supporter.rawValue])
+        }
+        return newID
     }
 
     /// Sends the notice: checks the notice period and freezes the electorate on the reference date.
@@ -73,6 +146,20 @@ extension AppDatabase {
             _ = try AssemblyRules(statute: statute).close(assembly)
             if let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE proposal.assembly_id = ? AND ballot.state = 'open'", arguments: [id]), open > 0 {
                 throw StoreError("assembly \(id) still has \(open) open ballot\(open == 1 ? "" : "s"); close them first")
+            }
+            // A tie is not the end of an item: its second round or the chair's decision comes first.
+            if let waiting = try Int.fetchOne(db, sql: """
+                SELECT ballot.proposal_id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
+                WHERE proposal.assembly_id = ? AND proposal.state = 'admitted' AND json_extract(ballot.result, '$.outcome') = 'revote'
+                """, arguments: [id]) {
+                throw StoreError("the votes on proposal \(waiting) tied and the statute says vote again: open its second round first")
+            }
+            if let waiting = try Int.fetchOne(db, sql: """
+                SELECT ballot.id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
+                WHERE proposal.assembly_id = ? AND json_extract(ballot.result, '$.outcome') = 'chairDecides'
+                  AND json_extract(ballot.result, '$.chairDecision') IS NULL
+                """, arguments: [id]) {
+                throw StoreError("the votes on ballot \(waiting) tied and the statute lets the chair decide: record the chair's decision first")
             }
             try db.execute(sql: "UPDATE assembly SET state = 'closed' WHERE id = ?", arguments: [id])
             var appender = try AuditAppender(db, at: clock.now())
@@ -179,7 +266,7 @@ extension AppDatabase {
         return Assembly(id: row["id"], date: StoredValues.date(row["date"]) ?? CivilDate(dayNumber: 0), place: row["place"],
                         state: Assembly.State(rawValue: row["state"]) ?? .scheduled, calledOn: StoredValues.date(row["called_on"]),
                         referenceDate: StoredValues.date(row["reference_date"]),
-                        agendaKinds: kinds.split(separator: ",").map(String.init))
+                        agendaKinds: kinds.split(separator: ",").map(String.init), secondMeetingOf: row["second_meeting_of"])
     }
 
     static func electorate(_ db: Database, _ id: Int) throws -> Set<ResidentID> {

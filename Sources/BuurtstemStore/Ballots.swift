@@ -25,7 +25,13 @@ extension AppDatabase {
             let proposal = try Self.proposal(db, id)
             let assembly = try Self.assembly(db, proposal.assembly)
             guard assembly.state == .open else { throw StoreError("assembly \(assembly.id) is not open; a ballot opens during the assembly") }
-            guard case .admitted = proposal.state else { throw StoreError("proposal \(id) is not admitted to the agenda") }
+            guard case .admitted = proposal.state else {
+                throw StoreError("proposal \(id) is not admitted to the agenda" + (proposal.state == .decided ? " (it is decided)" : ""))
+            }
+            // A proposal whose votes tied under `staking herstemming` comes back for its second round.
+            let roundOf = try Int.fetchOne(db, sql: """
+                SELECT id FROM ballot WHERE proposal_id = ? AND json_extract(result, '$.outcome') = 'revote' ORDER BY id DESC LIMIT 1
+                """, arguments: [id])
             let (statute, _) = try Self.statute(db, on: assembly.date)
             guard let kind = statute.decisionKind(named: proposal.kind) else { throw StoreError("the statute has no decision kind \(proposal.kind)") }
             try ProposalRules(statute: statute).checkBallotMayOpen(proposal, responses: try Self.responses(db, proposal: id))
@@ -43,15 +49,15 @@ extension AppDatabase {
             let budget = kind.budget.value.map { $0.cents / 100 }
             let seats = kind.seats.value
             let optionsJSON = String(decoding: try JSONEncoder().encode(choices), as: UTF8.self)
-            try db.execute(sql: "INSERT INTO ballot (proposal_id, method, options, seats, budget, state) VALUES (?, ?, ?, ?, ?, 'open')",
-                           arguments: [id, method.rawValue, optionsJSON, seats, budget])
+            try db.execute(sql: "INSERT INTO ballot (proposal_id, method, options, seats, budget, state, round_of) VALUES (?, ?, ?, ?, ?, 'open', ?)",
+                           arguments: [id, method.rawValue, optionsJSON, seats, budget, roundOf])
             let ballot = Int(db.lastInsertedRowID)
             try db.execute(sql: "UPDATE proposal SET state = 'onAgenda' WHERE id = ?", arguments: [id])
             let quorum = QuorumStatus.check(kind.quorum, attendance: try Self.attendance(db, assembly.id), electorate: try Self.electorate(db, assembly.id).count)
             try audit(db, actor, "ballot.opened", ["ballot": .int(ballot), "proposal": .int(id), "method": .string(method.rawValue),
                                                     "options": .array(choices.map { .string($0.id) }), "optionsJSON": .string(optionsJSON),
                                                     "seats": seats.map(JSONValue.int) ?? .null, "budget": budget.map(JSONValue.int) ?? .null,
-                                                    "quorumMet": .bool(quorum.met),
+                                                    "quorumMet": .bool(quorum.met), "roundOf": roundOf.map(JSONValue.int) ?? .null,
                                                     "counted": .int(quorum.counted), "needed": .int(quorum.needed)])
             return BallotRecord(id: ballot, proposal: id, method: method, options: choices, seats: seats, budget: budget, isOpen: true, result: nil)
         }
@@ -94,8 +100,10 @@ extension AppDatabase {
     }
 
     /// Closes the ballot and counts it by its method; a yes/no decision is judged by its
-    /// decision kind (quorum, majority, ties). An adopted statute amendment becomes the statute
-    /// version in force from the assembly's date.
+    /// decision kind (quorum, majority, ties). At a second meeting a carried item is decided without
+    /// quorum; a tie under `staking herstemming` sends the proposal to a second round (a new ballot
+    /// on the same proposal); under `staking voorzitter beslist` it waits for `decideByChair`. An
+    /// adopted statute amendment becomes a statute version from its own date.
     public func closeBallot(_ id: Int, actor: Actor = .system) throws -> (result: JSONValue, head: AuditHead) {
         try writer.write { db in
             let ballot = try Self.ballot(db, id)
@@ -107,51 +115,107 @@ extension AppDatabase {
             let choices = try String.fetchAll(db, sql: "SELECT choice FROM vote WHERE ballot_id = ? ORDER BY receipt", arguments: [id])
             let attendance = try Self.attendance(db, assembly.id)
             let electorate = try Self.electorate(db, assembly.id)
-            var result = BallotCounting.count(choices, method: ballot.method, options: ballot.options, seats: ballot.seats, budget: ballot.budget,
-                                              kind: kind, attendance: attendance, electorate: electorate.count)
+            let roundOf = try Int.fetchOne(db, sql: "SELECT round_of FROM ballot WHERE id = ?", arguments: [id])
+            let result = BallotCounting.count(choices, method: ballot.method, options: ballot.options, seats: ballot.seats, budget: ballot.budget,
+                                              kind: kind, attendance: attendance, electorate: electorate.count,
+                                              secondMeeting: Self.decidedWithoutQuorum(proposal, at: assembly), secondRound: roundOf != nil)
             guard case .object(var object) = result else { throw StoreError("unexpected result") }
             object["ballot"] = .int(id)
             object["proposal"] = .int(proposal.id)
-            let adopted = object["outcome"] == .string("adopted")
-            // A veto right acts before the decision takes effect: adopted, but it does not take effect.
-            let veto = adopted ? ProposalRules(statute: statute).vetoedBy(proposal, responses: try Self.responses(db, proposal: proposal.id)) : nil
-            if let veto {
-                object["vetoedBy"] = .string(veto.shareholder)
-                object["takesEffect"] = .bool(false)
+            if let roundOf { object["roundOf"] = .int(roundOf) }
+            if let from = proposal.carriedFrom, let first = assembly.secondMeetingOf {
+                object["carriedFrom"] = .int(from)
+                object["secondMeetingOf"] = .int(first)
             }
-            if adopted, kind.name == DecisionKind.amendment, let text = proposal.amendmentText {
-                if veto == nil {
-                    let new = try Self.validStatute(text, fileName: "amendment-\(proposal.id).statuut")
-                    // The new version takes effect on its own date (`versie … geldig vanaf`), and never
-                    // before the day after the assembly that adopted it: that assembly, its ballots and
-                    // its minutes stay under the version they were held under.
-                    let effective = max(new.validFrom ?? assembly.date.adding(days: 1), assembly.date.adding(days: 1))
-                    if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM statute_version WHERE valid_from = ?", arguments: [effective.description]) ?? 0 > 0 {
-                        object["statuteNotAdopted"] = .string("a statute version already takes effect on \(effective); adopt this one with another date")
-                    } else {
-                        try db.execute(sql: """
-                            INSERT INTO statute_version (valid_from, name, source, sha256, file_name, adopted_how, adopted_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)
-                            """, arguments: [effective.description, new.name, text, Hash.sha256(Array(text.utf8)).description,
-                                             "amendment-\(proposal.id).statuut", "amendment ballot \(id)", clock.now().description])
-                        object["newStatuteVersion"] = .int(Int(db.lastInsertedRowID))
-                        object["newStatuteValidFrom"] = .string(effective.description)
-                    }
-                }
+            if object["outcome"] == .string("adopted") {
+                try adopt(db, proposal: proposal, kind: kind, ballot: id, assembly: assembly, statute: statute, into: &object)
             }
-            result = .object(object)
-            let json = result.encoded(pretty: false)
+            let revote = object["outcome"] == .string("revote")
+            let json = JSONValue.object(object).encoded(pretty: false)
             try db.execute(sql: "UPDATE ballot SET state = 'closed', result = ? WHERE id = ?", arguments: [json, id])
-            try db.execute(sql: "UPDATE proposal SET state = 'decided' WHERE id = ?", arguments: [proposal.id])
+            // A tie to be voted again: the proposal goes back to the agenda for its second round.
+            try db.execute(sql: "UPDATE proposal SET state = ? WHERE id = ?", arguments: [revote ? "admitted" : "decided", proposal.id])
             var appender = try AuditAppender(db, at: clock.now())
-            try appender.append(actor: actor, action: "ballot.closed", payload: result)
-            if let version = object["newStatuteVersion"] {
-                try appender.append(actor: actor, action: "statute.adopted", payload: .object([
-                    "version": version, "validFrom": object["newStatuteValidFrom"] ?? .null, "how": .string("amendment ballot \(id)")]))
-            }
+            try appender.append(actor: actor, action: "ballot.closed", payload: .object(object))
+            try Self.appendAdoption(object, ballot: id, actor: actor, to: &appender)
             let head = try appender.finish(db)
-            return (result, head)
+            return (.object(object), head)
         }
+    }
+
+    /// Records the chair's casting decision on a ballot whose votes tied under `staking voorzitter
+    /// beslist`; an adoption then takes effect as any other (veto rights, a statute amendment).
+    public func decideByChair(ballot id: Int, adopted: Bool, chair: String, actor: Actor = .system) throws -> (result: JSONValue, head: AuditHead) {
+        let chair = chair.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !chair.isEmpty else { throw StoreError("name the chair who decided") }
+        return try writer.write { db in
+            let ballot = try Self.ballot(db, id)
+            guard !ballot.isOpen, let json = ballot.result, case .object(var object)? = JSONValue.parse(json) else {
+                throw StoreError("ballot \(id) is not closed yet; the chair decides after the count")
+            }
+            guard object["outcome"] == .string("chairDecides") else {
+                throw StoreError("the votes on ballot \(id) did not tie under a rule that lets the chair decide; nothing changed")
+            }
+            guard object["chairDecision"] == nil else { throw StoreError("the chair already decided on ballot \(id); nothing changed") }
+            let proposal = try Self.proposal(db, ballot.proposal)
+            let assembly = try Self.assembly(db, proposal.assembly)
+            guard assembly.state == .open else {
+                throw StoreError("the chair decides during the assembly; assembly \(assembly.id) is \(assembly.state.rawValue)")
+            }
+            let (statute, _) = try Self.statute(db, on: assembly.date)
+            guard let kind = statute.decisionKind(named: proposal.kind) else { throw StoreError("unknown decision kind \(proposal.kind)") }
+            object["chairDecision"] = .object(["adopted": .bool(adopted), "chair": .string(chair)])
+            if adopted {
+                try adopt(db, proposal: proposal, kind: kind, ballot: id, assembly: assembly, statute: statute, into: &object)
+            }
+            try db.execute(sql: "UPDATE ballot SET result = ? WHERE id = ?", arguments: [JSONValue.object(object).encoded(pretty: false), id])
+            var appender = try AuditAppender(db, at: clock.now())
+            try appender.append(actor: actor, action: "ballot.chair-decided", payload: .object([
+                "ballot": .int(id), "proposal": .int(proposal.id), "adopted": .bool(adopted), "chair": .string(chair),
+                "rule": .string(kind.tie.source.cited(in: .nl))]))
+            try Self.appendAdoption(object, ballot: id, actor: actor, to: &appender)
+            return (.object(object), try appender.finish(db))
+        }
+    }
+
+    /// Whether a proposal is decided without quorum: carried to the second meeting it is on.
+    static func decidedWithoutQuorum(_ proposal: Proposal, at assembly: Assembly) -> Bool {
+        proposal.carriedFrom != nil && assembly.secondMeetingOf != nil
+    }
+
+    /// What an adopted decision does: a veto right stops it taking effect; an adopted statute
+    /// amendment becomes a new statute version from its own date.
+    private func adopt(_ db: Database, proposal: Proposal, kind: DecisionKind, ballot id: Int, assembly: Assembly, statute: Statute,
+                       into object: inout [String: JSONValue]) throws {
+        // A veto right acts before the decision takes effect: adopted, but it does not take effect.
+        if let veto = ProposalRules(statute: statute).vetoedBy(proposal, responses: try Self.responses(db, proposal: proposal.id)) {
+            object["vetoedBy"] = .string(veto.shareholder)
+            object["takesEffect"] = .bool(false)
+            return
+        }
+        guard kind.name == DecisionKind.amendment, let text = proposal.amendmentText else { return }
+        let new = try Self.validStatute(text, fileName: "amendment-\(proposal.id).statuut")
+        // The new version takes effect on its own date (`versie … geldig vanaf`), and never before
+        // the day after the assembly that adopted it: that assembly, its ballots and its minutes
+        // stay under the version they were held under.
+        let effective = max(new.validFrom ?? assembly.date.adding(days: 1), assembly.date.adding(days: 1))
+        if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM statute_version WHERE valid_from = ?", arguments: [effective.description]) ?? 0 > 0 {
+            object["statuteNotAdopted"] = .string("a statute version already takes effect on \(effective); adopt this one with another date")
+            return
+        }
+        try db.execute(sql: """
+            INSERT INTO statute_version (valid_from, name, source, sha256, file_name, adopted_how, adopted_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [effective.description, new.name, text, Hash.sha256(Array(text.utf8)).description,
+                             "amendment-\(proposal.id).statuut", "amendment ballot \(id)", clock.now().description])
+        object["newStatuteVersion"] = .int(Int(db.lastInsertedRowID))
+        object["newStatuteValidFrom"] = .string(effective.description)
+    }
+
+    private static func appendAdoption(_ object: [String: JSONValue], ballot id: Int, actor: Actor, to appender: inout AuditAppender) throws {
+        guard let version = object["newStatuteVersion"] else { return }
+        try appender.append(actor: actor, action: "statute.adopted", payload: .object([
+            "version": version, "validFrom": object["newStatuteValidFrom"] ?? .null, "how": .string("amendment ballot \(id)")]))
     }
 
     /// A ballot by id.

@@ -94,16 +94,24 @@ extension AppDatabase {
                 var count: YesNoCount?
                 var outcome: String?
                 var chosen: [String] = []
-                if let json = ballot.result, let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] {
-                    outcome = object["outcome"] as? String ?? "counted"
-                    chosen = object["elected"] as? [String] ?? []
-                    if let yes = object["yes"] as? Int, let no = object["no"] as? Int {
-                        count = YesNoCount(yes: yes, no: no, blank: object["blank"] as? Int ?? 0)
+                var chair: ChairDecision?
+                if let json = ballot.result, let result = JSONValue.parse(json) {
+                    outcome = result["outcome"]?.string ?? "counted"
+                    if case .array(let elected)? = result["elected"] { chosen = elected.compactMap(\.string) }
+                    if let yes = result["yes"]?.int, let no = result["no"]?.int {
+                        count = YesNoCount(yes: yes, no: no, blank: result["blank"]?.int ?? 0)
+                    }
+                    if let decision = result["chairDecision"], let adopted = decision["adopted"]?.bool, let name = decision["chair"]?.string {
+                        chair = ChairDecision(adopted: adopted, chair: name)
                     }
                 }
-                decisions.append(ComplianceFacts.DecisionFact(ballot: ballot.id, proposal: proposal, responses: try Self.responses(db, proposal: proposal.id),
-                                                              method: ballot.method, count: count, outcome: outcome, options: ballot.options, chosen: chosen,
-                                                              votesCast: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vote WHERE ballot_id = ?", arguments: [ballot.id]) ?? 0))
+                var decision = ComplianceFacts.DecisionFact(
+                    ballot: ballot.id, proposal: proposal, responses: try Self.responses(db, proposal: proposal.id),
+                    method: ballot.method, count: count, outcome: outcome, options: ballot.options, chosen: chosen,
+                    votesCast: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vote WHERE ballot_id = ?", arguments: [ballot.id]) ?? 0)
+                decision.roundOf = try Int.fetchOne(db, sql: "SELECT round_of FROM ballot WHERE id = ?", arguments: [ballot.id])
+                decision.chairDecision = chair
+                decisions.append(decision)
             }
             assemblies.append(ComplianceFacts.AssemblyFact(assembly: assembly, electorate: electorate,
                                                            attendance: try Self.attendance(db, assembly.id), decisions: decisions))
@@ -124,8 +132,11 @@ extension AppDatabase {
             }
             let name = try String.fetchOne(db, sql: "SELECT name FROM association") ?? ""
             let confirmations = try Self.confirmations(db).filter { $0.year == fact.assembly.date.year && $0.on <= fact.assembly.date }
-            return Minutes(association: name, statute: statute, statuteFrom: version.validFrom, statuteSHA256: version.sha256, fact: fact,
-                           closedHead: head, confirmations: confirmations)
+            var minutes = Minutes(association: name, statute: statute, statuteFrom: version.validFrom, statuteSHA256: version.sha256, fact: fact,
+                                  closedHead: head, confirmations: confirmations)
+            minutes.links = try Self.meetingLinks(db, of: fact.assembly)
+            minutes.admissions = try Self.applications(db, decidedAt: id)
+            return minutes
         }
     }
 }
@@ -188,5 +199,20 @@ extension AppDatabase {
                 return decision
             }
         }
+    }
+
+    /// The first meeting of a second meeting, or the second meeting of a first and which proposal
+    /// went where.
+    static func meetingLinks(_ db: Database, of assembly: Assembly) throws -> MeetingLinks {
+        var links = MeetingLinks()
+        if let first = assembly.secondMeetingOf { links.firstMeeting = try Self.assembly(db, first) }
+        if let second = try Int.fetchOne(db, sql: "SELECT id FROM assembly WHERE second_meeting_of = ? ORDER BY id LIMIT 1", arguments: [assembly.id]) {
+            links.secondMeeting = try Self.assembly(db, second)
+            for row in try Row.fetchAll(db, sql: "SELECT id, carried_from FROM proposal WHERE assembly_id = ? AND carried_from IS NOT NULL",
+                                        arguments: [second]) {
+                links.carried[row["carried_from"]] = row["id"]
+            }
+        }
+        return links
     }
 }

@@ -300,6 +300,55 @@ enum Migrations {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v11 second meetings, second rounds and admission decisions") { db in
+            try db.execute(sql: """
+                -- A second meeting (BW 2 practice, `tweede vergadering binnen N dagen zonder quorum`): the
+                -- assembly whose items that failed for lack of quorum it takes, without quorum.
+                ALTER TABLE assembly ADD COLUMN second_meeting_of INTEGER REFERENCES assembly(id);
+                -- A proposal carried to a second meeting: the proposal that failed for lack of quorum.
+                ALTER TABLE proposal ADD COLUMN carried_from INTEGER REFERENCES proposal(id);
+                -- A second round after a tie (`staking herstemming`): the ballot whose votes tied. A
+                -- proposal then has two ballots, so `UNIQUE (proposal_id)` becomes: one first round per
+                -- proposal, one second round per first. (SQLite drops a column constraint only by
+                -- rebuilding the table; foreign keys are off during a migration and checked after it.)
+                CREATE TABLE ballot_v11 (
+                    id INTEGER PRIMARY KEY,
+                    proposal_id INTEGER NOT NULL REFERENCES proposal(id),
+                    method TEXT NOT NULL,
+                    options TEXT NOT NULL,
+                    seats INTEGER,
+                    budget INTEGER,
+                    state TEXT NOT NULL CHECK (state IN ('open', 'closed')),
+                    result TEXT,
+                    round_of INTEGER REFERENCES ballot(id)
+                );
+                INSERT INTO ballot_v11 (id, proposal_id, method, options, seats, budget, state, result)
+                    SELECT id, proposal_id, method, options, seats, budget, state, result FROM ballot;
+                DROP TABLE ballot;
+                ALTER TABLE ballot_v11 RENAME TO ballot;
+                CREATE UNIQUE INDEX ballot_first_round ON ballot(proposal_id) WHERE round_of IS NULL;
+                CREATE UNIQUE INDEX ballot_second_round ON ballot(round_of) WHERE round_of IS NOT NULL;
+                -- Applications for membership and the decision on each (board or general assembly).
+                -- Only what the decision needs: who (the register has the rest), when, the intake's day,
+                -- whether the board confirmed the profile, and a refusal's reason.
+                CREATE TABLE membership_application (
+                    id INTEGER PRIMARY KEY,
+                    resident_id TEXT NOT NULL REFERENCES resident(id),
+                    applied_on TEXT NOT NULL,
+                    intake_on TEXT,
+                    meets_profile INTEGER NOT NULL DEFAULT 0 CHECK (meets_profile IN (0, 1)),
+                    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'granted', 'refused')),
+                    decided_by TEXT CHECK (decided_by IN ('board', 'assembly')),
+                    assembly_id INTEGER REFERENCES assembly(id),
+                    decided_on TEXT,
+                    reason TEXT,
+                    recorded_at TEXT NOT NULL,
+                    CHECK ((state = 'pending') = (decided_on IS NULL)),
+                    CHECK (state <> 'refused' OR length(reason) > 0)
+                );
+                CREATE INDEX membership_application_by_resident ON membership_application(resident_id);
+                """)
+        }
         return migrator
     }
 }

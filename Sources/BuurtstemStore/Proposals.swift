@@ -21,11 +21,7 @@ extension AppDatabase {
             proposal.id = id
             proposal.kind = DecisionKindNames.canonical(draft.kind)
             proposal = try ProposalRules(statute: statute).submit(proposal, on: day)
-            let (sourceKind, party, supporters): (String, String?, [ResidentID]) = switch proposal.source {
-            case .board: ("board", nil, [])
-            case .members(let ids): ("members", nil, ids)
-            case .party(let name): ("party", name, [])
-            }
+            let (sourceKind, party, supporters) = proposal.source.stored
             try db.execute(sql: """
                 INSERT INTO proposal (id, assembly_id, title, text, kind, source_kind, source_party, state, submitted_on, amendment_text, inspection_from)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?)
@@ -173,6 +169,7 @@ extension AppDatabase {
         var proposal = Proposal(id: id, title: row["title"], text: row["text"], kind: row["kind"], source: source, assembly: row["assembly_id"],
                                 amendmentText: row["amendment_text"], inspectionFrom: StoredValues.date(row["inspection_from"]))
         proposal.submittedOn = StoredValues.date(row["submitted_on"])
+        proposal.carriedFrom = row["carried_from"]
         switch row["state"] as String {
         case "submitted": proposal.state = .submitted
         case "admitted": proposal.state = .admitted
@@ -189,10 +186,29 @@ extension AppDatabase {
         try writer.read { db in try Self.responses(db, proposal: id) }
     }
 
+    /// The responses on a proposal, and on the proposal it was carried from to a second meeting
+    /// (advice, consent or a veto given for the first meeting still holds for the same proposal).
     static func responses(_ db: Database, proposal id: Int) throws -> [ShareholderResponse] {
-        try Row.fetchAll(db, sql: "SELECT * FROM shareholder_response WHERE proposal_id = ? ORDER BY id", arguments: [id]).map { row in
-            ShareholderResponse(shareholder: row["shareholder"], proposal: id, kind: ShareholderResponse.Kind(rawValue: row["kind"]) ?? .advice,
-                                on: StoredValues.date(row["on_date"]) ?? CivilDate(dayNumber: 0), text: row["text"])
+        var responses: [ShareholderResponse] = []
+        var next: Int? = id
+        while let current = next {
+            responses = try Row.fetchAll(db, sql: "SELECT * FROM shareholder_response WHERE proposal_id = ? ORDER BY id", arguments: [current]).map { row in
+                ShareholderResponse(shareholder: row["shareholder"], proposal: id, kind: ShareholderResponse.Kind(rawValue: row["kind"]) ?? .advice,
+                                    on: StoredValues.date(row["on_date"]) ?? CivilDate(dayNumber: 0), text: row["text"])
+            } + responses
+            next = try Int.fetchOne(db, sql: "SELECT carried_from FROM proposal WHERE id = ?", arguments: [current])
+        }
+        return responses
+    }
+}
+
+extension ProposalSource {
+    /// The columns a source is stored in: `source_kind`, `source_party` and the supporters.
+    var stored: (kind: String, party: String?, supporters: [ResidentID]) {
+        switch self {
+        case .board: ("board", nil, [])
+        case .members(let ids): ("members", nil, ids)
+        case .party(let name): ("party", name, [])
         }
     }
 }

@@ -94,7 +94,12 @@ extension AppDatabase {
     @discardableResult
     public func join(_ id: ResidentID, on date: CivilDate, intakeOn: CivilDate? = nil, meetsProfile: Bool = false,
                      actor: Actor = .system) throws -> MembershipEvent {
-        try recordMembership(id, on: date, actor: actor) { rules, resident, events in
+        let (statute, _) = try self.statute(on: date)
+        guard statute.admission.value.decidedBy == .board || statute.membership.value.mode != .optIn else {
+            throw StoreError("the general assembly decides on admission (\(statute.admission.source.cited(in: .en))): record the application (`members apply`) and the assembly's decision (`members decide --assembly N`)")
+        }
+        // The board's decision on an application made the same day: both are kept.
+        return try recordMembership(id, on: date, actor: actor, application: (intakeOn, meetsProfile)) { rules, resident, events in
             try rules.join(resident, on: date, events: events, intakeOn: intakeOn, meetsProfile: meetsProfile)
         }
     }
@@ -102,34 +107,32 @@ extension AppDatabase {
     /// Records a resignation; it takes effect as the statute in force on `date` says.
     @discardableResult
     public func leave(_ id: ResidentID, on date: CivilDate, actor: Actor = .system) throws -> MembershipEvent {
-        try recordMembership(id, on: date, actor: actor) { rules, resident, events in
+        try recordMembership(id, on: date, actor: actor, application: nil) { rules, resident, events in
             try rules.leave(resident, on: date, events: events)
         }
     }
 
     private func recordMembership(
-        _ id: ResidentID, on date: CivilDate, actor: Actor,
+        _ id: ResidentID, on date: CivilDate, actor: Actor, application: (intakeOn: CivilDate?, meetsProfile: Bool)?,
         decide: (MembershipRules, Resident, [MembershipEvent]) throws -> MembershipEvent
     ) throws -> MembershipEvent {
         let (statute, version) = try self.statute(on: date)
         return try writer.write { db in
-            guard let resident = try Self.residents(db, whereClause: "WHERE resident.id = ?", arguments: [id.rawValue]).first else {
-                throw StoreError("no resident with id \(id) in the register")
-            }
-            let events = try Row.fetchAll(db, sql: "SELECT kind, requested_on, effective_on FROM membership_event WHERE resident_id = ? ORDER BY id",
-                                          arguments: [id.rawValue]).compactMap { row -> MembershipEvent? in
-                guard let kind = MembershipEvent.Kind(rawValue: row[0]), let r = StoredValues.date(row[1]), let e = StoredValues.date(row[2]) else { return nil }
-                return MembershipEvent(resident: id, kind: kind, requestedOn: r, effectiveOn: e)
-            }
+            let resident = try Self.resident(db, id)
+            let events = try Self.membershipEvents(db)[id] ?? []
             let event = try decide(MembershipRules(statute: statute), resident, events)
             let now = clock.now()
-            try db.execute(sql: "INSERT INTO membership_event (resident_id, kind, requested_on, effective_on, recorded_at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [id.rawValue, event.kind.rawValue, event.requestedOn.description, event.effectiveOn.description, now.description])
             var audit = try AuditAppender(db, at: now)
-            try audit.append(actor: actor, action: "member.\(event.kind.rawValue)", payload: .object([
-                "id": .string(id.rawValue), "requestedOn": .string(event.requestedOn.description),
-                "effectiveOn": .string(event.effectiveOn.description), "statuteVersion": .int(Int(version.id)),
-            ]))
+            var extra: [String: JSONValue] = [:]
+            if let application {
+                try db.execute(sql: """
+                    INSERT INTO membership_application (resident_id, applied_on, intake_on, meets_profile, state, decided_by, decided_on, recorded_at)
+                    VALUES (?, ?, ?, ?, 'granted', 'board', ?, ?)
+                    """, arguments: [id.rawValue, date.description, application.intakeOn?.description, application.meetsProfile, date.description,
+                                     now.description])
+                extra = ["application": .int(Int(db.lastInsertedRowID)), "decidedBy": .string("board")]
+            }
+            try Self.insert(db, event, version: version, at: now, actor: actor, appender: &audit, extra: extra)
             try audit.finish(db)
             return event
         }

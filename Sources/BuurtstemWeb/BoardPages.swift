@@ -94,13 +94,15 @@ struct BoardPages: Sendable {
         let kinds = statute.decisionKinds.map { kind in
             "<label class=\"choice\"><input type=\"checkbox\" name=\"kind\" value=\"\(HTML.h(kind.name))\"> \(HTML.h(kind.name))</label>"
         }.joined()
+        let firstMeetings = assemblies.filter { $0.state == .closed && $0.secondMeetingOf == nil }
+            .map { "<option value=\"\($0.id)\">\($0.date) · \(HTML.h($0.place))</option>" }.joined()
         let head = try database.auditHead()
         let body = """
             <h1>\(HTML.both("Bestuur: \(statute.name)", "Board"))</h1>
             <p>\(HTML.both("Statuut in werking: versie van \(version.validFrom)", "Statute in force: version of \(version.validFrom)"))</p>
             \(HTML.message(message, ok: ok))
             \(guessing)\(alert)
-            <p><a href="/bestuur/naleving">\(HTML.both("Naleving van het statuut: het volledige overzicht", "Compliance with the statute: the full report"))</a></p>
+            <p><a href="/bestuur/naleving">\(HTML.both("Naleving van het statuut: het volledige overzicht", "Compliance with the statute: the full report"))</a>\(statute.membership.value.mode == .optIn ? " · <a href=\"/bestuur/leden\">\(HTML.inline("aanvragen voor het lidmaatschap", "applications for membership"))</a>" : "")</p>
             <h2>\(HTML.both("Te doen", "To do"))</h2>
             \(todo.isEmpty ? "<p>\(HTML.both("Niets dringends.", "Nothing urgent."))</p>" : "<ul>\(todo.joined())</ul>")
             <h2>\(HTML.both("Vergaderingen", "Assemblies"))</h2>
@@ -113,6 +115,10 @@ struct BoardPages: Sendable {
             <div><label for="place">\(HTML.both("Plaats", "Place"))</label><input type="text" id="place" name="place" required></div>
             </div>
             <fieldset><legend>\(HTML.both("Soorten besluiten op de agenda (bepaalt de oproepingstermijn)", "Kinds of decision on the agenda (sets the notice period)"))</legend>\(kinds)</fieldset>
+            \(firstMeetings.isEmpty ? "" : """
+            <label for="second">\(HTML.both("Tweede vergadering voor punten zonder quorum van", "Second meeting for items without quorum of"))</label>
+            <select id="second" name="secondMeetingOf"><option value="">—</option>\(firstMeetings)</select>
+            """)
             <button type="submit">\(HTML.both("Plannen", "Schedule"))</button>
             </form>
             <p class="head">\(HTML.both("Auditlog", "Audit log")): \(head.size):\(head.root.description.prefix(16))… · <a href="/bestuur/audit">\(HTML.both("controleren", "verify"))</a>
@@ -138,6 +144,7 @@ struct BoardPages: Sendable {
             }
             guard let place = form.value("place") else { throw Problem(nl: "Vul de plaats in.", en: "Enter the place.") }
             let (assembly, advice) = try database.scheduleAssembly(date: date, place: place, agendaKinds: form["kind"] ?? [], today: clock.today(),
+                                                                   secondMeetingOf: form.value("secondMeetingOf").flatMap { Int($0) },
                                                                    actor: session.account.actor)
             let note = advice.map { " " + $0.nl }.joined(), noteEn = advice.map { " " + $0.en }.joined()
             return try await overview(session, message: ("Vergadering van \(assembly.date) gepland.\(note)", "Assembly of \(assembly.date) scheduled.\(noteEn)"), ok: true)
@@ -184,7 +191,8 @@ struct BoardPages: Sendable {
             return HTML.staffPage("Niet gevonden", HTML.message(("Deze vergadering bestaat niet.", "There is no such assembly.")), session: session, status: .notFound)
         }
         let (statute, _) = try database.statute(on: assembly.date)
-        let ballots = Dictionary(try database.ballots(assembly: id).map { ($0.proposal, $0) }, uniquingKeysWith: { a, _ in a })
+        // The latest ballot of each proposal (a tie under `staking herstemming` has a second round).
+        let ballots = Dictionary(try database.ballots(assembly: id).map { ($0.proposal, $0) }, uniquingKeysWith: { _, later in later })
         let cards = try database.proposals(assembly: id).map { try card($0, ballot: ballots[$0.id], statute: statute, session: session) }.joined()
         let kinds = statute.decisionKinds.map { "<option value=\"\(HTML.h($0.name))\">\(HTML.h($0.name)) (\(HTML.h($0.method.value.rawValue)))</option>" }.joined()
         let body = """
@@ -246,7 +254,11 @@ struct BoardPages: Sendable {
                 <button type="submit">\(HTML.both("Vastleggen", "Record"))</button></form>
                 """)
         }
-        if proposal.state == .admitted, ballot == nil {
+        if proposal.state == .admitted, ballot == nil || ballot?.isOpen == false {
+            if let ballot, let result = ballot.result {
+                parts.append(ProjectorPage.result(result, options: ballot.options))
+                parts.append("<p><strong>\(HTML.both("De stemmen staken: er wordt opnieuw gestemd.", "The votes tied: the vote is held again."))</strong></p>")
+            }
             let method = statute.decisionKind(named: proposal.kind)?.method.value ?? .yesNo
             let options = method == .yesNo ? "" : """
                 <label for="opt-\(proposal.id)">\(HTML.both("Keuzes, één per regel: id:naam\(method.needsBudget ? ":bedrag in euro" : "")", "Options, one per line: id:name\(method.needsBudget ? ":cost in euros" : "")"))</label>
@@ -255,14 +267,22 @@ struct BoardPages: Sendable {
             parts.append("""
                 <form method="post" action="\(base)/stemming" class="card">\(HTML.csrf(session))
                 <strong>\(HTML.both("Stemming openen (\(method.rawValue))", "Open the ballot (\(method.rawValue))"))</strong>\(options)
-                <button type="submit">\(HTML.both("Stemming openen", "Open the ballot"))</button></form>
+                <button type="submit">\(ballot == nil ? HTML.both("Stemming openen", "Open the ballot") : HTML.both("Herstemming openen", "Open the second round"))</button></form>
                 """)
-        }
-        if let ballot {
+        } else if let ballot {
             if ballot.isOpen {
                 parts.append(HTML.button("\(base)/sluiten", HTML.both("Stemming sluiten en tellen", "Close the ballot and count"), fields: ["ballot": String(ballot.id)], session: session))
             } else if let result = ballot.result {
                 parts.append(ProjectorPage.result(result, options: ballot.options))
+                if let counted = JSONValue.parse(result), counted["outcome"] == .string("chairDecides"), counted["chairDecision"] == nil {
+                    parts.append("""
+                        <form method="post" action="\(base)/voorzitter" class="card">\(HTML.csrf(session))<input type="hidden" name="ballot" value="\(ballot.id)">
+                        <strong>\(HTML.both("De stemmen staken: de voorzitter beslist", "The votes tied: the chair decides"))</strong>
+                        <label for="chair-\(ballot.id)">\(HTML.both("Naam van de voorzitter", "The chair's name"))</label><input type="text" id="chair-\(ballot.id)" name="chair" required>
+                        <button type="submit" name="decision" value="adopted">\(HTML.both("Aangenomen", "Adopted"))</button>
+                        <button type="submit" name="decision" value="rejected" class="secondary">\(HTML.both("Verworpen", "Rejected"))</button></form>
+                        """)
+                }
                 parts.append("<p><a href=\"/ballots/\(ballot.id)/board\">\(HTML.both("Openbaar bord", "Public board"))</a></p>")
             }
         }
@@ -316,6 +336,20 @@ struct BoardPages: Sendable {
                 let (_, head) = try database.closeBallot(ballot, actor: actor)
                 return try agenda(proposal.assembly, session: session, message: ("Stemming gesloten en geteld. Auditlog bij sluiting: \(head.size):\(head.root)",
                                                                                  "Ballot closed and counted. Audit head at close: \(head.size):\(head.root)"), ok: true)
+            case "voorzitter":
+                guard let ballot = form.value("ballot").flatMap({ Int($0) }), let chair = form.value("chair"),
+                      let decision = form.value("decision"), decision == "adopted" || decision == "rejected" else {
+                    throw Problem(nl: "Vul de naam van de voorzitter in en kies het besluit.", en: "Enter the chair's name and choose the decision.")
+                }
+                try database.decideByChair(ballot: ballot, adopted: decision == "adopted", chair: chair, actor: actor)
+                return try agenda(proposal.assembly, session: session, message: ("Het besluit van de voorzitter is vastgelegd.", "The chair's decision is recorded."), ok: true)
+            case "voorzitter":
+                guard let ballot = form.value("ballot").flatMap({ Int($0) }), let chair = form.value("chair"),
+                      let decision = form.value("decision"), decision == "adopted" || decision == "rejected" else {
+                    throw Problem(nl: "Vul de naam van de voorzitter in en kies het besluit.", en: "Enter the chair's name and choose the decision.")
+                }
+                try database.decideByChair(ballot: ballot, adopted: decision == "adopted", chair: chair, actor: actor)
+                return try agenda(proposal.assembly, session: session, message: ("Het besluit van de voorzitter is vastgelegd.", "The chair's decision is recorded."), ok: true)
             default:
                 throw HTTPError(.notFound)
             }

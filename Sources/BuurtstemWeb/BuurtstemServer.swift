@@ -24,6 +24,7 @@ public enum BuurtstemServer {
         DeskPages(database: database, gate: gate).register(on: router)
         AccountPages(database: database, gate: gate).register(on: router)
         CompliancePage(database: database, gate: gate, clock: clock).register(on: router)
+        AdmissionPage(database: database, gate: gate, clock: clock).register(on: router)
         BoardPages(database: database, gate: gate, codeFailures: limiter, loginFailures: gate.limiter, clock: clock).register(on: router)
         // No single client can stall the server: time limits per request and caps on connections
         // (waiting ones are closed first when the caps are reached).

@@ -15,6 +15,7 @@ struct AssemblyCommand: ParsableCommand {
           buurtstem assembly call 1 --on 2026-03-01
           buurtstem assembly open 1 --on 2026-03-20
           buurtstem assembly close 1
+          buurtstem assembly schedule --date 2026-04-10 --place "LuCafé" --second-meeting-of 1
         """,
         subcommands: [Schedule.self, Call.self, Open.self, Close.self, List.self, Turnout.self, Demand.self])
 
@@ -24,11 +25,20 @@ struct AssemblyCommand: ParsableCommand {
         @Option(help: "Where.") var place: String
         @Option(help: "Kinds of decision on the agenda, comma-separated (an amendment may need longer notice).") var agenda: String = ""
         @Option(help: "Today (default: the system date).") var today: CivilDate?
+        @Option(help: ArgumentHelp("The assembly whose items failed for lack of quorum: this is their second meeting, which decides them without quorum.",
+                                   valueName: "assembly")) var secondMeetingOf: Int?
         @OptionGroup var database: DatabaseOptions
         func run() throws {
-            let (assembly, advice) = try refusing { try database.open().scheduleAssembly(
-                date: date, place: place, agendaKinds: agenda.split(separator: ",").map(String.init), today: today ?? buurtstem.today()) }
+            let db = try database.open()
+            let (assembly, advice) = try refusing { try db.scheduleAssembly(
+                date: date, place: place, agendaKinds: agenda.split(separator: ",").map(String.init), today: today ?? buurtstem.today(),
+                secondMeetingOf: secondMeetingOf) }
             print("Assembly \(assembly.id) planned on \(assembly.date) at \(assembly.place).")
+            if let first = assembly.secondMeetingOf {
+                let carried = try db.proposals(assembly: assembly.id).filter { $0.carriedFrom != nil }
+                print("Second meeting of assembly \(first): decides without quorum")
+                for p in carried { print("  proposal \(p.id) (from \(p.carriedFrom!)): \(p.title) [\(p.kind)]") }
+            }
             for a in advice { print("  advice: \(a)") }
         }
     }

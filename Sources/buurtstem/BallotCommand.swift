@@ -15,8 +15,25 @@ struct BallotCommand: ParsableCommand {
           buurtstem ballot enter 1 voor --count 12
           buurtstem ballot close 1
           buurtstem ballot result 1 --format json
+          buurtstem ballot chair 3 --adopted --chair "Fatima Amrani"
+        A tie under `staking herstemming` sends the proposal back for a second round: open its ballot again.
         """,
-        subcommands: [Open.self, Enter.self, Close.self, Result.self, Board.self, Recount.self, Verify.self])
+        subcommands: [Open.self, Enter.self, Close.self, Chair.self, Result.self, Board.self, Recount.self, Verify.self])
+
+    struct Chair: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record the chair's casting decision after a tie, where the statute says `staking voorzitter beslist`.")
+        enum Decision: String, EnumerableFlag { case adopted, rejected }
+        @Argument(help: "The ballot whose votes tied.") var ballot: Int
+        @Flag(help: "The chair's decision.") var decision: Decision
+        @Option(help: "Who chaired (for the minutes).") var chair: String
+        @OptionGroup var database: DatabaseOptions
+        func run() throws {
+            let (result, head) = try refusing { try database.open().decideByChair(ballot: ballot, adopted: decision == .adopted, chair: chair) }
+            print(result.encoded())
+            print("Audit head: \(head)")
+        }
+    }
 
     struct Board: ParsableCommand {
         static let configuration = CommandConfiguration(

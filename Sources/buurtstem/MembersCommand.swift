@@ -7,8 +7,9 @@ import Statuut
 struct MembersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "members",
-        abstract: "Who is a member on a date, and why; join and leave (opt-in statutes).",
-        subcommands: [MembersCount.self, MembersList.self, MembersWhy.self, MembersJoin.self, MembersLeave.self]
+        abstract: "Who is a member on a date, and why; applications, admission, join and leave (opt-in statutes).",
+        subcommands: [MembersCount.self, MembersList.self, MembersWhy.self, MembersApply.self, MembersDecide.self, MembersApplications.self,
+                      MembersJoin.self, MembersLeave.self]
     )
 }
 
@@ -87,7 +88,7 @@ struct MembersWhy: ParsableCommand {
 
 struct MembersJoin: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "join", abstract: "Record that a resident joins (opt-in statutes).",
+        commandName: "join", abstract: "Record an application and the board's admission in one step (opt-in statutes where the board admits).",
         discussion: "Examples:\n  buurtstem members join R000123 --on 2026-10-01\n  buurtstem members join R000123 --on 2026-10-01 --intake 2026-09-20 --meets-profile")
     @Argument(help: "The resident's id.") var id: String
     @Option(help: "The date of the request (default: today).") var on: CivilDate?
@@ -101,7 +102,9 @@ struct MembersJoin: ParsableCommand {
             let event = try db.join(ResidentID(id), on: on ?? today(), intakeOn: intake, meetsProfile: meetsProfile)
             print("\(id) is a member from \(event.effectiveOn).")
         } catch let refusal as MembershipRefusal {
-            throw ValidationError("refused: \(refusal.text(in: .en))")
+            throw ValidationError("refused: \(refusal.text(in: .en)) (\(refusal.source.cited(in: .en)))")
+        } catch let error as StoreError {
+            throw ValidationError(error.message)
         }
     }
 }
@@ -120,7 +123,9 @@ struct MembersLeave: ParsableCommand {
             let event = try db.leave(ResidentID(id), on: on ?? today())
             print("\(id) resigned on \(event.requestedOn); no longer a member from \(event.effectiveOn).")
         } catch let refusal as MembershipRefusal {
-            throw ValidationError("refused: \(refusal.text(in: .en))")
+            throw ValidationError("refused: \(refusal.text(in: .en)) (\(refusal.source.cited(in: .en)))")
+        } catch let error as StoreError {
+            throw ValidationError(error.message)
         }
     }
 }

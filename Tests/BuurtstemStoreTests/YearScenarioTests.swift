@@ -120,6 +120,12 @@ struct YearScenarioTests {
         _ = try db.enterVotes(ballot: ballot.id, choice: "no", count: 3)
         guard case .object(let tie) = try db.closeBallot(ballot.id).result else { Issue.record("no result"); return }
         #expect(tie["outcome"] == .string("revote"))
+        // The second round of the same proposal (article 5): now the votes decide.
+        let revote = try db.openBallot(proposal: proposal.id)
+        _ = try db.enterVotes(ballot: revote.id, choice: "yes", count: 4)
+        _ = try db.enterVotes(ballot: revote.id, choice: "no", count: 2)
+        guard case .object(let second) = try db.closeBallot(revote.id).result else { Issue.record("no result"); return }
+        #expect(second["outcome"] == .string("adopted") && second["roundOf"] == .int(ballot.id))
         let stv = try db.openBallot(proposal: coordinators.id, options: [BallotOption(id: "anna", name: "Anna"), BallotOption(id: "bram", name: "Bram"),
                                                                            BallotOption(id: "cem", name: "Cem")])
         #expect(stv.method == .singleTransferableVote && stv.seats == 2)

@@ -14,9 +14,12 @@ public struct Assembly: Sendable, Hashable {
     public var referenceDate: CivilDate?
     /// The kinds of decision on the agenda (they may need a longer notice, e.g. an amendment).
     public var agendaKinds: [String]
+    /// For a second meeting: the assembly whose items that failed for lack of quorum it decides without quorum.
+    public var secondMeetingOf: Int?
 
     public init(id: Int, date: CivilDate, place: String, state: State = .scheduled, calledOn: CivilDate? = nil,
-                referenceDate: CivilDate? = nil, agendaKinds: [String] = []) {
+                referenceDate: CivilDate? = nil, agendaKinds: [String] = [], secondMeetingOf: Int? = nil) {
+        self.secondMeetingOf = secondMeetingOf
         self.id = id
         self.date = date
         self.place = place

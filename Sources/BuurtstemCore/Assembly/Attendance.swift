@@ -79,6 +79,8 @@ public struct QuorumStatus: Sendable, Hashable {
     /// How many are needed (0 without a quorum).
     public var needed: Int
     public var source: Provenance
+    /// Not met, but not needed: a second meeting decides without quorum.
+    public var waived = false
 
     /// Checks a quorum rule against the attendance and the size of the electorate.
     public static func check(_ rule: Cited<QuorumRule?>, attendance: Attendance, electorate: Int) -> QuorumStatus {

@@ -63,7 +63,8 @@ public enum BallotCounting {
 
     /// Counts the votes of a ballot by its method; a yes/no ballot is decided by its decision kind.
     public static func count(_ choices: [String], method: TallyMethod, options: [BallotOption], seats: Int?, budget: Int?,
-                             kind: DecisionKind, attendance: Attendance, electorate: Int) -> JSONValue {
+                             kind: DecisionKind, attendance: Attendance, electorate: Int, secondMeeting: Bool = false,
+                             secondRound: Bool = false) -> JSONValue {
         let ids = options.map(\.id)
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         let ranked = choices.map { $0.split(separator: ",").compactMap { index[String($0)] } }
@@ -71,11 +72,12 @@ public enum BallotCounting {
         case .yesNo:
             let count = YesNoCount(yes: choices.filter { $0 == "yes" }.count, no: choices.filter { $0 == "no" }.count,
                                    blank: choices.filter { $0 == "blank" }.count)
-            let outcome = DecisionRule.decide(count, kind: kind, attendance: attendance, electorate: electorate)
+            let outcome = DecisionRule.decide(count, kind: kind, attendance: attendance, electorate: electorate, secondMeeting: secondMeeting,
+                                              secondRound: secondRound)
             return .object([
                 "method": .string("yes-no"), "yes": .int(count.yes), "no": .int(count.no), "blank": .int(count.blank),
                 "outcome": .string(outcome.result.rawValue), "base": .int(outcome.base), "needed": .int(outcome.needed),
-                "quorum": .object(["met": .bool(outcome.quorum.met), "counted": .int(outcome.quorum.counted), "needed": .int(outcome.quorum.needed)]),
+                "quorum": quorumJSON(outcome.quorum),
                 "explanation": .object(["nl": .string(outcome.nl), "en": .string(outcome.en)]),
                 "rules": .array(outcome.sources.map { .string($0.cited(in: .nl)) }),
             ])
@@ -89,24 +91,33 @@ public enum BallotCounting {
             case .singleTransferableVote: result = ScottishSTV.tally(profile, seats: seats ?? 1)
             default: result = Schulze.tally(profile)
             }
-            return withQuorum(result, kind: kind, attendance: attendance, electorate: electorate, blank: ranked.filter(\.isEmpty).count)
+            return withQuorum(result, kind: kind, attendance: attendance, electorate: electorate, secondMeeting: secondMeeting, blank: ranked.filter(\.isEmpty).count)
         case .approval:
             let result = Plurality.approval(ranked, options: ids, names: options.map(\.name), winners: seats ?? 1)
-            return withQuorum(result, kind: kind, attendance: attendance, electorate: electorate, blank: ranked.filter(\.isEmpty).count)
+            return withQuorum(result, kind: kind, attendance: attendance, electorate: electorate, secondMeeting: secondMeeting, blank: ranked.filter(\.isEmpty).count)
         case .equalShares, .greedy:
             let projects = options.map { ApprovalProfile.Project(id: $0.id, name: $0.name, cost: $0.cost ?? 0) }
             let profile = ApprovalProfile(projects: projects, budget: budget ?? 0, ballots: ranked)
             let result = method == .greedy ? EqualShares.greedy(profile) : EqualShares.tally(profile)
-            return withQuorum(result, kind: kind, attendance: attendance, electorate: electorate, blank: ranked.filter(\.isEmpty).count)
+            return withQuorum(result, kind: kind, attendance: attendance, electorate: electorate, secondMeeting: secondMeeting, blank: ranked.filter(\.isEmpty).count)
         }
     }
 
-    private static func withQuorum(_ result: TallyResult, kind: DecisionKind, attendance: Attendance, electorate: Int, blank: Int) -> JSONValue {
-        let quorum = QuorumStatus.check(kind.quorum, attendance: attendance, electorate: electorate)
+    private static func withQuorum(_ result: TallyResult, kind: DecisionKind, attendance: Attendance, electorate: Int, secondMeeting: Bool,
+                                   blank: Int) -> JSONValue {
+        var quorum = QuorumStatus.check(kind.quorum, attendance: attendance, electorate: electorate)
+        quorum.waived = secondMeeting && kind.secondMeetingDays.value != nil && !quorum.met
         guard case .object(var object) = result.json() else { return result.json() }
-        object["quorum"] = .object(["met": .bool(quorum.met), "counted": .int(quorum.counted), "needed": .int(quorum.needed)])
+        object["quorum"] = quorumJSON(quorum)
         object["blank"] = .int(blank)
-        object["outcome"] = .string(quorum.met ? "decided" : "noQuorum")
+        object["outcome"] = .string(quorum.met || quorum.waived ? "decided" : "noQuorum")
+        return .object(object)
+    }
+
+    /// The quorum as the result records it (`waived` only at a second meeting that decided without it).
+    static func quorumJSON(_ quorum: QuorumStatus) -> JSONValue {
+        var object: [String: JSONValue] = ["met": .bool(quorum.met), "counted": .int(quorum.counted), "needed": .int(quorum.needed)]
+        if quorum.waived { object["waived"] = .bool(true) }
         return .object(object)
     }
 

@@ -41,8 +41,29 @@ public struct DecisionOutcome: Sendable, Hashable {
 /// fraction, strictly more or at least, of votes cast — with or without blanks — members present
 /// or all members) and the tie rule.
 public enum DecisionRule {
-    public static func decide(_ count: YesNoCount, kind: DecisionKind, attendance: Attendance, electorate: Int) -> DecisionOutcome {
-        let quorum = QuorumStatus.check(kind.quorum, attendance: attendance, electorate: electorate)
+    /// - Parameter secondRound: this is the second round after a tie (`staking herstemming`); a tie
+    ///   again rejects the proposal (BW 2 practice: no majority).
+    /// - Parameter secondMeeting: the proposal failed for lack of quorum and is now before the second
+    ///   meeting the statute gives (`tweede vergadering … zonder quorum`): decided without quorum.
+    public static func decide(_ count: YesNoCount, kind: DecisionKind, attendance: Attendance, electorate: Int,
+                              secondMeeting: Bool = false, secondRound: Bool = false) -> DecisionOutcome {
+        var outcome = decideOnce(count, kind: kind, attendance: attendance, electorate: electorate, secondMeeting: secondMeeting,
+                                 secondRound: secondRound)
+        if outcome.quorum.waived {
+            outcome.nl = "tweede vergadering, besloten zonder quorum (\(outcome.quorum.counted) geteld, \(outcome.quorum.needed) was nodig); " + outcome.nl
+            outcome.en = "second meeting, decided without quorum (\(outcome.quorum.counted) counted, \(outcome.quorum.needed) were needed); " + outcome.en
+        }
+        return outcome
+    }
+
+    private static func decideOnce(_ count: YesNoCount, kind: DecisionKind, attendance: Attendance, electorate: Int,
+                                   secondMeeting: Bool, secondRound: Bool) -> DecisionOutcome {
+        var quorum = QuorumStatus.check(kind.quorum, attendance: attendance, electorate: electorate)
+        var waived: [Provenance] = []
+        if secondMeeting, kind.secondMeetingDays.value != nil, !quorum.met {
+            quorum.waived = true
+            waived = [kind.secondMeetingDays.source]
+        }
         let majority = kind.majority.value
         let blankCounts = kind.blankVotesCountAsCast.value
         let base: Int
@@ -53,10 +74,10 @@ public enum DecisionRule {
         case .allMembers: base = electorate
         }
         let needed = majority.strict ? majority.share.minimumCountExceeding(of: base) : majority.share.minimumCount(of: base)
-        let sources = [kind.majority.source, kind.blankVotesCountAsCast.source, kind.quorum.source]
+        let sources = [kind.majority.source, kind.blankVotesCountAsCast.source, kind.quorum.source] + waived
         let how = majority.strict ? ("meer dan", "more than") : ("minstens", "at least")
         let rule = (nl: "\(how.0) \(majority.share) van \(base)", en: "\(how.1) \(majority.share) of \(base)")
-        guard quorum.met else {
+        guard quorum.met || quorum.waived else {
             return DecisionOutcome(
                 result: .noQuorum, base: base, needed: needed, quorum: quorum,
                 nl: "geen quorum: \(quorum.counted) geteld, \(quorum.needed) nodig", en: "no quorum: \(quorum.counted) counted, \(quorum.needed) needed",
@@ -76,6 +97,11 @@ public enum DecisionRule {
                 return DecisionOutcome(result: .chairDecides, base: base, needed: needed, quorum: quorum,
                                        nl: "de stemmen staken: de voorzitter beslist", en: "the votes are tied: the chair decides",
                                        sources: sources + [kind.tie.source])
+            case .revote where secondRound:
+                return DecisionOutcome(result: .rejected, base: base, needed: needed, quorum: quorum,
+                                       nl: "de stemmen staken opnieuw in de herstemming (\(count.yes) tegen \(count.no)): verworpen",
+                                       en: "the votes are tied again in the second round (\(count.yes) to \(count.no)): rejected",
+                                       sources: sources + [kind.tie.source, .legalDefault(LegalDefaults.tie)])
             case .revote:
                 return DecisionOutcome(result: .revote, base: base, needed: needed, quorum: quorum,
                                        nl: "de stemmen staken: er wordt opnieuw gestemd", en: "the votes are tied: the vote is held again",
@@ -85,5 +111,17 @@ public enum DecisionRule {
         return DecisionOutcome(result: .rejected, base: base, needed: needed, quorum: quorum,
                                nl: "verworpen: \(count.yes) voor is niet \(rule.nl)", en: "rejected: \(count.yes) in favour is not \(rule.en)",
                                sources: sources)
+    }
+}
+
+/// The chair's casting decision after a tie, where the statute says `staking voorzitter beslist`.
+public struct ChairDecision: Sendable, Hashable, Codable {
+    public var adopted: Bool
+    /// Who chaired (as written in the minutes).
+    public var chair: String
+
+    public init(adopted: Bool, chair: String) {
+        self.adopted = adopted
+        self.chair = chair
     }
 }

@@ -27,6 +27,8 @@ public struct Proposal: Sendable, Hashable {
     /// For a statute amendment: the new statute text, and the day it was laid out for inspection.
     public var amendmentText: String?
     public var inspectionFrom: CivilDate?
+    /// On a second meeting: the proposal that failed for lack of quorum at the first.
+    public var carriedFrom: Int?
 
     public init(id: Int, title: String, text: String, kind: String, source: ProposalSource, assembly: Int,
                 amendmentText: String? = nil, inspectionFrom: CivilDate? = nil) {

@@ -10,7 +10,9 @@ public enum Compliance {
     public static func check(_ facts: ComplianceFacts, on day: CivilDate, year: Int? = nil) -> ComplianceReport {
         let years = year.map { [$0] } ?? Array(facts.start.year...max(facts.start.year, day.year))
         var findings: [Finding] = []
-        for y in years where y <= day.year {
+        // A year that ended before the statute's first version (or the records) has no obligations here.
+        let judged = years.filter { y in CivilDate(year: y, month: 12, day: 31).map { $0 >= facts.start } ?? false }
+        for y in judged where y <= day.year {
             findings += assembliesPerYear(facts, y, on: day)
         }
         findings += longestGap(facts, years: years, on: day)
@@ -21,13 +23,16 @@ public enum Compliance {
         for demand in facts.demands where years.contains(demand.demand.receivedOn.year) {
             findings.append(self.demand(demand, facts.statute(on: demand.demand.receivedOn), on: day))
         }
-        for y in years where y - 1 >= facts.start.year {
+        // Last year's accounts are presented this year: judged when the statute held last year, and
+        // shown whenever they were presented (the accounts of the year before the first version too).
+        for y in years where y - 1 >= facts.start.year || facts.accounts.contains(where: { $0.year == y - 1 }) {
             findings += accounts(facts, of: y - 1, on: day)
         }
-        for y in years where y <= day.year {
+        for y in judged where y <= day.year {
             findings += confirmations(facts, y, on: day)
         }
         findings += outsideMeeting(facts, years: years, on: day)
+        findings += secondMeetings(facts, years: years, on: day)
         findings.append(Finding(
             rule: "audit-log", subject: day.description,
             obligation: Bilingual("Het auditlog is compleet en ongewijzigd", "The audit log is complete and unaltered"),
@@ -221,7 +226,8 @@ public enum Compliance {
             return findings
         }
         if let count = decision.count, let recorded = decision.outcome {
-            let outcome = DecisionRule.decide(count, kind: kindRule, attendance: fact.attendance, electorate: fact.electorate)
+            let outcome = DecisionRule.decide(count, kind: kindRule, attendance: fact.attendance, electorate: fact.electorate,
+                                              secondMeeting: fact.decidesWithoutQuorum(decision), secondRound: decision.roundOf != nil)
             let tally = Bilingual("voor \(count.yes), tegen \(count.no), blanco \(count.blank); quorum \(outcome.quorum.counted) van \(outcome.quorum.needed)",
                                   "yes \(count.yes), no \(count.no), blank \(count.blank); quorum \(outcome.quorum.counted) of \(outcome.quorum.needed)")
             let agrees = outcome.result.rawValue == recorded

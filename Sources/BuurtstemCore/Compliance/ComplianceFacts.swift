@@ -25,6 +25,11 @@ public struct ComplianceFacts: Sendable {
             self.attendance = attendance
             self.decisions = decisions
         }
+
+        /// Whether a decision is one this second meeting takes without quorum (carried from the first).
+        public func decidesWithoutQuorum(_ decision: DecisionFact) -> Bool {
+            assembly.secondMeetingOf != nil && decision.proposal.carriedFrom != nil
+        }
     }
 
     /// A proposal that went to a ballot, with the ballot's method and (once closed) its count.
@@ -41,6 +46,10 @@ public struct ComplianceFacts: Sendable {
         public var options: [BallotOption]
         public var chosen: [String]
         public var votesCast: Int
+        /// The ballot whose votes tied, when this is its second round (`staking herstemming`).
+        public var roundOf: Int?
+        /// The chair's casting decision after a tie (`staking voorzitter beslist`).
+        public var chairDecision: ChairDecision?
         public init(ballot: Int, proposal: Proposal, responses: [ShareholderResponse], method: TallyMethod, count: YesNoCount?, outcome: String?,
                     options: [BallotOption] = [], chosen: [String] = [], votesCast: Int = 0) {
             self.ballot = ballot

@@ -15,6 +15,10 @@ public struct Minutes: Sendable {
     public var closedHead: AuditHead?
     /// Affiliated organisations' confirmations in the assembly's year, up to its date.
     public var confirmations: [ComplianceFacts.Confirmation]
+    /// The meeting this one is the second meeting of, or the second meeting of this one.
+    public var links = MeetingLinks()
+    /// Applications for membership the assembly decided on (`toelating door de algemene vergadering`).
+    public var admissions: [MembershipApplication] = []
 
     public init(association: String, statute: Statute, statuteFrom: CivilDate, statuteSHA256: String, fact: ComplianceFacts.AssemblyFact,
                 closedHead: AuditHead?, confirmations: [ComplianceFacts.Confirmation]) {
@@ -34,6 +38,10 @@ public struct Minutes: Sendable {
         var out = "# \(nl ? "Notulen van de algemene vergadering" : "Minutes of the general assembly") — \(association)\n\n"
         out += "- **\(nl ? "Datum" : "Date"):** \(a.date)\n- **\(nl ? "Plaats" : "Place"):** \(a.place)\n"
         out += "- **\(nl ? "Statuut" : "Statute"):** \(nl ? "versie van" : "version of") \(statuteFrom) (SHA-256 \(statuteSHA256.prefix(16))…)\n\n"
+        if let first = links.firstMeeting {
+            out += nl ? "Dit is de tweede vergadering na de vergadering van \(first.date) (nr. \(first.id)): de punten die daar zonder quorum bleven, worden hier zonder quorum beslist, met dezelfde meerderheid.\n\n"
+                      : "This is the second meeting after the assembly of \(first.date) (no. \(first.id)): the items that lacked a quorum there are decided here without quorum, by the same majority.\n\n"
+        }
 
         out += "## \(nl ? "Oproeping" : "Notice")\n\n"
         let kinds = Array(Set(a.agendaKinds + fact.decisions.map { DecisionKindNames.canonical($0.proposal.kind) })).sorted()
@@ -64,6 +72,15 @@ public struct Minutes: Sendable {
         if fact.decisions.isEmpty { out += nl ? "Er is niet gestemd.\n\n" : "No votes were taken.\n\n" }
         for (number, d) in fact.decisions.enumerated() {
             out += item(number + 1, d, l)
+        }
+
+        if !admissions.isEmpty {
+            out += "## \(nl ? "Toelating van leden" : "Admission of members")\n\n"
+            for a in admissions {
+                out += a.state == .granted ? (nl ? "- \(a.resident): toegelaten\n" : "- \(a.resident): admitted\n")
+                                 : (nl ? "- \(a.resident): geweigerd — \(a.reason ?? "")\n" : "- \(a.resident): refused — \(a.reason ?? "")\n")
+            }
+            out += "\n"
         }
 
         if !confirmations.isEmpty {
@@ -100,6 +117,13 @@ public struct Minutes: Sendable {
         }
         out += nl ? "Soort besluit: \(p.kind). Ingediend door \(by) op \(p.submittedOn?.description ?? "–").\n\n"
                   : "Kind of decision: \(p.kind). Submitted by \(by) on \(p.submittedOn?.description ?? "–").\n\n"
+        if let from = p.carriedFrom, let first = links.firstMeeting {
+            out += nl ? "Doorgeschoven van de vergadering van \(first.date), waar het quorum ontbrak (voorstel \(from)).\n\n"
+                      : "Carried from the assembly of \(first.date), which lacked a quorum (proposal \(from)).\n\n"
+        }
+        if let round = d.roundOf {
+            out += nl ? "Herstemming: de stemmen staakten in stemming \(round).\n\n" : "Second round: the votes tied in ballot \(round).\n\n"
+        }
         if !p.text.isEmpty { out += p.text.split(separator: "\n", omittingEmptySubsequences: false).map { "> \($0)" }.joined(separator: "\n") + "\n\n" }
         if let inspection = p.inspectionFrom { out += nl ? "Ter inzage gelegd vanaf \(inspection).\n\n" : "Open for inspection from \(inspection).\n\n" }
         for r in d.responses {
@@ -116,13 +140,30 @@ public struct Minutes: Sendable {
         if let kind { out += " (\(kind.method.source.cited(in: l)))" }
         out += ".\n\n"
         if let count = d.count, let kind {
-            let outcome = DecisionRule.decide(count, kind: kind, attendance: fact.attendance, electorate: fact.electorate)
+            let outcome = DecisionRule.decide(count, kind: kind, attendance: fact.attendance, electorate: fact.electorate,
+                                              secondMeeting: fact.decidesWithoutQuorum(d), secondRound: d.roundOf != nil)
             out += nl ? "Uitslag: voor \(count.yes), tegen \(count.no), blanco \(count.blank). \(outcome.nl.prefix(1).uppercased() + outcome.nl.dropFirst()) "
                       : "Result: yes \(count.yes), no \(count.no), blank \(count.blank). \(outcome.en.prefix(1).uppercased() + outcome.en.dropFirst()) "
             var cited: [String] = []
             for source in outcome.sources.map({ $0.cited(in: l) }) where !cited.contains(source) { cited.append(source) }
             out += "(\(cited.joined(separator: "; "))).\n\n"
-            if outcome.result == .adopted, let veto = ProposalRules(statute: statute).vetoedBy(p, responses: d.responses) {
+            if outcome.result == .noQuorum, let second = links.secondMeeting, let to = links.carried[p.id] {
+                out += nl ? "Doorgeschoven naar de tweede vergadering van \(second.date) (voorstel \(to)), die zonder quorum beslist (\(kind.secondMeetingDays.source.cited(in: l))).\n\n"
+                          : "Carried to the second meeting of \(second.date) (proposal \(to)), which decides without quorum (\(kind.secondMeetingDays.source.cited(in: l))).\n\n"
+            }
+            if outcome.result == .revote {
+                out += nl ? "De tweede ronde volgt hieronder.\n\n" : "The second round follows below.\n\n"
+            }
+            if outcome.result == .chairDecides {
+                if let chair = d.chairDecision {
+                    out += nl ? "De voorzitter, \(chair.chair), besliste: **\(chair.adopted ? "aangenomen" : "verworpen")** (\(kind.tie.source.cited(in: l))).\n\n"
+                              : "The chair, \(chair.chair), decided: **\(chair.adopted ? "adopted" : "rejected")** (\(kind.tie.source.cited(in: l))).\n\n"
+                } else {
+                    out += nl ? "De beslissing van de voorzitter is nog niet vastgelegd.\n\n" : "The chair's decision has not been recorded yet.\n\n"
+                }
+            }
+            let adopted = outcome.result == .adopted || (outcome.result == .chairDecides && d.chairDecision?.adopted == true)
+            if adopted, let veto = ProposalRules(statute: statute).vetoedBy(p, responses: d.responses) {
                 out += nl ? "**\(veto.shareholder) sprak een veto uit: het besluit treedt niet in werking** (\(veto.right.source.cited(in: l))).\n\n"
                           : "**\(veto.shareholder) vetoed it: the decision does not take effect** (\(veto.right.source.cited(in: l))).\n\n"
             }
@@ -201,5 +242,21 @@ public struct Minutes: Sendable {
             chars = chars.dropFirst()
         }
         return out
+    }
+}
+
+/// How an assembly is linked to its second meeting (`tweede vergadering … zonder quorum`).
+public struct MeetingLinks: Sendable, Hashable {
+    /// For a second meeting: the assembly whose items it decides without quorum.
+    public var firstMeeting: Assembly?
+    /// For a first meeting: the second meeting called for its items, and each carried proposal's
+    /// id there (by its id here).
+    public var secondMeeting: Assembly?
+    public var carried: [Int: Int]
+
+    public init(firstMeeting: Assembly? = nil, secondMeeting: Assembly? = nil, carried: [Int: Int] = [:]) {
+        self.firstMeeting = firstMeeting
+        self.secondMeeting = secondMeeting
+        self.carried = carried
     }
 }

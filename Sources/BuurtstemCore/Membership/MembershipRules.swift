@@ -178,6 +178,8 @@ public struct MembershipRules: Sendable {
                 nl: "het bestuur moet bevestigen dat het lid voldoet aan het profiel: \(profile.value)",
                 en: "the board must confirm that the member fits the profile: \(profile.value)", source: profile.source)
         }
+        // A join that would not make a member (too young, no known birth date) is refused, not recorded.
+        try checkWouldBeMember(resident, on: date, events: events)
         return MembershipEvent(resident: resident.id, kind: .join, requestedOn: date, effectiveOn: date)
     }
 

@@ -46,12 +46,6 @@ extension Analysis {
                 case "revote": spec.tie = .revote
                 default: spec.tie = .rejected
                 }
-                if spec.tie != .rejected {
-                    diagnostics.append(Diagnostic(
-                        .notCarriedOut, "Buurtstem reports a tie but does not yet \(spec.tie == .revote ? "hold the second round" : "record the chair's decision")",
-                        at: child.span(of: "rule"),
-                        hint: "until it does, the board records the outcome by hand (a new proposal for the revote, or the chair's decision in the minutes)"))
-                }
             case .method:
                 guard registry.claim(key + "method", child, what: "the method for \(written)", diagnostics: &diagnostics) else { continue }
                 if let method = TallyMethod(rawValue: child.string("method") ?? "") { spec.method = (method, child) }
@@ -75,10 +69,6 @@ extension Analysis {
             case .secondMeeting:
                 guard registry.claim(key + "second", child, what: "the second meeting for \(written)", diagnostics: &diagnostics) else { continue }
                 spec.secondMeetingDays = positive(child, "days", what: "the second meeting's term")
-                diagnostics.append(Diagnostic(
-                    .notCarriedOut, "Buurtstem does not yet carry a proposal that failed for lack of quorum to a second meeting",
-                    at: child.span,
-                    hint: "until it does, the board calls the second meeting and submits the proposal again; the quorum is then still applied"))
             default:
                 break
             }

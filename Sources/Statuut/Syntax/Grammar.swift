@@ -31,6 +31,13 @@ public enum SyntaxContext: String, Sendable, Hashable, CaseIterable {
     }
 }
 
+extension FormID {
+    /// Forms the language reads but the engine does not yet carry out at run time, with what is
+    /// missing: `statute check` warns (BS045) wherever one is used. A new form starts here until its
+    /// behaviour is built and has its scenario in the rule-behaviour table of the tests.
+    public static let notYetCarriedOut: [FormID: String] = [:]
+}
+
 /// Every kind of line the statute language knows.
 public enum FormID: String, Sendable, Hashable, CaseIterable, Codable {
     case statute, article

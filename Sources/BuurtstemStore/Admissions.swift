@@ -1,0 +1,175 @@
+public import BuurtstemCore
+import Foundation
+public import GRDB
+public import Statuut
+
+/// Applications for membership and the decisions on them: application → decision by the board or
+/// the general assembly (as the statute says) → membership from the decision's day. Every step is
+/// audited in the transaction that records it; a refusal keeps its reason.
+extension AppDatabase {
+    /// One application to record, as read from a form, the command line or a batch file.
+    public struct ApplicationRequest: Sendable, Hashable {
+        public var resident: ResidentID
+        public var appliedOn: CivilDate
+        public var intakeOn: CivilDate?
+        public var meetsProfile: Bool
+
+        public init(resident: ResidentID, appliedOn: CivilDate, intakeOn: CivilDate? = nil, meetsProfile: Bool = false) {
+            self.resident = resident
+            self.appliedOn = appliedOn
+            self.intakeOn = intakeOn
+            self.meetsProfile = meetsProfile
+        }
+    }
+
+    /// One decision to record: on whose pending application, and what.
+    public struct AdmissionRequest: Sendable, Hashable {
+        public var resident: ResidentID
+        public var verdict: AdmissionVerdict
+
+        public init(resident: ResidentID, verdict: AdmissionVerdict) {
+            self.resident = resident
+            self.verdict = verdict
+        }
+    }
+
+    /// Records applications (all or none): each is checked by the statute in force on its day, and a
+    /// resident who could not become a member is refused with the reason before anything is kept.
+    @discardableResult
+    public func apply(_ requests: [ApplicationRequest], actor: Actor = .system) throws -> [MembershipApplication] {
+        try writer.write { db in
+            var recorded: [MembershipApplication] = []
+            var appender = try AuditAppender(db, at: clock.now())
+            for (index, request) in requests.enumerated() {
+                let label = requests.count > 1 ? "application \(index + 1) (\(request.resident)): " : ""
+                guard request.appliedOn <= clock.today() else {
+                    throw StoreError("\(label)an application cannot be recorded as made on \(request.appliedOn): that day is still to come")
+                }
+                let (statute, _) = try Self.statute(db, on: request.appliedOn)
+                let resident = try Self.resident(db, request.resident)
+                let events = try Self.membershipEvents(db)[request.resident] ?? []
+                let earlier = try Self.applications(db, resident: request.resident)
+                do throws(Refusal) {
+                    try MembershipRules(statute: statute).apply(resident, on: request.appliedOn, events: events, pending: earlier)
+                } catch {
+                    throw StoreError("\(label)\(error.en) (\(error.source.cited(in: .en)))")
+                }
+                try db.execute(sql: """
+                    INSERT INTO membership_application (resident_id, applied_on, intake_on, meets_profile, recorded_at) VALUES (?, ?, ?, ?, ?)
+                    """, arguments: [request.resident.rawValue, request.appliedOn.description, request.intakeOn?.description,
+                                     request.meetsProfile, clock.now().description])
+                let id = Int(db.lastInsertedRowID)
+                try appender.append(actor: actor, action: "member.applied", payload: .object([
+                    "application": .int(id), "id": .string(request.resident.rawValue), "appliedOn": .string(request.appliedOn.description)]))
+                recorded.append(MembershipApplication(id: id, resident: request.resident, appliedOn: request.appliedOn, intakeOn: request.intakeOn,
+                                                      meetsProfile: request.meetsProfile))
+            }
+            try appender.finish(db)
+            return recorded
+        }
+    }
+
+    /// Records decisions on pending applications (all or none). The board decides on `day`; where
+    /// the statute gives admission to the general assembly, `assembly` names the open assembly that
+    /// decided, on its date. A grant makes the resident a member from that day.
+    @discardableResult
+    public func decide(_ requests: [AdmissionRequest], on day: CivilDate? = nil, assembly: Int? = nil,
+                       actor: Actor = .system) throws -> [MembershipApplication] {
+        try writer.write { db in
+            let body: AdmissionRule.Body = assembly == nil ? .board : .assembly
+            var date = day ?? clock.today()
+            if let assembly {
+                let meeting = try Self.assembly(db, assembly)
+                guard meeting.state == .open else {
+                    throw StoreError("the general assembly decides on admission while it meets; assembly \(assembly) is \(meeting.state.rawValue)")
+                }
+                date = meeting.date
+            }
+            guard date <= clock.today() else { throw StoreError("a decision cannot be recorded on \(date): that day is still to come") }
+            let (statute, version) = try Self.statute(db, on: date)
+            var decided: [MembershipApplication] = []
+            var appender = try AuditAppender(db, at: clock.now())
+            for (index, request) in requests.enumerated() {
+                let label = requests.count > 1 ? "decision \(index + 1) (\(request.resident)): " : ""
+                guard let application = try Self.applications(db, resident: request.resident).first(where: { $0.state == .pending }) else {
+                    throw StoreError("\(label)\(request.resident) has no application waiting for a decision; record the application first")
+                }
+                let resident = try Self.resident(db, request.resident)
+                let events = try Self.membershipEvents(db)[request.resident] ?? []
+                let outcome: (MembershipApplication, MembershipEvent?)
+                do throws(Refusal) {
+                    outcome = try MembershipRules(statute: statute).decide(application, request.verdict, by: body, on: date, resident: resident, events: events)
+                } catch {
+                    throw StoreError("\(label)\(error.en) (\(error.source.cited(in: .en)))")
+                }
+                var (result, join) = outcome
+                result.assembly = assembly
+                try db.execute(sql: """
+                    UPDATE membership_application SET state = ?, decided_by = ?, assembly_id = ?, decided_on = ?, reason = ?, intake_on = ?, meets_profile = ?
+                    WHERE id = ?
+                    """, arguments: [result.state.rawValue, body.rawValue, assembly, date.description, result.reason, result.intakeOn?.description,
+                                     result.meetsProfile, application.id])
+                var payload: [String: JSONValue] = ["application": .int(application.id), "id": .string(request.resident.rawValue),
+                                                    "decidedBy": .string(body.rawValue), "on": .string(date.description),
+                                                    "assembly": assembly.map(JSONValue.int) ?? .null]
+                if let reason = result.reason { payload["reason"] = .string(reason) }
+                try appender.append(actor: actor, action: result.state == .granted ? "member.admitted" : "member.refused", payload: .object(payload))
+                if let join {
+                    try Self.insert(db, join, version: version, at: clock.now(), actor: actor, appender: &appender,
+                                    extra: ["application": .int(application.id)])
+                }
+                decided.append(result)
+            }
+            try appender.finish(db)
+            return decided
+        }
+    }
+
+    /// Applications, newest first (only those still waiting with `pendingOnly`).
+    public func applications(pendingOnly: Bool = false) throws -> [MembershipApplication] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM membership_application WHERE ?1 = 0 OR state = 'pending' ORDER BY id DESC",
+                             arguments: [pendingOnly]).map(Self.application)
+        }
+    }
+
+    /// The admission decisions an assembly took.
+    static func applications(_ db: Database, decidedAt assembly: Int) throws -> [MembershipApplication] {
+        try Row.fetchAll(db, sql: "SELECT * FROM membership_application WHERE assembly_id = ? ORDER BY resident_id", arguments: [assembly])
+            .map(Self.application)
+    }
+
+    static func applications(_ db: Database, resident: ResidentID) throws -> [MembershipApplication] {
+        try Row.fetchAll(db, sql: "SELECT * FROM membership_application WHERE resident_id = ? ORDER BY id", arguments: [resident.rawValue])
+            .map(Self.application)
+    }
+
+    private static func application(_ row: Row) throws -> MembershipApplication {
+        guard let applied = StoredValues.date(row["applied_on"]), let state = MembershipApplication.State(rawValue: row["state"]) else {
+            throw StoreError("membership_application \(row["id"] as Int? ?? 0) holds a date or state that cannot be read")
+        }
+        return MembershipApplication(id: row["id"], resident: ResidentID(row["resident_id"] as String), appliedOn: applied,
+                                     intakeOn: StoredValues.date(row["intake_on"]), meetsProfile: row["meets_profile"], state: state,
+                                     decidedBy: (row["decided_by"] as String?).flatMap(AdmissionRule.Body.init(rawValue:)),
+                                     assembly: row["assembly_id"], decidedOn: StoredValues.date(row["decided_on"]), reason: row["reason"])
+    }
+
+    static func resident(_ db: Database, _ id: ResidentID) throws -> Resident {
+        guard let resident = try Self.residents(db, whereClause: "WHERE resident.id = ?", arguments: [id.rawValue]).first else {
+            throw StoreError.notFound("no resident with id \(id) in the register")
+        }
+        return resident
+    }
+
+    /// Records a join or leave event and its audit entry, in the caller's transaction.
+    static func insert(_ db: Database, _ event: MembershipEvent, version: StatuteVersion, at now: Moment, actor: Actor,
+                       appender: inout AuditAppender, extra: [String: JSONValue] = [:]) throws {
+        try db.execute(sql: "INSERT INTO membership_event (resident_id, kind, requested_on, effective_on, recorded_at) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [event.resident.rawValue, event.kind.rawValue, event.requestedOn.description, event.effectiveOn.description,
+                                   now.description])
+        try appender.append(actor: actor, action: "member.\(event.kind.rawValue)", payload: .object([
+            "id": .string(event.resident.rawValue), "requestedOn": .string(event.requestedOn.description),
+            "effectiveOn": .string(event.effectiveOn.description), "statuteVersion": .int(Int(version.id)),
+        ].merging(extra) { a, _ in a }))
+    }
+}
