@@ -12,7 +12,7 @@ struct BallotLogCheck {
     /// The ballot-related entries, as stored (raw payload text and its parsed object).
     private(set) var entries: [(action: String, raw: String, object: [String: Any])] = []
 
-    static let actions: Set<String> = ["vote.cast", "vote.replaced", "votes.entered", "ballot.opened", "ballot.closed"]
+    static let actions: Set<String> = ["vote.cast", "vote.replaced", "votes.entered", "ballot.opened", "ballot.closed", "ballot.chair-decided"]
 
     /// Adds an entry if it concerns ballots (cheap for the others: one byte and one set lookup).
     mutating func consider(action: String, payload: String) {
@@ -24,7 +24,7 @@ struct BallotLogCheck {
     /// Reads the ballot entries from the log.
     static func load(_ db: Database) throws -> BallotLogCheck {
         var check = BallotLogCheck()
-        for row in try Row.fetchAll(db, sql: "SELECT action, payload FROM audit_entry WHERE action IN ('vote.cast', 'vote.replaced', 'votes.entered', 'ballot.opened', 'ballot.closed') ORDER BY seq") {
+        for row in try Row.fetchAll(db, sql: "SELECT action, payload FROM audit_entry WHERE action IN ('vote.cast', 'vote.replaced', 'votes.entered', 'ballot.opened', 'ballot.closed', 'ballot.chair-decided') ORDER BY seq") {
             check.consider(action: row[0], payload: row[1])
         }
         return check
@@ -44,7 +44,8 @@ struct BallotLogCheck {
             guard let ballot = entry.object["ballot"] as? Int else { continue }
             switch entry.action {
             case "ballot.opened": opened[ballot] = entry.object
-            case "ballot.closed": closed[ballot] = entry.raw
+            // The chair's decision after a tie completes the result: its entry is the result as stored from then on.
+            case "ballot.closed", "ballot.chair-decided": closed[ballot] = entry.raw
             case "vote.cast":
                 if !add(&votes, ballot, entry.object["vote"], 1) { legacyVotes.insert(ballot) }
                 if !add(&codes, ballot, entry.object["code"], 1) { legacyCodes.insert(ballot) }
@@ -62,7 +63,8 @@ struct BallotLogCheck {
         }
         var problems: [Int: [String]] = [:]
         let rows = try Row.fetchAll(db, sql: """
-            SELECT ballot.id, ballot.proposal_id, ballot.method, ballot.options, ballot.seats, ballot.budget, ballot.state, ballot.result, proposal.assembly_id
+            SELECT ballot.id, ballot.proposal_id, ballot.method, ballot.options, ballot.seats, ballot.budget, ballot.state, ballot.result, proposal.assembly_id,
+                   ballot.round_of
             FROM ballot LEFT JOIN proposal ON proposal.id = ballot.proposal_id ORDER BY ballot.id
             """)
         var secrets: [Int: [UInt8]] = [:]
@@ -80,6 +82,7 @@ struct BallotLogCheck {
                 }
                 if entry.keys.contains("seats"), (entry["seats"] as? Int) != (row[4] as Int?) { wrong.append("its seats differ from the ballot.opened entry") }
                 if entry.keys.contains("budget"), (entry["budget"] as? Int) != (row[5] as Int?) { wrong.append("its budget differs from the ballot.opened entry") }
+                if (entry["roundOf"] as? Int) != (row[9] as Int?) { wrong.append("its round differs from the ballot.opened entry") }
             } else {
                 wrong.append("the log has no ballot.opened entry for it")
             }

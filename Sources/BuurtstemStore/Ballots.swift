@@ -170,9 +170,8 @@ extension AppDatabase {
             }
             try db.execute(sql: "UPDATE ballot SET result = ? WHERE id = ?", arguments: [JSONValue.object(object).encoded(pretty: false), id])
             var appender = try AuditAppender(db, at: clock.now())
-            try appender.append(actor: actor, action: "ballot.chair-decided", payload: .object([
-                "ballot": .int(id), "proposal": .int(proposal.id), "adopted": .bool(adopted), "chair": .string(chair),
-                "rule": .string(kind.tie.source.cited(in: .nl))]))
+            // The entry is the completed result, as stored from now on (`audit verify` compares them).
+            try appender.append(actor: actor, action: "ballot.chair-decided", payload: .object(object))
             try Self.appendAdoption(object, ballot: id, actor: actor, to: &appender)
             return (.object(object), try appender.finish(db))
         }

@@ -65,9 +65,11 @@ extension AppDatabase {
             let created = try String.fetchOne(db, sql: "SELECT created_at FROM association").flatMap { CivilDate(iso: $0.prefix(10)) }
             let firstImport = try String.fetchOne(db, sql: "SELECT MIN(extract_date) FROM register_import").flatMap { CivilDate(iso: $0) }
             let firstEvent = [created, firstImport, assemblies.first?.assembly.calledOn ?? assemblies.first?.assembly.date].compactMap { $0 }.min()
-            return ComplianceFacts(association: name, versions: versions, assemblies: assemblies, demands: demands, accounts: accounts,
-                                   confirmations: try Self.confirmations(db), outsideDecisions: try Self.outsideDecisions(db), auditProblems: verification?.problems.map(\.description) ?? [],
-                                   auditEntries: verification?.entries ?? 0, recordsFrom: firstEvent ?? versions.first?.validFrom ?? CivilDate(dayNumber: 0))
+            var facts = ComplianceFacts(association: name, versions: versions, assemblies: assemblies, demands: demands, accounts: accounts,
+                                        confirmations: try Self.confirmations(db), outsideDecisions: try Self.outsideDecisions(db), auditProblems: verification?.problems.map(\.description) ?? [],
+                                        auditEntries: verification?.entries ?? 0, recordsFrom: firstEvent ?? versions.first?.validFrom ?? CivilDate(dayNumber: 0))
+            facts.board = try Self.boardMembers(db)
+            return facts
         }
     }
 

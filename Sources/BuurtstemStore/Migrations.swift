@@ -347,6 +347,16 @@ enum Migrations {
                     CHECK (state <> 'refused' OR length(reason) > 0)
                 );
                 CREATE INDEX membership_application_by_resident ON membership_application(resident_id);
+                -- The board: who sat on it from when until when, and whose seat (a party the statute gives one).
+                CREATE TABLE board_member (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL CHECK (length(name) > 0),
+                    seat_for TEXT,
+                    appointed_on TEXT NOT NULL,
+                    left_on TEXT,
+                    recorded_at TEXT NOT NULL,
+                    CHECK (left_on IS NULL OR left_on >= appointed_on)
+                );
                 """)
         }
         return migrator

@@ -17,6 +17,6 @@ struct Buurtstem: AsyncParsableCommand {
           buurtstem members why R0000042 --on 2026-11-01 --db wildeman.sqlite
           buurtstem audit verify --db wildeman.sqlite
         """,
-        subcommands: [StatuteCommand.self, InitCommand.self, RegisterCommand.self, MembersCommand.self, AssemblyCommand.self, CheckinCommand.self, ProxyCommand.self, ProposalCommand.self, AdviceCommand.self, BallotCommand.self, CodesCommand.self, VoteCommand.self, ServeCommand.self, StaffCommand.self, ComplianceCommand.self, MinutesCommand.self, CalendarCommand.self, DecideOutsideCommand.self, AccountsCommand.self, OrganisationCommand.self, TallyCommand.self, AuditCommand.self]
+        subcommands: [StatuteCommand.self, InitCommand.self, RegisterCommand.self, MembersCommand.self, AssemblyCommand.self, CheckinCommand.self, ProxyCommand.self, ProposalCommand.self, AdviceCommand.self, BallotCommand.self, CodesCommand.self, VoteCommand.self, ServeCommand.self, StaffCommand.self, BoardCommand.self, ComplianceCommand.self, MinutesCommand.self, CalendarCommand.self, DecideOutsideCommand.self, AccountsCommand.self, OrganisationCommand.self, TallyCommand.self, AuditCommand.self]
     )
 }

@@ -108,6 +108,10 @@ struct ComplianceTests {
             for id in YearScenarioTests.ids(1...60) { try db.join(id, on: day("2025-01-15"), intakeOn: day("2025-01-12"), meetsProfile: true) }
         }
         let (statute, _) = try db.statute(on: day("2025-01-15"))
+        // The board as the statute wants it: its smallest size, a party's seat where it gives one.
+        for (index, party) in ([nil, nil, nil] + statute.board.value.seatsFor.map(Optional.some)).suffix(statute.board.value.minimumSize ?? 3).enumerated() {
+            try db.appointBoardMember(name: "Bestuurslid \(index + 1)", seatFor: party, on: day("2025-01-15"))
+        }
         let proxies: Bool
         if case .notAllowed = statute.proxy.value { proxies = false } else { proxies = true }
         try hold(db, setup, "2025-03-20", calledOn: "2025-03-01", id: 1, advised: true, proxy: proxies)

@@ -177,6 +177,7 @@ struct RulesCarriedOutTests {
         var lines: [String] = []
         try db.exportAudit { lines.append($0) }
         #expect(lines.contains { $0.contains("\"ballot.chair-decided\"") && $0.contains("Fatima Amrani") })
+        #expect(try db.verifyAudit().isIntact)
         #expect(Compliance.check(try db.complianceFacts(), on: day("2026-04-21")).findings.filter { $0.rule == "decision" }.allSatisfy { $0.status == .kept })
     }
 
@@ -188,5 +189,63 @@ struct RulesCarriedOutTests {
         _ = try db.enterVotes(ballot: ballot.id, choice: "no", count: 3)
         _ = try db.closeBallot(ballot.id)
         #expect(throws: StoreError.self) { try db.decideByChair(ballot: ballot.id, adopted: true, chair: "Fatima") }
+    }
+
+    @Test("compliance across years: last year's accounts presented this year are judged; a year before the statute has no obligations")
+    func acrossYears() throws {
+        let (db, _) = try Self.soesterEvening()
+        try db.presentAccounts(year: 2025, on: day("2026-06-15"))
+        let report = Compliance.check(try db.complianceFacts(), on: day("2026-10-01"))
+        let accounts = report.findings.first { $0.rule == "annual-accounts" && $0.subject == "2025" }
+        #expect(accounts?.status == .kept && accounts?.evidence.en == "presented on 2026-06-15 (due by 2026-06-30)")
+        let before = Compliance.check(try db.complianceFacts(), on: day("2026-10-01"), year: 2025)
+        #expect(before.findings.allSatisfy { $0.rule != "assemblies-per-year" && $0.status != .atRisk && $0.status != .broken })
+        // In December the calendar shows next year's obligations.
+        let calendar = Deadlines.upcoming(try db.complianceFacts(), from: day("2026-12-04"))
+        #expect(calendar.contains { $0.uid == "assemblies-per-year-2027" })
+        #expect(calendar.contains { $0.uid == "annual-accounts-2026" })
+    }
+
+    @Test("the board: its size, each term and each party's seat are checked on appointment and in the compliance report")
+    func board() throws {
+        let db = try Self.database("devrijeuitloop")
+        let empty = Compliance.check(try db.complianceFacts(), on: day("2026-07-01")).findings.first { $0.rule == "board-size" }
+        #expect(empty?.status == .atRisk)
+        try db.appointBoardMember(name: "Anna", on: day("2026-06-01"))
+        try db.appointBoardMember(name: "Bram", on: day("2026-06-01"))
+        let seat = #expect(throws: Refusal.self) { try db.appointBoardMember(name: "Cem", seatFor: "Gemeente Amsterdam", on: day("2026-06-01")) }
+        #expect(seat?.source == .article(number: 8, title: "Bestuur"))
+        var report = Compliance.check(try db.complianceFacts(), on: day("2026-07-01"))
+        #expect(report.findings.first { $0.rule == "board-size" }?.status == .broken)
+        #expect(report.findings.first { $0.rule == "board-seat" }?.evidence.en == "vacant on 2026-07-01")
+        try db.appointBoardMember(name: "Cem", seatFor: "Gemeente Breda", on: day("2026-06-01"))
+        #expect(throws: Refusal.self) { try db.appointBoardMember(name: "Dirk", seatFor: "Gemeente Breda", on: day("2026-06-02")) }
+        try db.appointBoardMember(name: "Dirk", on: day("2026-06-02"))
+        try db.appointBoardMember(name: "Eva", on: day("2026-06-02"))
+        let full = #expect(throws: Refusal.self) { try db.appointBoardMember(name: "Fien", on: day("2026-06-03")) }
+        #expect(full?.en == "the board already has 5 members on 2026-06-03; the statute allows at most 5")
+        report = Compliance.check(try db.complianceFacts(), on: day("2026-07-01"))
+        #expect(report.findings.filter { $0.rule.hasPrefix("board-") }.allSatisfy { $0.status == .kept })
+        // Two years (article 8): near the end the term is on the list; after it, broken until reappointed.
+        let facts = try db.complianceFacts()
+        let soon = Compliance.check(facts, on: day("2028-04-15")).findings.first { $0.rule == "board-term" && $0.subject == "Anna" }
+        #expect(soon?.status == .atRisk && soon?.deadline == day("2028-05-31"))
+        #expect(Deadlines.upcoming(facts, from: day("2028-04-15")).contains { $0.uid == "board-term-Anna" })
+        #expect(Compliance.check(facts, on: day("2028-06-01")).findings.first { $0.rule == "board-term" && $0.subject == "Anna" }?.status == .broken)
+        try db.boardMemberLeaves(name: "Eva", on: day("2026-09-01"))
+        #expect(throws: StoreError.self) { try db.boardMemberLeaves(name: "Eva", on: day("2026-09-02")) }
+        try db.reappointBoardMember(name: "Anna", on: day("2026-10-01"))
+        #expect(try db.boardMembers().filter { $0.sits(on: day("2026-10-01")) }.count == 4)
+        #expect(try db.verifyAudit().isIntact)
+    }
+
+    @Test("without board rules the report says nothing about the board")
+    func noBoardRules() throws {
+        let db = try Self.database("devrijeuitloop") { text in
+            text.replacingOccurrences(of: "  bestuur van 3 tot en met 5 personen\n  zittingstermijn 2 jaar\n  bestuurszetel voor \"Gemeente Breda\"\n", with: "")
+        }
+        #expect(Compliance.check(try db.complianceFacts(), on: day("2026-07-01")).findings.allSatisfy { !$0.rule.hasPrefix("board-") })
+        try db.appointBoardMember(name: "Anna", on: day("2026-06-01"))
+        #expect(throws: Refusal.self) { try db.appointBoardMember(name: "Bram", seatFor: "Gemeente Breda", on: day("2026-06-01")) }
     }
 }

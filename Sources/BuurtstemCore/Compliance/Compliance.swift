@@ -33,6 +33,10 @@ public enum Compliance {
         }
         findings += outsideMeeting(facts, years: years, on: day)
         findings += secondMeetings(facts, years: years, on: day)
+        // The board as it stands on the day judged (the year's last day for a year that has ended).
+        if let last = judged.last, last >= day.year || year != nil {
+            findings += board(facts, on: min(day, CivilDate(year: last, month: 12, day: 31) ?? day))
+        }
         findings.append(Finding(
             rule: "audit-log", subject: day.description,
             obligation: Bilingual("Het auditlog is compleet en ongewijzigd", "The audit log is complete and unaltered"),

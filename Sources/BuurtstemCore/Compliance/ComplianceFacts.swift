@@ -150,6 +150,9 @@ public struct ComplianceFacts: Sendable {
         self.auditEntries = auditEntries
     }
 
+    /// Everyone who sat on the board, with their dates.
+    public var board: [BoardMember] = []
+
     /// The statute in force on a day (the first version before the association's start).
     public func statute(on day: CivilDate) -> Statute {
         (versions.last { $0.validFrom <= day } ?? versions[0]).statute

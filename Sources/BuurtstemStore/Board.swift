@@ -1,0 +1,75 @@
+public import BuurtstemCore
+import Foundation
+public import GRDB
+public import Statuut
+
+/// The board's composition, as the statute wants it checked: appointments, departures and
+/// reappointments, each checked by the statute in force on its day and audited with it.
+extension AppDatabase {
+    /// Appoints a board member from `day` (in a party's seat with `seatFor`).
+    @discardableResult
+    public func appointBoardMember(name: String, seatFor party: String? = nil, on day: CivilDate, actor: Actor = .system) throws -> BoardMember {
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try writer.write { db in
+            guard day <= clock.today() else { throw StoreError("an appointment cannot be recorded on \(day): that day is still to come") }
+            let (statute, _) = try Self.statute(db, on: day)
+            try BoardRules(statute: statute).appoint(name: name, seatFor: party, on: day, board: try Self.boardMembers(db))
+            return try Self.insertBoardMember(db, name: name, seatFor: party, on: day, now: clock.now(), actor: actor, action: "board.appointed")
+        }
+    }
+
+    /// A member leaves the board; `day` is the first day no longer on it.
+    public func boardMemberLeaves(name: String, on day: CivilDate, actor: Actor = .system) throws {
+        try writer.write { db in
+            guard day <= clock.today() else { throw StoreError("a departure cannot be recorded on \(day): that day is still to come") }
+            let member = try Self.sittingMember(db, name, on: day)
+            try db.execute(sql: "UPDATE board_member SET left_on = ? WHERE id = ?", arguments: [day.description, member.id])
+            try audit(db, actor, "board.left", ["member": .int(member.id), "name": .string(member.name), "on": .string(day.description)])
+        }
+    }
+
+    /// Reappoints a sitting member for a new term from `day` (their seat stays theirs).
+    @discardableResult
+    public func reappointBoardMember(name: String, on day: CivilDate, actor: Actor = .system) throws -> BoardMember {
+        try writer.write { db in
+            guard day <= clock.today() else { throw StoreError("a reappointment cannot be recorded on \(day): that day is still to come") }
+            let member = try Self.sittingMember(db, name, on: day)
+            guard day > member.appointedOn else { throw StoreError("\(name) was appointed on \(member.appointedOn); a new term starts after that") }
+            try db.execute(sql: "UPDATE board_member SET left_on = ? WHERE id = ?", arguments: [day.description, member.id])
+            return try Self.insertBoardMember(db, name: member.name, seatFor: member.seatFor, on: day, now: clock.now(), actor: actor,
+                                              action: "board.reappointed")
+        }
+    }
+
+    /// Everyone who sat on the board, by appointment.
+    public func boardMembers() throws -> [BoardMember] { try writer.read { try Self.boardMembers($0) } }
+
+    static func boardMembers(_ db: Database) throws -> [BoardMember] {
+        try Row.fetchAll(db, sql: "SELECT * FROM board_member ORDER BY appointed_on, id").map { row in
+            guard let appointed = StoredValues.date(row["appointed_on"]) else {
+                throw StoreError("board_member \(row["id"] as Int? ?? 0) has an appointment date that cannot be read")
+            }
+            return BoardMember(id: row["id"], name: row["name"], seatFor: row["seat_for"], appointedOn: appointed, leftOn: StoredValues.date(row["left_on"]))
+        }
+    }
+
+    private static func sittingMember(_ db: Database, _ name: String, on day: CivilDate) throws -> BoardMember {
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let member = try boardMembers(db).first(where: { $0.name == name && $0.sits(on: day) }) else {
+            throw StoreError.notFound("\(name) is not on the board on \(day)")
+        }
+        return member
+    }
+
+    private static func insertBoardMember(_ db: Database, name: String, seatFor party: String?, on day: CivilDate, now: Moment, actor: Actor,
+                                          action: String) throws -> BoardMember {
+        try db.execute(sql: "INSERT INTO board_member (name, seat_for, appointed_on, recorded_at) VALUES (?, ?, ?, ?)",
+                       arguments: [name, party, day.description, now.description])
+        let id = Int(db.lastInsertedRowID)
+        var appender = try AuditAppender(db, at: now)
+        try appender.append(actor: actor, action: action, payload: .object([
+            "member": .int(id), "name": .string(name), "seatFor": party.map(JSONValue.string) ?? .null, "on": .string(day.description)]))
+        try appender.finish(db)
+        return BoardMember(id: id, name: name, seatFor: party, appointedOn: day)
+    }
+}
