@@ -103,4 +103,16 @@ struct AdmissionTests {
         let unknown = #expect(throws: AdmissionBatch.Problem.self) { try AdmissionBatch.decisions("R1;misschien\n") }
         #expect(unknown?.message.contains("`toelaten` or `weigeren`") == true)
     }
+
+    @Test("opzegging na 4 weken: a member who resigns stays a member four weeks; per direct: no longer a member from that day")
+    func resignationAfterWeeks() throws {
+        for (rule, lastDay) in [("opzegging na 4 weken", "2026-07-27"), ("opzegging per direct", "2026-06-29")] {
+            let db = try RulesCarriedOutTests.database("soesterkwartier") { $0.replacingOccurrences(of: "opzegging per direct", with: rule) }
+            try RulesCarriedOutTests.members(db, 3, postcode: "3812 AB", on: "2026-03-05", join: true)
+            let event = try db.leave(ResidentID("R1"), on: day("2026-06-30"))
+            #expect(event.effectiveOn == day(lastDay).adding(days: 1), "\(rule)")
+            #expect(try db.members(on: day(lastDay)).members.contains { $0.id == ResidentID("R1") })
+            #expect(try !db.members(on: day(lastDay).adding(days: 1)).members.contains { $0.id == ResidentID("R1") })
+        }
+    }
 }
