@@ -12,6 +12,6 @@ struct StatuteCommand: ParsableCommand {
           buurtstem statute explain Statutes/soesterkwartier.statuut --lang en --format json
           buurtstem statute grammar
         """,
-        subcommands: [StatuteCheck.self, StatuteFormat.self, StatuteExplain.self, StatuteGrammar.self, StatuteAdopt.self]
+        subcommands: [StatuteCheck.self, StatuteFormat.self, StatuteExplain.self, StatuteGrammar.self, StatuteAdopt.self, StatuteHistory.self]
     )
 }

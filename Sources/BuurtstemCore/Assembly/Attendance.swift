@@ -82,6 +82,14 @@ public struct QuorumStatus: Sendable, Hashable {
     /// Not met, but not needed: a second meeting decides without quorum.
     public var waived = false
 
+    public init(met: Bool, counted: Int, needed: Int, source: Provenance, waived: Bool = false) {
+        self.met = met
+        self.counted = counted
+        self.needed = needed
+        self.source = source
+        self.waived = waived
+    }
+
     /// Checks a quorum rule against the attendance and the size of the electorate.
     public static func check(_ rule: Cited<QuorumRule?>, attendance: Attendance, electorate: Int) -> QuorumStatus {
         guard let quorum = rule.value else {

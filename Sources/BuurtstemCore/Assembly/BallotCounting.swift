@@ -76,6 +76,7 @@ public enum BallotCounting {
                                               secondRound: secondRound)
             return .object([
                 "method": .string("yes-no"), "yes": .int(count.yes), "no": .int(count.no), "blank": .int(count.blank),
+                "present": .int(attendance.votesAllowed),
                 "outcome": .string(outcome.result.rawValue), "base": .int(outcome.base), "needed": .int(outcome.needed),
                 "quorum": quorumJSON(outcome.quorum),
                 "explanation": .object(["nl": .string(outcome.nl), "en": .string(outcome.en)]),

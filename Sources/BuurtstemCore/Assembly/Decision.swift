@@ -47,7 +47,16 @@ public enum DecisionRule {
     ///   meeting the statute gives (`tweede vergadering … zonder quorum`): decided without quorum.
     public static func decide(_ count: YesNoCount, kind: DecisionKind, attendance: Attendance, electorate: Int,
                               secondMeeting: Bool = false, secondRound: Bool = false) -> DecisionOutcome {
-        var outcome = decideOnce(count, kind: kind, attendance: attendance, electorate: electorate, secondMeeting: secondMeeting,
+        decide(count, kind: kind, quorum: QuorumStatus.check(kind.quorum, attendance: attendance, electorate: electorate),
+               present: attendance.votesAllowed, electorate: electorate, secondMeeting: secondMeeting, secondRound: secondRound)
+    }
+
+    /// Decides with the quorum and the members present (and represented) as they were when the
+    /// ballot closed: the minutes and the compliance check judge a decision by the moment it was
+    /// taken, not by who arrived later.
+    public static func decide(_ count: YesNoCount, kind: DecisionKind, quorum: QuorumStatus, present: Int, electorate: Int,
+                              secondMeeting: Bool = false, secondRound: Bool = false) -> DecisionOutcome {
+        var outcome = decideOnce(count, kind: kind, quorum: quorum, present: present, electorate: electorate, secondMeeting: secondMeeting,
                                  secondRound: secondRound)
         if outcome.quorum.waived {
             outcome.nl = "tweede vergadering, besloten zonder quorum (\(outcome.quorum.counted) geteld, \(outcome.quorum.needed) was nodig); " + outcome.nl
@@ -56,9 +65,10 @@ public enum DecisionRule {
         return outcome
     }
 
-    private static func decideOnce(_ count: YesNoCount, kind: DecisionKind, attendance: Attendance, electorate: Int,
+    private static func decideOnce(_ count: YesNoCount, kind: DecisionKind, quorum: QuorumStatus, present: Int, electorate: Int,
                                    secondMeeting: Bool, secondRound: Bool) -> DecisionOutcome {
-        var quorum = QuorumStatus.check(kind.quorum, attendance: attendance, electorate: electorate)
+        var quorum = quorum
+        quorum.waived = false
         var waived: [Provenance] = []
         if secondMeeting, kind.secondMeetingDays.value != nil, !quorum.met {
             quorum.waived = true
@@ -70,7 +80,7 @@ public enum DecisionRule {
         switch majority.base {
         case .votesCast: base = count.yes + count.no + (blankCounts ? count.blank : 0)
         // Members represented by proxy vote, so they count as present for the majority.
-        case .membersPresent: base = attendance.present.count + attendance.represented
+        case .membersPresent: base = present
         case .allMembers: base = electorate
         }
         let needed = majority.strict ? majority.share.minimumCountExceeding(of: base) : majority.share.minimumCount(of: base)

@@ -229,18 +229,23 @@ public enum Compliance {
                                     evidence: Bilingual("gestemd met \(decision.method.rawValue)", "voted by \(decision.method.rawValue)")))
             return findings
         }
-        if let count = decision.count, let recorded = decision.outcome {
-            let outcome = DecisionRule.decide(count, kind: kindRule, attendance: fact.attendance, electorate: fact.electorate,
-                                              secondMeeting: fact.decidesWithoutQuorum(decision), secondRound: decision.roundOf != nil)
+        if let count = decision.count, let recorded = decision.outcome, let outcome = fact.outcome(of: decision, kind: kindRule) {
             let tally = Bilingual("voor \(count.yes), tegen \(count.no), blanco \(count.blank); quorum \(outcome.quorum.counted) van \(outcome.quorum.needed)",
                                   "yes \(count.yes), no \(count.no), blank \(count.blank); quorum \(outcome.quorum.counted) of \(outcome.quorum.needed)")
-            let agrees = outcome.result.rawValue == recorded
+            // Presence only grows during an evening: a close that counted more than the attendance
+            // list holds at the end does not match the records.
+            let listed = fact.attendance.votesAllowed
+            let presence = (decision.recordedPresent ?? 0) <= listed && (decision.recordedQuorum?.counted ?? 0) <= listed
+            let agrees = outcome.result.rawValue == recorded && presence
+            let note = presence ? Bilingual("", "")
+                : Bilingual("; bij de sluiting \(decision.recordedPresent ?? 0) aanwezig geteld, de presentielijst heeft er \(listed)",
+                            "; \(decision.recordedPresent ?? 0) counted present at the close, the attendance list has \(listed)")
             findings.append(Finding(
                 rule: "decision", subject: subject,
                 obligation: Bilingual("Meerderheid en quorum bij een besluit van de soort \(kindRule.name)", "Majority and quorum for a decision of the kind \(kindRule.name)"),
                 source: outcome.sources.first ?? kindRule.majority.source, status: agrees ? .kept : .broken,
-                evidence: Bilingual("\(tally.nl) → \(outcome.nl)\(agrees ? "" : "; vastgelegd als \(recorded)")",
-                                    "\(tally.en) → \(outcome.en)\(agrees ? "" : "; recorded as \(recorded)")")))
+                evidence: Bilingual("\(tally.nl) → \(outcome.nl)\(outcome.result.rawValue == recorded ? "" : "; vastgelegd als \(recorded)")\(note.nl)",
+                                    "\(tally.en) → \(outcome.en)\(outcome.result.rawValue == recorded ? "" : "; recorded as \(recorded)")\(note.en)")))
         } else if decision.outcome != nil || decision.method != .yesNo {
             findings.append(Finding(rule: "decision", subject: subject,
                                     obligation: Bilingual("Besluit \(kindRule.name) met de methode \(kindRule.method.value.rawValue)", "Decision \(kindRule.name) by \(kindRule.method.value.rawValue)"),

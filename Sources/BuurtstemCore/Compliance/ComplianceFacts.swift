@@ -30,6 +30,20 @@ public struct ComplianceFacts: Sendable {
         public func decidesWithoutQuorum(_ decision: DecisionFact) -> Bool {
             assembly.secondMeetingOf != nil && decision.proposal.carriedFrom != nil
         }
+
+        /// A yes/no decision judged anew by `kind`, with the quorum and presence recorded when its
+        /// ballot closed (members who arrived later do not change it); results from before that was
+        /// recorded are judged by the attendance at the end.
+        public func outcome(of decision: DecisionFact, kind: DecisionKind) -> DecisionOutcome? {
+            guard let count = decision.count else { return nil }
+            let secondMeeting = decidesWithoutQuorum(decision), secondRound = decision.roundOf != nil
+            if let quorum = decision.recordedQuorum, let present = decision.recordedPresent {
+                return DecisionRule.decide(count, kind: kind, quorum: quorum, present: present, electorate: electorate,
+                                           secondMeeting: secondMeeting, secondRound: secondRound)
+            }
+            return DecisionRule.decide(count, kind: kind, attendance: attendance, electorate: electorate,
+                                       secondMeeting: secondMeeting, secondRound: secondRound)
+        }
     }
 
     /// A proposal that went to a ballot, with the ballot's method and (once closed) its count.
@@ -50,6 +64,9 @@ public struct ComplianceFacts: Sendable {
         public var roundOf: Int?
         /// The chair's casting decision after a tie (`staking voorzitter beslist`).
         public var chairDecision: ChairDecision?
+        /// The quorum, and the members present or represented, when the ballot closed.
+        public var recordedQuorum: QuorumStatus?
+        public var recordedPresent: Int?
         public init(ballot: Int, proposal: Proposal, responses: [ShareholderResponse], method: TallyMethod, count: YesNoCount?, outcome: String?,
                     options: [BallotOption] = [], chosen: [String] = [], votesCast: Int = 0) {
             self.ballot = ballot

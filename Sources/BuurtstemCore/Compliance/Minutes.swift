@@ -139,9 +139,7 @@ public struct Minutes: Sendable {
         out += nl ? "Stemmethode: \(Self.methodNames[d.method]?.nl ?? d.method.rawValue)" : "Method: \(Self.methodNames[d.method]?.en ?? d.method.rawValue)"
         if let kind { out += " (\(kind.method.source.cited(in: l)))" }
         out += ".\n\n"
-        if let count = d.count, let kind {
-            let outcome = DecisionRule.decide(count, kind: kind, attendance: fact.attendance, electorate: fact.electorate,
-                                              secondMeeting: fact.decidesWithoutQuorum(d), secondRound: d.roundOf != nil)
+        if let count = d.count, let kind, let outcome = fact.outcome(of: d, kind: kind) {
             out += nl ? "Uitslag: voor \(count.yes), tegen \(count.no), blanco \(count.blank). \(outcome.nl.prefix(1).uppercased() + outcome.nl.dropFirst()) "
                       : "Result: yes \(count.yes), no \(count.no), blank \(count.blank). \(outcome.en.prefix(1).uppercased() + outcome.en.dropFirst()) "
             var cited: [String] = []
