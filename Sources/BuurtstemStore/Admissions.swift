@@ -52,7 +52,7 @@ extension AppDatabase {
                 do throws(Refusal) {
                     try MembershipRules(statute: statute).apply(resident, on: request.appliedOn, events: events, pending: earlier)
                 } catch {
-                    throw StoreError("\(label)\(error.en) (\(error.source.cited(in: .en)))")
+                    throw Refusal(nl: label + error.nl, en: label + error.en, source: error.source)
                 }
                 try db.execute(sql: """
                     INSERT INTO membership_application (resident_id, applied_on, intake_on, meets_profile, recorded_at) VALUES (?, ?, ?, ?, ?)
@@ -100,7 +100,7 @@ extension AppDatabase {
                 do throws(Refusal) {
                     outcome = try MembershipRules(statute: statute).decide(application, request.verdict, by: body, on: date, resident: resident, events: events)
                 } catch {
-                    throw StoreError("\(label)\(error.en) (\(error.source.cited(in: .en)))")
+                    throw Refusal(nl: label + error.nl, en: label + error.en, source: error.source)
                 }
                 var (result, join) = outcome
                 result.assembly = assembly

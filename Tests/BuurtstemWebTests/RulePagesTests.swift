@@ -1,0 +1,102 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import Statuut
+import BuurtstemCore
+import BuurtstemStore
+@testable import BuurtstemWeb
+
+/// The rules that act, from the board's pages: the chair's casting vote, a second round after a
+/// tie, a second meeting, and applications for membership.
+@Suite("Board pages for the rules that act")
+struct RulePagesTests {
+    @Test("a tie where the chair decides: the agenda offers the chair's form; the decision is recorded and the assembly can close")
+    func chairOnThePage() async throws {
+        let time = TestClock(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000))
+        let db = try AppDatabase.inMemory(clock: time.clock)
+        let (_, ballot) = try WebTests.prepare(db, edit: { $0.replacingOccurrences(of: "staking verworpen", with: "staking voorzitter beslist") })
+        try db.addStaff(name: "fatima", role: .board, password: "bankjes op het plein")
+        _ = try db.enterVotes(ballot: ballot, choice: "yes", count: 5)
+        _ = try db.enterVotes(ballot: ballot, choice: "no", count: 5)
+        let app = BuurtstemServer.application(database: db, clock: time.clock)
+        try await app.test(.router) { client in
+            var board = Browser()
+            try await board.signIn(client, "fatima", "bankjes op het plein")
+            try await board.get(client, "/bestuur/vergaderingen/1")
+            let proposal = try #require(try db.proposals(assembly: 1).first)
+            let closed = try await board.post(client, "/bestuur/voorstellen/\(proposal.id)/sluiten", [("ballot", String(ballot))])
+            #expect(closed.status == .ok, "\(board.lastPage)")
+            #expect(board.lastPage.contains("de voorzitter beslist") && board.lastPage.contains("/bestuur/voorstellen/\(proposal.id)/voorzitter"))
+            #expect(try await board.post(client, "/bestuur/vergaderingen/1/sluiten", []).status == .conflict)
+            #expect(try await board.post(client, "/bestuur/voorstellen/\(proposal.id)/voorzitter", [("ballot", String(ballot)), ("chair", ""), ("decision", "adopted")]).status == .badRequest)
+            #expect(try await board.post(client, "/bestuur/voorstellen/\(proposal.id)/voorzitter",
+                                         [("ballot", String(ballot)), ("chair", "Fatima Amrani"), ("decision", "adopted")]).status == .ok)
+            #expect(board.lastPage.contains("Het besluit van de voorzitter is vastgelegd"))
+            #expect(!board.lastPage.contains("/voorzitter\""))
+            #expect(try await board.post(client, "/bestuur/vergaderingen/1/sluiten", []).status == .ok)
+            #expect(try db.minutes(assembly: 1).markdown(in: .nl).contains("De voorzitter, Fatima Amrani, besliste: **aangenomen**"))
+        }
+    }
+
+    @Test("a tie under 'herstemming': the agenda shows the first round and offers the second")
+    func revoteOnThePage() async throws {
+        let time = TestClock(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000))
+        let db = try AppDatabase.inMemory(clock: time.clock)
+        let (_, ballot) = try WebTests.prepare(db, edit: { $0.replacingOccurrences(of: "staking verworpen", with: "staking herstemming") })
+        try db.addStaff(name: "fatima", role: .board, password: "bankjes op het plein")
+        _ = try db.enterVotes(ballot: ballot, choice: "yes", count: 4)
+        _ = try db.enterVotes(ballot: ballot, choice: "no", count: 4)
+        let app = BuurtstemServer.application(database: db, clock: time.clock)
+        try await app.test(.router) { client in
+            var board = Browser()
+            try await board.signIn(client, "fatima", "bankjes op het plein")
+            try await board.get(client, "/bestuur/vergaderingen/1")
+            let proposal = try #require(try db.proposals(assembly: 1).first)
+            #expect(try await board.post(client, "/bestuur/voorstellen/\(proposal.id)/sluiten", [("ballot", String(ballot))]).status == .ok)
+            #expect(board.lastPage.contains("er wordt opnieuw gestemd") && board.lastPage.contains("Herstemming openen"))
+            #expect(try await board.post(client, "/bestuur/voorstellen/\(proposal.id)/stemming", []).status == .ok)
+            let second = try #require(try db.ballots(assembly: 1).last)
+            #expect(second.id != ballot && second.isOpen)
+        }
+    }
+
+    @Test("applications for membership from the board's page: recorded, admitted with the intake and profile, refused with a reason")
+    func admissionPage() async throws {
+        let time = TestClock(Moment(CivilDate(iso: "2026-07-01")!, seconds: 40_000))
+        let db = try AppDatabase.inMemory(clock: time.clock)
+        try db.createAssociation(statuteSource: try String(contentsOf: WebTests.repository.appendingPathComponent("Statutes/devrijeuitloop.statuut"), encoding: .utf8),
+                                 fileName: "devrijeuitloop.statuut")
+        let csv = "id;postcode;huisnummer;geboortedatum\n" + (1...3).map { "R\($0);4811 AB;\($0);1980-01-01" }.joined(separator: "\n") + "\nY1;4811 AB;9;2020-01-01"
+        _ = try db.importRegister(try RegisterParser.parse(Array(csv.utf8), today: CivilDate(iso: "2026-06-02")!), fileName: "r.csv", fileSHA256: "h",
+                                  extractDate: CivilDate(iso: "2026-06-02")!)
+        try db.addStaff(name: "fatima", role: .board, password: "bankjes op het plein")
+        let app = BuurtstemServer.application(database: db, clock: time.clock)
+        try await app.test(.router) { client in
+            var board = Browser()
+            try await board.signIn(client, "fatima", "bankjes op het plein")
+            try await board.get(client, "/bestuur")
+            #expect(board.lastPage.contains("/bestuur/leden"))
+            try await board.get(client, "/bestuur/leden")
+            #expect(board.lastPage.contains("Het bestuur beslist") && board.lastPage.contains("Geen aanvragen"))
+            for id in ["R1", "R2"] {
+                #expect(try await board.post(client, "/bestuur/leden/aanvraag", [("resident", id), ("applied", "2026-06-20")]).status == .ok)
+            }
+            // A two-year-old cannot become a member: refused with the reason, nothing kept.
+            #expect(try await board.post(client, "/bestuur/leden/aanvraag", [("resident", "Y1"), ("applied", "2026-06-20")]).status == .conflict)
+            #expect(board.lastPage.contains("minimumleeftijd"))
+            #expect(try db.applications().count == 2)
+            // The intake and the profile are asked for (article 3); without the intake the grant is refused.
+            try await board.get(client, "/bestuur/leden")
+            #expect(board.lastPage.contains("name=\"intake\"") && board.lastPage.contains("Ondernemer in deeltijd"))
+            #expect(try await board.post(client, "/bestuur/leden/besluit", [("resident", "R1"), ("decision", "admit"), ("profile", "ja")]).status == .conflict)
+            #expect(try await board.post(client, "/bestuur/leden/besluit",
+                                         [("resident", "R1"), ("decision", "admit"), ("intake", "2026-06-25"), ("profile", "ja")]).status == .ok)
+            #expect(board.lastPage.contains("R1 is toegelaten"))
+            #expect(try await board.post(client, "/bestuur/leden/besluit", [("resident", "R2"), ("decision", "refuse"), ("reason", "")]).status == .badRequest)
+            #expect(try await board.post(client, "/bestuur/leden/besluit", [("resident", "R2"), ("decision", "refuse"), ("reason", "geen ondernemingsplan")]).status == .ok)
+            #expect(board.lastPage.contains("geen ondernemingsplan"))
+            #expect(try db.members(on: CivilDate(iso: "2026-07-01")!).members.map(\.id) == [ResidentID("R1")])
+        }
+    }
+}
