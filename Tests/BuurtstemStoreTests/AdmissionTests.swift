@@ -23,12 +23,12 @@ struct AdmissionTests {
         try db.apply([.init(resident: ResidentID("R1"), appliedOn: day("2026-06-10")), .init(resident: ResidentID("R2"), appliedOn: day("2026-06-10"))])
         #expect(try db.members(on: day("2026-06-20")).members.isEmpty)
         // Not before the intake, and not without the profile (article 3).
-        let noIntake = #expect(throws: StoreError.self) { try db.decide([.init(resident: ResidentID("R1"), verdict: .grant(intakeOn: nil, meetsProfile: true))], on: day("2026-06-20")) }
-        #expect(noIntake?.message.contains("intake") == true)
-        #expect(throws: StoreError.self) { try db.decide([.init(resident: ResidentID("R1"), verdict: .grant(intakeOn: day("2026-06-15"), meetsProfile: false))], on: day("2026-06-20")) }
+        let noIntake = #expect(throws: (any Error).self) { try db.decide([.init(resident: ResidentID("R1"), verdict: .grant(intakeOn: nil, meetsProfile: true))], on: day("2026-06-20")) }
+        #expect("\(noIntake.map { "\($0)" } ?? "")".contains("intake") == true)
+        #expect(throws: (any Error).self) { try db.decide([.init(resident: ResidentID("R1"), verdict: .grant(intakeOn: day("2026-06-15"), meetsProfile: false))], on: day("2026-06-20")) }
         // The general assembly does not decide where the statute gives it to the board.
-        #expect(throws: StoreError.self) { try db.decide([.init(resident: ResidentID("R1"), verdict: .grant(intakeOn: day("2026-06-15"), meetsProfile: true))], assembly: 1) }
-        #expect(throws: StoreError.self) { try db.decide([.init(resident: ResidentID("R2"), verdict: .refuse(reason: "  "))], on: day("2026-06-20")) }
+        #expect(throws: (any Error).self) { try db.decide([.init(resident: ResidentID("R1"), verdict: .grant(intakeOn: day("2026-06-15"), meetsProfile: true))], assembly: 1) }
+        #expect(throws: (any Error).self) { try db.decide([.init(resident: ResidentID("R2"), verdict: .refuse(reason: "  "))], on: day("2026-06-20")) }
         try db.decide([.init(resident: ResidentID("R1"), verdict: .grant(intakeOn: day("2026-06-15"), meetsProfile: true)),
                        .init(resident: ResidentID("R2"), verdict: .refuse(reason: "geen plan voor een onderneming"))], on: day("2026-06-20"))
         #expect(try db.members(on: day("2026-06-20")).members.map(\.id) == [ResidentID("R1")])
@@ -37,9 +37,9 @@ struct AdmissionTests {
         #expect(applications.first { $0.resident == ResidentID("R2") }?.reason == "geen plan voor een onderneming")
         #expect(applications.first { $0.resident == ResidentID("R1") }?.decidedBy == .board)
         // Decided once: a second decision on the same application is refused; a new application may follow.
-        #expect(throws: StoreError.self) { try db.decide([.init(resident: ResidentID("R2"), verdict: .grant(intakeOn: day("2026-06-15"), meetsProfile: true))], on: day("2026-06-21")) }
+        #expect(throws: (any Error).self) { try db.decide([.init(resident: ResidentID("R2"), verdict: .grant(intakeOn: day("2026-06-15"), meetsProfile: true))], on: day("2026-06-21")) }
         try db.apply([.init(resident: ResidentID("R2"), appliedOn: day("2026-07-01"))])
-        #expect(throws: StoreError.self) { try db.apply([.init(resident: ResidentID("R2"), appliedOn: day("2026-07-02"))]) }
+        #expect(throws: (any Error).self) { try db.apply([.init(resident: ResidentID("R2"), appliedOn: day("2026-07-02"))]) }
         var lines: [String] = []
         try db.exportAudit { lines.append($0) }
         #expect(lines.filter { $0.contains("\"member.applied\"") }.count == 3)
@@ -51,34 +51,34 @@ struct AdmissionTests {
     @Test("a resident who cannot become a member is told why, and nothing is kept: too young, outside the area, already a member")
     func notEligible() throws {
         let db = try Self.breda()
-        let young = #expect(throws: StoreError.self) { try db.apply([.init(resident: ResidentID("R5"), appliedOn: day("2026-06-10"))]) }
-        #expect(young?.message.contains("the minimum age is 18") == true)
+        let young = #expect(throws: (any Error).self) { try db.apply([.init(resident: ResidentID("R5"), appliedOn: day("2026-06-10"))]) }
+        #expect("\(young.map { "\($0)" } ?? "")".contains("the minimum age is 18") == true)
         // `members join` (application and admission in one step) refuses the same, instead of printing a membership.
         #expect(throws: Refusal.self) { try db.join(ResidentID("R5"), on: day("2026-06-10"), intakeOn: day("2026-06-09"), meetsProfile: true) }
-        #expect(throws: StoreError.self) { try db.apply([.init(resident: ResidentID("R9"), appliedOn: day("2026-06-10"))]) }
+        #expect(throws: (any Error).self) { try db.apply([.init(resident: ResidentID("R9"), appliedOn: day("2026-06-10"))]) }
         // All or none: a batch with one bad line records nothing.
-        #expect(throws: StoreError.self) {
+        #expect(throws: (any Error).self) {
             try db.apply([.init(resident: ResidentID("R3"), appliedOn: day("2026-06-10")), .init(resident: ResidentID("R5"), appliedOn: day("2026-06-10"))])
         }
         #expect(try db.applications().isEmpty)
         try db.join(ResidentID("R4"), on: day("2026-06-10"), intakeOn: day("2026-06-09"), meetsProfile: true)
-        #expect(throws: StoreError.self) { try db.apply([.init(resident: ResidentID("R4"), appliedOn: day("2026-06-11"))]) }
+        #expect(throws: (any Error).self) { try db.apply([.init(resident: ResidentID("R4"), appliedOn: day("2026-06-11"))]) }
         #expect(try db.applications().first?.state == .granted)
     }
 
     @Test("toelating door de algemene vergadering: the open assembly decides, the minutes list it; the board alone cannot")
     func assemblyAdmits() throws {
         let db = try Self.breda { $0.replacingOccurrences(of: "toelating door het bestuur na intake", with: "toelating door de algemene vergadering") }
-        let oneStep = #expect(throws: StoreError.self) { try db.join(ResidentID("R1"), on: day("2026-06-05"), meetsProfile: true) }
-        #expect(oneStep?.message.contains("the general assembly decides on admission") == true)
+        let oneStep = #expect(throws: (any Error).self) { try db.join(ResidentID("R1"), on: day("2026-06-05"), meetsProfile: true) }
+        #expect("\(oneStep.map { "\($0)" } ?? "")".contains("the general assembly decides on admission") == true)
         try db.apply([.init(resident: ResidentID("R1"), appliedOn: day("2026-06-10")), .init(resident: ResidentID("R2"), appliedOn: day("2026-06-10"))])
-        let byBoard = #expect(throws: StoreError.self) {
+        let byBoard = #expect(throws: (any Error).self) {
             try db.decide([.init(resident: ResidentID("R1"), verdict: .grant(intakeOn: nil, meetsProfile: true))], on: day("2026-06-20"))
         }
-        #expect(byBoard?.message.contains("the general assembly decides on admission, not the board") == true)
+        #expect("\(byBoard.map { "\($0)" } ?? "")".contains("the general assembly decides on admission, not the board") == true)
         _ = try db.scheduleAssembly(date: day("2026-07-15"), place: "Breda", today: day("2026-06-10"))
         _ = try db.callAssembly(1, on: day("2026-06-20"))
-        #expect(throws: StoreError.self) { try db.decide([.init(resident: ResidentID("R1"), verdict: .grant(intakeOn: nil, meetsProfile: true))], assembly: 1) }
+        #expect(throws: (any Error).self) { try db.decide([.init(resident: ResidentID("R1"), verdict: .grant(intakeOn: nil, meetsProfile: true))], assembly: 1) }
         _ = try db.openAssembly(1, on: day("2026-07-15"))
         try db.decide([.init(resident: ResidentID("R1"), verdict: .grant(intakeOn: nil, meetsProfile: true)),
                        .init(resident: ResidentID("R2"), verdict: .refuse(reason: "past niet bij het profiel"))], assembly: 1)
@@ -101,7 +101,7 @@ struct AdmissionTests {
         let noReason = #expect(throws: AdmissionBatch.Problem.self) { try AdmissionBatch.decisions("R1;toelaten\nR2;weigeren\n") }
         #expect(noReason?.line == 2)
         let unknown = #expect(throws: AdmissionBatch.Problem.self) { try AdmissionBatch.decisions("R1;misschien\n") }
-        #expect(unknown?.message.contains("`toelaten` or `weigeren`") == true)
+        #expect("\(unknown.map { "\($0)" } ?? "")".contains("`toelaten` or `weigeren`") == true)
     }
 
     @Test("opzegging na 4 weken: a member who resigns stays a member four weeks; per direct: no longer a member from that day")
