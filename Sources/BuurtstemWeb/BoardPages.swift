@@ -343,13 +343,6 @@ struct BoardPages: Sendable {
                 }
                 try database.decideByChair(ballot: ballot, adopted: decision == "adopted", chair: chair, actor: actor)
                 return try agenda(proposal.assembly, session: session, message: ("Het besluit van de voorzitter is vastgelegd.", "The chair's decision is recorded."), ok: true)
-            case "voorzitter":
-                guard let ballot = form.value("ballot").flatMap({ Int($0) }), let chair = form.value("chair"),
-                      let decision = form.value("decision"), decision == "adopted" || decision == "rejected" else {
-                    throw Problem(nl: "Vul de naam van de voorzitter in en kies het besluit.", en: "Enter the chair's name and choose the decision.")
-                }
-                try database.decideByChair(ballot: ballot, adopted: decision == "adopted", chair: chair, actor: actor)
-                return try agenda(proposal.assembly, session: session, message: ("Het besluit van de voorzitter is vastgelegd.", "The chair's decision is recorded."), ok: true)
             default:
                 throw HTTPError(.notFound)
             }

@@ -112,19 +112,22 @@ struct RulesCarriedOutTests {
         return (db, proposal)
     }
 
+    /// A ballot on `proposal` with `yes` and `no` paper votes, closed; its id and result.
+    static func vote(_ db: AppDatabase, _ proposal: Proposal, yes: Int, no: Int) throws -> (id: Int, result: JSONValue) {
+        let ballot = try db.openBallot(proposal: proposal.id)
+        _ = try db.enterVotes(ballot: ballot.id, choice: "yes", count: yes)
+        _ = try db.enterVotes(ballot: ballot.id, choice: "no", count: no)
+        return (ballot.id, try db.closeBallot(ballot.id).result)
+    }
+
     @Test("staking herstemming: a tie sends the same proposal to a second round; a tie again rejects it")
     func revote() throws {
         let (db, proposal) = try Self.soesterEvening()
-        let first = try db.openBallot(proposal: proposal.id)
-        _ = try db.enterVotes(ballot: first.id, choice: "yes", count: 3)
-        _ = try db.enterVotes(ballot: first.id, choice: "no", count: 3)
-        #expect(try db.closeBallot(first.id).result["outcome"] == .string("revote"))
+        let first = try Self.vote(db, proposal, yes: 3, no: 3)
+        #expect(first.result["outcome"] == .string("revote"))
         // The assembly cannot close over an item that waits for its second round.
         #expect(throws: StoreError.self) { try db.closeAssembly(1) }
-        let second = try db.openBallot(proposal: proposal.id)
-        _ = try db.enterVotes(ballot: second.id, choice: "yes", count: 3)
-        _ = try db.enterVotes(ballot: second.id, choice: "no", count: 3)
-        let result = try db.closeBallot(second.id).result
+        let result = try Self.vote(db, proposal, yes: 3, no: 3).result
         #expect(result["outcome"] == .string("rejected") && result["roundOf"] == .int(first.id))
         #expect(throws: StoreError.self) { try db.openBallot(proposal: proposal.id) }
         _ = try db.closeAssembly(1)
@@ -138,23 +141,16 @@ struct RulesCarriedOutTests {
     @Test("staking herstemming: the second round decides by the usual majority")
     func revoteAdopts() throws {
         let (db, proposal) = try Self.soesterEvening()
-        let first = try db.openBallot(proposal: proposal.id)
-        _ = try db.enterVotes(ballot: first.id, choice: "yes", count: 2)
-        _ = try db.enterVotes(ballot: first.id, choice: "no", count: 2)
-        _ = try db.closeBallot(first.id)
-        let second = try db.openBallot(proposal: proposal.id)
-        _ = try db.enterVotes(ballot: second.id, choice: "yes", count: 4)
-        _ = try db.enterVotes(ballot: second.id, choice: "no", count: 2)
-        #expect(try db.closeBallot(second.id).result["outcome"] == .string("adopted"))
+        _ = try Self.vote(db, proposal, yes: 2, no: 2)
+        let second = try Self.vote(db, proposal, yes: 4, no: 2)
+        #expect(second.result["outcome"] == .string("adopted"))
     }
 
     @Test("without a tie rule a tie is rejected and there is no second round")
     func tieWithoutTheRule() throws {
         let (db, proposal) = try Self.soesterEvening { $0.replacingOccurrences(of: "    staking herstemming\n", with: "") }
-        let ballot = try db.openBallot(proposal: proposal.id)
-        _ = try db.enterVotes(ballot: ballot.id, choice: "yes", count: 3)
-        _ = try db.enterVotes(ballot: ballot.id, choice: "no", count: 3)
-        #expect(try db.closeBallot(ballot.id).result["outcome"] == .string("rejected"))
+        let ballot = try Self.vote(db, proposal, yes: 3, no: 3)
+        #expect(ballot.result["outcome"] == .string("rejected"))
         #expect(throws: StoreError.self) { try db.openBallot(proposal: proposal.id) }
         _ = try db.closeAssembly(1)
     }
@@ -162,10 +158,8 @@ struct RulesCarriedOutTests {
     @Test("staking voorzitter beslist: the chair's casting decision is recorded, audited and in the minutes")
     func chairDecides() throws {
         let (db, proposal) = try Self.soesterEvening { $0.replacingOccurrences(of: "staking herstemming", with: "staking voorzitter beslist") }
-        let ballot = try db.openBallot(proposal: proposal.id)
-        _ = try db.enterVotes(ballot: ballot.id, choice: "yes", count: 3)
-        _ = try db.enterVotes(ballot: ballot.id, choice: "no", count: 3)
-        #expect(try db.closeBallot(ballot.id).result["outcome"] == .string("chairDecides"))
+        let ballot = try Self.vote(db, proposal, yes: 3, no: 3)
+        #expect(ballot.result["outcome"] == .string("chairDecides"))
         #expect(throws: StoreError.self) { try db.closeAssembly(1) }
         #expect(throws: StoreError.self) { try db.decideByChair(ballot: ballot.id, adopted: true, chair: "  ") }
         let decided = try db.decideByChair(ballot: ballot.id, adopted: true, chair: "Fatima Amrani").result
@@ -184,10 +178,7 @@ struct RulesCarriedOutTests {
     @Test("the chair cannot decide where the statute does not say so")
     func chairWithoutTheRule() throws {
         let (db, proposal) = try Self.soesterEvening()
-        let ballot = try db.openBallot(proposal: proposal.id)
-        _ = try db.enterVotes(ballot: ballot.id, choice: "yes", count: 3)
-        _ = try db.enterVotes(ballot: ballot.id, choice: "no", count: 3)
-        _ = try db.closeBallot(ballot.id)
+        let ballot = try Self.vote(db, proposal, yes: 3, no: 3)
         #expect(throws: StoreError.self) { try db.decideByChair(ballot: ballot.id, adopted: true, chair: "Fatima") }
     }
 

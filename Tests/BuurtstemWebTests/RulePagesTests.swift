@@ -11,15 +11,21 @@ import BuurtstemStore
 /// tie, a second meeting, and applications for membership.
 @Suite("Board pages for the rules that act")
 struct RulePagesTests {
-    @Test("a tie where the chair decides: the agenda offers the chair's form; the decision is recorded and the assembly can close")
-    func chairOnThePage() async throws {
+    /// The Wildemanbuurt evening with `staking RULE` instead of `verworpen`, a board account, and a
+    /// tie (`votes` for, `votes` against) on the open ballot.
+    static func tiedEvening(_ rule: String, votes: Int) throws -> (db: AppDatabase, ballot: Int, app: some ApplicationProtocol) {
         let time = TestClock(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000))
         let db = try AppDatabase.inMemory(clock: time.clock)
-        let (_, ballot) = try WebTests.prepare(db, edit: { $0.replacingOccurrences(of: "staking verworpen", with: "staking voorzitter beslist") })
+        let (_, ballot) = try WebTests.prepare(db, edit: { $0.replacingOccurrences(of: "staking verworpen", with: "staking \(rule)") })
         try db.addStaff(name: "fatima", role: .board, password: "bankjes op het plein")
-        _ = try db.enterVotes(ballot: ballot, choice: "yes", count: 5)
-        _ = try db.enterVotes(ballot: ballot, choice: "no", count: 5)
-        let app = BuurtstemServer.application(database: db, clock: time.clock)
+        _ = try db.enterVotes(ballot: ballot, choice: "yes", count: votes)
+        _ = try db.enterVotes(ballot: ballot, choice: "no", count: votes)
+        return (db, ballot, BuurtstemServer.application(database: db, clock: time.clock))
+    }
+
+    @Test("a tie where the chair decides: the agenda offers the chair's form; the decision is recorded and the assembly can close")
+    func chairOnThePage() async throws {
+        let (db, ballot, app) = try Self.tiedEvening("voorzitter beslist", votes: 5)
         try await app.test(.router) { client in
             var board = Browser()
             try await board.signIn(client, "fatima", "bankjes op het plein")
@@ -41,13 +47,7 @@ struct RulePagesTests {
 
     @Test("a tie under 'herstemming': the agenda shows the first round and offers the second")
     func revoteOnThePage() async throws {
-        let time = TestClock(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000))
-        let db = try AppDatabase.inMemory(clock: time.clock)
-        let (_, ballot) = try WebTests.prepare(db, edit: { $0.replacingOccurrences(of: "staking verworpen", with: "staking herstemming") })
-        try db.addStaff(name: "fatima", role: .board, password: "bankjes op het plein")
-        _ = try db.enterVotes(ballot: ballot, choice: "yes", count: 4)
-        _ = try db.enterVotes(ballot: ballot, choice: "no", count: 4)
-        let app = BuurtstemServer.application(database: db, clock: time.clock)
+        let (db, ballot, app) = try Self.tiedEvening("herstemming", votes: 4)
         try await app.test(.router) { client in
             var board = Browser()
             try await board.signIn(client, "fatima", "bankjes op het plein")
