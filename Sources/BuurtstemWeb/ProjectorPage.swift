@@ -51,22 +51,31 @@ struct ProjectorPage: Sendable {
 
     /// A closed ballot's result: the outcome and a bar chart (SVG) of the counts.
     static func result(_ json: String, options: [BallotOption]) -> String {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] else { return "" }
+        guard let result = JSONValue.parse(json) else { return "" }
         let names = Dictionary(uniqueKeysWithValues: options.map { ($0.id, $0.name) })
         var bars: [(String, Int)] = []
         var outcome = ""
-        if (object["method"] as? String) == "yes-no" {
-            bars = [("voor / yes", object["yes"] as? Int ?? 0), ("tegen / no", object["no"] as? Int ?? 0), ("blanco / abstain", object["blank"] as? Int ?? 0)]
-            let result = object["outcome"] as? String ?? ""
+        if result["method"]?.string == "yes-no" {
+            bars = [("voor / yes", result["yes"]?.int ?? 0), ("tegen / no", result["no"]?.int ?? 0), ("blanco / abstain", result["blank"]?.int ?? 0)]
+            var decided = result["outcome"]?.string ?? ""
+            // After a tie the chair's recorded decision is the outcome.
+            if decided == "chairDecides", let adopted = result["chairDecision"]?["adopted"]?.bool { decided = adopted ? "adopted" : "rejected" }
             let text = ["adopted": ("Aangenomen", "Adopted"), "rejected": ("Verworpen", "Rejected"), "noQuorum": ("Geen quorum", "No quorum"),
-                        "revote": ("Opnieuw stemmen", "Vote again"), "chairDecides": ("De voorzitter beslist", "The chair decides")][result] ?? (result, result)
+                        "revote": ("De stemmen staken: opnieuw stemmen", "Tied: vote again"),
+                        "chairDecides": ("De stemmen staken: de voorzitter beslist", "Tied: the chair decides")][decided] ?? (decided, decided)
             outcome = "<p class=\"big\">\(HTML.both(text.0, text.1))</p>"
+            if let chair = result["chairDecision"]?["chair"]?.string {
+                outcome += "<p>\(HTML.both("Na staking van stemmen besliste de voorzitter (\(chair)).", "After a tie the chair (\(chair)) decided."))</p>"
+            }
+            if result["quorum"]?["waived"]?.bool == true {
+                outcome += "<p>\(HTML.both("Tweede vergadering: besloten zonder quorum.", "Second meeting: decided without quorum."))</p>"
+            }
         } else {
-            let elected = (object["elected"] as? [String] ?? []).map { names[$0] ?? $0 }
+            let elected: [String] = if case .array(let ids)? = result["elected"] { ids.compactMap(\.string).map { names[$0] ?? $0 } } else { [] }
             outcome = "<p class=\"big\">\(HTML.both("Gekozen: ", "Chosen: "))\(HTML.h(elected.joined(separator: ", ")))</p>"
-            if let rounds = object["rounds"] as? [[String: Any]], let counts = rounds.first?["counts"] as? [[String: String]] {
+            if case .array(let rounds)? = result["rounds"], case .array(let counts)? = rounds.first?["counts"] {
                 bars = counts.compactMap { entry in
-                    guard let id = entry["id"], let value = entry["value"].flatMap({ Int($0) }) else { return nil }
+                    guard let id = entry["id"]?.string, let value = entry["value"]?.string.flatMap({ Int($0) }) else { return nil }
                     return (names[id] ?? id, value)
                 }
             }

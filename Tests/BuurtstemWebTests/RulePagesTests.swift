@@ -39,6 +39,7 @@ struct RulePagesTests {
             #expect(try await board.post(client, "/bestuur/voorstellen/\(proposal.id)/voorzitter",
                                          [("ballot", String(ballot)), ("chair", "Fatima Amrani"), ("decision", "adopted")]).status == .ok)
             #expect(board.lastPage.contains("Het besluit van de voorzitter is vastgelegd"))
+            #expect(board.lastPage.contains("Na staking van stemmen besliste de voorzitter (Fatima Amrani)") && board.lastPage.contains("Aangenomen"))
             #expect(!board.lastPage.contains("/voorzitter\""))
             #expect(try await board.post(client, "/bestuur/vergaderingen/1/sluiten", []).status == .ok)
             #expect(try db.minutes(assembly: 1).markdown(in: .nl).contains("De voorzitter, Fatima Amrani, besliste: **aangenomen**"))
