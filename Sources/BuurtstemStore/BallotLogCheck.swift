@@ -9,17 +9,53 @@ import GRDB
 /// verify`). Entries written before these commitments existed carry none; their ballots are checked
 /// by counts only.
 struct BallotLogCheck {
-    /// The ballot-related entries, as stored (raw payload text and its parsed object).
-    private(set) var entries: [(action: String, raw: String, object: [String: Any])] = []
+    /// What a ballot-related entry says, read as its type (absent fields are nil; for `seats` and
+    /// `budget` whether the key was written at all, since old entries lack it).
+    struct Entry: Decodable {
+        var ballot: Int?
+        var vote: String?, code: String?, removed: String?, codeBefore: String?
+        var votes: [String]?
+        var proposal: Int?, method: String?, optionsJSON: String?, options: [String]?
+        var seats: Int?, budget: Int?, roundOf: Int?
+        var hasSeats = false, hasBudget = false
+
+        enum CodingKeys: String, CodingKey {
+            case ballot, vote, code, removed, codeBefore, votes, proposal, method, optionsJSON, options, seats, budget, roundOf
+        }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            ballot = try c.decodeIfPresent(Int.self, forKey: .ballot)
+            vote = try c.decodeIfPresent(String.self, forKey: .vote)
+            code = try c.decodeIfPresent(String.self, forKey: .code)
+            removed = try c.decodeIfPresent(String.self, forKey: .removed)
+            codeBefore = try c.decodeIfPresent(String.self, forKey: .codeBefore)
+            votes = try? c.decodeIfPresent([String].self, forKey: .votes)
+            proposal = try c.decodeIfPresent(Int.self, forKey: .proposal)
+            method = try c.decodeIfPresent(String.self, forKey: .method)
+            optionsJSON = try c.decodeIfPresent(String.self, forKey: .optionsJSON)
+            options = try? c.decodeIfPresent([String].self, forKey: .options)
+            seats = try c.decodeIfPresent(Int.self, forKey: .seats)
+            budget = try c.decodeIfPresent(Int.self, forKey: .budget)
+            roundOf = try c.decodeIfPresent(Int.self, forKey: .roundOf)
+            hasSeats = c.contains(.seats)
+            hasBudget = c.contains(.budget)
+        }
+    }
+
+    /// The ballot-related entries, as stored (raw payload text and what it says).
+    private(set) var entries: [(action: String, raw: String, entry: Entry)] = []
 
     static let actions: Set<String> = ["vote.cast", "vote.replaced", "votes.entered", "ballot.opened", "ballot.closed", "ballot.chair-decided"]
 
     /// Adds an entry if it concerns ballots (cheap for the others: one byte and one set lookup).
     mutating func consider(action: String, payload: String) {
         guard let first = action.utf8.first, first == UInt8(ascii: "v") || first == UInt8(ascii: "b"), Self.actions.contains(action),
-              let object = try? JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any] else { return }
-        entries.append((action, payload, object))
+              let entry = try? Self.decoder.decode(Entry.self, from: Data(payload.utf8)) else { return }
+        entries.append((action, payload, entry))
     }
+
+    private static let decoder = JSONDecoder()
 
     /// Reads the ballot entries from the log.
     static func load(_ db: Database) throws -> BallotLogCheck {
@@ -32,31 +68,31 @@ struct BallotLogCheck {
 
     /// Per ballot, what does not match the log (empty: all matches).
     func problems(_ db: Database) throws -> [Int: [String]] {
-        var opened: [Int: [String: Any]] = [:], closed: [Int: String] = [:]
+        var opened: [Int: Entry] = [:], closed: [Int: String] = [:]
         var votes: [Int: [String: Int]] = [:], codes: [Int: [String: Int]] = [:]
         var legacyVotes: Set<Int> = [], legacyCodes: Set<Int> = []
-        func add(_ map: inout [Int: [String: Int]], _ ballot: Int, _ key: Any?, _ delta: Int) -> Bool {
-            guard let key = key as? String else { return false }
+        func add(_ map: inout [Int: [String: Int]], _ ballot: Int, _ key: String?, _ delta: Int) -> Bool {
+            guard let key else { return false }
             map[ballot, default: [:]][key, default: 0] += delta
             return true
         }
-        for entry in entries {
-            guard let ballot = entry.object["ballot"] as? Int else { continue }
-            switch entry.action {
-            case "ballot.opened": opened[ballot] = entry.object
+        for (action, raw, entry) in entries {
+            guard let ballot = entry.ballot else { continue }
+            switch action {
+            case "ballot.opened": opened[ballot] = entry
             // The chair's decision after a tie completes the result: its entry is the result as stored from then on.
-            case "ballot.closed", "ballot.chair-decided": closed[ballot] = entry.raw
+            case "ballot.closed", "ballot.chair-decided": closed[ballot] = raw
             case "vote.cast":
-                if !add(&votes, ballot, entry.object["vote"], 1) { legacyVotes.insert(ballot) }
-                if !add(&codes, ballot, entry.object["code"], 1) { legacyCodes.insert(ballot) }
+                if !add(&votes, ballot, entry.vote, 1) { legacyVotes.insert(ballot) }
+                if !add(&codes, ballot, entry.code, 1) { legacyCodes.insert(ballot) }
             case "vote.replaced":
-                if !(add(&votes, ballot, entry.object["vote"], 1) && add(&votes, ballot, entry.object["removed"], -1)) { legacyVotes.insert(ballot) }
-                if entry.object["codeBefore"] != nil {
-                    _ = add(&codes, ballot, entry.object["code"], 1)
-                    _ = add(&codes, ballot, entry.object["codeBefore"], -1)
+                if !(add(&votes, ballot, entry.vote, 1) && add(&votes, ballot, entry.removed, -1)) { legacyVotes.insert(ballot) }
+                if entry.codeBefore != nil {
+                    _ = add(&codes, ballot, entry.code, 1)
+                    _ = add(&codes, ballot, entry.codeBefore, -1)
                 }
             case "votes.entered":
-                guard let list = entry.object["votes"] as? [String] else { legacyVotes.insert(ballot); continue }
+                guard let list = entry.votes else { legacyVotes.insert(ballot); continue }
                 for commitment in list { _ = add(&votes, ballot, commitment, 1) }
             default: break
             }
@@ -72,17 +108,17 @@ struct BallotLogCheck {
             let id: Int = row[0]
             var wrong: [String] = []
             if let entry = opened[id] {
-                if entry["proposal"] as? Int != row[1] as Int? { wrong.append("its proposal differs from the ballot.opened entry") }
-                if entry["method"] as? String != row[2] as String? { wrong.append("its method differs from the ballot.opened entry") }
-                if let options = entry["optionsJSON"] as? String {
+                if entry.proposal != row[1] as Int? { wrong.append("its proposal differs from the ballot.opened entry") }
+                if entry.method != row[2] as String? { wrong.append("its method differs from the ballot.opened entry") }
+                if let options = entry.optionsJSON {
                     if options != row[3] as String? { wrong.append("its options differ from the ballot.opened entry") }
-                } else if let ids = entry["options"] as? [String],
+                } else if let ids = entry.options,
                           let stored = try? JSONDecoder().decode([BallotOption].self, from: Data(((row[3] as String?) ?? "").utf8)), stored.map(\.id) != ids {
                     wrong.append("its options differ from the ballot.opened entry")
                 }
-                if entry.keys.contains("seats"), (entry["seats"] as? Int) != (row[4] as Int?) { wrong.append("its seats differ from the ballot.opened entry") }
-                if entry.keys.contains("budget"), (entry["budget"] as? Int) != (row[5] as Int?) { wrong.append("its budget differs from the ballot.opened entry") }
-                if (entry["roundOf"] as? Int) != (row[9] as Int?) { wrong.append("its round differs from the ballot.opened entry") }
+                if entry.hasSeats, entry.seats != (row[4] as Int?) { wrong.append("its seats differ from the ballot.opened entry") }
+                if entry.hasBudget, entry.budget != (row[5] as Int?) { wrong.append("its budget differs from the ballot.opened entry") }
+                if entry.roundOf != (row[9] as Int?) { wrong.append("its round differs from the ballot.opened entry") }
             } else {
                 wrong.append("the log has no ballot.opened entry for it")
             }

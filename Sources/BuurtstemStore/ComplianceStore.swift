@@ -97,7 +97,7 @@ extension AppDatabase {
                 var outcome: String?
                 var chosen: [String] = []
                 var chair: ChairDecision?
-                var recorded: (QuorumStatus, Int)?
+                var recorded: (quorum: QuorumStatus, present: Int)?
                 if let json = ballot.result, let result = JSONValue.parse(json) {
                     outcome = result["outcome"]?.string ?? "counted"
                     if case .array(let elected)? = result["elected"] { chosen = elected.compactMap(\.string) }
@@ -107,10 +107,7 @@ extension AppDatabase {
                     if let decision = result["chairDecision"], let adopted = decision["adopted"]?.bool, let name = decision["chair"]?.string {
                         chair = ChairDecision(adopted: adopted, chair: name)
                     }
-                    if let quorum = result["quorum"], let met = quorum["met"]?.bool, let counted = quorum["counted"]?.int,
-                       let needed = quorum["needed"]?.int, let present = result["present"]?.int {
-                        recorded = (QuorumStatus(met: met, counted: counted, needed: needed, source: .header), present)
-                    }
+                    recorded = BallotCounting.closedWith(result)
                 }
                 var decision = ComplianceFacts.DecisionFact(
                     ballot: ballot.id, proposal: proposal, responses: try Self.responses(db, proposal: proposal.id),
@@ -118,8 +115,8 @@ extension AppDatabase {
                     votesCast: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vote WHERE ballot_id = ?", arguments: [ballot.id]) ?? 0)
                 decision.roundOf = try Int.fetchOne(db, sql: "SELECT round_of FROM ballot WHERE id = ?", arguments: [ballot.id])
                 decision.chairDecision = chair
-                decision.recordedQuorum = recorded?.0
-                decision.recordedPresent = recorded?.1
+                decision.recordedQuorum = recorded?.quorum
+                decision.recordedPresent = recorded?.present
                 decisions.append(decision)
             }
             assemblies.append(ComplianceFacts.AssemblyFact(assembly: assembly, electorate: electorate,

@@ -29,9 +29,9 @@ extension AppDatabase {
         try writer.read { db in
             var audited: [Int: Int] = [:], entered: [Int: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT action, payload FROM audit_entry WHERE action IN ('vote.cast', 'votes.entered')") {
-                guard let object = try? JSONSerialization.jsonObject(with: Data((row[1] as String).utf8)) as? [String: Any],
-                      let ballot = object["ballot"] as? Int else { continue }
-                if (row[0] as String) == "vote.cast" { audited[ballot, default: 0] += 1 } else { entered[ballot, default: 0] += object["count"] as? Int ?? 0 }
+                struct Entry: Decodable { var ballot: Int, count: Int? }
+                guard let entry = try? JSONDecoder().decode(Entry.self, from: Data((row[1] as String).utf8)) else { continue }
+                if (row[0] as String) == "vote.cast" { audited[entry.ballot, default: 0] += 1 } else { entered[entry.ballot, default: 0] += entry.count ?? 0 }
             }
             var allowed: [Int: Int] = [:]
             let logProblems = try BallotLogCheck.load(db).problems(db)

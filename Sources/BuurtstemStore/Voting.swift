@@ -294,26 +294,15 @@ extension AppDatabase {
             let (statute, _) = try Self.statute(db, on: assembly.date)
             guard let kind = statute.decisionKind(named: proposal.kind) else { throw StoreError("unknown decision kind") }
             let choices = try String.fetchAll(db, sql: "SELECT choice FROM vote WHERE ballot_id = ? ORDER BY choice", arguments: [id])
+            // Judged as at the close: the quorum and presence it recorded, a second meeting or round.
+            guard let stored = JSONValue.parse(official) else { throw StoreError("ballot \(id) has a stored result that cannot be read") }
+            let roundOf = try Int.fetchOne(db, sql: "SELECT round_of FROM ballot WHERE id = ?", arguments: [id])
             let recount = BallotCounting.count(choices, method: ballot.method, options: ballot.options, seats: ballot.seats, budget: ballot.budget,
-                                               kind: kind, attendance: try Self.attendance(db, assembly.id), electorate: try Self.electorate(db, assembly.id).count)
-            guard case .object(let fresh) = recount,
-                  let data = official.data(using: .utf8), let stored = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                return (false, recount)
-            }
-            let same = ["elected", "outcome", "yes", "no", "blank"].allSatisfy { key in
-                (fresh[key]?.encoded(pretty: false) ?? "null") == Self.canonical(stored[key])
-            }
+                                               kind: kind, attendance: try Self.attendance(db, assembly.id), electorate: try Self.electorate(db, assembly.id).count,
+                                               secondMeeting: Self.decidedWithoutQuorum(proposal, at: assembly), secondRound: roundOf != nil,
+                                               closedWith: BallotCounting.closedWith(stored))
+            let same = ["elected", "outcome", "yes", "no", "blank"].allSatisfy { recount[$0] == stored[$0] }
             return (same, recount)
-        }
-    }
-
-    private static func canonical(_ value: Any?) -> String {
-        switch value {
-        case nil: return "null"
-        case let s as String: return JSONValue.string(s).encoded(pretty: false)
-        case let n as Int: return String(n)
-        case let a as [Any]: return "[" + a.map { canonical($0) }.joined(separator: ",") + "]"
-        default: return "\(value!)"
         }
     }
 

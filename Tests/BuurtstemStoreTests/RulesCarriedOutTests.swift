@@ -88,6 +88,27 @@ struct RulesCarriedOutTests {
         #expect(try db.verifyAudit().isIntact)
     }
 
+    @Test("a decision is judged as it was at its close: members who arrive later change neither the minutes, the recount nor the report")
+    func judgedAtTheClose() throws {
+        let db = try Self.database("devrijeuitloop")
+        try Self.members(db, 9, postcode: "4811 AB", on: "2026-06-05", join: true)
+        _ = try db.scheduleAssembly(date: day("2026-07-15"), place: "Breda", agendaKinds: ["ontbinding"], today: day("2026-06-10"))
+        _ = try db.callAssembly(1, on: day("2026-06-20"))
+        let dissolution = try db.submitProposal(Proposal(id: 0, title: "Ontbinding", text: "…", kind: "ontbinding", source: .board, assembly: 1),
+                                                on: day("2026-06-20"))
+        _ = try db.admitProposal(dissolution.id)
+        _ = try db.openAssembly(1, on: day("2026-07-15"))
+        _ = try db.checkIn(YearScenarioTests.ids(1...3), assembly: 1)
+        let ballot = try Self.vote(db, dissolution, yes: 3, no: 0)
+        #expect(ballot.result["outcome"] == .string("noQuorum") && ballot.result["present"] == .int(3))
+        // Five more arrive: enough for the quorum now, but the vote was taken before.
+        _ = try db.checkIn(YearScenarioTests.ids(4...8), assembly: 1)
+        #expect(try db.recount(ballot.id).matches)
+        #expect(try db.minutes(assembly: 1).markdown(in: .nl).contains("Geen quorum: 3 geteld, 5 nodig"))
+        let report = Compliance.check(try db.complianceFacts(), on: day("2026-07-16"))
+        #expect(report.findings.filter { $0.rule == "decision" }.allSatisfy { $0.status == .kept })
+    }
+
     @Test("without `tweede vergadering` the same failed item cannot go to a second meeting")
     func noSecondMeetingWithoutTheRule() throws {
         let (db, _) = try Self.failedDissolution { $0.replacingOccurrences(of: "    tweede vergadering binnen 30 dagen zonder quorum\n", with: "") }
@@ -115,8 +136,8 @@ struct RulesCarriedOutTests {
     /// A ballot on `proposal` with `yes` and `no` paper votes, closed; its id and result.
     static func vote(_ db: AppDatabase, _ proposal: Proposal, yes: Int, no: Int) throws -> (id: Int, result: JSONValue) {
         let ballot = try db.openBallot(proposal: proposal.id)
-        _ = try db.enterVotes(ballot: ballot.id, choice: "yes", count: yes)
-        _ = try db.enterVotes(ballot: ballot.id, choice: "no", count: no)
+        if yes > 0 { _ = try db.enterVotes(ballot: ballot.id, choice: "yes", count: yes) }
+        if no > 0 { _ = try db.enterVotes(ballot: ballot.id, choice: "no", count: no) }
         return (ballot.id, try db.closeBallot(ballot.id).result)
     }
 

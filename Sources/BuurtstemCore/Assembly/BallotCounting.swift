@@ -64,7 +64,9 @@ public enum BallotCounting {
     /// Counts the votes of a ballot by its method; a yes/no ballot is decided by its decision kind.
     public static func count(_ choices: [String], method: TallyMethod, options: [BallotOption], seats: Int?, budget: Int?,
                              kind: DecisionKind, attendance: Attendance, electorate: Int, secondMeeting: Bool = false,
-                             secondRound: Bool = false) -> JSONValue {
+                             secondRound: Bool = false, closedWith: (quorum: QuorumStatus, present: Int)? = nil) -> JSONValue {
+        // The quorum and presence the result is judged by: as recorded at the close when recounting, else now.
+        let atClose = closedWith ?? (QuorumStatus.check(kind.quorum, attendance: attendance, electorate: electorate), attendance.votesAllowed)
         let ids = options.map(\.id)
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         let ranked = choices.map { $0.split(separator: ",").compactMap { index[String($0)] } }
@@ -72,11 +74,11 @@ public enum BallotCounting {
         case .yesNo:
             let count = YesNoCount(yes: choices.filter { $0 == "yes" }.count, no: choices.filter { $0 == "no" }.count,
                                    blank: choices.filter { $0 == "blank" }.count)
-            let outcome = DecisionRule.decide(count, kind: kind, attendance: attendance, electorate: electorate, secondMeeting: secondMeeting,
-                                              secondRound: secondRound)
+            let outcome = DecisionRule.decide(count, kind: kind, quorum: atClose.quorum, present: atClose.present, electorate: electorate,
+                                              secondMeeting: secondMeeting, secondRound: secondRound)
             return .object([
                 "method": .string("yes-no"), "yes": .int(count.yes), "no": .int(count.no), "blank": .int(count.blank),
-                "present": .int(attendance.votesAllowed),
+                "present": .int(atClose.present),
                 "outcome": .string(outcome.result.rawValue), "base": .int(outcome.base), "needed": .int(outcome.needed),
                 "quorum": quorumJSON(outcome.quorum),
                 "explanation": .object(["nl": .string(outcome.nl), "en": .string(outcome.en)]),
@@ -92,27 +94,37 @@ public enum BallotCounting {
             case .singleTransferableVote: result = ScottishSTV.tally(profile, seats: seats ?? 1)
             default: result = Schulze.tally(profile)
             }
-            return withQuorum(result, kind: kind, attendance: attendance, electorate: electorate, secondMeeting: secondMeeting, blank: ranked.filter(\.isEmpty).count)
+            return withQuorum(result, kind: kind, atClose: atClose, secondMeeting: secondMeeting, blank: ranked.filter(\.isEmpty).count)
         case .approval:
             let result = Plurality.approval(ranked, options: ids, names: options.map(\.name), winners: seats ?? 1)
-            return withQuorum(result, kind: kind, attendance: attendance, electorate: electorate, secondMeeting: secondMeeting, blank: ranked.filter(\.isEmpty).count)
+            return withQuorum(result, kind: kind, atClose: atClose, secondMeeting: secondMeeting, blank: ranked.filter(\.isEmpty).count)
         case .equalShares, .greedy:
             let projects = options.map { ApprovalProfile.Project(id: $0.id, name: $0.name, cost: $0.cost ?? 0) }
             let profile = ApprovalProfile(projects: projects, budget: budget ?? 0, ballots: ranked)
             let result = method == .greedy ? EqualShares.greedy(profile) : EqualShares.tally(profile)
-            return withQuorum(result, kind: kind, attendance: attendance, electorate: electorate, secondMeeting: secondMeeting, blank: ranked.filter(\.isEmpty).count)
+            return withQuorum(result, kind: kind, atClose: atClose, secondMeeting: secondMeeting, blank: ranked.filter(\.isEmpty).count)
         }
     }
 
-    private static func withQuorum(_ result: TallyResult, kind: DecisionKind, attendance: Attendance, electorate: Int, secondMeeting: Bool,
+    private static func withQuorum(_ result: TallyResult, kind: DecisionKind, atClose: (quorum: QuorumStatus, present: Int), secondMeeting: Bool,
                                    blank: Int) -> JSONValue {
-        var quorum = QuorumStatus.check(kind.quorum, attendance: attendance, electorate: electorate)
+        var quorum = atClose.quorum
+        let present = atClose.present
         quorum.waived = secondMeeting && kind.secondMeetingDays.value != nil && !quorum.met
         guard case .object(var object) = result.json() else { return result.json() }
         object["quorum"] = quorumJSON(quorum)
         object["blank"] = .int(blank)
+        object["present"] = .int(present)
         object["outcome"] = .string(quorum.met || quorum.waived ? "decided" : "noQuorum")
         return .object(object)
+    }
+
+    /// The quorum and the members present or represented a stored result recorded at its close
+    /// (nil for results from before presence was recorded).
+    public static func closedWith(_ result: JSONValue) -> (quorum: QuorumStatus, present: Int)? {
+        guard let quorum = result["quorum"], let met = quorum["met"]?.bool, let counted = quorum["counted"]?.int, let needed = quorum["needed"]?.int,
+              let present = result["present"]?.int else { return nil }
+        return (QuorumStatus(met: met, counted: counted, needed: needed, source: .header), present)
     }
 
     /// The quorum as the result records it (`waived` only at a second meeting that decided without it).

@@ -51,14 +51,14 @@ public struct SignedAuditHead: Sendable, Hashable {
 
     /// Reads a line written by `line`.
     public init(line: String) throws(Malformed) {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+        struct Fields: Decodable { var association: String?, size: Int?, root: String?, at: String?, publicKey: String?, signature: String? }
+        guard let fields = try? JSONDecoder().decode(Fields.self, from: Data(line.utf8)) else {
             throw Malformed(description: "not a JSON object")
         }
-        guard let association = object["association"] as? String, let size = object["size"] as? Int, size >= 0,
-              let rootText = object["root"] as? String, let root = Hash(hex: rootText),
-              let atText = object["at"] as? String, let at = Moment(parsing: atText),
-              let key = (object["publicKey"] as? String).flatMap(Self.bytes), key.count == 32,
-              let signature = (object["signature"] as? String).flatMap(Self.bytes), signature.count == 64 else {
+        guard let association = fields.association, let size = fields.size, size >= 0,
+              let root = fields.root.flatMap(Hash.init(hex:)), let at = fields.at.flatMap(Moment.init(parsing:)),
+              let key = fields.publicKey.flatMap(Self.bytes), key.count == 32,
+              let signature = fields.signature.flatMap(Self.bytes), signature.count == 64 else {
             throw Malformed(description: "expected association, size, root (64 hex digits), at, publicKey (64 hex digits) and signature (128 hex digits)")
         }
         self.init(association: association, head: AuditHead(size: size, root: root), at: at, publicKey: key, signature: signature)
