@@ -1,0 +1,72 @@
+public import BuurtstemCore
+import Crypto
+import Foundation
+public import GRDB
+public import Statuut
+
+
+/// Writes votes in batches: every vote waiting when a write starts goes into one transaction
+/// (group commit), and each is acknowledged only after that transaction has committed
+/// (`synchronous=FULL`). A rejected vote fails alone; the others in its batch are written.
+public actor VoteWriter {
+    private let database: AppDatabase
+    private var pending: [(code: VotingCode, ballot: Int, choice: String, reply: CheckedContinuation<String, any Error>)] = []
+    private var writing = false
+
+    public init(database: AppDatabase) { self.database = database }
+
+    /// Casts a vote; returns its receipt once it is durable.
+    public func cast(code: VotingCode, ballot: Int, choice: String) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            pending.append((code, ballot, choice, continuation))
+            if !writing {
+                writing = true
+                Task { await self.drain() }
+            }
+        }
+    }
+
+    private func drain() async {
+        while !pending.isEmpty {
+            let batch = pending
+            pending = []
+            let requests = batch.map { (code: $0.code, ballot: $0.ballot, choice: $0.choice) }
+            let outcome: Result<[Result<String, any Error>], any Error>
+            do {
+                let moment = database.clock.now()
+                outcome = .success(try await database.writer.write { db in
+                    // One audit appender for the batch; each vote in its own savepoint, so a
+                    // rejected one leaves nothing behind (and the appender is put back as it was).
+                    var audit = try AuditAppender(db, at: moment)
+                    var ballots = AppDatabase.BallotsForVoting()
+                    let results = requests.map { request -> Result<String, any Error> in
+                        let before = audit
+                        var receipt = ""
+                        do {
+                            try db.inSavepoint {
+                                receipt = try AppDatabase.castVote(db, code: request.code, ballot: request.ballot, choice: request.choice,
+                                                                   ballots: &ballots, audit: &audit)
+                                return .commit
+                            }
+                            return .success(receipt)
+                        } catch {
+                            audit = before
+                            return .failure(error)
+                        }
+                    }
+                    try audit.finish(db)
+                    return results
+                })
+            } catch {
+                outcome = .failure(error)
+            }
+            switch outcome {
+            case .success(let results):
+                for (entry, result) in zip(batch, results) { entry.reply.resume(with: result) }
+            case .failure(let error):
+                for entry in batch { entry.reply.resume(throwing: error) }
+            }
+        }
+        writing = false
+    }
+}
