@@ -36,7 +36,7 @@ extension AppDatabase {
     /// Records applications (all or none): each is checked by the statute in force on its day, and a
     /// resident who could not become a member is refused with the reason before anything is kept.
     @discardableResult
-    public func apply(_ requests: [ApplicationRequest], actor: Actor = .system) throws -> [MembershipApplication] {
+    public func apply(_ requests: [ApplicationRequest], actor: AuditActor = .system) throws -> [MembershipApplication] {
         try writer.write { db in
             var recorded: [MembershipApplication] = []
             var appender = try AuditAppender(db, at: clock.now())
@@ -74,7 +74,7 @@ extension AppDatabase {
     /// decided, on its date. A grant makes the resident a member from that day.
     @discardableResult
     public func decide(_ requests: [AdmissionRequest], on day: CivilDate? = nil, assembly: Int? = nil,
-                       actor: Actor = .system) throws -> [MembershipApplication] {
+                       actor: AuditActor = .system) throws -> [MembershipApplication] {
         try writer.write { db in
             let body: AdmissionRule.Body = assembly == nil ? .board : .assembly
             var date = day ?? clock.today()
@@ -162,7 +162,7 @@ extension AppDatabase {
     }
 
     /// Records a join or leave event and its audit entry, in the caller's transaction.
-    static func insert(_ db: Database, _ event: MembershipEvent, version: StatuteVersion, at now: Moment, actor: Actor,
+    static func insert(_ db: Database, _ event: MembershipEvent, version: StatuteVersion, at now: Moment, actor: AuditActor,
                        appender: inout AuditAppender, extra: [String: JSONValue] = [:]) throws {
         try db.execute(sql: "INSERT INTO membership_event (resident_id, kind, requested_on, effective_on, recorded_at) VALUES (?, ?, ?, ?, ?)",
                        arguments: [event.resident.rawValue, event.kind.rawValue, event.requestedOn.description, event.effectiveOn.description,

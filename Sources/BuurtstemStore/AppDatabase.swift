@@ -8,21 +8,21 @@ public struct AppDatabase: Sendable {
     /// The underlying GRDB writer (a pool for files, a queue in memory).
     public let writer: any DatabaseWriter
     /// The source of "now" for audit timestamps.
-    public let clock: Clock
+    public let clock: WallClock
 
     /// Opens (and migrates) the database at `path`, creating the file when needed.
-    public init(path: String, clock: Clock = .system) throws {
+    public init(path: String, clock: WallClock = .system) throws {
         let pool = try DatabasePool(path: path, configuration: Self.configuration())
         try self.init(writer: pool, clock: clock)
     }
 
     /// An in-memory database, for tests.
-    public static func inMemory(clock: Clock = .system) throws -> AppDatabase {
+    public static func inMemory(clock: WallClock = .system) throws -> AppDatabase {
         try AppDatabase(writer: DatabaseQueue(configuration: configuration()), clock: clock)
     }
 
     /// Wraps an open writer and runs the migrations.
-    public init(writer: any DatabaseWriter, clock: Clock = .system) throws {
+    public init(writer: any DatabaseWriter, clock: WallClock = .system) throws {
         self.writer = writer
         self.clock = clock
         try Migrations.migrator.migrate(writer)

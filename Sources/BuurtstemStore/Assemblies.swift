@@ -13,7 +13,7 @@ extension AppDatabase {
     /// of that assembly whose window includes `date` is carried to its agenda, admitted without a new
     /// proposal deadline, and decided there without quorum (with the same majority).
     public func scheduleAssembly(date: CivilDate, place: String, agendaKinds: [String] = [], today: CivilDate,
-                                 secondMeetingOf first: Int? = nil, actor: Actor = .system) throws -> (Assembly, [Advice]) {
+                                 secondMeetingOf first: Int? = nil, actor: AuditActor = .system) throws -> (Assembly, [Advice]) {
         try writer.write { db in
             let (statute, _) = try Self.statute(db, on: date)
             let existing = try Self.assemblies(db)
@@ -97,7 +97,7 @@ extension AppDatabase {
     }
 
     /// Sends the notice: checks the notice period and freezes the electorate on the reference date.
-    public func callAssembly(_ id: Int, on day: CivilDate, actor: Actor = .system) throws -> (assembly: Assembly, electorate: Int) {
+    public func callAssembly(_ id: Int, on day: CivilDate, actor: AuditActor = .system) throws -> (assembly: Assembly, electorate: Int) {
         try writer.write { db in
             let assembly = try Self.assembly(db, id)
             let (statute, version) = try Self.statute(db, on: assembly.date)
@@ -120,7 +120,7 @@ extension AppDatabase {
     }
 
     /// Opens the assembly on its day; returns the quorum at opening.
-    public func openAssembly(_ id: Int, on day: CivilDate, actor: Actor = .system) throws -> QuorumStatus {
+    public func openAssembly(_ id: Int, on day: CivilDate, actor: AuditActor = .system) throws -> QuorumStatus {
         try writer.write { db in
             let assembly = try Self.assembly(db, id)
             // A day given by hand records what happened; a day still to come has not happened.
@@ -139,7 +139,7 @@ extension AppDatabase {
     }
 
     /// Closes the assembly; returns the audit head to print on the minutes.
-    public func closeAssembly(_ id: Int, actor: Actor = .system) throws -> AuditHead {
+    public func closeAssembly(_ id: Int, actor: AuditActor = .system) throws -> AuditHead {
         try writer.write { db in
             let assembly = try Self.assembly(db, id)
             let (statute, _) = try Self.statute(db, on: assembly.date)
@@ -172,13 +172,13 @@ extension AppDatabase {
     public func assemblies() throws -> [Assembly] { try writer.read { try Self.assemblies($0) } }
 
     /// Marks a member of the assembly's electorate present.
-    public func checkIn(_ member: ResidentID, assembly id: Int, actor: Actor = .desk("balie")) throws -> QuorumStatus {
+    public func checkIn(_ member: ResidentID, assembly id: Int, actor: AuditActor = .desk("balie")) throws -> QuorumStatus {
         try checkIn([member], assembly: id, actor: actor)
     }
 
     /// Marks members present in one transaction (a paper attendance list typed in afterwards):
     /// all or none, each with its own audit entry.
-    public func checkIn(_ members: [ResidentID], assembly id: Int, actor: Actor = .desk("balie")) throws -> QuorumStatus {
+    public func checkIn(_ members: [ResidentID], assembly id: Int, actor: AuditActor = .desk("balie")) throws -> QuorumStatus {
         try writer.write { db in
             let assembly = try Self.assembly(db, id)
             guard assembly.state == .called || assembly.state == .open else {
@@ -203,7 +203,7 @@ extension AppDatabase {
     }
 
     /// Records a proxy from `giver` to `holder` (who must be present).
-    public func proxy(from giver: ResidentID, to holder: ResidentID, assembly id: Int, actor: Actor = .desk("balie")) throws -> QuorumStatus {
+    public func proxy(from giver: ResidentID, to holder: ResidentID, assembly id: Int, actor: AuditActor = .desk("balie")) throws -> QuorumStatus {
         try writer.write { db in
             let assembly = try Self.assembly(db, id)
             let (statute, _) = try Self.statute(db, on: assembly.date)
@@ -225,7 +225,7 @@ extension AppDatabase {
     }
 
     /// Records members' demand for an assembly; returns the day by which the board must call it.
-    public func demandAssembly(supporters: Int, on day: CivilDate, actor: Actor = .system) throws -> AssemblyDemand {
+    public func demandAssembly(supporters: Int, on day: CivilDate, actor: AuditActor = .system) throws -> AssemblyDemand {
         try writer.write { db in
             let (statute, _) = try Self.statute(db, on: day)
             let members = try Self.members(db, on: day, statute: statute).count
@@ -283,7 +283,7 @@ extension AppDatabase {
     }
 
     /// Appends one audit entry and updates the head, in the caller's transaction.
-    func audit(_ db: Database, _ actor: Actor, _ action: String, _ payload: [String: JSONValue]) throws {
+    func audit(_ db: Database, _ actor: AuditActor, _ action: String, _ payload: [String: JSONValue]) throws {
         var appender = try AuditAppender(db, at: clock.now())
         try appender.append(actor: actor, action: action, payload: .object(payload))
         try appender.finish(db)

@@ -41,7 +41,7 @@ public struct AuditAppender {
 
     /// Appends one entry; returns its sequence number.
     @discardableResult
-    public mutating func append(actor: Actor, action: String, payload: JSONValue) throws -> Int {
+    public mutating func append(actor: AuditActor, action: String, payload: JSONValue) throws -> Int {
         try append(actor: Array(actor.description.utf8), action: Array(action.utf8), payload: Array(payload.encoded(pretty: false).utf8))
     }
 

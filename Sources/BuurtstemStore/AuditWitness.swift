@@ -13,7 +13,7 @@ extension AppDatabase {
 
     /// The current head, signed; records in the log that it was handed to `witnesses` (so the next
     /// head says where the previous one went). The signed head is the one before that entry.
-    public func signedAuditHead(for witnesses: [String], actor: Actor = .system) throws -> SignedAuditHead {
+    public func signedAuditHead(for witnesses: [String], actor: AuditActor = .system) throws -> SignedAuditHead {
         try writer.write { db in
             let key = try Self.signingKey(db, at: clock.now())
             let frontier = try AuditAppender.storedFrontier(db)
@@ -31,7 +31,7 @@ extension AppDatabase {
     }
 
     /// Adds a place that receives signed heads.
-    public func addWitnessTarget(_ path: String, actor: Actor = .system) throws {
+    public func addWitnessTarget(_ path: String, actor: AuditActor = .system) throws {
         try writer.write { db in
             try db.execute(sql: "INSERT OR IGNORE INTO witness_target (path, added_at) VALUES (?, ?)", arguments: [path, clock.now().description])
             if db.changesCount == 1 { try audit(db, actor, "witness.added", ["path": .string(path)]) }

@@ -20,7 +20,7 @@ public struct BallotRecord: Sendable, Hashable {
 extension AppDatabase {
     /// Opens the ballot on an admitted proposal of an open assembly, with the method, seats and
     /// budget of its decision kind; waits for the social shareholders' advice or consent.
-    public func openBallot(proposal id: Int, options: [BallotOption] = [], actor: Actor = .system) throws -> BallotRecord {
+    public func openBallot(proposal id: Int, options: [BallotOption] = [], actor: AuditActor = .system) throws -> BallotRecord {
         try writer.write { db in
             let proposal = try Self.proposal(db, id)
             let assembly = try Self.assembly(db, proposal.assembly)
@@ -68,7 +68,7 @@ extension AppDatabase {
     /// A choice is `yes`/`no`/`blank` (also `voor`/`tegen`/`blanco`) for yes/no; one option id
     /// for single choice; option ids separated by commas for approval and budgets (approved) and
     /// for ranked methods (best first). An empty choice is a blank vote.
-    public func enterVotes(ballot id: Int, choice: String, count: Int = 1, actor: Actor = .desk("telling")) throws -> [String] {
+    public func enterVotes(ballot id: Int, choice: String, count: Int = 1, actor: AuditActor = .desk("telling")) throws -> [String] {
         guard count >= 1 else { throw StoreError("count must be at least 1") }
         return try writer.write { db in
             let ballot = try Self.ballot(db, id)
@@ -104,7 +104,7 @@ extension AppDatabase {
     /// quorum; a tie under `staking herstemming` sends the proposal to a second round (a new ballot
     /// on the same proposal); under `staking voorzitter beslist` it waits for `decideByChair`. An
     /// adopted statute amendment becomes a statute version from its own date.
-    public func closeBallot(_ id: Int, actor: Actor = .system) throws -> (result: JSONValue, head: AuditHead) {
+    public func closeBallot(_ id: Int, actor: AuditActor = .system) throws -> (result: JSONValue, head: AuditHead) {
         try writer.write { db in
             let ballot = try Self.ballot(db, id)
             guard ballot.isOpen else { throw StoreError("ballot \(id) is already closed") }
@@ -145,7 +145,7 @@ extension AppDatabase {
 
     /// Records the chair's casting decision on a ballot whose votes tied under `staking voorzitter
     /// beslist`; an adoption then takes effect as any other (veto rights, a statute amendment).
-    public func decideByChair(ballot id: Int, adopted: Bool, chair: String, actor: Actor = .system) throws -> (result: JSONValue, head: AuditHead) {
+    public func decideByChair(ballot id: Int, adopted: Bool, chair: String, actor: AuditActor = .system) throws -> (result: JSONValue, head: AuditHead) {
         let chair = chair.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !chair.isEmpty else { throw StoreError("name the chair who decided") }
         return try writer.write { db in
@@ -211,7 +211,7 @@ extension AppDatabase {
         object["newStatuteValidFrom"] = .string(effective.description)
     }
 
-    private static func appendAdoption(_ object: [String: JSONValue], ballot id: Int, actor: Actor, to appender: inout AuditAppender) throws {
+    private static func appendAdoption(_ object: [String: JSONValue], ballot id: Int, actor: AuditActor, to appender: inout AuditAppender) throws {
         guard let version = object["newStatuteVersion"] else { return }
         try appender.append(actor: actor, action: "statute.adopted", payload: .object([
             "version": version, "validFrom": object["newStatuteValidFrom"] ?? .null, "how": .string("amendment ballot \(id)")]))

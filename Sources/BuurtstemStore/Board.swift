@@ -8,7 +8,7 @@ public import Statuut
 extension AppDatabase {
     /// Appoints a board member from `day` (in a party's seat with `seatFor`).
     @discardableResult
-    public func appointBoardMember(name: String, seatFor party: String? = nil, on day: CivilDate, actor: Actor = .system) throws -> BoardMember {
+    public func appointBoardMember(name: String, seatFor party: String? = nil, on day: CivilDate, actor: AuditActor = .system) throws -> BoardMember {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         return try writer.write { db in
             guard day <= clock.today() else { throw StoreError("an appointment cannot be recorded on \(day): that day is still to come") }
@@ -19,7 +19,7 @@ extension AppDatabase {
     }
 
     /// A member leaves the board; `day` is the first day no longer on it.
-    public func boardMemberLeaves(name: String, on day: CivilDate, actor: Actor = .system) throws {
+    public func boardMemberLeaves(name: String, on day: CivilDate, actor: AuditActor = .system) throws {
         try writer.write { db in
             guard day <= clock.today() else { throw StoreError("a departure cannot be recorded on \(day): that day is still to come") }
             let member = try Self.sittingMember(db, name, on: day)
@@ -30,7 +30,7 @@ extension AppDatabase {
 
     /// Reappoints a sitting member for a new term from `day` (their seat stays theirs).
     @discardableResult
-    public func reappointBoardMember(name: String, on day: CivilDate, actor: Actor = .system) throws -> BoardMember {
+    public func reappointBoardMember(name: String, on day: CivilDate, actor: AuditActor = .system) throws -> BoardMember {
         try writer.write { db in
             guard day <= clock.today() else { throw StoreError("a reappointment cannot be recorded on \(day): that day is still to come") }
             let member = try Self.sittingMember(db, name, on: day)
@@ -61,7 +61,7 @@ extension AppDatabase {
         return member
     }
 
-    private static func insertBoardMember(_ db: Database, name: String, seatFor party: String?, on day: CivilDate, now: Moment, actor: Actor,
+    private static func insertBoardMember(_ db: Database, name: String, seatFor party: String?, on day: CivilDate, now: Moment, actor: AuditActor,
                                           action: String) throws -> BoardMember {
         try db.execute(sql: "INSERT INTO board_member (name, seat_for, appointed_on, recorded_at) VALUES (?, ?, ?, ?)",
                        arguments: [name, party, day.description, now.description])

@@ -5,7 +5,7 @@ public import Statuut
 
 extension AppDatabase {
     /// Records that the annual accounts of a financial year were presented to the members.
-    public func presentAccounts(year: Int, on day: CivilDate, actor: Actor = .system) throws {
+    public func presentAccounts(year: Int, on day: CivilDate, actor: AuditActor = .system) throws {
         try writer.write { db in
             guard day.year > year else { throw StoreError("the accounts of \(year) can be presented from \(year + 1) on, not on \(day)") }
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM annual_accounts WHERE year = ?", arguments: [year]) == 0 else {
@@ -18,7 +18,7 @@ extension AppDatabase {
     }
 
     /// Records an affiliated organisation's yearly confirmation of the statute's principles.
-    public func confirmPrinciples(organisation: String, year: Int, on day: CivilDate, text: String, actor: Actor = .system) throws {
+    public func confirmPrinciples(organisation: String, year: Int, on day: CivilDate, text: String, actor: AuditActor = .system) throws {
         try writer.write { db in
             let (statute, _) = try Self.statute(db, on: day)
             guard statute.organisations.contains(where: { $0.value == organisation }) else {
@@ -154,7 +154,7 @@ extension AppDatabase {
     /// are the members who voted (not how); each must be a member that day, and the counts must
     /// add up to them. Returns the outcome.
     public func decideOutsideMeeting(title: String, text: String = "", kind: String, count: YesNoCount, voters: [ResidentID], on day: CivilDate,
-                                     actor: Actor = .system) throws -> DecisionOutcome {
+                                     actor: AuditActor = .system) throws -> DecisionOutcome {
         try writer.write { db in
             let (statute, _) = try Self.statute(db, on: day)
             if case .notAllowed = statute.outsideMeeting.value {

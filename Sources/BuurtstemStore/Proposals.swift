@@ -5,7 +5,7 @@ public import Statuut
 
 extension AppDatabase {
     /// Submits a proposal for an assembly (checked when admitted).
-    public func submitProposal(_ draft: Proposal, on day: CivilDate, actor: Actor = .system) throws -> Proposal {
+    public func submitProposal(_ draft: Proposal, on day: CivilDate, actor: AuditActor = .system) throws -> Proposal {
         try writer.write { db in
             let assembly = try Self.assembly(db, draft.assembly)
             // A day given by hand records what happened earlier; it may not contradict what is recorded.
@@ -42,7 +42,7 @@ extension AppDatabase {
     /// Support can be added until the statute's deadline for proposals (or the assembly's day), also
     /// after a refusal for too few supporters: the proposal is then submitted again, to be judged anew
     /// by the next `admitProposal`; the earlier refusal stays in the audit log with its reason.
-    public func supportProposal(_ id: Int, member: ResidentID, on date: CivilDate? = nil, actor: Actor = .system) throws {
+    public func supportProposal(_ id: Int, member: ResidentID, on date: CivilDate? = nil, actor: AuditActor = .system) throws {
         try writer.write { db in
             let proposal = try Self.proposal(db, id)
             guard case .members = proposal.source else { throw StoreError("proposal \(id) is not a members' proposal") }
@@ -81,7 +81,7 @@ extension AppDatabase {
     }
 
     /// Admits a proposal to its assembly's agenda, or records why it is refused (and throws that refusal).
-    public func admitProposal(_ id: Int, actor: Actor = .system) throws -> Proposal {
+    public func admitProposal(_ id: Int, actor: AuditActor = .system) throws -> Proposal {
         var refusal: Refusal?
         let proposal: Proposal = try writer.write { db in
             let proposal = try Self.proposal(db, id)
@@ -127,7 +127,7 @@ extension AppDatabase {
     }
 
     /// Records a social shareholder's advice, consent or refusal on a proposal.
-    public func recordShareholderResponse(_ response: ShareholderResponse, actor: Actor = .system) throws {
+    public func recordShareholderResponse(_ response: ShareholderResponse, actor: AuditActor = .system) throws {
         try writer.write { db in
             let proposal = try Self.proposal(db, response.proposal)
             let assembly = try Self.assembly(db, proposal.assembly)

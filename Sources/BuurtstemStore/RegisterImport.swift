@@ -29,7 +29,7 @@ extension AppDatabase {
     /// one entry for the import with its counts and the file's hash.
     public func importRegister(
         _ extract: RegisterExtract, fileName: String, fileSHA256: String, extractDate: CivilDate,
-        actor: Actor = .system, progress: (@Sendable (Int, Int) -> Void)? = nil
+        actor: AuditActor = .system, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws -> ImportSummary {
         try writer.write { db in
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM association") == 1 else {
@@ -205,7 +205,7 @@ struct NewResidentWriter {
         batch.reserveCapacity(200_000)
     }
 
-    mutating func insert(_ row: RegisterRow, audit: inout AuditAppender, actor: Actor) throws {
+    mutating func insert(_ row: RegisterRow, audit: inout AuditAppender, actor: AuditActor) throws {
         var id = row.id.rawValue
         try id.withUTF8 { idBytes in
             let idRaw = UnsafeRawBufferPointer(idBytes)

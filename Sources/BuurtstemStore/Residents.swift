@@ -93,7 +93,7 @@ extension AppDatabase {
     /// Records a join (opt-in statutes), checked against the statute in force on `date`.
     @discardableResult
     public func join(_ id: ResidentID, on date: CivilDate, intakeOn: CivilDate? = nil, meetsProfile: Bool = false,
-                     actor: Actor = .system) throws -> MembershipEvent {
+                     actor: AuditActor = .system) throws -> MembershipEvent {
         let (statute, _) = try self.statute(on: date)
         guard statute.admission.value.decidedBy == .board || statute.membership.value.mode != .optIn else {
             throw StoreError("the general assembly decides on admission (\(statute.admission.source.cited(in: .en))): record the application (`members apply`) and the assembly's decision (`members decide --assembly N`)")
@@ -106,14 +106,14 @@ extension AppDatabase {
 
     /// Records a resignation; it takes effect as the statute in force on `date` says.
     @discardableResult
-    public func leave(_ id: ResidentID, on date: CivilDate, actor: Actor = .system) throws -> MembershipEvent {
+    public func leave(_ id: ResidentID, on date: CivilDate, actor: AuditActor = .system) throws -> MembershipEvent {
         try recordMembership(id, on: date, actor: actor, application: nil) { rules, resident, events in
             try rules.leave(resident, on: date, events: events)
         }
     }
 
     private func recordMembership(
-        _ id: ResidentID, on date: CivilDate, actor: Actor, application: (intakeOn: CivilDate?, meetsProfile: Bool)?,
+        _ id: ResidentID, on date: CivilDate, actor: AuditActor, application: (intakeOn: CivilDate?, meetsProfile: Bool)?,
         decide: (MembershipRules, Resident, [MembershipEvent]) throws -> MembershipEvent
     ) throws -> MembershipEvent {
         let (statute, version) = try self.statute(on: date)

@@ -15,12 +15,12 @@ public struct StaffAccount: Sendable, Hashable {
     public var disabled: Bool
 
     /// The actor this account writes into the audit log.
-    public var actor: Actor { role == .board ? .board(name) : .desk(name) }
+    public var actor: AuditActor { role == .board ? .board(name) : .desk(name) }
 }
 
 extension AppDatabase {
     /// Creates an account. Names are 1–64 characters of letters, digits, `.`, `-` and `_`.
-    public func addStaff(name: String, role: StaffAccount.Role, password: String, actor: Actor = .system) throws {
+    public func addStaff(name: String, role: StaffAccount.Role, password: String, actor: AuditActor = .system) throws {
         try Self.checkStaffName(name)
         let hash = try PasswordHash.make(password)
         try writer.write { db in
@@ -34,7 +34,7 @@ extension AppDatabase {
     }
 
     /// Sets a new password (and enables a disabled account again).
-    public func setStaffPassword(name: String, password: String, actor: Actor = .system) throws {
+    public func setStaffPassword(name: String, password: String, actor: AuditActor = .system) throws {
         let hash = try PasswordHash.make(password)
         try writer.write { db in
             try db.execute(sql: "UPDATE staff_account SET password_hash = ?, disabled_at = NULL WHERE name = ?", arguments: [hash, name])
@@ -44,7 +44,7 @@ extension AppDatabase {
     }
 
     /// Disables an account: it can no longer sign in (its open sessions end at their next request).
-    public func disableStaff(name: String, actor: Actor = .system) throws {
+    public func disableStaff(name: String, actor: AuditActor = .system) throws {
         try writer.write { db in
             try db.execute(sql: "UPDATE staff_account SET disabled_at = ? WHERE name = ? AND disabled_at IS NULL",
                            arguments: [clock.now().description, name])

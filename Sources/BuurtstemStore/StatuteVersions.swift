@@ -22,7 +22,7 @@ extension AppDatabase {
     /// database that already holds an association.
     @discardableResult
     public func createAssociation(statuteSource: String, fileName: String, validFrom: CivilDate? = nil,
-                                  actor: Actor = .system) throws -> StatuteVersion {
+                                  actor: AuditActor = .system) throws -> StatuteVersion {
         let statute = try Self.validStatute(statuteSource, fileName: fileName)
         let from = validFrom ?? statute.validFrom ?? clock.today()
         return try writer.write { db in
@@ -44,7 +44,7 @@ extension AppDatabase {
     /// amendment ballot; for now the board adopts it directly.
     @discardableResult
     public func adoptStatute(source: String, fileName: String, from: CivilDate, how: String = "adopted",
-                             actor: Actor = .system) throws -> StatuteVersion {
+                             actor: AuditActor = .system) throws -> StatuteVersion {
         let statute = try Self.validStatute(source, fileName: fileName)
         return try writer.write { db in
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM association") == 1 else {
@@ -61,7 +61,7 @@ extension AppDatabase {
     }
 
     private func insertVersion(_ db: Database, statute: Statute, source: String, fileName: String, from: CivilDate,
-                               how: String, audit: inout AuditAppender, actor: Actor) throws -> StatuteVersion {
+                               how: String, audit: inout AuditAppender, actor: AuditActor) throws -> StatuteVersion {
         let hash = Hash(Array(SHA256.hash(data: Data(source.utf8)))).description
         try db.execute(sql: """
             INSERT INTO statute_version (valid_from, name, source, sha256, file_name, adopted_how, adopted_at)

@@ -7,7 +7,7 @@ public import Statuut
 extension AppDatabase {
     /// Issues a code to every member of the assembly's electorate who has none, and returns the
     /// plain codes (the only time they exist outside the letters). Stores keyed hashes only.
-    public func issueCodes(assembly id: Int, actor: Actor = .system) throws -> [(member: ResidentID, code: VotingCode)] {
+    public func issueCodes(assembly id: Int, actor: AuditActor = .system) throws -> [(member: ResidentID, code: VotingCode)] {
         try writer.write { db in
             let assembly = try Self.assembly(db, id)
             guard assembly.state == .called || assembly.state == .open else {
@@ -39,7 +39,7 @@ extension AppDatabase {
     ///   never was active (then it cannot have voted).
     /// Either way nothing here says how anyone voted; the desk learns only which ballots the new code
     /// cannot take.
-    public func reissueCode(assembly id: Int, member: ResidentID, old: VotingCode? = nil, actor: Actor = .desk("balie")) throws -> ReissuedCode {
+    public func reissueCode(assembly id: Int, member: ResidentID, old: VotingCode? = nil, actor: AuditActor = .desk("balie")) throws -> ReissuedCode {
         try writer.write { db in
             guard try Self.electorate(db, id).contains(member) else { throw StoreError("\(member) is not in the electorate of assembly \(id)") }
             let secret = try Self.secret(db, assembly: id)

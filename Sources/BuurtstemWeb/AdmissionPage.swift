@@ -10,7 +10,7 @@ import Statuut
 struct AdmissionPage: Sendable {
     let database: AppDatabase
     let gate: StaffGate
-    let clock: Clock
+    let clock: WallClock
 
     func register(on router: Router<WebContext>) {
         router.get("bestuur/leden") { request, _ in

@@ -15,12 +15,12 @@ public actor AttemptLimiter {
     /// Typing a 15-character code from a letter takes a person at least ten seconds: more than six
     /// unknown codes a minute, from all clients together, is a machine guessing.
     public static let alarmPerMinute = 6
-    private let clock: Clock
+    private let clock: WallClock
     private var failures: [String: [Int64]] = [:]
     private var blockedUntil: [String: (until: Int64, strikes: Int)] = [:]
     private var recent: [(at: Int64, client: String)] = []
 
-    public init(clock: Clock = .system) { self.clock = clock }
+    public init(clock: WallClock = .system) { self.clock = clock }
 
     /// The seconds this client must still wait before a failure-prone attempt (0: go ahead).
     /// Does not count anything itself.

@@ -1,7 +1,7 @@
 import BuurtstemCore
 import BuurtstemStore
 import Foundation
-public import Hummingbird
+import Hummingbird
 import Statuut
 
 /// The board's pages: the year at a glance (advice, members' demands, failed-attempt alerts, the
@@ -13,7 +13,7 @@ struct BoardPages: Sendable {
     /// Wrong voting codes (residents) and wrong passwords (staff), for the alert.
     let codeFailures: AttemptLimiter
     let loginFailures: AttemptLimiter
-    let clock: Clock
+    let clock: WallClock
     /// Failed attempts in five minutes from which the board sees a red alert.
     static let alertThreshold = 30
 
@@ -341,7 +341,7 @@ struct BoardPages: Sendable {
                       let decision = form.value("decision"), decision == "adopted" || decision == "rejected" else {
                     throw Problem(nl: "Vul de naam van de voorzitter in en kies het besluit.", en: "Enter the chair's name and choose the decision.")
                 }
-                try database.decideByChair(ballot: ballot, adopted: decision == "adopted", chair: chair, actor: actor)
+                _ = try database.decideByChair(ballot: ballot, adopted: decision == "adopted", chair: chair, actor: actor)
                 return try agenda(proposal.assembly, session: session, message: ("Het besluit van de voorzitter is vastgelegd.", "The chair's decision is recorded."), ok: true)
             default:
                 throw HTTPError(.notFound)

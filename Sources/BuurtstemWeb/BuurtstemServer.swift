@@ -7,7 +7,7 @@ import HummingbirdCore
 public enum BuurtstemServer {
     /// The application, ready to run (`try await app.runService()`), with graceful shutdown on SIGTERM/SIGINT.
     public static func application(
-        database: AppDatabase, host: String = "127.0.0.1", port: Int = 8080, clock: Clock = .system,
+        database: AppDatabase, host: String = "127.0.0.1", port: Int = 8080, clock: WallClock = .system,
         connections: ConnectionRegistry = ConnectionRegistry()
     ) -> some ApplicationProtocol {
         let router = Router(context: WebContext.self)

@@ -8,7 +8,7 @@ import Statuut
 struct CompliancePage: Sendable {
     let database: AppDatabase
     let gate: StaffGate
-    let clock: Clock
+    let clock: WallClock
 
     func register(on router: Router<WebContext>) {
         router.get("bestuur/naleving") { request, _ in

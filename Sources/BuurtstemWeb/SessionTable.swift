@@ -14,10 +14,10 @@ actor SessionTable<Value: Sendable> {
 
     let idle: Int64
     let absolute: Int64
-    private let clock: Clock
+    private let clock: WallClock
     private var entries: [String: Entry] = [:]
 
-    init(clock: Clock, idle: Int64, absolute: Int64) {
+    init(clock: WallClock, idle: Int64, absolute: Int64) {
         self.clock = clock
         self.idle = idle
         self.absolute = absolute

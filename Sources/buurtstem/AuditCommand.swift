@@ -190,7 +190,7 @@ enum WitnessFile {
     /// Appends the line; commits it when the place is in a git work tree. True when committed.
     static func append(_ head: SignedAuditHead, to place: String) throws -> Bool {
         let file = path(place)
-        if !FileManager.default.fileExists(atPath: file) { FileManager.default.createFile(atPath: file, contents: nil) }
+        if !FileManager.default.fileExists(atPath: file) { _ = FileManager.default.createFile(atPath: file, contents: nil) }
         guard let handle = FileHandle(forWritingAtPath: file) else { throw ValidationError("cannot write \(file)") }
         defer { try? handle.close() }
         try handle.seekToEnd()

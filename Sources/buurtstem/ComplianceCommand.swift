@@ -119,7 +119,7 @@ struct CalendarCommand: ParsableCommand {
         let deadlines = Deadlines.upcoming(facts, from: day)
         switch format {
         case .text: print(Deadlines.text(deadlines, in: language), terminator: "")
-        case .ics: print(Deadlines.ics(deadlines, association: facts.association, stamp: Clock.system.now(), in: language), terminator: "")
+        case .ics: print(Deadlines.ics(deadlines, association: facts.association, stamp: WallClock.system.now(), in: language), terminator: "")
         }
     }
 }

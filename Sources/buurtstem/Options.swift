@@ -32,7 +32,7 @@ extension CivilDate: ExpressibleByArgument {
 }
 
 /// Today, from the system clock (commands take --on to say otherwise).
-func today() -> CivilDate { Clock.system.today() }
+func today() -> CivilDate { WallClock.system.today() }
 
 /// Reads a whole file as bytes, with a clear error.
 func readBytes(_ path: String) throws -> [UInt8] {

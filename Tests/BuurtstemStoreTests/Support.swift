@@ -11,7 +11,7 @@ enum StoreFixtures {
         (try? String(contentsOf: repository.appendingPathComponent("Statutes/\(name).statuut"), encoding: .utf8)) ?? ""
     }
 
-    static let clock = Clock.fixed(Moment(CivilDate(iso: "2026-11-01")!, seconds: 36_000))
+    static let clock = WallClock.fixed(Moment(CivilDate(iso: "2026-11-01")!, seconds: 36_000))
 
     /// A fresh in-memory association with the given statute.
     static func database(_ statute: String = "wildemanbuurt") throws -> AppDatabase {

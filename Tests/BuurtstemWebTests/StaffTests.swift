@@ -13,7 +13,7 @@ import Statuut
 final class TestClock: Sendable {
     let seconds: Atomic<Int64>
     init(_ moment: Moment) { seconds = Atomic(moment.secondsSince1970) }
-    var clock: Clock { Clock { Moment(secondsSince1970: self.seconds.load(ordering: .relaxed)) } }
+    var clock: WallClock { WallClock { Moment(secondsSince1970: self.seconds.load(ordering: .relaxed)) } }
     func advance(_ by: Int64) { seconds.add(by, ordering: .relaxed) }
 }
 
@@ -73,7 +73,7 @@ struct StaffTests {
         return (db, codes, ballot, time, BuurtstemServer.application(database: db, clock: time.clock))
     }
 
-    static func setUp(clock: Clock) throws -> (AppDatabase, [ResidentID: VotingCode], Int) {
+    static func setUp(clock: WallClock) throws -> (AppDatabase, [ResidentID: VotingCode], Int) {
         let (db, codes, ballot) = try WebTests.setUp(clock: clock)
         try db.addStaff(name: "fatima", role: .board, password: "bankjes op het plein")
         try db.addStaff(name: "balie1", role: .desk, password: "koffie en koekjes")

@@ -13,7 +13,7 @@ struct WebTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// An open assembly with 40 members, 30 checked in, an open yes/no ballot, and their codes.
-    static func setUp(clock: Clock = .fixed(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000))) throws -> (AppDatabase, [ResidentID: VotingCode], Int) {
+    static func setUp(clock: WallClock = .fixed(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000))) throws -> (AppDatabase, [ResidentID: VotingCode], Int) {
         let db = try AppDatabase.inMemory(clock: clock)
         let (codes, ballot) = try prepare(db)
         return (db, codes, ballot)

@@ -1,7 +1,7 @@
 public import Statuut
 
 /// Who made a change.
-public enum Actor: Sendable, Hashable, CustomStringConvertible {
+public enum AuditActor: Sendable, Hashable, CustomStringConvertible {
     case system
     case board(String)
     case desk(String)
@@ -36,7 +36,7 @@ public struct AuditEntry: Sendable, Hashable {
         self.payload = payload
     }
 
-    public init(seq: Int, at: Moment, actor: Actor, action: String, payload: JSONValue) {
+    public init(seq: Int, at: Moment, actor: AuditActor, action: String, payload: JSONValue) {
         self.init(seq: seq, at: at, actor: actor.description, action: action, payload: payload.encoded(pretty: false))
     }
 

@@ -40,7 +40,7 @@ public struct Moment: Sendable, Hashable, Comparable, CustomStringConvertible {
 }
 
 /// The source of "now", injected so that tests and golden files are stable.
-public struct Clock: Sendable {
+public struct WallClock: Sendable {
     private let read: @Sendable () -> Moment
 
     public init(_ read: @escaping @Sendable () -> Moment) { self.read = read }
@@ -50,8 +50,8 @@ public struct Clock: Sendable {
     public func today() -> CivilDate { now().date }
 
     /// The system clock.
-    public static let system = Clock { Moment(secondsSince1970: Int64(time(nil))) }
+    public static let system = WallClock { Moment(secondsSince1970: Int64(time(nil))) }
 
     /// A clock that always says the same moment.
-    public static func fixed(_ moment: Moment) -> Clock { Clock { moment } }
+    public static func fixed(_ moment: Moment) -> WallClock { WallClock { moment } }
 }
