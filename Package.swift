@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(name: "Statuut", swiftSettings: strictSettings),
@@ -51,10 +52,16 @@ let package = Package(
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         // Debian's libsodium (`libsodium-dev`, installed by scripts/test) for Argon2id password hashes.
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
+        // Everything printed or exported: minutes, the compliance report, the calendar, letters with codes.
+        .target(
+            name: "BuurtstemDocuments",
+            dependencies: ["Statuut", "BuurtstemCore", "CQREncode", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")],
+            swiftSettings: strictSettings),
         .target(
             name: "BuurtstemWeb",
             dependencies: [
-                "BuurtstemCore", "BuurtstemStore", "Statuut", "CQREncode",
+                "BuurtstemCore", "BuurtstemStore", "BuurtstemDocuments", "Statuut",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -66,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "buurtstem",
             dependencies: [
-                "Statuut", "BuurtstemCore", "BuurtstemStore", "BuurtstemWeb",
+                "Statuut", "BuurtstemCore", "BuurtstemStore", "BuurtstemDocuments", "BuurtstemWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -80,11 +87,11 @@ let package = Package(
             name: "BuurtstemCoreTests", dependencies: ["BuurtstemCore", "Statuut", .product(name: "BigInt", package: "BigInt")], exclude: ["Fixtures"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "BuurtstemStoreTests", dependencies: ["BuurtstemStore", "BuurtstemCore"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+            name: "BuurtstemStoreTests", dependencies: ["BuurtstemStore", "BuurtstemCore", "BuurtstemDocuments"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(
             name: "BuurtstemWebTests",
             dependencies: [
-                "BuurtstemWeb", "BuurtstemStore", "BuurtstemCore",
+                "BuurtstemWeb", "BuurtstemStore", "BuurtstemCore", "BuurtstemDocuments",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -1,4 +1,5 @@
 import BuurtstemCore
+import BuurtstemDocuments
 import BuurtstemStore
 import Foundation
 import Hummingbird

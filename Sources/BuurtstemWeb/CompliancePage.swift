@@ -1,4 +1,5 @@
 import BuurtstemCore
+import BuurtstemDocuments
 import BuurtstemStore
 public import Hummingbird
 import Statuut

@@ -1,4 +1,5 @@
 import BuurtstemCore
+import BuurtstemDocuments
 public import Hummingbird
 
 /// Minimal server-side HTML: escaping, a page layout that works at 320 px without JavaScript,

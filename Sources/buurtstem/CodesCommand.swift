@@ -1,7 +1,7 @@
 import ArgumentParser
 import BuurtstemCore
+import BuurtstemDocuments
 import BuurtstemStore
-import BuurtstemWeb
 import Foundation
 import Statuut
 

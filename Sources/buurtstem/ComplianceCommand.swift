@@ -1,5 +1,6 @@
 import ArgumentParser
 import BuurtstemCore
+import BuurtstemDocuments
 import BuurtstemStore
 import Foundation
 import Statuut

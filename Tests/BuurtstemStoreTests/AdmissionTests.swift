@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Statuut
 import BuurtstemCore
+import BuurtstemDocuments
 import BuurtstemStore
 
 /// Membership on request: application → decision by the body the statute names → membership.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Statuut
 import BuurtstemCore
+import BuurtstemDocuments
 import BuurtstemStore
 
 /// Two years kept by the book for each statute, through the store; then the same facts with one

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Statuut
 import BuurtstemCore
+import BuurtstemDocuments
 import BuurtstemStore
 
 /// The rules that used to check clean and then do nothing: a second meeting without quorum, a

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Statuut
 import BuurtstemCore
+import BuurtstemDocuments
 import BuurtstemStore
 
 /// A democratic year for each statute, through the store: schedule, call, check in, propose,

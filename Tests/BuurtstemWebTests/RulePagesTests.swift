@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Testing
 import Statuut
 import BuurtstemCore
+import BuurtstemDocuments
 import BuurtstemStore
 @testable import BuurtstemWeb
 

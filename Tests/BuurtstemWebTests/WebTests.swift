@@ -4,6 +4,7 @@ import HummingbirdTesting
 import HTTPTypes
 import Testing
 import BuurtstemCore
+import BuurtstemDocuments
 import BuurtstemStore
 import BuurtstemWeb
 import Statuut
@@ -268,5 +269,11 @@ struct LetterTests {
         #expect(html.contains(code.description) && html.contains("1067 PB 12"))
         #expect(html.contains("page-break-after: always") && html.contains("<svg"))
         #expect(html.contains("Meld u aan bij de balie") && html.contains("lang=\"en\""))
+        // The template escapes what it is given: a name or a place is text, never markup.
+        let hostile = Letters.html(association: "A & B", assembly: Assembly(id: 1, date: CivilDate(iso: "2026-03-20")!, place: "<i>Café</i>"),
+                                   url: "https://stem.example/", letters: [Letters.Letter(member: ResidentID("R2"), name: "<script>x</script>",
+                                                                                          address: nil, code: code)])
+        #expect(hostile.contains("A &amp; B") && hostile.contains("&lt;i&gt;Café&lt;/i&gt;") && hostile.contains("&lt;script&gt;x&lt;/script&gt;<br>"))
+        #expect(!hostile.contains("<script>") && !hostile.contains("<i>"))
     }
 }

@@ -1,3 +1,4 @@
+public import BuurtstemCore
 public import Statuut
 
 extension ComplianceReport {

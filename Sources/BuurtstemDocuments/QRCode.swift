@@ -1,9 +1,9 @@
 import CQREncode
 
 /// QR codes through Debian's libqrencode, drawn as SVG (no image library, no script).
-enum QRCode {
+public enum QRCode {
     /// An SVG QR code for `text` (error correction level M), or nil if it cannot be encoded.
-    static func svg(_ text: String, moduleSize: Int = 6) -> String? {
+    public static func svg(_ text: String, moduleSize: Int = 6) -> String? {
         guard let code = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1) else { return nil }
         defer { QRcode_free(code) }
         let width = Int(code.pointee.width)
