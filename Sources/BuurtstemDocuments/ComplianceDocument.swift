@@ -52,36 +52,29 @@ extension ComplianceReport {
         ])
     }
 
-    /// The report as an HTML fragment (a table per status), for the board page and the file.
-    public func htmlBody(in language: Language) -> String {
-        var out = "<h1>\(HTMLText.escape(title(in: language)))</h1>\n<p class=\"summary\">\(HTMLText.escape(summary(in: language)))</p>\n"
-        for status in Self.order {
+    /// What the templates show: the title, the summary, and per status its findings.
+    func context(in language: Language) -> [String: Any] {
+        let groups: [[String: Any]] = Self.order.compactMap { status in
             let items = findings.filter { $0.status == status }
-            guard !items.isEmpty else { continue }
-            out += "<h2 class=\"\(status.rawValue)\">\(HTMLText.escape(status.name(in: language).prefix(1).uppercased() + status.name(in: language).dropFirst())) (\(items.count))</h2>\n<table class=\"\(status.rawValue)\"><tbody>\n"
-            for f in items {
-                out += "<tr><td>\(Self.marks[status]!)</td><td><strong>\(HTMLText.escape(f.obligation.text(in: language)))</strong><br>"
-                    + "<small>\(HTMLText.escape(f.source.cited(in: language)))</small><br>\(HTMLText.escape(f.evidence.text(in: language)))"
-                    + (f.deadline.map { "<br><strong>\(language == .nl ? "Uiterlijk" : "Act by") \($0)</strong>" } ?? "") + "</td></tr>\n"
-            }
-            out += "</tbody></table>\n"
+            guard !items.isEmpty else { return nil }
+            let name = status.name(in: language)
+            return ["status": status.rawValue, "heading": name.prefix(1).uppercased() + name.dropFirst(), "count": items.count,
+                    "findings": items.map { f -> [String: Any] in
+                        ["mark": Self.marks[status]!, "obligation": f.obligation.text(in: language), "source": f.source.cited(in: language),
+                         "evidence": f.evidence.text(in: language), "deadline": f.deadline.map { [$0.description] } ?? [],
+                         "actBy": language == .nl ? "Uiterlijk" : "Act by"]
+                    }]
         }
-        return out
+        return ["title": title(in: language), "summary": summary(in: language), "language": language.rawValue, "groups": groups]
     }
 
-    /// A whole printable HTML document.
+    /// The report as an HTML fragment (a table per status), for the board page (template `compliance-body`).
+    public func htmlBody(in language: Language) -> String {
+        DocumentTemplates.render("compliance-body", context(in: language))
+    }
+
+    /// A whole printable HTML document (template `compliance`).
     public func html(in language: Language) -> String {
-        """
-        <!doctype html>
-        <html lang="\(language.rawValue)"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTMLText.escape(title(in: language)))</title>
-        <style>
-        body { font: 16px/1.45 system-ui, sans-serif; max-width: 50rem; margin: 1rem auto; padding: 0 1rem; color: #1b1b1b; }
-        table { border-collapse: collapse; width: 100%; } td { vertical-align: top; padding: .4rem; border-bottom: 1px solid #ddd; }
-        h2.broken { color: #8a1c1c; } h2.at-risk { color: #8a5a00; } h2.kept { color: #146c2e; }
-        @page { size: A4; margin: 18mm; }
-        </style></head><body>
-        \(htmlBody(in: language))</body></html>
-        """
+        DocumentTemplates.render("compliance", context(in: language))
     }
 }
