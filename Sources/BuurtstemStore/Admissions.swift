@@ -145,13 +145,7 @@ extension AppDatabase {
     }
 
     private static func application(_ row: Row) throws -> MembershipApplication {
-        guard let applied = StoredValues.date(row["applied_on"]), let state = MembershipApplication.State(rawValue: row["state"]) else {
-            throw StoreError("membership_application \(row["id"] as Int? ?? 0) holds a date or state that cannot be read")
-        }
-        return MembershipApplication(id: row["id"], resident: ResidentID(row["resident_id"] as String), appliedOn: applied,
-                                     intakeOn: StoredValues.date(row["intake_on"]), meetsProfile: row["meets_profile"], state: state,
-                                     decidedBy: (row["decided_by"] as String?).flatMap(AdmissionRule.Body.init(rawValue:)),
-                                     assembly: row["assembly_id"], decidedOn: StoredValues.date(row["decided_on"]), reason: row["reason"])
+        try MembershipApplicationRow(row: row).application
     }
 
     static func resident(_ db: Database, _ id: ResidentID) throws -> Resident {

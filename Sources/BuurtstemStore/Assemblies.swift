@@ -241,32 +241,21 @@ extension AppDatabase {
     /// Members' demands not yet answered by calling an assembly, with the day to call by.
     public func openDemands() throws -> [AssemblyDemand] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM assembly_demand WHERE answered_by IS NULL ORDER BY call_by").map { row in
-                AssemblyDemand(receivedOn: StoredValues.date(row["received_on"]) ?? CivilDate(dayNumber: 0), supporters: row["supporters"],
-                               callBy: StoredValues.date(row["call_by"]) ?? CivilDate(dayNumber: 0))
-            }
+            try AssemblyDemandRow.fetchAll(db, sql: "SELECT * FROM assembly_demand WHERE answered_by IS NULL ORDER BY call_by").map(\.demand)
         }
     }
 
     // MARK: Reading inside a transaction
 
     static func assembly(_ db: Database, _ id: Int) throws -> Assembly {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM assembly WHERE id = ?", arguments: [id]) else {
+        guard let row = try AssemblyRow.fetchOne(db, key: id) else {
             throw StoreError.notFound("there is no assembly \(id)")
         }
-        return assembly(row)
+        return row.assembly
     }
 
     static func assemblies(_ db: Database) throws -> [Assembly] {
-        try Row.fetchAll(db, sql: "SELECT * FROM assembly ORDER BY date, id").map(assembly)
-    }
-
-    private static func assembly(_ row: Row) -> Assembly {
-        let kinds: String = row["agenda_kinds"]
-        return Assembly(id: row["id"], date: StoredValues.date(row["date"]) ?? CivilDate(dayNumber: 0), place: row["place"],
-                        state: Assembly.State(rawValue: row["state"]) ?? .scheduled, calledOn: StoredValues.date(row["called_on"]),
-                        referenceDate: StoredValues.date(row["reference_date"]),
-                        agendaKinds: kinds.split(separator: ",").map(String.init), secondMeetingOf: row["second_meeting_of"])
+        try AssemblyRow.fetchAll(db, sql: "SELECT * FROM assembly ORDER BY date, id").map(\.assembly)
     }
 
     static func electorate(_ db: Database, _ id: Int) throws -> Set<ResidentID> {

@@ -45,12 +45,7 @@ extension AppDatabase {
     public func boardMembers() throws -> [BoardMember] { try writer.read { try Self.boardMembers($0) } }
 
     static func boardMembers(_ db: Database) throws -> [BoardMember] {
-        try Row.fetchAll(db, sql: "SELECT * FROM board_member ORDER BY appointed_on, id").map { row in
-            guard let appointed = StoredValues.date(row["appointed_on"]) else {
-                throw StoreError("board_member \(row["id"] as Int? ?? 0) has an appointment date that cannot be read")
-            }
-            return BoardMember(id: row["id"], name: row["name"], seatFor: row["seat_for"], appointedOn: appointed, leftOn: StoredValues.date(row["left_on"]))
-        }
+        try BoardMemberRow.fetchAll(db, sql: "SELECT * FROM board_member ORDER BY appointed_on, id").map(\.member)
     }
 
     private static func sittingMember(_ db: Database, _ name: String, on day: CivilDate) throws -> BoardMember {

@@ -192,9 +192,9 @@ extension AppDatabase {
         var responses: [ShareholderResponse] = []
         var next: Int? = id
         while let current = next {
-            responses = try Row.fetchAll(db, sql: "SELECT * FROM shareholder_response WHERE proposal_id = ? ORDER BY id", arguments: [current]).map { row in
-                ShareholderResponse(shareholder: row["shareholder"], proposal: id, kind: ShareholderResponse.Kind(rawValue: row["kind"]) ?? .advice,
-                                    on: StoredValues.date(row["on_date"]) ?? CivilDate(dayNumber: 0), text: row["text"])
+            responses = try ShareholderResponseRow.fetchAll(db, sql: "SELECT * FROM shareholder_response WHERE proposal_id = ? ORDER BY id",
+                                                            arguments: [current]).map { row in
+                ShareholderResponse(shareholder: row.shareholder, proposal: id, kind: row.kind, on: row.onDate, text: row.text)
             } + responses
             next = try Int.fetchOne(db, sql: "SELECT carried_from FROM proposal WHERE id = ?", arguments: [current])
         }

@@ -29,7 +29,7 @@ public struct MembershipRule: Sendable, Hashable {
 
 /// Who admits opt-in members, and whether an intake comes first.
 public struct AdmissionRule: Sendable, Hashable {
-    public enum Body: String, Sendable, Hashable { case board, assembly }
+    public enum Body: String, Sendable, Hashable, Codable { case board, assembly }
     public var decidedBy: Body
     public var afterIntake: Bool
 
