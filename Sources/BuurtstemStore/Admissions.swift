@@ -59,7 +59,7 @@ extension AppDatabase {
                     """, arguments: [request.resident.rawValue, request.appliedOn.description, request.intakeOn?.description,
                                      request.meetsProfile, clock.now().description])
                 let id = Int(db.lastInsertedRowID)
-                try appender.append(actor: actor, action: "member.applied", payload: .object([
+                try appender.append(actor: actor, action: .memberApplied, payload: .object([
                     "application": .int(id), "id": .string(request.resident.rawValue), "appliedOn": .string(request.appliedOn.description)]))
                 recorded.append(MembershipApplication(id: id, resident: request.resident, appliedOn: request.appliedOn, intakeOn: request.intakeOn,
                                                       meetsProfile: request.meetsProfile))
@@ -113,7 +113,7 @@ extension AppDatabase {
                                                     "decidedBy": .string(body.rawValue), "on": .string(date.description),
                                                     "assembly": assembly.map(JSONValue.int) ?? .null]
                 if let reason = result.reason { payload["reason"] = .string(reason) }
-                try appender.append(actor: actor, action: result.state == .granted ? "member.admitted" : "member.refused", payload: .object(payload))
+                try appender.append(actor: actor, action: result.state == .granted ? .memberAdmitted : .memberRefused, payload: .object(payload))
                 if let join {
                     try Self.insert(db, join, version: version, at: clock.now(), actor: actor, appender: &appender,
                                     extra: ["application": .int(application.id)])
@@ -161,7 +161,7 @@ extension AppDatabase {
         try db.execute(sql: "INSERT INTO membership_event (resident_id, kind, requested_on, effective_on, recorded_at) VALUES (?, ?, ?, ?, ?)",
                        arguments: [event.resident.rawValue, event.kind.rawValue, event.requestedOn.description, event.effectiveOn.description,
                                    now.description])
-        try appender.append(actor: actor, action: "member.\(event.kind.rawValue)", payload: .object([
+        try appender.append(actor: actor, action: event.kind == .join ? .memberJoin : .memberLeave, payload: .object([
             "id": .string(event.resident.rawValue), "requestedOn": .string(event.requestedOn.description),
             "effectiveOn": .string(event.effectiveOn.description), "statuteVersion": .int(Int(version.id)),
         ].merging(extra) { a, _ in a }))

@@ -32,10 +32,10 @@ extension AppDatabase {
             var payload: [String: JSONValue] = ["assembly": .int(id), "date": .string(date.description), "place": .string(place),
                                                 "agenda": .array(assembly.agendaKinds.map(JSONValue.string))]
             if let first { payload["secondMeetingOf"] = .int(first) }
-            try audit(db, actor, "assembly.scheduled", payload)
+            try audit(db, actor, .assemblyScheduled, payload)
             for proposal in carried {
                 let newID = try Self.carry(db, proposal, to: id)
-                try audit(db, actor, "proposal.carried", ["proposal": .int(newID), "from": .int(proposal.id), "assembly": .int(id),
+                try audit(db, actor, .proposalCarried, ["proposal": .int(newID), "from": .int(proposal.id), "assembly": .int(id),
                                                            "firstMeeting": .int(proposal.assembly)])
             }
             return (assembly, advice)
@@ -112,7 +112,7 @@ extension AppDatabase {
             // Calling an assembly answers the members' demands received before it.
             try db.execute(sql: "UPDATE assembly_demand SET answered_by = ? WHERE answered_by IS NULL AND received_on <= ?",
                            arguments: [id, day.description])
-            try audit(db, actor, "assembly.called", ["assembly": .int(id), "calledOn": .string(day.description),
+            try audit(db, actor, .assemblyCalled, ["assembly": .int(id), "calledOn": .string(day.description),
                                                       "referenceDate": .string(reference.description), "electorate": .int(members.count),
                                                       "statuteVersion": .int(Int(version.id))])
             return (called, members.count)
@@ -132,7 +132,7 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE assembly SET state = 'open' WHERE id = ?", arguments: [id])
             let quorum = QuorumStatus.check(statute.quorum, attendance: try Self.attendance(db, id),
                                             electorate: try Self.electorate(db, id).count)
-            try audit(db, actor, "assembly.opened", ["assembly": .int(id), "quorumMet": .bool(quorum.met),
+            try audit(db, actor, .assemblyOpened, ["assembly": .int(id), "quorumMet": .bool(quorum.met),
                                                       "counted": .int(quorum.counted), "needed": .int(quorum.needed)])
             return quorum
         }
@@ -163,7 +163,7 @@ extension AppDatabase {
             }
             try db.execute(sql: "UPDATE assembly SET state = 'closed' WHERE id = ?", arguments: [id])
             var appender = try AuditAppender(db, at: clock.now())
-            try appender.append(actor: actor, action: "assembly.closed", payload: .object(["assembly": .int(id)]))
+            try appender.append(actor: actor, action: .assemblyClosed, payload: .object(["assembly": .int(id)]))
             return try appender.finish(db)
         }
     }
@@ -195,7 +195,7 @@ extension AppDatabase {
                 try db.execute(sql: "UPDATE voting_code SET state = 'active' WHERE assembly_id = ? AND resident_id = ? AND state = 'issued'",
                                arguments: [id, member.rawValue])
                 try db.execute(sql: "DELETE FROM proxy WHERE assembly_id = ? AND giver = ?", arguments: [id, member.rawValue])
-                try appender.append(actor: actor, action: "member.checked-in", payload: .object(["assembly": .int(id), "id": .string(member.rawValue)]))
+                try appender.append(actor: actor, action: .memberCheckedIn, payload: .object(["assembly": .int(id), "id": .string(member.rawValue)]))
             }
             try appender.finish(db)
             return QuorumStatus.check(statute.quorum, attendance: attendance, electorate: electorate.count)
@@ -214,7 +214,7 @@ extension AppDatabase {
             // The holder votes with the giver's code, which becomes active now.
             try db.execute(sql: "UPDATE voting_code SET state = 'active' WHERE assembly_id = ? AND resident_id = ? AND state = 'issued'",
                            arguments: [id, giver.rawValue])
-            try audit(db, actor, "proxy.recorded", ["assembly": .int(id), "giver": .string(giver.rawValue), "holder": .string(holder.rawValue)])
+            try audit(db, actor, .proxyRecorded, ["assembly": .int(id), "giver": .string(giver.rawValue), "holder": .string(holder.rawValue)])
             return QuorumStatus.check(statute.quorum, attendance: attendance, electorate: electorate.count)
         }
     }
@@ -232,7 +232,7 @@ extension AppDatabase {
             let demand = try AssemblyRules(statute: statute).demand(supporters: supporters, of: members, on: day)
             try db.execute(sql: "INSERT INTO assembly_demand (received_on, supporters, call_by) VALUES (?, ?, ?)",
                            arguments: [day.description, supporters, demand.callBy.description])
-            try audit(db, actor, "assembly.demanded", ["receivedOn": .string(day.description), "supporters": .int(supporters),
+            try audit(db, actor, .assemblyDemanded, ["receivedOn": .string(day.description), "supporters": .int(supporters),
                                                         "members": .int(members), "callBy": .string(demand.callBy.description)])
             return demand
         }
@@ -272,7 +272,7 @@ extension AppDatabase {
     }
 
     /// Appends one audit entry and updates the head, in the caller's transaction.
-    func audit(_ db: Database, _ actor: AuditActor, _ action: String, _ payload: [String: JSONValue]) throws {
+    func audit(_ db: Database, _ actor: AuditActor, _ action: AuditAction, _ payload: [String: JSONValue]) throws {
         var appender = try AuditAppender(db, at: clock.now())
         try appender.append(actor: actor, action: action, payload: .object(payload))
         try appender.finish(db)

@@ -41,8 +41,8 @@ public struct AuditAppender {
 
     /// Appends one entry; returns its sequence number.
     @discardableResult
-    public mutating func append(actor: AuditActor, action: String, payload: JSONValue) throws -> Int {
-        try append(actor: Array(actor.description.utf8), action: Array(action.utf8), payload: Array(payload.encoded(pretty: false).utf8))
+    public mutating func append(actor: AuditActor, action: AuditAction, payload: JSONValue) throws -> Int {
+        try append(actor: Array(actor.description.utf8), action: Array(action.rawValue.utf8), payload: Array(payload.encoded(pretty: false).utf8))
     }
 
     /// Appends one entry from bytes: `payload` must be canonical JSON (sorted keys, no spaces).

@@ -19,7 +19,7 @@ extension AppDatabase {
             let frontier = try AuditAppender.storedFrontier(db)
             let name = try String.fetchOne(db, sql: "SELECT name FROM association WHERE id = 1") ?? ""
             let signed = try SignedAuditHead.sign(AuditHead(size: frontier.size, root: frontier.root), association: name, at: clock.now(), key: key)
-            try audit(db, actor, "audit.witnessed", ["size": .int(signed.head.size), "root": .string(signed.head.root.description),
+            try audit(db, actor, .auditWitnessed, ["size": .int(signed.head.size), "root": .string(signed.head.root.description),
                                                      "witnesses": .array(witnesses.map(JSONValue.string))])
             return signed
         }
@@ -34,7 +34,7 @@ extension AppDatabase {
     public func addWitnessTarget(_ path: String, actor: AuditActor = .system) throws {
         try writer.write { db in
             try db.execute(sql: "INSERT OR IGNORE INTO witness_target (path, added_at) VALUES (?, ?)", arguments: [path, clock.now().description])
-            if db.changesCount == 1 { try audit(db, actor, "witness.added", ["path": .string(path)]) }
+            if db.changesCount == 1 { try audit(db, actor, .witnessAdded, ["path": .string(path)]) }
         }
     }
 
@@ -46,7 +46,7 @@ extension AppDatabase {
         try db.execute(sql: "INSERT INTO signing_key (id, private_key, created_at) VALUES (1, ?, ?)",
                        arguments: [key.rawRepresentation, now.description])
         var appender = try AuditAppender(db, at: now)
-        try appender.append(actor: .system, action: "key.created",
+        try appender.append(actor: .system, action: .keyCreated,
                             payload: .object(["publicKey": .string(SignedAuditHead.hex(Array(key.publicKey.rawRepresentation)))]))
         try appender.finish(db)
         return key

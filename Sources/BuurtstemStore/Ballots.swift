@@ -54,7 +54,7 @@ extension AppDatabase {
             let ballot = Int(db.lastInsertedRowID)
             try db.execute(sql: "UPDATE proposal SET state = 'onAgenda' WHERE id = ?", arguments: [id])
             let quorum = QuorumStatus.check(kind.quorum, attendance: try Self.attendance(db, assembly.id), electorate: try Self.electorate(db, assembly.id).count)
-            try audit(db, actor, "ballot.opened", ["ballot": .int(ballot), "proposal": .int(id), "method": .string(method.rawValue),
+            try audit(db, actor, .ballotOpened, ["ballot": .int(ballot), "proposal": .int(id), "method": .string(method.rawValue),
                                                     "options": .array(choices.map { .string($0.id) }), "optionsJSON": .string(optionsJSON),
                                                     "seats": seats.map(JSONValue.int) ?? .null, "budget": budget.map(JSONValue.int) ?? .null,
                                                     "quorumMet": .bool(quorum.met), "roundOf": roundOf.map(JSONValue.int) ?? .null,
@@ -92,7 +92,7 @@ extension AppDatabase {
                 try db.execute(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)", arguments: [id, receipt, normalised])
                 receipts.append(receipt)
             }
-            try audit(db, actor, "votes.entered", ["ballot": .int(id), "count": .int(count), "votes": .array(receipts.map {
+            try audit(db, actor, .votesEntered, ["ballot": .int(id), "count": .int(count), "votes": .array(receipts.map {
                 .string(VoteCommitment.vote(secret: secret, ballot: id, receipt: $0, choice: normalised))
             })])
             return receipts
@@ -136,7 +136,7 @@ extension AppDatabase {
             // A tie to be voted again: the proposal goes back to the agenda for its second round.
             try db.execute(sql: "UPDATE proposal SET state = ? WHERE id = ?", arguments: [revote ? "admitted" : "decided", proposal.id])
             var appender = try AuditAppender(db, at: clock.now())
-            try appender.append(actor: actor, action: "ballot.closed", payload: .object(object))
+            try appender.append(actor: actor, action: .ballotClosed, payload: .object(object))
             try Self.appendAdoption(object, ballot: id, actor: actor, to: &appender)
             let head = try appender.finish(db)
             return (.object(object), head)
@@ -171,7 +171,7 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE ballot SET result = ? WHERE id = ?", arguments: [JSONValue.object(object).encoded(pretty: false), id])
             var appender = try AuditAppender(db, at: clock.now())
             // The entry is the completed result, as stored from now on (`audit verify` compares them).
-            try appender.append(actor: actor, action: "ballot.chair-decided", payload: .object(object))
+            try appender.append(actor: actor, action: .ballotChairDecided, payload: .object(object))
             try Self.appendAdoption(object, ballot: id, actor: actor, to: &appender)
             return (.object(object), try appender.finish(db))
         }
@@ -213,7 +213,7 @@ extension AppDatabase {
 
     private static func appendAdoption(_ object: [String: JSONValue], ballot id: Int, actor: AuditActor, to appender: inout AuditAppender) throws {
         guard let version = object["newStatuteVersion"] else { return }
-        try appender.append(actor: actor, action: "statute.adopted", payload: .object([
+        try appender.append(actor: actor, action: .statuteAdopted, payload: .object([
             "version": version, "validFrom": object["newStatuteValidFrom"] ?? .null, "how": .string("amendment ballot \(id)")]))
     }
 

@@ -14,7 +14,7 @@ extension AppDatabase {
             guard day <= clock.today() else { throw StoreError("an appointment cannot be recorded on \(day): that day is still to come") }
             let (statute, _) = try Self.statute(db, on: day)
             try BoardRules(statute: statute).appoint(name: name, seatFor: party, on: day, board: try Self.boardMembers(db))
-            return try Self.insertBoardMember(db, name: name, seatFor: party, on: day, now: clock.now(), actor: actor, action: "board.appointed")
+            return try Self.insertBoardMember(db, name: name, seatFor: party, on: day, now: clock.now(), actor: actor, action: .boardAppointed)
         }
     }
 
@@ -24,7 +24,7 @@ extension AppDatabase {
             guard day <= clock.today() else { throw StoreError("a departure cannot be recorded on \(day): that day is still to come") }
             let member = try Self.sittingMember(db, name, on: day)
             try db.execute(sql: "UPDATE board_member SET left_on = ? WHERE id = ?", arguments: [day.description, member.id])
-            try audit(db, actor, "board.left", ["member": .int(member.id), "name": .string(member.name), "on": .string(day.description)])
+            try audit(db, actor, .boardLeft, ["member": .int(member.id), "name": .string(member.name), "on": .string(day.description)])
         }
     }
 
@@ -37,7 +37,7 @@ extension AppDatabase {
             guard day > member.appointedOn else { throw StoreError("\(name) was appointed on \(member.appointedOn); a new term starts after that") }
             try db.execute(sql: "UPDATE board_member SET left_on = ? WHERE id = ?", arguments: [day.description, member.id])
             return try Self.insertBoardMember(db, name: member.name, seatFor: member.seatFor, on: day, now: clock.now(), actor: actor,
-                                              action: "board.reappointed")
+                                              action: .boardReappointed)
         }
     }
 
@@ -57,7 +57,7 @@ extension AppDatabase {
     }
 
     private static func insertBoardMember(_ db: Database, name: String, seatFor party: String?, on day: CivilDate, now: Moment, actor: AuditActor,
-                                          action: String) throws -> BoardMember {
+                                          action: AuditAction) throws -> BoardMember {
         try db.execute(sql: "INSERT INTO board_member (name, seat_for, appointed_on, recorded_at) VALUES (?, ?, ?, ?)",
                        arguments: [name, party, day.description, now.description])
         let id = Int(db.lastInsertedRowID)

@@ -13,7 +13,7 @@ extension AppDatabase {
             }
             try db.execute(sql: "INSERT INTO annual_accounts (year, presented_on, recorded_at) VALUES (?, ?, ?)",
                            arguments: [year, day.description, clock.now().description])
-            try audit(db, actor, "accounts.presented", ["year": .int(year), "on": .string(day.description)])
+            try audit(db, actor, .accountsPresented, ["year": .int(year), "on": .string(day.description)])
         }
     }
 
@@ -28,7 +28,7 @@ extension AppDatabase {
             guard day.year == year else { throw StoreError("a confirmation for \(year) is given in \(year), not on \(day)") }
             try db.execute(sql: "INSERT INTO organisation_confirmation (organisation, year, on_date, text) VALUES (?, ?, ?, ?)",
                            arguments: [organisation, year, day.description, text])
-            try audit(db, actor, "organisation.confirmed", ["organisation": .string(organisation), "year": .int(year),
+            try audit(db, actor, .organisationConfirmed, ["organisation": .string(organisation), "year": .int(year),
                                                              "on": .string(day.description), "text": .string(text)])
         }
     }
@@ -184,7 +184,7 @@ extension AppDatabase {
             for voter in voters {
                 try db.execute(sql: "INSERT INTO outside_decision_voter (decision_id, resident_id) VALUES (?, ?)", arguments: [decision, voter.rawValue])
             }
-            try audit(db, actor, "decision.outside-meeting", [
+            try audit(db, actor, .decisionOutsideMeeting, [
                 "title": .string(title), "kind": .string(DecisionKindNames.canonical(kind)), "on": .string(day.description), "members": .int(members),
                 "yes": .int(count.yes), "no": .int(count.no), "blank": .int(count.blank), "outcome": .string(outcome.result.rawValue),
                 "voters": .array(voters.map { .string($0.rawValue) })])

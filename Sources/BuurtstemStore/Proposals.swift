@@ -30,7 +30,7 @@ extension AppDatabase {
             for supporter in Set(supporters) {
                 try db.execute(sql: "INSERT INTO proposal_supporter (proposal_id, resident_id) VALUES (?, ?)", arguments: [id, supporter.rawValue])
             }
-            try audit(db, actor, "proposal.submitted", ["proposal": .int(id), "assembly": .int(proposal.assembly), "title": .string(proposal.title),
+            try audit(db, actor, .proposalSubmitted, ["proposal": .int(id), "assembly": .int(proposal.assembly), "title": .string(proposal.title),
                                                          "kind": .string(proposal.kind), "by": .string(party ?? sourceKind),
                                                          "supporters": .int(Set(supporters).count)])
             return proposal
@@ -65,7 +65,7 @@ extension AppDatabase {
                 // Judged anew at the next admission; the refusal's reason stays in the column until then and in the log for good.
                 try db.execute(sql: "UPDATE proposal SET state = 'submitted' WHERE id = ?", arguments: [id])
             }
-            try audit(db, actor, "proposal.supported", ["proposal": .int(id), "id": .string(member.rawValue), "on": .string(day.description)])
+            try audit(db, actor, .proposalSupported, ["proposal": .int(id), "id": .string(member.rawValue), "on": .string(day.description)])
         }
     }
 
@@ -111,12 +111,12 @@ extension AppDatabase {
             switch outcome {
             case .success(let admitted):
                 try db.execute(sql: "UPDATE proposal SET state = 'admitted' WHERE id = ?", arguments: [id])
-                try audit(db, actor, "proposal.admitted", ["proposal": .int(id)])
+                try audit(db, actor, .proposalAdmitted, ["proposal": .int(id)])
                 return admitted
             case .failure(let error):
                 refusal = error
                 try db.execute(sql: "UPDATE proposal SET state = 'refused', refusal = ? WHERE id = ?", arguments: [error.description, id])
-                try audit(db, actor, "proposal.refused", ["proposal": .int(id), "reason": .string(error.description)])
+                try audit(db, actor, .proposalRefused, ["proposal": .int(id), "reason": .string(error.description)])
                 var refused = proposal
                 refused.state = .refused(error)
                 return refused
@@ -140,7 +140,7 @@ extension AppDatabase {
             try ProposalRules(statute: statute).checkResponse(response, to: proposal)
             try db.execute(sql: "INSERT INTO shareholder_response (proposal_id, shareholder, kind, on_date, text) VALUES (?, ?, ?, ?, ?)",
                            arguments: [response.proposal, response.shareholder, response.kind.rawValue, response.on.description, response.text])
-            try audit(db, actor, "shareholder.\(response.kind.rawValue)", [
+            try audit(db, actor, [.advice: .shareholderAdvice, .consent: .shareholderConsent, .refusal: .shareholderRefusal][response.kind]!, [
                 "proposal": .int(response.proposal), "shareholder": .string(response.shareholder),
                 "on": .string(response.on.description), "text": .string(response.text)])
         }

@@ -74,7 +74,7 @@ extension AppDatabase {
                 var changed = false
                 if known.birth != row.birth || (row.name != nil && known.name != row.name) {
                     try updateResident.execute(arguments: [birthDate, birthYear, row.name ?? known.name, row.id.rawValue])
-                    try audit.append(actor: actor, action: "resident.updated", payload: .object([
+                    try audit.append(actor: actor, action: .residentUpdated, payload: .object([
                         "id": .string(row.id.rawValue), "birth": Self.birthJSON(row.birth), "nameChanged": .bool(row.name != nil && known.name != row.name),
                     ]))
                     summary.updated += 1
@@ -88,7 +88,7 @@ extension AppDatabase {
                         try closeResidence.execute(arguments: [since.description, known.residenceID])
                     }
                     try insertResidence.execute(arguments: Self.residenceArguments(row.id, row.address, row.movedIn ?? since, row.movedOut))
-                    try audit.append(actor: actor, action: "resident.moved", payload: .object([
+                    try audit.append(actor: actor, action: .residentMoved, payload: .object([
                         "id": .string(row.id.rawValue), "from": .string(known.address.description), "to": .string(row.address.description),
                         "on": .string((row.movedIn ?? since).description), "movedOut": row.movedOut.map { .string($0.description) } ?? .null,
                     ]))
@@ -98,7 +98,7 @@ extension AppDatabase {
                     var on = out
                     if let movedIn = known.movedIn, on < movedIn { on = movedIn }
                     try closeResidence.execute(arguments: [on.description, known.residenceID])
-                    try audit.append(actor: actor, action: "resident.moved-out", payload: .object([
+                    try audit.append(actor: actor, action: .residentMovedOut, payload: .object([
                         "id": .string(row.id.rawValue), "from": .string(known.address.description), "on": .string(on.description),
                     ]))
                     summary.movedOut += 1
@@ -113,7 +113,7 @@ extension AppDatabase {
                 var on = extractDate
                 if let movedIn = known.movedIn, on < movedIn { on = movedIn }
                 try closeResidence.execute(arguments: [on.description, known.residenceID])
-                try audit.append(actor: actor, action: "resident.absent", payload: .object([
+                try audit.append(actor: actor, action: .residentAbsent, payload: .object([
                     "id": .string(id.rawValue), "from": .string(known.address.description), "on": .string(on.description),
                 ]))
                 summary.absent += 1
@@ -124,7 +124,7 @@ extension AppDatabase {
                 """, arguments: [fileName, fileSHA256, extractDate.description, summary.read, summary.imported, summary.rejected,
                                  summary.created, summary.moved, summary.movedOut, summary.updated, summary.absent, now.description])
             summary.importID = db.lastInsertedRowID
-            try audit.append(actor: actor, action: "register.imported", payload: .object([
+            try audit.append(actor: actor, action: .registerImported, payload: .object([
                 "import": .int(Int(summary.importID)), "file": .string(fileName), "sha256": .string(fileSHA256),
                 "extractDate": .string(extractDate.description), "read": .int(summary.read), "imported": .int(summary.imported),
                 "rejected": .int(summary.rejected), "created": .int(summary.created), "moved": .int(summary.moved),
@@ -188,7 +188,7 @@ struct NewResidentWriter {
     private var scratch: [UInt8] = []
     private var dateIn: [UInt8] = []
     private var dateOut: [UInt8] = []
-    private let action = Array("residents.registered".utf8)
+    private let action = Array(AuditAction.residentsRegistered.rawValue.utf8)
     private var actorBytes: [UInt8] = []
     /// Residents registered since the last audit entry, as canonical JSON objects joined by commas.
     private var batch: [UInt8] = []

@@ -29,7 +29,7 @@ extension AppDatabase {
             }
             try db.execute(sql: "INSERT INTO staff_account (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
                            arguments: [name, role.rawValue, hash, clock.now().description])
-            try audit(db, actor, "staff.added", ["name": .string(name), "role": .string(role.rawValue)])
+            try audit(db, actor, .staffAdded, ["name": .string(name), "role": .string(role.rawValue)])
         }
     }
 
@@ -39,7 +39,7 @@ extension AppDatabase {
         try writer.write { db in
             try db.execute(sql: "UPDATE staff_account SET password_hash = ?, disabled_at = NULL WHERE name = ?", arguments: [hash, name])
             guard db.changesCount == 1 else { throw StoreError("there is no account named \(name)") }
-            try audit(db, actor, "staff.password-set", ["name": .string(name)])
+            try audit(db, actor, .staffPasswordSet, ["name": .string(name)])
         }
     }
 
@@ -49,7 +49,7 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE staff_account SET disabled_at = ? WHERE name = ? AND disabled_at IS NULL",
                            arguments: [clock.now().description, name])
             guard db.changesCount == 1 else { throw StoreError("there is no enabled account named \(name)") }
-            try audit(db, actor, "staff.disabled", ["name": .string(name)])
+            try audit(db, actor, .staffDisabled, ["name": .string(name)])
         }
     }
 

@@ -32,7 +32,7 @@ extension AppDatabase {
             let now = clock.now()
             try db.execute(sql: "INSERT INTO association (id, name, created_at) VALUES (1, ?, ?)", arguments: [statute.name, now.description])
             var audit = try AuditAppender(db, at: now)
-            try audit.append(actor: actor, action: "association.created", payload: .object(["name": .string(statute.name)]))
+            try audit.append(actor: actor, action: .associationCreated, payload: .object(["name": .string(statute.name)]))
             let version = try insertVersion(db, statute: statute, source: statuteSource, fileName: fileName, from: from,
                                             how: "founding", audit: &audit, actor: actor)
             try audit.finish(db)
@@ -68,7 +68,7 @@ extension AppDatabase {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [from.description, statute.name, source, hash, fileName, how, clock.now().description])
         let id = db.lastInsertedRowID
-        try audit.append(actor: actor, action: "statute.adopted", payload: .object([
+        try audit.append(actor: actor, action: .statuteAdopted, payload: .object([
             "version": .int(Int(id)), "validFrom": .string(from.description), "sha256": .string(hash),
             "file": .string(fileName), "how": .string(how), "name": .string(statute.name),
         ]))

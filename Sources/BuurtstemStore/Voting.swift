@@ -132,7 +132,7 @@ extension AppDatabase {
             let resealed = try ChaChaPoly.seal(Data(opened.prefix(32)) + Data(receipt.utf8), using: key).combined
             try db.execute(sql: "UPDATE carried_vote SET sealed = ? WHERE ballot_id = ? AND marker = ?", arguments: [resealed, id, marker])
             try db.cachedStatement(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)").execute(arguments: [id, receipt, normalised])
-            try audit.append(actor: .system, action: "vote.replaced", payload: .object([
+            try audit.append(actor: .system, action: .voteReplaced, payload: .object([
                 "ballot": .int(id), "removed": .string(removed), "vote": .string(commitment)]))
             return receipt
         }
@@ -143,7 +143,7 @@ extension AppDatabase {
             try db.cachedStatement(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)").execute(arguments: [id, receipt, normalised])
             // The audit entry commits to the vote row and the code-use row (keyed: see VoteCommitment),
             // never to the member or the code.
-            try audit.append(actor: .system, action: "vote.cast", payload: .object([
+            try audit.append(actor: .system, action: .voteCast, payload: .object([
                 "ballot": .int(id), "vote": .string(commitment), "code": .string(codeUse)]))
             return receipt
         }
@@ -157,7 +157,7 @@ extension AppDatabase {
         let removed = try removeVote(db, ballot: id, receipt: String(decoding: opened, as: UTF8.self), secret: ballot.secret)
         try db.execute(sql: "UPDATE code_vote SET sealed_receipt = ? WHERE ballot_id = ? AND marker = ?", arguments: [sealed, id, marker])
         try db.cachedStatement(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)").execute(arguments: [id, receipt, normalised])
-        try audit.append(actor: .system, action: "vote.replaced", payload: .object([
+        try audit.append(actor: .system, action: .voteReplaced, payload: .object([
             "ballot": .int(id), "removed": .string(removed), "vote": .string(commitment),
             "codeBefore": .string(VoteCommitment.codeUse(secret: ballot.secret, ballot: id, marker: [UInt8](marker), sealed: [UInt8](old))),
             "code": .string(codeUse)]))

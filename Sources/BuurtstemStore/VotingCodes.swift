@@ -24,7 +24,7 @@ extension AppDatabase {
                                arguments: [Data(code.keyedHash(secret: secret).bytes), id, member.rawValue])
                 issued.append((member, code))
             }
-            try audit(db, actor, "codes.issued", ["assembly": .int(id), "count": .int(issued.count)])
+            try audit(db, actor, .codesIssued, ["assembly": .int(id), "count": .int(issued.count)])
             return issued.map { (member: $0.0, code: $0.1) }
         }
     }
@@ -91,7 +91,7 @@ extension AppDatabase {
                 SELECT ballot.id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
                 WHERE proposal.assembly_id = ? AND ballot.state = 'open' AND ballot.id < ? ORDER BY ballot.id
                 """, arguments: [id, firstBallot ?? 0])
-            try audit(db, actor, "code.reissued", ["assembly": .int(id), "id": .string(member.rawValue),
+            try audit(db, actor, .codeReissued, ["assembly": .int(id), "id": .string(member.rawValue),
                                                     "oldCodeShown": .bool(old != nil), "firstBallot": firstBallot.map(JSONValue.int) ?? .null])
             return ReissuedCode(code: code, unavailableBallots: unavailable, carriedOver: old == nil ? nil : carried)
         }

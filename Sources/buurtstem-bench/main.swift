@@ -134,7 +134,7 @@ case "audit":
         try db.writer.write { conn in
             var audit = try AuditAppender(conn, at: Moment(CivilDate(iso: "2026-11-01")!, seconds: written))
             for i in 0..<chunk {
-                try audit.append(actor: .desk("balie"), action: "member.checked-in", payload: .object([
+                try audit.append(actor: .desk("balie"), action: .memberCheckedIn, payload: .object([
                     "assembly": .int(1), "id": .string("R\(written + i)"), "present": .bool(true),
                 ]))
             }

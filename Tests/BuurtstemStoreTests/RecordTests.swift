@@ -23,4 +23,17 @@ struct RecordTests {
         #expect(throws: (any Error).self) { try damaged.assemblies() }
         #expect(try db.assemblies().first?.date == day("2026-10-20"))
     }
+
+    @Test("every entry of two kept years names an action the code knows (AuditAction)")
+    func actionsAreTyped() throws {
+        let db = try ComplianceTests.keptScenario()
+        struct Line: Decodable { var action: String }
+        var unknown: Set<String> = []
+        var count = 0
+        try db.exportAudit { line in
+            count += 1
+            if let action = try? JSONDecoder().decode(Line.self, from: Data(line.utf8)).action, AuditAction(rawValue: action) == nil { unknown.insert(action) }
+        }
+        #expect(count > 100 && unknown.isEmpty, "unknown actions: \(unknown)")
+    }
 }
