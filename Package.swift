@@ -87,7 +87,8 @@ let package = Package(
             name: "BuurtstemCoreTests", dependencies: ["BuurtstemCore", "Statuut", .product(name: "BigInt", package: "BigInt")], exclude: ["Fixtures"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "BuurtstemStoreTests", dependencies: ["BuurtstemStore", "BuurtstemCore", "BuurtstemDocuments"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+            name: "BuurtstemStoreTests", dependencies: ["BuurtstemStore", "BuurtstemCore", "BuurtstemDocuments"], exclude: ["Fixtures"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "BuurtstemWebTests",
             dependencies: [

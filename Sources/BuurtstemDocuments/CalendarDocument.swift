@@ -11,14 +11,18 @@ extension Deadlines {
 
     /// An iCalendar file (RFC 5545) with an all-day event per deadline; `stamp` is the DTSTAMP.
     public static func ics(_ deadlines: [Deadline], association: String, stamp: Moment, in language: Language) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Buurtstem//Termijnen//NL", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                     "X-WR-CALNAME:" + escape("\(association) — \(language == .nl ? "termijnen" : "deadlines")")]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Buurtstem//Termijnen//NL", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            "X-WR-CALNAME:" + escape("\(association) — \(language == .nl ? "termijnen" : "deadlines")"),
+        ]
         let dtstamp = String(stamp.description.filter { $0 != "-" && $0 != ":" })
         for d in deadlines {
             let day = String(d.date.description.filter { $0 != "-" })
             let next = String(d.date.adding(days: 1).description.filter { $0 != "-" })
-            lines += ["BEGIN:VEVENT", "UID:\(escape(d.uid))@buurtstem", "DTSTAMP:\(dtstamp)", "DTSTART;VALUE=DATE:\(day)", "DTEND;VALUE=DATE:\(next)",
-                      "SUMMARY:" + escape(d.what.text(in: language)), "DESCRIPTION:" + escape(d.source.cited(in: language)), "END:VEVENT"]
+            lines += [
+                "BEGIN:VEVENT", "UID:\(escape(d.uid))@buurtstem", "DTSTAMP:\(dtstamp)", "DTSTART;VALUE=DATE:\(day)", "DTEND;VALUE=DATE:\(next)",
+                "SUMMARY:" + escape(d.what.text(in: language)), "DESCRIPTION:" + escape(d.source.cited(in: language)), "END:VEVENT",
+            ]
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
@@ -41,7 +45,8 @@ extension Deadlines {
 
     /// Lines longer than 75 octets continue on the next line after a space (never inside a character).
     static func fold(_ line: String) -> String {
-        var out = "", count = 0
+        var out = ""
+        var count = 0
         for c in line {
             let size = String(c).utf8.count
             if count + size > 75 {

@@ -7,8 +7,9 @@ extension ComplianceReport {
 
     func title(in language: Language) -> String {
         let scope = year.map { language == .nl ? " over \($0)" : " for \($0)" } ?? ""
-        return language == .nl ? "Naleving van het statuut — \(association)\(scope), op \(on)"
-                               : "Compliance with the statute — \(association)\(scope), on \(on)"
+        return language == .nl
+            ? "Naleving van het statuut — \(association)\(scope), op \(on)"
+            : "Compliance with the statute — \(association)\(scope), on \(on)"
     }
 
     func summary(in language: Language) -> String {
@@ -41,14 +42,15 @@ extension ComplianceReport {
             "year": year.map { .int($0) } ?? .null,
             "exitCode": .int(Int(exitCode)),
             "counts": .object(Dictionary(uniqueKeysWithValues: Finding.Status.allCases.map { ($0.rawValue, JSONValue.int(count($0))) })),
-            "findings": .array(findings.map { f in
-                .object([
-                    "rule": .string(f.rule), "subject": .string(f.subject), "status": .string(f.status.rawValue),
-                    "obligation": both(f.obligation), "evidence": both(f.evidence),
-                    "source": .object(["nl": .string(f.source.cited(in: .nl)), "en": .string(f.source.cited(in: .en))]),
-                    "deadline": f.deadline.map { .string($0.description) } ?? .null,
-                ])
-            }),
+            "findings": .array(
+                findings.map { f in
+                    .object([
+                        "rule": .string(f.rule), "subject": .string(f.subject), "status": .string(f.status.rawValue),
+                        "obligation": both(f.obligation), "evidence": both(f.evidence),
+                        "source": .object(["nl": .string(f.source.cited(in: .nl)), "en": .string(f.source.cited(in: .en))]),
+                        "deadline": f.deadline.map { .string($0.description) } ?? .null,
+                    ])
+                }),
         ])
     }
 
@@ -58,12 +60,16 @@ extension ComplianceReport {
             let items = findings.filter { $0.status == status }
             guard !items.isEmpty else { return nil }
             let name = status.name(in: language)
-            return ["status": status.rawValue, "heading": name.prefix(1).uppercased() + name.dropFirst(), "count": items.count,
-                    "findings": items.map { f -> [String: Any] in
-                        ["mark": Self.marks[status]!, "obligation": f.obligation.text(in: language), "source": f.source.cited(in: language),
-                         "evidence": f.evidence.text(in: language), "deadline": f.deadline.map { [$0.description] } ?? [],
-                         "actBy": language == .nl ? "Uiterlijk" : "Act by"]
-                    }]
+            return [
+                "status": status.rawValue, "heading": name.prefix(1).uppercased() + name.dropFirst(), "count": items.count,
+                "findings": items.map { f -> [String: Any] in
+                    [
+                        "mark": Self.marks[status]!, "obligation": f.obligation.text(in: language), "source": f.source.cited(in: language),
+                        "evidence": f.evidence.text(in: language), "deadline": f.deadline.map { [$0.description] } ?? [],
+                        "actBy": language == .nl ? "Uiterlijk" : "Act by",
+                    ]
+                },
+            ]
         }
         return ["title": title(in: language), "summary": summary(in: language), "language": language.rawValue, "groups": groups]
     }

@@ -9,7 +9,8 @@ enum DocumentTemplates {
     static let library: MustacheLibrary = {
         var library = MustacheLibrary()
         guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil),
-              let urls = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) else { return library }
+            let urls = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        else { return library }
         for url in urls where url.pathExtension == "mustache" {
             guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
             try? library.register(text, named: url.deletingPathExtension().lastPathComponent)

@@ -23,9 +23,11 @@ public enum Letters {
     public static func html(association: String, assembly: Assembly, url: String, letters: [Letter]) -> String {
         let qr = QRCode.svg(url, moduleSize: 4) ?? ""
         let pages: [[String: Any]] = letters.map { letter in
-            ["association": association, "date": assembly.date.description, "place": assembly.place, "url": url, "qr": qr,
-             "member": letter.member.rawValue, "code": letter.code.description,
-             "addressLines": [letter.name, letter.address.map { "\($0)" }].compactMap { $0 }]
+            [
+                "association": association, "date": assembly.date.description, "place": assembly.place, "url": url, "qr": qr,
+                "member": letter.member.rawValue, "code": letter.code.description,
+                "addressLines": [letter.name, letter.address.map { "\($0)" }].compactMap { $0 },
+            ]
         }
         return DocumentTemplates.render("letters", ["date": assembly.date.description, "letters": pages])
     }

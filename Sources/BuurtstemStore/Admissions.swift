@@ -54,15 +54,24 @@ extension AppDatabase {
                 } catch {
                     throw Refusal(nl: label + error.nl, en: label + error.en, source: error.source)
                 }
-                try db.execute(sql: """
-                    INSERT INTO membership_application (resident_id, applied_on, intake_on, meets_profile, recorded_at) VALUES (?, ?, ?, ?, ?)
-                    """, arguments: [request.resident.rawValue, request.appliedOn.description, request.intakeOn?.description,
-                                     request.meetsProfile, clock.now().description])
+                try db.execute(
+                    sql: """
+                        INSERT INTO membership_application (resident_id, applied_on, intake_on, meets_profile, recorded_at) VALUES (?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        request.resident.rawValue, request.appliedOn.description, request.intakeOn?.description,
+                        request.meetsProfile, clock.now().description,
+                    ])
                 let id = Int(db.lastInsertedRowID)
-                try appender.append(actor: actor, action: .memberApplied, payload: .object([
-                    "application": .int(id), "id": .string(request.resident.rawValue), "appliedOn": .string(request.appliedOn.description)]))
-                recorded.append(MembershipApplication(id: id, resident: request.resident, appliedOn: request.appliedOn, intakeOn: request.intakeOn,
-                                                      meetsProfile: request.meetsProfile))
+                try appender.append(
+                    actor: actor, action: .memberApplied,
+                    payload: .object([
+                        "application": .int(id), "id": .string(request.resident.rawValue), "appliedOn": .string(request.appliedOn.description),
+                    ]))
+                recorded.append(
+                    MembershipApplication(
+                        id: id, resident: request.resident, appliedOn: request.appliedOn, intakeOn: request.intakeOn,
+                        meetsProfile: request.meetsProfile))
             }
             try appender.finish(db)
             return recorded
@@ -73,8 +82,10 @@ extension AppDatabase {
     /// the statute gives admission to the general assembly, `assembly` names the open assembly that
     /// decided, on its date. A grant makes the resident a member from that day.
     @discardableResult
-    public func decide(_ requests: [AdmissionRequest], on day: CivilDate? = nil, assembly: Int? = nil,
-                       actor: AuditActor = .system) throws -> [MembershipApplication] {
+    public func decide(
+        _ requests: [AdmissionRequest], on day: CivilDate? = nil, assembly: Int? = nil,
+        actor: AuditActor = .system
+    ) throws -> [MembershipApplication] {
         try writer.write { db in
             let body: AdmissionRule.Body = assembly == nil ? .board : .assembly
             var date = day ?? clock.today()
@@ -104,19 +115,26 @@ extension AppDatabase {
                 }
                 var (result, join) = outcome
                 result.assembly = assembly
-                try db.execute(sql: """
-                    UPDATE membership_application SET state = ?, decided_by = ?, assembly_id = ?, decided_on = ?, reason = ?, intake_on = ?, meets_profile = ?
-                    WHERE id = ?
-                    """, arguments: [result.state.rawValue, body.rawValue, assembly, date.description, result.reason, result.intakeOn?.description,
-                                     result.meetsProfile, application.id])
-                var payload: [String: JSONValue] = ["application": .int(application.id), "id": .string(request.resident.rawValue),
-                                                    "decidedBy": .string(body.rawValue), "on": .string(date.description),
-                                                    "assembly": assembly.map(JSONValue.int) ?? .null]
+                try db.execute(
+                    sql: """
+                        UPDATE membership_application SET state = ?, decided_by = ?, assembly_id = ?, decided_on = ?, reason = ?, intake_on = ?, meets_profile = ?
+                        WHERE id = ?
+                        """,
+                    arguments: [
+                        result.state.rawValue, body.rawValue, assembly, date.description, result.reason, result.intakeOn?.description,
+                        result.meetsProfile, application.id,
+                    ])
+                var payload: [String: JSONValue] = [
+                    "application": .int(application.id), "id": .string(request.resident.rawValue),
+                    "decidedBy": .string(body.rawValue), "on": .string(date.description),
+                    "assembly": assembly.map(JSONValue.int) ?? .null,
+                ]
                 if let reason = result.reason { payload["reason"] = .string(reason) }
                 try appender.append(actor: actor, action: result.state == .granted ? .memberAdmitted : .memberRefused, payload: .object(payload))
                 if let join {
-                    try Self.insert(db, join, version: version, at: clock.now(), actor: actor, appender: &appender,
-                                    extra: ["application": .int(application.id)])
+                    try Self.insert(
+                        db, join, version: version, at: clock.now(), actor: actor, appender: &appender,
+                        extra: ["application": .int(application.id)])
                 }
                 decided.append(result)
             }
@@ -128,8 +146,10 @@ extension AppDatabase {
     /// Applications, newest first (only those still waiting with `pendingOnly`).
     public func applications(pendingOnly: Bool = false) throws -> [MembershipApplication] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM membership_application WHERE ?1 = 0 OR state = 'pending' ORDER BY id DESC",
-                             arguments: [pendingOnly]).map(Self.application)
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM membership_application WHERE ?1 = 0 OR state = 'pending' ORDER BY id DESC",
+                arguments: [pendingOnly]
+            ).map(Self.application)
         }
     }
 
@@ -156,14 +176,22 @@ extension AppDatabase {
     }
 
     /// Records a join or leave event and its audit entry, in the caller's transaction.
-    static func insert(_ db: Database, _ event: MembershipEvent, version: StatuteVersion, at now: Moment, actor: AuditActor,
-                       appender: inout AuditAppender, extra: [String: JSONValue] = [:]) throws {
-        try db.execute(sql: "INSERT INTO membership_event (resident_id, kind, requested_on, effective_on, recorded_at) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [event.resident.rawValue, event.kind.rawValue, event.requestedOn.description, event.effectiveOn.description,
-                                   now.description])
-        try appender.append(actor: actor, action: event.kind == .join ? .memberJoin : .memberLeave, payload: .object([
-            "id": .string(event.resident.rawValue), "requestedOn": .string(event.requestedOn.description),
-            "effectiveOn": .string(event.effectiveOn.description), "statuteVersion": .int(Int(version.id)),
-        ].merging(extra) { a, _ in a }))
+    static func insert(
+        _ db: Database, _ event: MembershipEvent, version: StatuteVersion, at now: Moment, actor: AuditActor,
+        appender: inout AuditAppender, extra: [String: JSONValue] = [:]
+    ) throws {
+        try db.execute(
+            sql: "INSERT INTO membership_event (resident_id, kind, requested_on, effective_on, recorded_at) VALUES (?, ?, ?, ?, ?)",
+            arguments: [
+                event.resident.rawValue, event.kind.rawValue, event.requestedOn.description, event.effectiveOn.description,
+                now.description,
+            ])
+        try appender.append(
+            actor: actor, action: event.kind == .join ? .memberJoin : .memberLeave,
+            payload: .object(
+                [
+                    "id": .string(event.resident.rawValue), "requestedOn": .string(event.requestedOn.description),
+                    "effectiveOn": .string(event.effectiveOn.description), "statuteVersion": .int(Int(version.id)),
+                ].merging(extra) { a, _ in a }))
     }
 }

@@ -12,8 +12,10 @@ extension AppDatabase {
     /// failed for lack of quorum (`tweede vergadering binnen N dagen zonder quorum`): every such item
     /// of that assembly whose window includes `date` is carried to its agenda, admitted without a new
     /// proposal deadline, and decided there without quorum (with the same majority).
-    public func scheduleAssembly(date: CivilDate, place: String, agendaKinds: [String] = [], today: CivilDate,
-                                 secondMeetingOf first: Int? = nil, actor: AuditActor = .system) throws -> (Assembly, [Advice]) {
+    public func scheduleAssembly(
+        date: CivilDate, place: String, agendaKinds: [String] = [], today: CivilDate,
+        secondMeetingOf first: Int? = nil, actor: AuditActor = .system
+    ) throws -> (Assembly, [Advice]) {
         try writer.write { db in
             let (statute, _) = try Self.statute(db, on: date)
             let existing = try Self.assemblies(db)
@@ -27,16 +29,23 @@ extension AppDatabase {
             var (assembly, advice) = try AssemblyRules(statute: statute).schedule(
                 id: id, date: date, place: place, today: today, agendaKinds: kinds, existing: existing)
             assembly.secondMeetingOf = first
-            try db.execute(sql: "INSERT INTO assembly (id, date, place, state, agenda_kinds, second_meeting_of) VALUES (?, ?, ?, 'scheduled', ?, ?)",
-                           arguments: [id, date.description, place, assembly.agendaKinds.joined(separator: ","), first])
-            var payload: [String: JSONValue] = ["assembly": .int(id), "date": .string(date.description), "place": .string(place),
-                                                "agenda": .array(assembly.agendaKinds.map(JSONValue.string))]
+            try db.execute(
+                sql: "INSERT INTO assembly (id, date, place, state, agenda_kinds, second_meeting_of) VALUES (?, ?, ?, 'scheduled', ?, ?)",
+                arguments: [id, date.description, place, assembly.agendaKinds.joined(separator: ","), first])
+            var payload: [String: JSONValue] = [
+                "assembly": .int(id), "date": .string(date.description), "place": .string(place),
+                "agenda": .array(assembly.agendaKinds.map(JSONValue.string)),
+            ]
             if let first { payload["secondMeetingOf"] = .int(first) }
             try audit(db, actor, .assemblyScheduled, payload)
             for proposal in carried {
                 let newID = try Self.carry(db, proposal, to: id)
-                try audit(db, actor, .proposalCarried, ["proposal": .int(newID), "from": .int(proposal.id), "assembly": .int(id),
-                                                           "firstMeeting": .int(proposal.assembly)])
+                try audit(
+                    db, actor, .proposalCarried,
+                    [
+                        "proposal": .int(newID), "from": .int(proposal.id), "assembly": .int(id),
+                        "firstMeeting": .int(proposal.assembly),
+                    ])
             }
             return (assembly, advice)
         }
@@ -51,12 +60,15 @@ extension AppDatabase {
             throw StoreError("assembly \(first) is itself a second meeting; its items were already decided without quorum")
         }
         let (statute, _) = try Self.statute(db, on: assembly.date)
-        let failed = try Int.fetchAll(db, sql: """
-            SELECT proposal.id FROM proposal JOIN ballot ON ballot.proposal_id = proposal.id
-            WHERE proposal.assembly_id = ? AND ballot.state = 'closed' AND json_extract(ballot.result, '$.outcome') = 'noQuorum'
-              AND NOT EXISTS (SELECT 1 FROM proposal p2 WHERE p2.carried_from = proposal.id)
-            ORDER BY proposal.id
-            """, arguments: [first]).map { try Self.proposal(db, $0) }
+        let failed = try Int.fetchAll(
+            db,
+            sql: """
+                SELECT proposal.id FROM proposal JOIN ballot ON ballot.proposal_id = proposal.id
+                WHERE proposal.assembly_id = ? AND ballot.state = 'closed' AND json_extract(ballot.result, '$.outcome') = 'noQuorum'
+                  AND NOT EXISTS (SELECT 1 FROM proposal p2 WHERE p2.carried_from = proposal.id)
+                ORDER BY proposal.id
+                """, arguments: [first]
+        ).map { try Self.proposal(db, $0) }
         guard !failed.isEmpty else {
             throw StoreError("assembly \(first) has no item that failed for lack of quorum and is not yet carried to a second meeting")
         }
@@ -69,7 +81,9 @@ extension AppDatabase {
             }
             let last = assembly.date.adding(days: days)
             guard date > assembly.date, date <= last else {
-                reasons.append("proposal \(proposal.id) (\(proposal.kind)): the second meeting must be after \(assembly.date) and by \(last) (\(days) days, \(kind.secondMeetingDays.source.cited(in: .en)))")
+                reasons.append(
+                    "proposal \(proposal.id) (\(proposal.kind)): the second meeting must be after \(assembly.date) and by \(last) (\(days) days, \(kind.secondMeetingDays.source.cited(in: .en)))"
+                )
                 continue
             }
             carried.append(proposal)
@@ -84,12 +98,16 @@ extension AppDatabase {
     private static func carry(_ db: Database, _ proposal: Proposal, to id: Int) throws -> Int {
         let newID = (try Int.fetchOne(db, sql: "SELECT MAX(id) FROM proposal") ?? 0) + 1
         let (sourceKind, party, supporters) = proposal.source.stored
-        try db.execute(sql: """
-            INSERT INTO proposal (id, assembly_id, title, text, kind, source_kind, source_party, state, submitted_on, amendment_text,
-                                  inspection_from, carried_from)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'admitted', ?, ?, ?, ?)
-            """, arguments: [newID, id, proposal.title, proposal.text, proposal.kind, sourceKind, party, proposal.submittedOn?.description,
-                             proposal.amendmentText, proposal.inspectionFrom?.description, proposal.id])
+        try db.execute(
+            sql: """
+                INSERT INTO proposal (id, assembly_id, title, text, kind, source_kind, source_party, state, submitted_on, amendment_text,
+                                      inspection_from, carried_from)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'admitted', ?, ?, ?, ?)
+                """,
+            arguments: [
+                newID, id, proposal.title, proposal.text, proposal.kind, sourceKind, party, proposal.submittedOn?.description,
+                proposal.amendmentText, proposal.inspectionFrom?.description, proposal.id,
+            ])
         for supporter in Set(supporters) {
             try db.execute(sql: "INSERT INTO proposal_supporter (proposal_id, resident_id) VALUES (?, ?)", arguments: [newID, supporter.rawValue])
         }
@@ -107,14 +125,20 @@ extension AppDatabase {
             let members = try Self.members(db, on: reference, statute: referenceStatute)
             let insert = try db.cachedStatement(sql: "INSERT INTO electorate (assembly_id, resident_id) VALUES (?, ?)")
             for member in members { try insert.execute(arguments: [id, member.id.rawValue]) }
-            try db.execute(sql: "UPDATE assembly SET state = 'called', called_on = ?, reference_date = ? WHERE id = ?",
-                           arguments: [day.description, reference.description, id])
+            try db.execute(
+                sql: "UPDATE assembly SET state = 'called', called_on = ?, reference_date = ? WHERE id = ?",
+                arguments: [day.description, reference.description, id])
             // Calling an assembly answers the members' demands received before it.
-            try db.execute(sql: "UPDATE assembly_demand SET answered_by = ? WHERE answered_by IS NULL AND received_on <= ?",
-                           arguments: [id, day.description])
-            try audit(db, actor, .assemblyCalled, ["assembly": .int(id), "calledOn": .string(day.description),
-                                                      "referenceDate": .string(reference.description), "electorate": .int(members.count),
-                                                      "statuteVersion": .int(Int(version.id))])
+            try db.execute(
+                sql: "UPDATE assembly_demand SET answered_by = ? WHERE answered_by IS NULL AND received_on <= ?",
+                arguments: [id, day.description])
+            try audit(
+                db, actor, .assemblyCalled,
+                [
+                    "assembly": .int(id), "calledOn": .string(day.description),
+                    "referenceDate": .string(reference.description), "electorate": .int(members.count),
+                    "statuteVersion": .int(Int(version.id)),
+                ])
             return (called, members.count)
         }
     }
@@ -130,10 +154,15 @@ extension AppDatabase {
             let (statute, _) = try Self.statute(db, on: assembly.date)
             _ = try AssemblyRules(statute: statute).open(assembly, on: day)
             try db.execute(sql: "UPDATE assembly SET state = 'open' WHERE id = ?", arguments: [id])
-            let quorum = QuorumStatus.check(statute.quorum, attendance: try Self.attendance(db, id),
-                                            electorate: try Self.electorate(db, id).count)
-            try audit(db, actor, .assemblyOpened, ["assembly": .int(id), "quorumMet": .bool(quorum.met),
-                                                      "counted": .int(quorum.counted), "needed": .int(quorum.needed)])
+            let quorum = QuorumStatus.check(
+                statute.quorum, attendance: try Self.attendance(db, id),
+                electorate: try Self.electorate(db, id).count)
+            try audit(
+                db, actor, .assemblyOpened,
+                [
+                    "assembly": .int(id), "quorumMet": .bool(quorum.met),
+                    "counted": .int(quorum.counted), "needed": .int(quorum.needed),
+                ])
             return quorum
         }
     }
@@ -144,21 +173,31 @@ extension AppDatabase {
             let assembly = try Self.assembly(db, id)
             let (statute, _) = try Self.statute(db, on: assembly.date)
             _ = try AssemblyRules(statute: statute).close(assembly)
-            if let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE proposal.assembly_id = ? AND ballot.state = 'open'", arguments: [id]), open > 0 {
+            if let open = try Int.fetchOne(
+                db,
+                sql: "SELECT COUNT(*) FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE proposal.assembly_id = ? AND ballot.state = 'open'",
+                arguments: [id]), open > 0
+            {
                 throw StoreError("assembly \(id) still has \(open) open ballot\(open == 1 ? "" : "s"); close them first")
             }
             // A tie is not the end of an item: its second round or the chair's decision comes first.
-            if let waiting = try Int.fetchOne(db, sql: """
-                SELECT ballot.proposal_id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
-                WHERE proposal.assembly_id = ? AND proposal.state = 'admitted' AND json_extract(ballot.result, '$.outcome') = 'revote'
-                """, arguments: [id]) {
+            if let waiting = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT ballot.proposal_id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
+                    WHERE proposal.assembly_id = ? AND proposal.state = 'admitted' AND json_extract(ballot.result, '$.outcome') = 'revote'
+                    """, arguments: [id])
+            {
                 throw StoreError("the votes on proposal \(waiting) tied and the statute says vote again: open its second round first")
             }
-            if let waiting = try Int.fetchOne(db, sql: """
-                SELECT ballot.id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
-                WHERE proposal.assembly_id = ? AND json_extract(ballot.result, '$.outcome') = 'chairDecides'
-                  AND json_extract(ballot.result, '$.chairDecision') IS NULL
-                """, arguments: [id]) {
+            if let waiting = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT ballot.id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
+                    WHERE proposal.assembly_id = ? AND json_extract(ballot.result, '$.outcome') = 'chairDecides'
+                      AND json_extract(ballot.result, '$.chairDecision') IS NULL
+                    """, arguments: [id])
+            {
                 throw StoreError("the votes on ballot \(waiting) tied and the statute lets the chair decide: record the chair's decision first")
             }
             try db.execute(sql: "UPDATE assembly SET state = 'closed' WHERE id = ?", arguments: [id])
@@ -192,8 +231,9 @@ extension AppDatabase {
                 try attendance.checkIn(member, electorate: electorate, statute: statute)
                 try db.execute(sql: "INSERT INTO attendance (assembly_id, resident_id) VALUES (?, ?)", arguments: [id, member.rawValue])
                 // Checking in activates the member's voting code.
-                try db.execute(sql: "UPDATE voting_code SET state = 'active' WHERE assembly_id = ? AND resident_id = ? AND state = 'issued'",
-                               arguments: [id, member.rawValue])
+                try db.execute(
+                    sql: "UPDATE voting_code SET state = 'active' WHERE assembly_id = ? AND resident_id = ? AND state = 'issued'",
+                    arguments: [id, member.rawValue])
                 try db.execute(sql: "DELETE FROM proxy WHERE assembly_id = ? AND giver = ?", arguments: [id, member.rawValue])
                 try appender.append(actor: actor, action: .memberCheckedIn, payload: .object(["assembly": .int(id), "id": .string(member.rawValue)]))
             }
@@ -212,8 +252,9 @@ extension AppDatabase {
             try attendance.proxy(from: giver, to: holder, electorate: electorate, statute: statute)
             try db.execute(sql: "INSERT INTO proxy (assembly_id, giver, holder) VALUES (?, ?, ?)", arguments: [id, giver.rawValue, holder.rawValue])
             // The holder votes with the giver's code, which becomes active now.
-            try db.execute(sql: "UPDATE voting_code SET state = 'active' WHERE assembly_id = ? AND resident_id = ? AND state = 'issued'",
-                           arguments: [id, giver.rawValue])
+            try db.execute(
+                sql: "UPDATE voting_code SET state = 'active' WHERE assembly_id = ? AND resident_id = ? AND state = 'issued'",
+                arguments: [id, giver.rawValue])
             try audit(db, actor, .proxyRecorded, ["assembly": .int(id), "giver": .string(giver.rawValue), "holder": .string(holder.rawValue)])
             return QuorumStatus.check(statute.quorum, attendance: attendance, electorate: electorate.count)
         }
@@ -230,10 +271,15 @@ extension AppDatabase {
             let (statute, _) = try Self.statute(db, on: day)
             let members = try Self.members(db, on: day, statute: statute).count
             let demand = try AssemblyRules(statute: statute).demand(supporters: supporters, of: members, on: day)
-            try db.execute(sql: "INSERT INTO assembly_demand (received_on, supporters, call_by) VALUES (?, ?, ?)",
-                           arguments: [day.description, supporters, demand.callBy.description])
-            try audit(db, actor, .assemblyDemanded, ["receivedOn": .string(day.description), "supporters": .int(supporters),
-                                                        "members": .int(members), "callBy": .string(demand.callBy.description)])
+            try db.execute(
+                sql: "INSERT INTO assembly_demand (received_on, supporters, call_by) VALUES (?, ?, ?)",
+                arguments: [day.description, supporters, demand.callBy.description])
+            try audit(
+                db, actor, .assemblyDemanded,
+                [
+                    "receivedOn": .string(day.description), "supporters": .int(supporters),
+                    "members": .int(members), "callBy": .string(demand.callBy.description),
+                ])
             return demand
         }
     }
@@ -266,8 +312,9 @@ extension AppDatabase {
         var attendance = Attendance()
         attendance.restore(
             present: Set(try String.fetchAll(db, sql: "SELECT resident_id FROM attendance WHERE assembly_id = ?", arguments: [id]).map(ResidentID.init)),
-            proxies: Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT giver, holder FROM proxy WHERE assembly_id = ?", arguments: [id])
-                .map { (ResidentID($0["giver"] as String), ResidentID($0["holder"] as String)) }))
+            proxies: Dictionary(
+                uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT giver, holder FROM proxy WHERE assembly_id = ?", arguments: [id])
+                    .map { (ResidentID($0["giver"] as String), ResidentID($0["holder"] as String)) }))
         return attendance
     }
 

@@ -34,7 +34,7 @@ public struct AuditAppender {
         }
         let bytes = [UInt8]((state["frontier"] as Data?) ?? Data())
         guard bytes.count % 32 == 0,
-              let frontier = MerkleTree.Frontier(size: state["size"], hashes: stride(from: 0, to: bytes.count, by: 32).map { Hash(Array(bytes[$0..<$0 + 32])) })
+            let frontier = MerkleTree.Frontier(size: state["size"], hashes: stride(from: 0, to: bytes.count, by: 32).map { Hash(Array(bytes[$0..<$0 + 32])) })
         else { throw StoreError("the stored audit head is damaged; run `buurtstem audit verify`") }
         return frontier
     }
@@ -69,8 +69,9 @@ public struct AuditAppender {
         let blob = Data(frontier.nodes.flatMap { $0.hash.bytes })
         try db.execute(sql: "UPDATE audit_state SET size = ?, frontier = ? WHERE id = 1", arguments: [frontier.size, blob])
         let head = AuditHead(size: frontier.size, root: frontier.root)
-        try db.execute(sql: "INSERT OR REPLACE INTO audit_checkpoint (size, root, at) VALUES (?, ?, ?)",
-                       arguments: [head.size, Data(head.root.bytes), at.description])
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO audit_checkpoint (size, root, at) VALUES (?, ?, ?)",
+            arguments: [head.size, Data(head.root.bytes), at.description])
         return head
     }
 }
@@ -165,9 +166,15 @@ extension AppDatabase {
                     expected = seq
                 }
                 entry.removeAll(keepingCapacity: true)
-                rows.withBytes(1) { at in rows.withBytes(2) { actor in rows.withBytes(3) { action in rows.withBytes(4) { payload in
-                    CanonicalJSON.appendEntry(seq: seq, at: at, actor: actor, action: action, payload: payload, to: &entry)
-                } } } }
+                rows.withBytes(1) { at in
+                    rows.withBytes(2) { actor in
+                        rows.withBytes(3) { action in
+                            rows.withBytes(4) { payload in
+                                CanonicalJSON.appendEntry(seq: seq, at: at, actor: actor, action: action, payload: payload, to: &entry)
+                            }
+                        }
+                    }
+                }
                 let leaf = entry.withUnsafeBytes { MerkleTree.leafHash(unsafeBytes: $0) }
                 rows.withBytes(3) { action in
                     // Only ballot entries are read further (a byte compare for the rest).
@@ -211,7 +218,7 @@ extension AppDatabase {
         try writer.read { db in
             let leaves = try Data.fetchAll(db, sql: "SELECT leaf_hash FROM audit_entry ORDER BY seq").map { Hash([UInt8]($0)) }
             guard seq >= 1, seq <= leaves.count,
-                  let row = try Row.fetchOne(db, sql: "SELECT seq, at, actor, action, payload FROM audit_entry WHERE seq = ?", arguments: [seq])
+                let row = try Row.fetchOne(db, sql: "SELECT seq, at, actor, action, payload FROM audit_entry WHERE seq = ?", arguments: [seq])
             else { throw StoreError.notFound("there is no audit entry \(seq); the log has \(leaves.count)") }
             let entry = String(decoding: AuditEntry.canonicalBytes(seq: row[0], at: row[1], actor: row[2], action: row[3], payload: row[4]), as: UTF8.self)
             return AuditProof(

@@ -19,8 +19,12 @@ extension AppDatabase {
             let frontier = try AuditAppender.storedFrontier(db)
             let name = try String.fetchOne(db, sql: "SELECT name FROM association WHERE id = 1") ?? ""
             let signed = try SignedAuditHead.sign(AuditHead(size: frontier.size, root: frontier.root), association: name, at: clock.now(), key: key)
-            try audit(db, actor, .auditWitnessed, ["size": .int(signed.head.size), "root": .string(signed.head.root.description),
-                                                     "witnesses": .array(witnesses.map(JSONValue.string))])
+            try audit(
+                db, actor, .auditWitnessed,
+                [
+                    "size": .int(signed.head.size), "root": .string(signed.head.root.description),
+                    "witnesses": .array(witnesses.map(JSONValue.string)),
+                ])
             return signed
         }
     }
@@ -43,11 +47,13 @@ extension AppDatabase {
             return try Curve25519.Signing.PrivateKey(rawRepresentation: data)
         }
         let key = Curve25519.Signing.PrivateKey()
-        try db.execute(sql: "INSERT INTO signing_key (id, private_key, created_at) VALUES (1, ?, ?)",
-                       arguments: [key.rawRepresentation, now.description])
+        try db.execute(
+            sql: "INSERT INTO signing_key (id, private_key, created_at) VALUES (1, ?, ?)",
+            arguments: [key.rawRepresentation, now.description])
         var appender = try AuditAppender(db, at: now)
-        try appender.append(actor: .system, action: .keyCreated,
-                            payload: .object(["publicKey": .string(SignedAuditHead.hex(Array(key.publicKey.rawRepresentation)))]))
+        try appender.append(
+            actor: .system, action: .keyCreated,
+            payload: .object(["publicKey": .string(SignedAuditHead.hex(Array(key.publicKey.rawRepresentation)))]))
         try appender.finish(db)
         return key
     }

@@ -51,7 +51,8 @@ struct BallotLogCheck {
     /// Adds an entry if it concerns ballots (cheap for the others: one byte and one set lookup).
     mutating func consider(action: String, payload: String) {
         guard let first = action.utf8.first, first == UInt8(ascii: "v") || first == UInt8(ascii: "b"), Self.actions.contains(action),
-              let entry = try? Self.decoder.decode(Entry.self, from: Data(payload.utf8)) else { return }
+            let entry = try? Self.decoder.decode(Entry.self, from: Data(payload.utf8))
+        else { return }
         entries.append((action, payload, entry))
     }
 
@@ -60,7 +61,11 @@ struct BallotLogCheck {
     /// Reads the ballot entries from the log.
     static func load(_ db: Database) throws -> BallotLogCheck {
         var check = BallotLogCheck()
-        for row in try Row.fetchAll(db, sql: "SELECT action, payload FROM audit_entry WHERE action IN ('vote.cast', 'vote.replaced', 'votes.entered', 'ballot.opened', 'ballot.closed', 'ballot.chair-decided') ORDER BY seq") {
+        for row in try Row.fetchAll(
+            db,
+            sql:
+                "SELECT action, payload FROM audit_entry WHERE action IN ('vote.cast', 'vote.replaced', 'votes.entered', 'ballot.opened', 'ballot.closed', 'ballot.chair-decided') ORDER BY seq"
+        ) {
             check.consider(action: row[0], payload: row[1])
         }
         return check
@@ -68,9 +73,12 @@ struct BallotLogCheck {
 
     /// Per ballot, what does not match the log (empty: all matches).
     func problems(_ db: Database) throws -> [Int: [String]] {
-        var opened: [Int: Entry] = [:], closed: [Int: String] = [:]
-        var votes: [Int: [String: Int]] = [:], codes: [Int: [String: Int]] = [:]
-        var legacyVotes: Set<Int> = [], legacyCodes: Set<Int> = []
+        var opened: [Int: Entry] = [:]
+        var closed: [Int: String] = [:]
+        var votes: [Int: [String: Int]] = [:]
+        var codes: [Int: [String: Int]] = [:]
+        var legacyVotes: Set<Int> = []
+        var legacyCodes: Set<Int> = []
         func add(_ map: inout [Int: [String: Int]], _ ballot: Int, _ key: String?, _ delta: Int) -> Bool {
             guard let key else { return false }
             map[ballot, default: [:]][key, default: 0] += delta
@@ -92,17 +100,22 @@ struct BallotLogCheck {
                     _ = add(&codes, ballot, entry.codeBefore, -1)
                 }
             case "votes.entered":
-                guard let list = entry.votes else { legacyVotes.insert(ballot); continue }
+                guard let list = entry.votes else {
+                    legacyVotes.insert(ballot)
+                    continue
+                }
                 for commitment in list { _ = add(&votes, ballot, commitment, 1) }
             default: break
             }
         }
         var problems: [Int: [String]] = [:]
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT ballot.id, ballot.proposal_id, ballot.method, ballot.options, ballot.seats, ballot.budget, ballot.state, ballot.result, proposal.assembly_id,
-                   ballot.round_of
-            FROM ballot LEFT JOIN proposal ON proposal.id = ballot.proposal_id ORDER BY ballot.id
-            """)
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT ballot.id, ballot.proposal_id, ballot.method, ballot.options, ballot.seats, ballot.budget, ballot.state, ballot.result, proposal.assembly_id,
+                       ballot.round_of
+                FROM ballot LEFT JOIN proposal ON proposal.id = ballot.proposal_id ORDER BY ballot.id
+                """)
         var secrets: [Int: [UInt8]] = [:]
         for row in rows {
             let id: Int = row[0]
@@ -113,7 +126,8 @@ struct BallotLogCheck {
                 if let options = entry.optionsJSON {
                     if options != row[3] as String? { wrong.append("its options differ from the ballot.opened entry") }
                 } else if let ids = entry.options,
-                          let stored = try? JSONDecoder().decode([BallotOption].self, from: Data(((row[3] as String?) ?? "").utf8)), stored.map(\.id) != ids {
+                    let stored = try? JSONDecoder().decode([BallotOption].self, from: Data(((row[3] as String?) ?? "").utf8)), stored.map(\.id) != ids
+                {
                     wrong.append("its options differ from the ballot.opened entry")
                 }
                 if entry.hasSeats, entry.seats != (row[4] as Int?) { wrong.append("its seats differ from the ballot.opened entry") }
@@ -131,7 +145,9 @@ struct BallotLogCheck {
             }
             if let assembly = row[8] as Int? {
                 if secrets[assembly] == nil {
-                    secrets[assembly] = (try Data.fetchOne(db, sql: "SELECT secret FROM assembly_secret WHERE assembly_id = ?", arguments: [assembly])).map { [UInt8]($0) } ?? []
+                    secrets[assembly] =
+                        (try Data.fetchOne(db, sql: "SELECT secret FROM assembly_secret WHERE assembly_id = ?", arguments: [assembly])).map { [UInt8]($0) }
+                        ?? []
                 }
                 let secret = secrets[assembly] ?? []
                 if !legacyVotes.contains(id), !secret.isEmpty {

@@ -29,9 +29,11 @@ extension AppDatabase {
                 throw StoreError("proposal \(id) is not admitted to the agenda" + (proposal.state == .decided ? " (it is decided)" : ""))
             }
             // A proposal whose votes tied under `staking herstemming` comes back for its second round.
-            let roundOf = try Int.fetchOne(db, sql: """
-                SELECT id FROM ballot WHERE proposal_id = ? AND json_extract(result, '$.outcome') = 'revote' ORDER BY id DESC LIMIT 1
-                """, arguments: [id])
+            let roundOf = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT id FROM ballot WHERE proposal_id = ? AND json_extract(result, '$.outcome') = 'revote' ORDER BY id DESC LIMIT 1
+                    """, arguments: [id])
             let (statute, _) = try Self.statute(db, on: assembly.date)
             guard let kind = statute.decisionKind(named: proposal.kind) else { throw StoreError("the statute has no decision kind \(proposal.kind)") }
             try ProposalRules(statute: statute).checkBallotMayOpen(proposal, responses: try Self.responses(db, proposal: id))
@@ -49,16 +51,22 @@ extension AppDatabase {
             let budget = kind.budget.value.map { $0.cents / 100 }
             let seats = kind.seats.value
             let optionsJSON = String(decoding: try JSONEncoder().encode(choices), as: UTF8.self)
-            try db.execute(sql: "INSERT INTO ballot (proposal_id, method, options, seats, budget, state, round_of) VALUES (?, ?, ?, ?, ?, 'open', ?)",
-                           arguments: [id, method.rawValue, optionsJSON, seats, budget, roundOf])
+            try db.execute(
+                sql: "INSERT INTO ballot (proposal_id, method, options, seats, budget, state, round_of) VALUES (?, ?, ?, ?, ?, 'open', ?)",
+                arguments: [id, method.rawValue, optionsJSON, seats, budget, roundOf])
             let ballot = Int(db.lastInsertedRowID)
             try db.execute(sql: "UPDATE proposal SET state = 'onAgenda' WHERE id = ?", arguments: [id])
-            let quorum = QuorumStatus.check(kind.quorum, attendance: try Self.attendance(db, assembly.id), electorate: try Self.electorate(db, assembly.id).count)
-            try audit(db, actor, .ballotOpened, ["ballot": .int(ballot), "proposal": .int(id), "method": .string(method.rawValue),
-                                                    "options": .array(choices.map { .string($0.id) }), "optionsJSON": .string(optionsJSON),
-                                                    "seats": seats.map(JSONValue.int) ?? .null, "budget": budget.map(JSONValue.int) ?? .null,
-                                                    "quorumMet": .bool(quorum.met), "roundOf": roundOf.map(JSONValue.int) ?? .null,
-                                                    "counted": .int(quorum.counted), "needed": .int(quorum.needed)])
+            let quorum = QuorumStatus.check(
+                kind.quorum, attendance: try Self.attendance(db, assembly.id), electorate: try Self.electorate(db, assembly.id).count)
+            try audit(
+                db, actor, .ballotOpened,
+                [
+                    "ballot": .int(ballot), "proposal": .int(id), "method": .string(method.rawValue),
+                    "options": .array(choices.map { .string($0.id) }), "optionsJSON": .string(optionsJSON),
+                    "seats": seats.map(JSONValue.int) ?? .null, "budget": budget.map(JSONValue.int) ?? .null,
+                    "quorumMet": .bool(quorum.met), "roundOf": roundOf.map(JSONValue.int) ?? .null,
+                    "counted": .int(quorum.counted), "needed": .int(quorum.needed),
+                ])
             return BallotRecord(id: ballot, proposal: id, method: method, options: choices, seats: seats, budget: budget, isOpen: true, result: nil)
         }
     }
@@ -83,7 +91,9 @@ extension AppDatabase {
             let allowed = try Self.attendance(db, proposal.assembly).votesAllowed
             let cast = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vote WHERE ballot_id = ?", arguments: [id]) ?? 0
             guard cast + count <= allowed else {
-                throw StoreError("ballot \(id) has \(cast) votes and \(allowed) members present or represented: \(count) more would make \(cast + count) (at most \(max(0, allowed - cast)) more; BW 2:38 lid 1, every member one vote)")
+                throw StoreError(
+                    "ballot \(id) has \(cast) votes and \(allowed) members present or represented: \(count) more would make \(cast + count) (at most \(max(0, allowed - cast)) more; BW 2:38 lid 1, every member one vote)"
+                )
             }
             var receipts: [String] = []
             let secret = try Self.secret(db, assembly: proposal.assembly)
@@ -92,9 +102,15 @@ extension AppDatabase {
                 try db.execute(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)", arguments: [id, receipt, normalised])
                 receipts.append(receipt)
             }
-            try audit(db, actor, .votesEntered, ["ballot": .int(id), "count": .int(count), "votes": .array(receipts.map {
-                .string(VoteCommitment.vote(secret: secret, ballot: id, receipt: $0, choice: normalised))
-            })])
+            try audit(
+                db, actor, .votesEntered,
+                [
+                    "ballot": .int(id), "count": .int(count),
+                    "votes": .array(
+                        receipts.map {
+                            .string(VoteCommitment.vote(secret: secret, ballot: id, receipt: $0, choice: normalised))
+                        }),
+                ])
             return receipts
         }
     }
@@ -116,9 +132,10 @@ extension AppDatabase {
             let attendance = try Self.attendance(db, assembly.id)
             let electorate = try Self.electorate(db, assembly.id)
             let roundOf = try Int.fetchOne(db, sql: "SELECT round_of FROM ballot WHERE id = ?", arguments: [id])
-            let result = BallotCounting.count(choices, method: ballot.method, options: ballot.options, seats: ballot.seats, budget: ballot.budget,
-                                              kind: kind, attendance: attendance, electorate: electorate.count,
-                                              secondMeeting: Self.decidedWithoutQuorum(proposal, at: assembly), secondRound: roundOf != nil)
+            let result = BallotCounting.count(
+                choices, method: ballot.method, options: ballot.options, seats: ballot.seats, budget: ballot.budget,
+                kind: kind, attendance: attendance, electorate: electorate.count,
+                secondMeeting: Self.decidedWithoutQuorum(proposal, at: assembly), secondRound: roundOf != nil)
             guard case .object(var object) = result else { throw StoreError("unexpected result") }
             object["ballot"] = .int(id)
             object["proposal"] = .int(proposal.id)
@@ -184,8 +201,10 @@ extension AppDatabase {
 
     /// What an adopted decision does: a veto right stops it taking effect; an adopted statute
     /// amendment becomes a new statute version from its own date.
-    private func adopt(_ db: Database, proposal: Proposal, kind: DecisionKind, ballot id: Int, assembly: Assembly, statute: Statute,
-                       into object: inout [String: JSONValue]) throws {
+    private func adopt(
+        _ db: Database, proposal: Proposal, kind: DecisionKind, ballot id: Int, assembly: Assembly, statute: Statute,
+        into object: inout [String: JSONValue]
+    ) throws {
         // A veto right acts before the decision takes effect: adopted, but it does not take effect.
         if let veto = ProposalRules(statute: statute).vetoedBy(proposal, responses: try Self.responses(db, proposal: proposal.id)) {
             object["vetoedBy"] = .string(veto.shareholder)
@@ -202,19 +221,26 @@ extension AppDatabase {
             object["statuteNotAdopted"] = .string("a statute version already takes effect on \(effective); adopt this one with another date")
             return
         }
-        try db.execute(sql: """
-            INSERT INTO statute_version (valid_from, name, source, sha256, file_name, adopted_how, adopted_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [effective.description, new.name, text, Hash.sha256(Array(text.utf8)).description,
-                             "amendment-\(proposal.id).statuut", "amendment ballot \(id)", clock.now().description])
+        try db.execute(
+            sql: """
+                INSERT INTO statute_version (valid_from, name, source, sha256, file_name, adopted_how, adopted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                effective.description, new.name, text, Hash.sha256(Array(text.utf8)).description,
+                "amendment-\(proposal.id).statuut", "amendment ballot \(id)", clock.now().description,
+            ])
         object["newStatuteVersion"] = .int(Int(db.lastInsertedRowID))
         object["newStatuteValidFrom"] = .string(effective.description)
     }
 
     private static func appendAdoption(_ object: [String: JSONValue], ballot id: Int, actor: AuditActor, to appender: inout AuditAppender) throws {
         guard let version = object["newStatuteVersion"] else { return }
-        try appender.append(actor: actor, action: .statuteAdopted, payload: .object([
-            "version": version, "validFrom": object["newStatuteValidFrom"] ?? .null, "how": .string("amendment ballot \(id)")]))
+        try appender.append(
+            actor: actor, action: .statuteAdopted,
+            payload: .object([
+                "version": version, "validFrom": object["newStatuteValidFrom"] ?? .null, "how": .string("amendment ballot \(id)"),
+            ]))
     }
 
     /// A ballot by id.
@@ -223,10 +249,13 @@ extension AppDatabase {
     /// Every ballot (all when `assembly` is nil).
     public func ballots(assembly: Int? = nil) throws -> [BallotRecord] {
         try writer.read { db in
-            try Int.fetchAll(db, sql: """
-                SELECT ballot.id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
-                WHERE ?1 IS NULL OR proposal.assembly_id = ?1 ORDER BY ballot.id
-                """, arguments: [assembly]).map { try Self.ballot(db, $0) }
+            try Int.fetchAll(
+                db,
+                sql: """
+                    SELECT ballot.id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
+                    WHERE ?1 IS NULL OR proposal.assembly_id = ?1 ORDER BY ballot.id
+                    """, arguments: [assembly]
+            ).map { try Self.ballot(db, $0) }
         }
     }
 
@@ -235,8 +264,9 @@ extension AppDatabase {
             throw StoreError.notFound("there is no ballot \(id)")
         }
         let options = try JSONDecoder().decode([BallotOption].self, from: Data((row["options"] as String).utf8))
-        return BallotRecord(id: id, proposal: row["proposal_id"], method: TallyMethod(rawValue: row["method"]) ?? .yesNo, options: options,
-                            seats: row["seats"], budget: row["budget"], isOpen: (row["state"] as String) == "open", result: row["result"])
+        return BallotRecord(
+            id: id, proposal: row["proposal_id"], method: TallyMethod(rawValue: row["method"]) ?? .yesNo, options: options,
+            seats: row["seats"], budget: row["budget"], isOpen: (row["state"] as String) == "open", result: row["result"])
     }
 
 }

@@ -36,8 +36,9 @@ extension AppDatabase {
             let member = try Self.sittingMember(db, name, on: day)
             guard day > member.appointedOn else { throw StoreError("\(name) was appointed on \(member.appointedOn); a new term starts after that") }
             try db.execute(sql: "UPDATE board_member SET left_on = ? WHERE id = ?", arguments: [day.description, member.id])
-            return try Self.insertBoardMember(db, name: member.name, seatFor: member.seatFor, on: day, now: clock.now(), actor: actor,
-                                              action: .boardReappointed)
+            return try Self.insertBoardMember(
+                db, name: member.name, seatFor: member.seatFor, on: day, now: clock.now(), actor: actor,
+                action: .boardReappointed)
         }
     }
 
@@ -56,14 +57,20 @@ extension AppDatabase {
         return member
     }
 
-    private static func insertBoardMember(_ db: Database, name: String, seatFor party: String?, on day: CivilDate, now: Moment, actor: AuditActor,
-                                          action: AuditAction) throws -> BoardMember {
-        try db.execute(sql: "INSERT INTO board_member (name, seat_for, appointed_on, recorded_at) VALUES (?, ?, ?, ?)",
-                       arguments: [name, party, day.description, now.description])
+    private static func insertBoardMember(
+        _ db: Database, name: String, seatFor party: String?, on day: CivilDate, now: Moment, actor: AuditActor,
+        action: AuditAction
+    ) throws -> BoardMember {
+        try db.execute(
+            sql: "INSERT INTO board_member (name, seat_for, appointed_on, recorded_at) VALUES (?, ?, ?, ?)",
+            arguments: [name, party, day.description, now.description])
         let id = Int(db.lastInsertedRowID)
         var appender = try AuditAppender(db, at: now)
-        try appender.append(actor: actor, action: action, payload: .object([
-            "member": .int(id), "name": .string(name), "seatFor": party.map(JSONValue.string) ?? .null, "on": .string(day.description)]))
+        try appender.append(
+            actor: actor, action: action,
+            payload: .object([
+                "member": .int(id), "name": .string(name), "seatFor": party.map(JSONValue.string) ?? .null, "on": .string(day.description),
+            ]))
         try appender.finish(db)
         return BoardMember(id: id, name: name, seatFor: party, appointedOn: day)
     }

@@ -11,8 +11,9 @@ extension AppDatabase {
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM annual_accounts WHERE year = ?", arguments: [year]) == 0 else {
                 throw StoreError("the accounts of \(year) were already recorded as presented")
             }
-            try db.execute(sql: "INSERT INTO annual_accounts (year, presented_on, recorded_at) VALUES (?, ?, ?)",
-                           arguments: [year, day.description, clock.now().description])
+            try db.execute(
+                sql: "INSERT INTO annual_accounts (year, presented_on, recorded_at) VALUES (?, ?, ?)",
+                arguments: [year, day.description, clock.now().description])
             try audit(db, actor, .accountsPresented, ["year": .int(year), "on": .string(day.description)])
         }
     }
@@ -26,10 +27,15 @@ extension AppDatabase {
                 throw StoreError("the statute names no affiliated organisation \"\(organisation)\"" + (known.isEmpty ? "" : " (it names: \(known))"))
             }
             guard day.year == year else { throw StoreError("a confirmation for \(year) is given in \(year), not on \(day)") }
-            try db.execute(sql: "INSERT INTO organisation_confirmation (organisation, year, on_date, text) VALUES (?, ?, ?, ?)",
-                           arguments: [organisation, year, day.description, text])
-            try audit(db, actor, .organisationConfirmed, ["organisation": .string(organisation), "year": .int(year),
-                                                             "on": .string(day.description), "text": .string(text)])
+            try db.execute(
+                sql: "INSERT INTO organisation_confirmation (organisation, year, on_date, text) VALUES (?, ?, ?, ?)",
+                arguments: [organisation, year, day.description, text])
+            try audit(
+                db, actor, .organisationConfirmed,
+                [
+                    "organisation": .string(organisation), "year": .int(year),
+                    "on": .string(day.description), "text": .string(text),
+                ])
         }
     }
 
@@ -49,15 +55,21 @@ extension AppDatabase {
     public func complianceFacts(verifyingAudit: Bool = true) throws -> ComplianceFacts {
         let verification = verifyingAudit ? try verifyAudit() : nil
         return try writer.read { db in
-            let versions = try Self.versions(db).map { ComplianceFacts.Version(validFrom: $0.validFrom, statute: try Self.validStatute($0.source, fileName: $0.fileName)) }
+            let versions = try Self.versions(db).map {
+                ComplianceFacts.Version(validFrom: $0.validFrom, statute: try Self.validStatute($0.source, fileName: $0.fileName))
+            }
             let name = try String.fetchOne(db, sql: "SELECT name FROM association") ?? ""
             let assemblies = try Self.assemblyFacts(db)
-            let demands = try Row.fetchAll(db, sql: """
-                SELECT d.received_on, d.supporters, d.call_by, a.called_on FROM assembly_demand d LEFT JOIN assembly a ON a.id = d.answered_by ORDER BY d.id
-                """).compactMap { row -> ComplianceFacts.DemandFact? in
+            let demands = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.received_on, d.supporters, d.call_by, a.called_on FROM assembly_demand d LEFT JOIN assembly a ON a.id = d.answered_by ORDER BY d.id
+                    """
+            ).compactMap { row -> ComplianceFacts.DemandFact? in
                 guard let received = StoredValues.date(row[0]), let callBy = StoredValues.date(row[2]) else { return nil }
-                return ComplianceFacts.DemandFact(demand: AssemblyDemand(receivedOn: received, supporters: row[1], callBy: callBy),
-                                                  answeredOn: StoredValues.date(row[3]))
+                return ComplianceFacts.DemandFact(
+                    demand: AssemblyDemand(receivedOn: received, supporters: row[1], callBy: callBy),
+                    answeredOn: StoredValues.date(row[3]))
             }
             let accounts = try Row.fetchAll(db, sql: "SELECT year, presented_on FROM annual_accounts ORDER BY year").compactMap { row in
                 StoredValues.date(row[1]).map { ComplianceFacts.AccountsFact(year: row[0], presentedOn: $0) }
@@ -65,9 +77,11 @@ extension AppDatabase {
             let created = try String.fetchOne(db, sql: "SELECT created_at FROM association").flatMap { CivilDate(iso: $0.prefix(10)) }
             let firstImport = try String.fetchOne(db, sql: "SELECT MIN(extract_date) FROM register_import").flatMap { CivilDate(iso: $0) }
             let firstEvent = [created, firstImport, assemblies.first?.assembly.calledOn ?? assemblies.first?.assembly.date].compactMap { $0 }.min()
-            var facts = ComplianceFacts(association: name, versions: versions, assemblies: assemblies, demands: demands, accounts: accounts,
-                                        confirmations: try Self.confirmations(db), outsideDecisions: try Self.outsideDecisions(db), auditProblems: verification?.problems.map(\.description) ?? [],
-                                        auditEntries: verification?.entries ?? 0, recordsFrom: firstEvent ?? versions.first?.validFrom ?? CivilDate(dayNumber: 0))
+            var facts = ComplianceFacts(
+                association: name, versions: versions, assemblies: assemblies, demands: demands, accounts: accounts,
+                confirmations: try Self.confirmations(db), outsideDecisions: try Self.outsideDecisions(db),
+                auditProblems: verification?.problems.map(\.description) ?? [],
+                auditEntries: verification?.entries ?? 0, recordsFrom: firstEvent ?? versions.first?.validFrom ?? CivilDate(dayNumber: 0))
             facts.board = try Self.boardMembers(db)
             return facts
         }
@@ -80,18 +94,25 @@ extension AppDatabase {
             var decisions: [ComplianceFacts.DecisionFact] = []
             // Counted, not loaded: the board's home page reads these facts on every visit.
             let electorate = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM electorate WHERE assembly_id = ?", arguments: [assembly.id]) ?? 0
-            for row in try Row.fetchAll(db, sql: """
-                SELECT ballot.id, ballot.proposal_id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
-                WHERE proposal.assembly_id = ? ORDER BY ballot.id
-                """, arguments: [assembly.id]) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT ballot.id, ballot.proposal_id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
+                    WHERE proposal.assembly_id = ? ORDER BY ballot.id
+                    """, arguments: [assembly.id])
+            {
                 let ballot = try Self.ballot(db, row[0])
                 var proposal = try Self.proposal(db, row[1])
                 if case .members = proposal.source {
-                    proposal.source = .members(try String.fetchAll(db, sql: """
-                        SELECT s.resident_id FROM proposal_supporter s
-                        JOIN electorate e ON e.resident_id = s.resident_id AND e.assembly_id = ?
-                        WHERE s.proposal_id = ? ORDER BY s.resident_id
-                        """, arguments: [assembly.id, proposal.id]).map(ResidentID.init))
+                    proposal.source = .members(
+                        try String.fetchAll(
+                            db,
+                            sql: """
+                                SELECT s.resident_id FROM proposal_supporter s
+                                JOIN electorate e ON e.resident_id = s.resident_id AND e.assembly_id = ?
+                                WHERE s.proposal_id = ? ORDER BY s.resident_id
+                                """, arguments: [assembly.id, proposal.id]
+                        ).map(ResidentID.init))
                 }
                 var count: YesNoCount?
                 var outcome: String?
@@ -119,8 +140,10 @@ extension AppDatabase {
                 decision.recordedPresent = recorded?.present
                 decisions.append(decision)
             }
-            assemblies.append(ComplianceFacts.AssemblyFact(assembly: assembly, electorate: electorate,
-                                                           attendance: try Self.attendance(db, assembly.id), decisions: decisions))
+            assemblies.append(
+                ComplianceFacts.AssemblyFact(
+                    assembly: assembly, electorate: electorate,
+                    attendance: try Self.attendance(db, assembly.id), decisions: decisions))
         }
         return assemblies
     }
@@ -131,15 +154,18 @@ extension AppDatabase {
             guard let fact = try Self.assemblyFacts(db, only: id).first else { throw StoreError.notFound("there is no assembly \(id)") }
             let (statute, version) = try Self.statute(db, on: fact.assembly.date)
             var head: AuditHead?
-            if let seq = try Int.fetchOne(db, sql: "SELECT seq FROM audit_entry WHERE action = 'assembly.closed' AND payload = ?",
-                                          arguments: [JSONValue.object(["assembly": .int(id)]).encoded(pretty: false)]),
-               let root = try Data.fetchOne(db, sql: "SELECT root FROM audit_checkpoint WHERE size = ?", arguments: [seq]) {
+            if let seq = try Int.fetchOne(
+                db, sql: "SELECT seq FROM audit_entry WHERE action = 'assembly.closed' AND payload = ?",
+                arguments: [JSONValue.object(["assembly": .int(id)]).encoded(pretty: false)]),
+                let root = try Data.fetchOne(db, sql: "SELECT root FROM audit_checkpoint WHERE size = ?", arguments: [seq])
+            {
                 head = AuditHead(size: seq, root: Hash([UInt8](root)))
             }
             let name = try String.fetchOne(db, sql: "SELECT name FROM association") ?? ""
             let confirmations = try Self.confirmations(db).filter { $0.year == fact.assembly.date.year && $0.on <= fact.assembly.date }
-            var minutes = Minutes(association: name, statute: statute, statuteFrom: version.validFrom, statuteSHA256: version.sha256, fact: fact,
-                                  closedHead: head, confirmations: confirmations)
+            var minutes = Minutes(
+                association: name, statute: statute, statuteFrom: version.validFrom, statuteSHA256: version.sha256, fact: fact,
+                closedHead: head, confirmations: confirmations)
             minutes.links = try Self.meetingLinks(db, of: fact.assembly)
             minutes.admissions = try Self.applications(db, decidedAt: id)
             return minutes
@@ -153,13 +179,16 @@ extension AppDatabase {
     /// majority of the members on that day. The evidence is each member's written vote: `voters`
     /// are the members who voted (not how); each must be a member that day, and the counts must
     /// add up to them. Returns the outcome.
-    public func decideOutsideMeeting(title: String, text: String = "", kind: String, count: YesNoCount, voters: [ResidentID], on day: CivilDate,
-                                     actor: AuditActor = .system) throws -> DecisionOutcome {
+    public func decideOutsideMeeting(
+        title: String, text: String = "", kind: String, count: YesNoCount, voters: [ResidentID], on day: CivilDate,
+        actor: AuditActor = .system
+    ) throws -> DecisionOutcome {
         try writer.write { db in
             let (statute, _) = try Self.statute(db, on: day)
             if case .notAllowed = statute.outsideMeeting.value {
-                throw Refusal(nl: "het statuut staat geen besluiten buiten de vergadering toe", en: "the statute does not allow decisions outside a meeting",
-                              source: statute.outsideMeeting.source)
+                throw Refusal(
+                    nl: "het statuut staat geen besluiten buiten de vergadering toe", en: "the statute does not allow decisions outside a meeting",
+                    source: statute.outsideMeeting.source)
             }
             guard statute.decisionKind(named: kind) != nil else { throw StoreError("the statute has no decision kind \(kind)") }
             let memberIDs = Set(try Self.members(db, on: day, statute: statute).map(\.id))
@@ -173,34 +202,47 @@ extension AppDatabase {
                 throw StoreError("not members on \(day): \(strangers.map(\.rawValue).joined(separator: ", ")); only members vote in writing")
             }
             guard voters.count == count.yes + count.no + count.blank else {
-                throw StoreError("\(voters.count) members voted in writing, but the counts add up to \(count.yes + count.no + count.blank) (yes \(count.yes), no \(count.no), blank \(count.blank))")
+                throw StoreError(
+                    "\(voters.count) members voted in writing, but the counts add up to \(count.yes + count.no + count.blank) (yes \(count.yes), no \(count.no), blank \(count.blank))"
+                )
             }
             let outcome = ProposalRules(statute: statute).decideOutsideMeeting(count, members: members)
-            try db.execute(sql: """
-                INSERT INTO outside_decision (title, text, kind, decided_on, members, yes, no, blank, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [title, text, DecisionKindNames.canonical(kind), day.description, members, count.yes, count.no, count.blank,
-                                 outcome.result.rawValue])
+            try db.execute(
+                sql: """
+                    INSERT INTO outside_decision (title, text, kind, decided_on, members, yes, no, blank, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    title, text, DecisionKindNames.canonical(kind), day.description, members, count.yes, count.no, count.blank,
+                    outcome.result.rawValue,
+                ])
             let decision = db.lastInsertedRowID
             for voter in voters {
                 try db.execute(sql: "INSERT INTO outside_decision_voter (decision_id, resident_id) VALUES (?, ?)", arguments: [decision, voter.rawValue])
             }
-            try audit(db, actor, .decisionOutsideMeeting, [
-                "title": .string(title), "kind": .string(DecisionKindNames.canonical(kind)), "on": .string(day.description), "members": .int(members),
-                "yes": .int(count.yes), "no": .int(count.no), "blank": .int(count.blank), "outcome": .string(outcome.result.rawValue),
-                "voters": .array(voters.map { .string($0.rawValue) })])
+            try audit(
+                db, actor, .decisionOutsideMeeting,
+                [
+                    "title": .string(title), "kind": .string(DecisionKindNames.canonical(kind)), "on": .string(day.description), "members": .int(members),
+                    "yes": .int(count.yes), "no": .int(count.no), "blank": .int(count.blank), "outcome": .string(outcome.result.rawValue),
+                    "voters": .array(voters.map { .string($0.rawValue) }),
+                ])
             return outcome
         }
     }
 
     static func outsideDecisions(_ db: Database) throws -> [ComplianceFacts.OutsideDecision] {
-        try Row.fetchAll(db, sql: """
-            SELECT title, kind, decided_on, members, yes, no, blank, outcome,
-                   (SELECT COUNT(*) FROM outside_decision_voter WHERE decision_id = outside_decision.id)
-            FROM outside_decision ORDER BY id
-            """).compactMap { row in
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT title, kind, decided_on, members, yes, no, blank, outcome,
+                       (SELECT COUNT(*) FROM outside_decision_voter WHERE decision_id = outside_decision.id)
+                FROM outside_decision ORDER BY id
+                """
+        ).compactMap { row in
             StoredValues.date(row[2]).map {
-                var decision = ComplianceFacts.OutsideDecision(title: row[0], kind: row[1], on: $0, members: row[3],
-                                                               count: YesNoCount(yes: row[4], no: row[5], blank: row[6]), outcome: row[7])
+                var decision = ComplianceFacts.OutsideDecision(
+                    title: row[0], kind: row[1], on: $0, members: row[3],
+                    count: YesNoCount(yes: row[4], no: row[5], blank: row[6]), outcome: row[7])
                 decision.writtenVotes = row[8]
                 return decision
             }
@@ -214,8 +256,10 @@ extension AppDatabase {
         if let first = assembly.secondMeetingOf { links.firstMeeting = try Self.assembly(db, first) }
         if let second = try Int.fetchOne(db, sql: "SELECT id FROM assembly WHERE second_meeting_of = ? ORDER BY id LIMIT 1", arguments: [assembly.id]) {
             links.secondMeeting = try Self.assembly(db, second)
-            for row in try Row.fetchAll(db, sql: "SELECT id, carried_from FROM proposal WHERE assembly_id = ? AND carried_from IS NOT NULL",
-                                        arguments: [second]) {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT id, carried_from FROM proposal WHERE assembly_id = ? AND carried_from IS NOT NULL",
+                arguments: [second])
+            {
                 links.carried[row["carried_from"]] = row["id"]
             }
         }

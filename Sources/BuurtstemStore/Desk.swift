@@ -37,8 +37,9 @@ extension AppDatabase {
             guard let reference = assembly.referenceDate else {
                 throw StoreError("assembly \(id) has not been called yet, so its electorate is not known")
             }
-            return try Self.deskEntries(db, assembly: id, reference: reference, extra: "AND s.postcode = ? AND s.house_number = ?",
-                                        arguments: [postcode.description, houseNumber])
+            return try Self.deskEntries(
+                db, assembly: id, reference: reference, extra: "AND s.postcode = ? AND s.house_number = ?",
+                arguments: [postcode.description, houseNumber])
         }
         let wanted = name?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         guard !wanted.isEmpty else { return entries }
@@ -71,9 +72,10 @@ extension AppDatabase {
         all += arguments
         return try Row.fetchAll(db, sql: sql, arguments: all).compactMap { row in
             guard let postcode = StoredValues.postcode(row[2]) else { return nil }
-            return DeskEntry(id: ResidentID(row[0] as String), address: Address(postcode: postcode, houseNumber: row[3], addition: row[4]),
-                             name: row[1], present: row[5], proxyTo: (row[6] as String?).map(ResidentID.init), proxiesHeld: row[7],
-                             code: DeskEntry.CodeState(rawValue: (row[8] as String?) ?? "none") ?? .none)
+            return DeskEntry(
+                id: ResidentID(row[0] as String), address: Address(postcode: postcode, houseNumber: row[3], addition: row[4]),
+                name: row[1], present: row[5], proxyTo: (row[6] as String?).map(ResidentID.init), proxiesHeld: row[7],
+                code: DeskEntry.CodeState(rawValue: (row[8] as String?) ?? "none") ?? .none)
         }
     }
 }

@@ -24,8 +24,9 @@ public enum PasswordHash {
         precondition(ready, "libsodium could not be initialised")
         var out = [CChar](repeating: 0, count: Int(crypto_pwhash_STRBYTES))
         let status = password.withCString { chars in
-            crypto_pwhash_argon2id_str(&out, chars, UInt64(strlen(chars)),
-                                       UInt64(crypto_pwhash_argon2id_OPSLIMIT_INTERACTIVE), Int(crypto_pwhash_argon2id_MEMLIMIT_INTERACTIVE))
+            crypto_pwhash_argon2id_str(
+                &out, chars, UInt64(strlen(chars)),
+                UInt64(crypto_pwhash_argon2id_OPSLIMIT_INTERACTIVE), Int(crypto_pwhash_argon2id_MEMLIMIT_INTERACTIVE))
         }
         guard status == 0 else { throw Weak(description: "the password could not be hashed (out of memory)") }
         return String(decoding: out.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

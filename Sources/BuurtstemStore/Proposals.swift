@@ -13,7 +13,9 @@ extension AppDatabase {
                 throw StoreError("a proposal cannot be recorded as submitted on \(day): that day is still to come (today is \(clock.today()))")
             }
             guard assembly.state == .scheduled || assembly.state == .called else {
-                throw StoreError("assembly \(assembly.id) is already \(assembly.state == .open ? "open" : "closed"): a proposal submitted on \(day) had to be recorded before it opened")
+                throw StoreError(
+                    "assembly \(assembly.id) is already \(assembly.state == .open ? "open" : "closed"): a proposal submitted on \(day) had to be recorded before it opened"
+                )
             }
             let (statute, _) = try Self.statute(db, on: assembly.date)
             let id = (try Int.fetchOne(db, sql: "SELECT MAX(id) FROM proposal") ?? 0) + 1
@@ -22,17 +24,25 @@ extension AppDatabase {
             proposal.kind = DecisionKindNames.canonical(draft.kind)
             proposal = try ProposalRules(statute: statute).submit(proposal, on: day)
             let (sourceKind, party, supporters) = proposal.source.stored
-            try db.execute(sql: """
-                INSERT INTO proposal (id, assembly_id, title, text, kind, source_kind, source_party, state, submitted_on, amendment_text, inspection_from)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?)
-                """, arguments: [id, proposal.assembly, proposal.title, proposal.text, proposal.kind, sourceKind, party, day.description,
-                                 proposal.amendmentText, proposal.inspectionFrom?.description])
+            try db.execute(
+                sql: """
+                    INSERT INTO proposal (id, assembly_id, title, text, kind, source_kind, source_party, state, submitted_on, amendment_text, inspection_from)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?)
+                    """,
+                arguments: [
+                    id, proposal.assembly, proposal.title, proposal.text, proposal.kind, sourceKind, party, day.description,
+                    proposal.amendmentText, proposal.inspectionFrom?.description,
+                ])
             for supporter in Set(supporters) {
                 try db.execute(sql: "INSERT INTO proposal_supporter (proposal_id, resident_id) VALUES (?, ?)", arguments: [id, supporter.rawValue])
             }
-            try audit(db, actor, .proposalSubmitted, ["proposal": .int(id), "assembly": .int(proposal.assembly), "title": .string(proposal.title),
-                                                         "kind": .string(proposal.kind), "by": .string(party ?? sourceKind),
-                                                         "supporters": .int(Set(supporters).count)])
+            try audit(
+                db, actor, .proposalSubmitted,
+                [
+                    "proposal": .int(id), "assembly": .int(proposal.assembly), "title": .string(proposal.title),
+                    "kind": .string(proposal.kind), "by": .string(party ?? sourceKind),
+                    "supporters": .int(Set(supporters).count),
+                ])
             return proposal
         }
     }
@@ -55,7 +65,8 @@ extension AppDatabase {
             let day = date ?? clock.today()
             let deadline = statute.proposalDeadlineDays.value.map { assembly.date.adding(days: -$0) } ?? assembly.date
             guard day <= deadline else {
-                throw StoreError("support for proposal \(id) can be added until \(deadline) (\(statute.proposalDeadlineDays.source.cited(in: .en))); today is \(day)")
+                throw StoreError(
+                    "support for proposal \(id) can be added until \(deadline) (\(statute.proposalDeadlineDays.source.cited(in: .en))); today is \(day)")
             }
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM resident WHERE id = ?", arguments: [member.rawValue]) == 1 else {
                 throw StoreError("no resident with id \(member) in the register")
@@ -133,16 +144,21 @@ extension AppDatabase {
             let assembly = try Self.assembly(db, proposal.assembly)
             let (statute, _) = try Self.statute(db, on: assembly.date)
             guard statute.socialShareholders.contains(where: { $0.name == response.shareholder }) else {
-                throw StoreError("the statute names no social shareholder \"\(response.shareholder)\"; it names "
-                    + statute.socialShareholders.map { "\"\($0.name)\"" }.joined(separator: ", "))
+                throw StoreError(
+                    "the statute names no social shareholder \"\(response.shareholder)\"; it names "
+                        + statute.socialShareholders.map { "\"\($0.name)\"" }.joined(separator: ", "))
             }
             // Only what the statute gives counts, and only that is recorded.
             try ProposalRules(statute: statute).checkResponse(response, to: proposal)
-            try db.execute(sql: "INSERT INTO shareholder_response (proposal_id, shareholder, kind, on_date, text) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [response.proposal, response.shareholder, response.kind.rawValue, response.on.description, response.text])
-            try audit(db, actor, [.advice: .shareholderAdvice, .consent: .shareholderConsent, .refusal: .shareholderRefusal][response.kind]!, [
-                "proposal": .int(response.proposal), "shareholder": .string(response.shareholder),
-                "on": .string(response.on.description), "text": .string(response.text)])
+            try db.execute(
+                sql: "INSERT INTO shareholder_response (proposal_id, shareholder, kind, on_date, text) VALUES (?, ?, ?, ?, ?)",
+                arguments: [response.proposal, response.shareholder, response.kind.rawValue, response.on.description, response.text])
+            try audit(
+                db, actor, [.advice: .shareholderAdvice, .consent: .shareholderConsent, .refusal: .shareholderRefusal][response.kind]!,
+                [
+                    "proposal": .int(response.proposal), "shareholder": .string(response.shareholder),
+                    "on": .string(response.on.description), "text": .string(response.text),
+                ])
         }
     }
 
@@ -162,12 +178,16 @@ extension AppDatabase {
         switch row["source_kind"] as String {
         case "party": source = .party(row["source_party"] ?? "")
         case "members":
-            source = .members(try String.fetchAll(db, sql: "SELECT resident_id FROM proposal_supporter WHERE proposal_id = ? ORDER BY resident_id",
-                                                  arguments: [id]).map(ResidentID.init))
+            source = .members(
+                try String.fetchAll(
+                    db, sql: "SELECT resident_id FROM proposal_supporter WHERE proposal_id = ? ORDER BY resident_id",
+                    arguments: [id]
+                ).map(ResidentID.init))
         default: source = .board
         }
-        var proposal = Proposal(id: id, title: row["title"], text: row["text"], kind: row["kind"], source: source, assembly: row["assembly_id"],
-                                amendmentText: row["amendment_text"], inspectionFrom: StoredValues.date(row["inspection_from"]))
+        var proposal = Proposal(
+            id: id, title: row["title"], text: row["text"], kind: row["kind"], source: source, assembly: row["assembly_id"],
+            amendmentText: row["amendment_text"], inspectionFrom: StoredValues.date(row["inspection_from"]))
         proposal.submittedOn = StoredValues.date(row["submitted_on"])
         proposal.carriedFrom = row["carried_from"]
         switch row["state"] as String {
@@ -192,10 +212,13 @@ extension AppDatabase {
         var responses: [ShareholderResponse] = []
         var next: Int? = id
         while let current = next {
-            responses = try ShareholderResponseRow.fetchAll(db, sql: "SELECT * FROM shareholder_response WHERE proposal_id = ? ORDER BY id",
-                                                            arguments: [current]).map { row in
-                ShareholderResponse(shareholder: row.shareholder, proposal: id, kind: row.kind, on: row.onDate, text: row.text)
-            } + responses
+            responses =
+                try ShareholderResponseRow.fetchAll(
+                    db, sql: "SELECT * FROM shareholder_response WHERE proposal_id = ? ORDER BY id",
+                    arguments: [current]
+                ).map { row in
+                    ShareholderResponse(shareholder: row.shareholder, proposal: id, kind: row.kind, on: row.onDate, text: row.text)
+                } + responses
             next = try Int.fetchOne(db, sql: "SELECT carried_from FROM proposal WHERE id = ?", arguments: [current])
         }
         return responses

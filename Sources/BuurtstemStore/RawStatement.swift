@@ -1,5 +1,6 @@
 import GRDB
 import GRDBSQLite
+import Statuut
 
 /// A prepared statement driven through SQLite's C interface, for the few loops that write or
 /// read a million rows (register import, electorate, audit verification). Binding bytes
@@ -106,5 +107,3 @@ enum StoredBytes {
         out.append(contentsOf: postcode.letters.utf8)
     }
 }
-
-import Statuut

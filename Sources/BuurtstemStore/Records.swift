@@ -34,8 +34,9 @@ struct AssemblyRow: Codable, FetchableRecord, TableRecord {
     var secondMeetingOf: Int?
 
     var assembly: Assembly {
-        Assembly(id: id, date: date, place: place, state: state, calledOn: calledOn, referenceDate: referenceDate,
-                 agendaKinds: agendaKinds.split(separator: ",").map(String.init), secondMeetingOf: secondMeetingOf)
+        Assembly(
+            id: id, date: date, place: place, state: state, calledOn: calledOn, referenceDate: referenceDate,
+            agendaKinds: agendaKinds.split(separator: ",").map(String.init), secondMeetingOf: secondMeetingOf)
     }
 }
 
@@ -83,8 +84,9 @@ struct MembershipApplicationRow: Codable, FetchableRecord, TableRecord {
     var reason: String?
 
     var application: MembershipApplication {
-        MembershipApplication(id: id, resident: ResidentID(residentId), appliedOn: appliedOn, intakeOn: intakeOn, meetsProfile: meetsProfile,
-                              state: state, decidedBy: decidedBy, assembly: assemblyId, decidedOn: decidedOn, reason: reason)
+        MembershipApplication(
+            id: id, resident: ResidentID(residentId), appliedOn: appliedOn, intakeOn: intakeOn, meetsProfile: meetsProfile,
+            state: state, decidedBy: decidedBy, assembly: assemblyId, decidedOn: decidedOn, reason: reason)
     }
 }
 

@@ -44,9 +44,10 @@ extension AppDatabase {
             var audit = try AuditAppender(db, at: now)
             var current = try Self.currentResidences(db)
             var newcomers = try NewResidentWriter(db)
-            let insertResidence = try db.cachedStatement(sql: """
-                INSERT INTO residence (resident_id, postcode, house_number, addition, moved_in, moved_out) VALUES (?, ?, ?, ?, ?, ?)
-                """)
+            let insertResidence = try db.cachedStatement(
+                sql: """
+                    INSERT INTO residence (resident_id, postcode, house_number, addition, moved_in, moved_out) VALUES (?, ?, ?, ?, ?, ?)
+                    """)
             let closeResidence = try db.cachedStatement(sql: "UPDATE residence SET moved_out = ? WHERE id = ?")
             let updateResident = try db.cachedStatement(sql: "UPDATE resident SET birth_date = ?, birth_year = ?, name = ? WHERE id = ?")
             var summary = ImportSummary(
@@ -74,9 +75,11 @@ extension AppDatabase {
                 var changed = false
                 if known.birth != row.birth || (row.name != nil && known.name != row.name) {
                     try updateResident.execute(arguments: [birthDate, birthYear, row.name ?? known.name, row.id.rawValue])
-                    try audit.append(actor: actor, action: .residentUpdated, payload: .object([
-                        "id": .string(row.id.rawValue), "birth": Self.birthJSON(row.birth), "nameChanged": .bool(row.name != nil && known.name != row.name),
-                    ]))
+                    try audit.append(
+                        actor: actor, action: .residentUpdated,
+                        payload: .object([
+                            "id": .string(row.id.rawValue), "birth": Self.birthJSON(row.birth), "nameChanged": .bool(row.name != nil && known.name != row.name),
+                        ]))
                     summary.updated += 1
                     changed = true
                 }
@@ -88,19 +91,23 @@ extension AppDatabase {
                         try closeResidence.execute(arguments: [since.description, known.residenceID])
                     }
                     try insertResidence.execute(arguments: Self.residenceArguments(row.id, row.address, row.movedIn ?? since, row.movedOut))
-                    try audit.append(actor: actor, action: .residentMoved, payload: .object([
-                        "id": .string(row.id.rawValue), "from": .string(known.address.description), "to": .string(row.address.description),
-                        "on": .string((row.movedIn ?? since).description), "movedOut": row.movedOut.map { .string($0.description) } ?? .null,
-                    ]))
+                    try audit.append(
+                        actor: actor, action: .residentMoved,
+                        payload: .object([
+                            "id": .string(row.id.rawValue), "from": .string(known.address.description), "to": .string(row.address.description),
+                            "on": .string((row.movedIn ?? since).description), "movedOut": row.movedOut.map { .string($0.description) } ?? .null,
+                        ]))
                     summary.moved += 1
                     changed = true
                 } else if known.movedOut != row.movedOut, let out = row.movedOut {
                     var on = out
                     if let movedIn = known.movedIn, on < movedIn { on = movedIn }
                     try closeResidence.execute(arguments: [on.description, known.residenceID])
-                    try audit.append(actor: actor, action: .residentMovedOut, payload: .object([
-                        "id": .string(row.id.rawValue), "from": .string(known.address.description), "on": .string(on.description),
-                    ]))
+                    try audit.append(
+                        actor: actor, action: .residentMovedOut,
+                        payload: .object([
+                            "id": .string(row.id.rawValue), "from": .string(known.address.description), "on": .string(on.description),
+                        ]))
                     summary.movedOut += 1
                     changed = true
                 }
@@ -113,24 +120,32 @@ extension AppDatabase {
                 var on = extractDate
                 if let movedIn = known.movedIn, on < movedIn { on = movedIn }
                 try closeResidence.execute(arguments: [on.description, known.residenceID])
-                try audit.append(actor: actor, action: .residentAbsent, payload: .object([
-                    "id": .string(id.rawValue), "from": .string(known.address.description), "on": .string(on.description),
-                ]))
+                try audit.append(
+                    actor: actor, action: .residentAbsent,
+                    payload: .object([
+                        "id": .string(id.rawValue), "from": .string(known.address.description), "on": .string(on.description),
+                    ]))
                 summary.absent += 1
             }
-            try db.execute(sql: """
-                INSERT INTO register_import (file_name, sha256, extract_date, rows_read, imported, rejected, created, moved, moved_out, updated, absent, at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [fileName, fileSHA256, extractDate.description, summary.read, summary.imported, summary.rejected,
-                                 summary.created, summary.moved, summary.movedOut, summary.updated, summary.absent, now.description])
+            try db.execute(
+                sql: """
+                    INSERT INTO register_import (file_name, sha256, extract_date, rows_read, imported, rejected, created, moved, moved_out, updated, absent, at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    fileName, fileSHA256, extractDate.description, summary.read, summary.imported, summary.rejected,
+                    summary.created, summary.moved, summary.movedOut, summary.updated, summary.absent, now.description,
+                ])
             summary.importID = db.lastInsertedRowID
-            try audit.append(actor: actor, action: .registerImported, payload: .object([
-                "import": .int(Int(summary.importID)), "file": .string(fileName), "sha256": .string(fileSHA256),
-                "extractDate": .string(extractDate.description), "read": .int(summary.read), "imported": .int(summary.imported),
-                "rejected": .int(summary.rejected), "created": .int(summary.created), "moved": .int(summary.moved),
-                "movedOut": .int(summary.movedOut), "updated": .int(summary.updated), "absent": .int(summary.absent),
-                "unchanged": .int(summary.unchanged),
-            ]))
+            try audit.append(
+                actor: actor, action: .registerImported,
+                payload: .object([
+                    "import": .int(Int(summary.importID)), "file": .string(fileName), "sha256": .string(fileSHA256),
+                    "extractDate": .string(extractDate.description), "read": .int(summary.read), "imported": .int(summary.imported),
+                    "rejected": .int(summary.rejected), "created": .int(summary.created), "moved": .int(summary.moved),
+                    "movedOut": .int(summary.movedOut), "updated": .int(summary.updated), "absent": .int(summary.absent),
+                    "unchanged": .int(summary.unchanged),
+                ]))
             summary.head = try audit.finish(db)
             progress?(extract.rows.count, extract.rows.count)
             return summary
@@ -149,12 +164,14 @@ extension AppDatabase {
 
     private static func currentResidences(_ db: Database) throws -> [ResidentID: Current] {
         var result: [ResidentID: Current] = [:]
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT resident.id, resident.birth_date, resident.birth_year, resident.name,
-                   residence.id, residence.postcode, residence.house_number, residence.addition, residence.moved_in, residence.moved_out
-            FROM resident JOIN residence ON residence.resident_id = resident.id
-            ORDER BY resident.id, residence.id
-            """)
+        let cursor = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT resident.id, resident.birth_date, resident.birth_year, resident.name,
+                       residence.id, residence.postcode, residence.house_number, residence.addition, residence.moved_in, residence.moved_out
+                FROM resident JOIN residence ON residence.resident_id = resident.id
+                ORDER BY resident.id, residence.id
+                """)
         while let row = try cursor.next() {
             guard let postcode = StoredValues.postcode(row[5]) else { continue }
             result[ResidentID(row[0])] = Current(
@@ -198,9 +215,11 @@ struct NewResidentWriter {
 
     init(_ db: Database) throws {
         resident = try RawStatement(db, sql: "INSERT INTO resident (id, birth_date, birth_year, name) VALUES (?, ?, ?, ?)")
-        residence = try RawStatement(db, sql: """
-            INSERT INTO residence (resident_id, postcode, house_number, addition, moved_in, moved_out) VALUES (?, ?, ?, ?, ?, ?)
-            """)
+        residence = try RawStatement(
+            db,
+            sql: """
+                INSERT INTO residence (resident_id, postcode, house_number, addition, moved_in, moved_out) VALUES (?, ?, ?, ?, ?, ?)
+                """)
         payload.reserveCapacity(200_000)
         batch.reserveCapacity(200_000)
     }
@@ -234,8 +253,18 @@ struct NewResidentWriter {
             residence.bind(4, text: row.address.addition)
             dateIn.removeAll(keepingCapacity: true)
             dateOut.removeAll(keepingCapacity: true)
-            if let d = row.movedIn { StoredBytes.appendDate(d, to: &dateIn); residence.bind(5, bytes: dateIn) } else { residence.bindNull(5) }
-            if let d = row.movedOut { StoredBytes.appendDate(d, to: &dateOut); residence.bind(6, bytes: dateOut) } else { residence.bindNull(6) }
+            if let d = row.movedIn {
+                StoredBytes.appendDate(d, to: &dateIn)
+                residence.bind(5, bytes: dateIn)
+            } else {
+                residence.bindNull(5)
+            }
+            if let d = row.movedOut {
+                StoredBytes.appendDate(d, to: &dateOut)
+                residence.bind(6, bytes: dateOut)
+            } else {
+                residence.bindNull(6)
+            }
             try residence.execute()
 
             // {"address":…,"birth":…,"id":…,"movedIn":…,"movedOut":…}, as JSONValue would encode it.
@@ -266,9 +295,21 @@ struct NewResidentWriter {
             batch.append(contentsOf: #","id":"#.utf8)
             CanonicalJSON.appendString(idRaw, to: &batch)
             batch.append(contentsOf: #","movedIn":"#.utf8)
-            if row.movedIn != nil { batch.append(UInt8(ascii: "\"")); batch.append(contentsOf: dateIn); batch.append(UInt8(ascii: "\"")) } else { batch.append(contentsOf: "null".utf8) }
+            if row.movedIn != nil {
+                batch.append(UInt8(ascii: "\""))
+                batch.append(contentsOf: dateIn)
+                batch.append(UInt8(ascii: "\""))
+            } else {
+                batch.append(contentsOf: "null".utf8)
+            }
             batch.append(contentsOf: #","movedOut":"#.utf8)
-            if row.movedOut != nil { batch.append(UInt8(ascii: "\"")); batch.append(contentsOf: dateOut); batch.append(UInt8(ascii: "\"")) } else { batch.append(contentsOf: "null".utf8) }
+            if row.movedOut != nil {
+                batch.append(UInt8(ascii: "\""))
+                batch.append(contentsOf: dateOut)
+                batch.append(UInt8(ascii: "\""))
+            } else {
+                batch.append(contentsOf: "null".utf8)
+            }
             batch.append(UInt8(ascii: "}"))
             batchCount += 1
             if actorBytes.isEmpty { actorBytes = Array(actor.description.utf8) }

@@ -25,7 +25,8 @@ extension AppDatabase {
         var result: [ResidentID: [MembershipEvent]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT resident_id, kind, requested_on, effective_on FROM membership_event ORDER BY id") {
             guard let kind = MembershipEvent.Kind(rawValue: row[1]), let requested = StoredValues.date(row[2]),
-                  let effective = StoredValues.date(row[3]) else { continue }
+                let effective = StoredValues.date(row[3])
+            else { continue }
             let id = ResidentID(row[0])
             result[id, default: []].append(MembershipEvent(resident: id, kind: kind, requestedOn: requested, effectiveOn: effective))
         }
@@ -48,15 +49,17 @@ extension AppDatabase {
         let events = try membershipEvents(db)
         guard let bounds = statute.membershipArea?.bounds else { return [] }
         var members: [Member] = []
-        let rows = try RawStatement(db, sql: """
-            SELECT resident.id, resident.birth_date, resident.birth_year, resident.name,
-                   residence.postcode, residence.house_number, residence.addition
-            FROM residence JOIN resident ON resident.id = residence.resident_id
-            WHERE (residence.moved_in IS NULL OR residence.moved_in <= ?1)
-              AND (residence.moved_out IS NULL OR residence.moved_out > ?1)
-              AND residence.postcode BETWEEN ?2 AND ?3
-            ORDER BY resident.id, residence.id
-            """)
+        let rows = try RawStatement(
+            db,
+            sql: """
+                SELECT resident.id, resident.birth_date, resident.birth_year, resident.name,
+                       residence.postcode, residence.house_number, residence.addition
+                FROM residence JOIN resident ON resident.id = residence.resident_id
+                WHERE (residence.moved_in IS NULL OR residence.moved_in <= ?1)
+                  AND (residence.moved_out IS NULL OR residence.moved_out > ?1)
+                  AND residence.postcode BETWEEN ?2 AND ?3
+                ORDER BY resident.id, residence.id
+                """)
         rows.bind(1, text: date.description)
         rows.bind(2, text: bounds.lower.description)
         rows.bind(3, text: bounds.upper.description)
@@ -92,11 +95,15 @@ extension AppDatabase {
 
     /// Records a join (opt-in statutes), checked against the statute in force on `date`.
     @discardableResult
-    public func join(_ id: ResidentID, on date: CivilDate, intakeOn: CivilDate? = nil, meetsProfile: Bool = false,
-                     actor: AuditActor = .system) throws -> MembershipEvent {
+    public func join(
+        _ id: ResidentID, on date: CivilDate, intakeOn: CivilDate? = nil, meetsProfile: Bool = false,
+        actor: AuditActor = .system
+    ) throws -> MembershipEvent {
         let (statute, _) = try self.statute(on: date)
         guard statute.admission.value.decidedBy == .board || statute.membership.value.mode != .optIn else {
-            throw StoreError("the general assembly decides on admission (\(statute.admission.source.cited(in: .en))): record the application (`members apply`) and the assembly's decision (`members decide --assembly N`)")
+            throw StoreError(
+                "the general assembly decides on admission (\(statute.admission.source.cited(in: .en))): record the application (`members apply`) and the assembly's decision (`members decide --assembly N`)"
+            )
         }
         // The board's decision on an application made the same day: both are kept.
         return try recordMembership(id, on: date, actor: actor, application: (intakeOn, meetsProfile)) { rules, resident, events in
@@ -125,11 +132,15 @@ extension AppDatabase {
             var audit = try AuditAppender(db, at: now)
             var extra: [String: JSONValue] = [:]
             if let application {
-                try db.execute(sql: """
-                    INSERT INTO membership_application (resident_id, applied_on, intake_on, meets_profile, state, decided_by, decided_on, recorded_at)
-                    VALUES (?, ?, ?, ?, 'granted', 'board', ?, ?)
-                    """, arguments: [id.rawValue, date.description, application.intakeOn?.description, application.meetsProfile, date.description,
-                                     now.description])
+                try db.execute(
+                    sql: """
+                        INSERT INTO membership_application (resident_id, applied_on, intake_on, meets_profile, state, decided_by, decided_on, recorded_at)
+                        VALUES (?, ?, ?, ?, 'granted', 'board', ?, ?)
+                        """,
+                    arguments: [
+                        id.rawValue, date.description, application.intakeOn?.description, application.meetsProfile, date.description,
+                        now.description,
+                    ])
                 extra = ["application": .int(Int(db.lastInsertedRowID)), "decidedBy": .string("board")]
             }
             try Self.insert(db, event, version: version, at: now, actor: actor, appender: &audit, extra: extra)
@@ -141,18 +152,21 @@ extension AppDatabase {
     /// The residents matching `whereClause` (on `resident`/`residence`), with their residence history.
     static func residents(_ db: Database, whereClause: String, arguments: StatementArguments) throws -> [Resident] {
         var result: [Resident] = []
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT resident.id, resident.birth_date, resident.birth_year, resident.name,
-                   residence.postcode, residence.house_number, residence.addition, residence.moved_in, residence.moved_out
-            FROM resident JOIN residence ON residence.resident_id = resident.id
-            \(whereClause)
-            ORDER BY resident.id, residence.id
-            """, arguments: arguments)
+        let cursor = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT resident.id, resident.birth_date, resident.birth_year, resident.name,
+                       residence.postcode, residence.house_number, residence.addition, residence.moved_in, residence.moved_out
+                FROM resident JOIN residence ON residence.resident_id = resident.id
+                \(whereClause)
+                ORDER BY resident.id, residence.id
+                """, arguments: arguments)
         while let row = try cursor.next() {
             let id: String = row[0]
             guard let postcode = StoredValues.postcode(row[4]) else { continue }
-            let residence = Residence(address: Address(postcode: postcode, houseNumber: row[5], addition: row[6]),
-                                      movedIn: StoredValues.date(row[7]), movedOut: StoredValues.date(row[8]))
+            let residence = Residence(
+                address: Address(postcode: postcode, houseNumber: row[5], addition: row[6]),
+                movedIn: StoredValues.date(row[7]), movedOut: StoredValues.date(row[8]))
             if result.last?.id.rawValue == id {
                 result[result.count - 1].residences.append(residence)
             } else {

@@ -27,8 +27,9 @@ extension AppDatabase {
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff_account WHERE name = ?", arguments: [name]) == 0 else {
                 throw StoreError("there is already an account named \(name)")
             }
-            try db.execute(sql: "INSERT INTO staff_account (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
-                           arguments: [name, role.rawValue, hash, clock.now().description])
+            try db.execute(
+                sql: "INSERT INTO staff_account (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
+                arguments: [name, role.rawValue, hash, clock.now().description])
             try audit(db, actor, .staffAdded, ["name": .string(name), "role": .string(role.rawValue)])
         }
     }
@@ -46,8 +47,9 @@ extension AppDatabase {
     /// Disables an account: it can no longer sign in (its open sessions end at their next request).
     public func disableStaff(name: String, actor: AuditActor = .system) throws {
         try writer.write { db in
-            try db.execute(sql: "UPDATE staff_account SET disabled_at = ? WHERE name = ? AND disabled_at IS NULL",
-                           arguments: [clock.now().description, name])
+            try db.execute(
+                sql: "UPDATE staff_account SET disabled_at = ? WHERE name = ? AND disabled_at IS NULL",
+                arguments: [clock.now().description, name])
             guard db.changesCount == 1 else { throw StoreError("there is no enabled account named \(name)") }
             try audit(db, actor, .staffDisabled, ["name": .string(name)])
         }
@@ -63,8 +65,10 @@ extension AppDatabase {
     /// The enabled account with this name, or nil.
     public func staffAccount(named name: String) throws -> StaffAccount? {
         try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT name, role, created_at, disabled_at FROM staff_account WHERE name = ? AND disabled_at IS NULL",
-                             arguments: [name]).map(Self.account)
+            try Row.fetchOne(
+                db, sql: "SELECT name, role, created_at, disabled_at FROM staff_account WHERE name = ? AND disabled_at IS NULL",
+                arguments: [name]
+            ).map(Self.account)
         }
     }
 
@@ -72,8 +76,9 @@ extension AppDatabase {
     /// for an unknown name as for a wrong password, so it does not tell which names exist.
     public func authenticateStaff(name: String, password: String) throws -> StaffAccount? {
         let row = try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT name, role, created_at, disabled_at, password_hash FROM staff_account WHERE name = ? AND disabled_at IS NULL",
-                             arguments: [name])
+            try Row.fetchOne(
+                db, sql: "SELECT name, role, created_at, disabled_at, password_hash FROM staff_account WHERE name = ? AND disabled_at IS NULL",
+                arguments: [name])
         }
         guard let row else {
             _ = PasswordHash.verify(password, against: Self.decoyHash)

@@ -2,8 +2,8 @@ public import BuurtstemCore
 import Crypto
 import Foundation
 public import GRDB
-import Synchronization
 public import Statuut
+import Synchronization
 
 /// A statute version as stored: its text, hash, and the day it takes effect.
 public struct StatuteVersion: Sendable, Hashable {
@@ -21,8 +21,10 @@ extension AppDatabase {
     /// Creates the association from its founding statute. Fails on a statute with errors or on a
     /// database that already holds an association.
     @discardableResult
-    public func createAssociation(statuteSource: String, fileName: String, validFrom: CivilDate? = nil,
-                                  actor: AuditActor = .system) throws -> StatuteVersion {
+    public func createAssociation(
+        statuteSource: String, fileName: String, validFrom: CivilDate? = nil,
+        actor: AuditActor = .system
+    ) throws -> StatuteVersion {
         let statute = try Self.validStatute(statuteSource, fileName: fileName)
         let from = validFrom ?? statute.validFrom ?? clock.today()
         return try writer.write { db in
@@ -33,8 +35,9 @@ extension AppDatabase {
             try db.execute(sql: "INSERT INTO association (id, name, created_at) VALUES (1, ?, ?)", arguments: [statute.name, now.description])
             var audit = try AuditAppender(db, at: now)
             try audit.append(actor: actor, action: .associationCreated, payload: .object(["name": .string(statute.name)]))
-            let version = try insertVersion(db, statute: statute, source: statuteSource, fileName: fileName, from: from,
-                                            how: "founding", audit: &audit, actor: actor)
+            let version = try insertVersion(
+                db, statute: statute, source: statuteSource, fileName: fileName, from: from,
+                how: "founding", audit: &audit, actor: actor)
             try audit.finish(db)
             return version
         }
@@ -43,8 +46,10 @@ extension AppDatabase {
     /// Adds a statute version that takes effect on `from`. Later issues gate this behind an
     /// amendment ballot; for now the board adopts it directly.
     @discardableResult
-    public func adoptStatute(source: String, fileName: String, from: CivilDate, how: String = "adopted",
-                             actor: AuditActor = .system) throws -> StatuteVersion {
+    public func adoptStatute(
+        source: String, fileName: String, from: CivilDate, how: String = "adopted",
+        actor: AuditActor = .system
+    ) throws -> StatuteVersion {
         let statute = try Self.validStatute(source, fileName: fileName)
         return try writer.write { db in
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM association") == 1 else {
@@ -60,18 +65,23 @@ extension AppDatabase {
         }
     }
 
-    private func insertVersion(_ db: Database, statute: Statute, source: String, fileName: String, from: CivilDate,
-                               how: String, audit: inout AuditAppender, actor: AuditActor) throws -> StatuteVersion {
+    private func insertVersion(
+        _ db: Database, statute: Statute, source: String, fileName: String, from: CivilDate,
+        how: String, audit: inout AuditAppender, actor: AuditActor
+    ) throws -> StatuteVersion {
         let hash = Hash(Array(SHA256.hash(data: Data(source.utf8)))).description
-        try db.execute(sql: """
-            INSERT INTO statute_version (valid_from, name, source, sha256, file_name, adopted_how, adopted_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [from.description, statute.name, source, hash, fileName, how, clock.now().description])
+        try db.execute(
+            sql: """
+                INSERT INTO statute_version (valid_from, name, source, sha256, file_name, adopted_how, adopted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [from.description, statute.name, source, hash, fileName, how, clock.now().description])
         let id = db.lastInsertedRowID
-        try audit.append(actor: actor, action: .statuteAdopted, payload: .object([
-            "version": .int(Int(id)), "validFrom": .string(from.description), "sha256": .string(hash),
-            "file": .string(fileName), "how": .string(how), "name": .string(statute.name),
-        ]))
+        try audit.append(
+            actor: actor, action: .statuteAdopted,
+            payload: .object([
+                "version": .int(Int(id)), "validFrom": .string(from.description), "sha256": .string(hash),
+                "file": .string(fileName), "how": .string(how), "name": .string(statute.name),
+            ]))
         return StatuteVersion(id: id, validFrom: from, name: statute.name, source: source, sha256: hash, fileName: fileName, adoptedHow: how)
     }
 

@@ -1,6 +1,6 @@
 import BuurtstemCore
-public import GRDB
 import Foundation
+public import GRDB
 
 /// For one ballot: the votes stored against the codes marked used and the audit log's entries.
 public struct BallotIntegrity: Sendable, Hashable {
@@ -27,7 +27,8 @@ extension AppDatabase {
     /// Checks every ballot: votes stored = codes used (+ paper votes entered) = votes in the audit log.
     public func voteIntegrity() throws -> [BallotIntegrity] {
         try writer.read { db in
-            var audited: [Int: Int] = [:], entered: [Int: Int] = [:]
+            var audited: [Int: Int] = [:]
+            var entered: [Int: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT action, payload FROM audit_entry WHERE action IN ('vote.cast', 'votes.entered')") {
                 struct Entry: Decodable { var ballot: Int, count: Int? }
                 guard let entry = try? JSONDecoder().decode(Entry.self, from: Data((row[1] as String).utf8)) else { continue }
@@ -35,15 +36,20 @@ extension AppDatabase {
             }
             var allowed: [Int: Int] = [:]
             let logProblems = try BallotLogCheck.load(db).problems(db)
-            return try Row.fetchAll(db, sql: """
-                SELECT id, (SELECT COUNT(*) FROM vote WHERE ballot_id = ballot.id), (SELECT COUNT(*) FROM code_vote WHERE ballot_id = ballot.id),
-                       (SELECT assembly_id FROM proposal WHERE proposal.id = ballot.proposal_id)
-                FROM ballot ORDER BY id
-                """).map { row in
-                let id: Int = row[0], assembly: Int = row[3]
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, (SELECT COUNT(*) FROM vote WHERE ballot_id = ballot.id), (SELECT COUNT(*) FROM code_vote WHERE ballot_id = ballot.id),
+                           (SELECT assembly_id FROM proposal WHERE proposal.id = ballot.proposal_id)
+                    FROM ballot ORDER BY id
+                    """
+            ).map { row in
+                let id: Int = row[0]
+                let assembly: Int = row[3]
                 if allowed[assembly] == nil { allowed[assembly] = try Self.attendance(db, assembly).votesAllowed }
-                return BallotIntegrity(ballot: id, votes: row[1], codesUsed: row[2], entered: entered[id] ?? 0, auditedVotes: audited[id] ?? 0,
-                                       votesAllowed: allowed[assembly] ?? 0, logProblems: logProblems[id] ?? [])
+                return BallotIntegrity(
+                    ballot: id, votes: row[1], codesUsed: row[2], entered: entered[id] ?? 0, auditedVotes: audited[id] ?? 0,
+                    votesAllowed: allowed[assembly] ?? 0, logProblems: logProblems[id] ?? [])
             }
         }
     }

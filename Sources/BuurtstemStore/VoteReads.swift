@@ -12,9 +12,10 @@ extension AppDatabase {
         try writer.read { db in
             let ballot = try Self.ballot(db, id)
             guard !ballot.isOpen else { throw StoreError("the board of ballot \(id) is published when it closes") }
-            return PublicBoard(ballot: id,
-                               receipts: try String.fetchAll(db, sql: "SELECT receipt FROM vote WHERE ballot_id = ? ORDER BY receipt", arguments: [id]),
-                               choices: try String.fetchAll(db, sql: "SELECT choice FROM vote WHERE ballot_id = ? ORDER BY choice", arguments: [id]))
+            return PublicBoard(
+                ballot: id,
+                receipts: try String.fetchAll(db, sql: "SELECT receipt FROM vote WHERE ballot_id = ? ORDER BY receipt", arguments: [id]),
+                choices: try String.fetchAll(db, sql: "SELECT choice FROM vote WHERE ballot_id = ? ORDER BY choice", arguments: [id]))
         }
     }
 
@@ -39,16 +40,16 @@ extension AppDatabase {
             // Judged as at the close: the quorum and presence it recorded, a second meeting or round.
             guard let stored = JSONValue.parse(official) else { throw StoreError("ballot \(id) has a stored result that cannot be read") }
             let roundOf = try Int.fetchOne(db, sql: "SELECT round_of FROM ballot WHERE id = ?", arguments: [id])
-            let recount = BallotCounting.count(choices, method: ballot.method, options: ballot.options, seats: ballot.seats, budget: ballot.budget,
-                                               kind: kind, attendance: try Self.attendance(db, assembly.id), electorate: try Self.electorate(db, assembly.id).count,
-                                               secondMeeting: Self.decidedWithoutQuorum(proposal, at: assembly), secondRound: roundOf != nil,
-                                               closedWith: BallotCounting.closedWith(stored))
+            let recount = BallotCounting.count(
+                choices, method: ballot.method, options: ballot.options, seats: ballot.seats, budget: ballot.budget,
+                kind: kind, attendance: try Self.attendance(db, assembly.id), electorate: try Self.electorate(db, assembly.id).count,
+                secondMeeting: Self.decidedWithoutQuorum(proposal, at: assembly), secondRound: roundOf != nil,
+                closedWith: BallotCounting.closedWith(stored))
             let same = ["elected", "outcome", "yes", "no", "blank"].allSatisfy { recount[$0] == stored[$0] }
             return (same, recount)
         }
     }
 }
-
 
 /// The public board of a closed ballot, receipt-free: the receipts (each voter finds theirs: proof
 /// that their vote is in the count) and the choices as a separate list sorted by choice (anyone
@@ -61,7 +62,6 @@ public struct PublicBoard: Sendable, Hashable {
     /// Every counted choice in the store's canonical form (paper votes too), sorted.
     public var choices: [String]
 }
-
 
 /// Turnout of an assembly, for the projector and the API: no choices, only counts.
 public struct Turnout: Sendable, Hashable {
@@ -84,11 +84,15 @@ extension AppDatabase {
     /// it may vote on (nil: every ballot); nil for an unknown code.
     public func findCode(_ code: VotingCode) throws -> (assembly: Int, member: ResidentID, state: String, firstBallot: Int?)? {
         try writer.read { db in
-            for id in try Int.fetchAll(db, sql: "SELECT assembly_id FROM assembly_secret JOIN assembly ON assembly.id = assembly_id WHERE assembly.state IN ('called', 'open')") {
+            for id in try Int.fetchAll(
+                db, sql: "SELECT assembly_id FROM assembly_secret JOIN assembly ON assembly.id = assembly_id WHERE assembly.state IN ('called', 'open')")
+            {
                 let secret = [UInt8](try Data.fetchOne(db, sql: "SELECT secret FROM assembly_secret WHERE assembly_id = ?", arguments: [id]) ?? Data())
                 let hash = Data(code.keyedHash(secret: secret).bytes)
-                if let row = try Row.fetchOne(db, sql: "SELECT resident_id, state, first_ballot FROM voting_code WHERE code_hash = ? AND assembly_id = ?",
-                                              arguments: [hash, id]) {
+                if let row = try Row.fetchOne(
+                    db, sql: "SELECT resident_id, state, first_ballot FROM voting_code WHERE code_hash = ? AND assembly_id = ?",
+                    arguments: [hash, id])
+                {
                     return (id, ResidentID(row[0] as String), row[1], row[2])
                 }
             }
@@ -99,22 +103,29 @@ extension AppDatabase {
     /// Whether this code has voted on this ballot.
     public func hasVoted(_ code: VotingCode, ballot id: Int) throws -> Bool {
         try writer.read { db in
-            guard let assembly = try Int.fetchOne(db, sql: "SELECT proposal.assembly_id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE ballot.id = ?",
-                                                  arguments: [id]) else { return false }
+            guard
+                let assembly = try Int.fetchOne(
+                    db, sql: "SELECT proposal.assembly_id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE ballot.id = ?",
+                    arguments: [id])
+            else { return false }
             let marker = Data(code.ballotMarker(secret: try Self.secret(db, assembly: assembly), ballot: id).bytes)
-            return try Int.fetchOne(db, sql: """
-                SELECT (SELECT COUNT(*) FROM code_vote WHERE ballot_id = ?1 AND marker = ?2) + (SELECT COUNT(*) FROM carried_vote WHERE ballot_id = ?1 AND marker = ?2)
-                """, arguments: [id, marker]) == 1
+            return try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT COUNT(*) FROM code_vote WHERE ballot_id = ?1 AND marker = ?2) + (SELECT COUNT(*) FROM carried_vote WHERE ballot_id = ?1 AND marker = ?2)
+                    """, arguments: [id, marker]) == 1
         }
     }
 
     /// The ids of the assembly's open ballots.
     public func openBallots(assembly id: Int) throws -> [Int] {
         try writer.read { db in
-            try Int.fetchAll(db, sql: """
-                SELECT ballot.id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
-                WHERE proposal.assembly_id = ? AND ballot.state = 'open' ORDER BY ballot.id
-                """, arguments: [id])
+            try Int.fetchAll(
+                db,
+                sql: """
+                    SELECT ballot.id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
+                    WHERE proposal.assembly_id = ? AND ballot.state = 'open' ORDER BY ballot.id
+                    """, arguments: [id])
         }
     }
 
@@ -129,7 +140,8 @@ extension AppDatabase {
     /// The title of a ballot's proposal.
     public func ballotTitle(_ id: Int) throws -> String {
         try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT proposal.title FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE ballot.id = ?", arguments: [id]) ?? ""
+            try String.fetchOne(
+                db, sql: "SELECT proposal.title FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE ballot.id = ?", arguments: [id]) ?? ""
         }
     }
 
@@ -140,12 +152,16 @@ extension AppDatabase {
             let (statute, _) = try Self.statute(db, on: assembly.date)
             let attendance = try Self.attendance(db, id)
             let electorate = try Self.electorate(db, id).count
-            let ballots = try Row.fetchAll(db, sql: """
-                SELECT ballot.id, proposal.title, ballot.state, (SELECT COUNT(*) FROM vote WHERE vote.ballot_id = ballot.id)
-                FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE proposal.assembly_id = ? ORDER BY ballot.id
-                """, arguments: [id]).map { (id: $0[0] as Int, title: $0[1] as String, open: ($0[2] as String) == "open", votes: $0[3] as Int) }
-            return Turnout(assembly: id, electorate: electorate, present: attendance.present.count, represented: attendance.represented,
-                           quorum: QuorumStatus.check(statute.quorum, attendance: attendance, electorate: electorate), ballots: ballots)
+            let ballots = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT ballot.id, proposal.title, ballot.state, (SELECT COUNT(*) FROM vote WHERE vote.ballot_id = ballot.id)
+                    FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE proposal.assembly_id = ? ORDER BY ballot.id
+                    """, arguments: [id]
+            ).map { (id: $0[0] as Int, title: $0[1] as String, open: ($0[2] as String) == "open", votes: $0[3] as Int) }
+            return Turnout(
+                assembly: id, electorate: electorate, present: attendance.present.count, represented: attendance.represented,
+                quorum: QuorumStatus.check(statute.quorum, attendance: attendance, electorate: electorate), ballots: ballots)
         }
     }
 }

@@ -4,7 +4,6 @@ import Foundation
 public import GRDB
 public import Statuut
 
-
 /// Writes votes in batches: every vote waiting when a write starts goes into one transaction
 /// (group commit), and each is acknowledged only after that transaction has committed
 /// (`synchronous=FULL`). A rejected vote fails alone; the others in its batch are written.
@@ -34,29 +33,31 @@ public actor VoteWriter {
             let outcome: Result<[Result<String, any Error>], any Error>
             do {
                 let moment = database.clock.now()
-                outcome = .success(try await database.writer.write { db in
-                    // One audit appender for the batch; each vote in its own savepoint, so a
-                    // rejected one leaves nothing behind (and the appender is put back as it was).
-                    var audit = try AuditAppender(db, at: moment)
-                    var ballots = AppDatabase.BallotsForVoting()
-                    let results = requests.map { request -> Result<String, any Error> in
-                        let before = audit
-                        var receipt = ""
-                        do {
-                            try db.inSavepoint {
-                                receipt = try AppDatabase.castVote(db, code: request.code, ballot: request.ballot, choice: request.choice,
-                                                                   ballots: &ballots, audit: &audit)
-                                return .commit
+                outcome = .success(
+                    try await database.writer.write { db in
+                        // One audit appender for the batch; each vote in its own savepoint, so a
+                        // rejected one leaves nothing behind (and the appender is put back as it was).
+                        var audit = try AuditAppender(db, at: moment)
+                        var ballots = AppDatabase.BallotsForVoting()
+                        let results = requests.map { request -> Result<String, any Error> in
+                            let before = audit
+                            var receipt = ""
+                            do {
+                                try db.inSavepoint {
+                                    receipt = try AppDatabase.castVote(
+                                        db, code: request.code, ballot: request.ballot, choice: request.choice,
+                                        ballots: &ballots, audit: &audit)
+                                    return .commit
+                                }
+                                return .success(receipt)
+                            } catch {
+                                audit = before
+                                return .failure(error)
                             }
-                            return .success(receipt)
-                        } catch {
-                            audit = before
-                            return .failure(error)
                         }
-                    }
-                    try audit.finish(db)
-                    return results
-                })
+                        try audit.finish(db)
+                        return results
+                    })
             } catch {
                 outcome = .failure(error)
             }

@@ -47,7 +47,8 @@ public enum VoteRejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .noSuchBallot: return "there is no such ballot"
         case .invalidChoice(let why): return why
         case .codeNewerThanBallot:
-            return "this code was handed out after this ballot opened, and the earlier code may have voted on it; it votes on later ballots (bring the earlier letter to the desk to carry its votes over)"
+            return
+                "this code was handed out after this ballot opened, and the earlier code may have voted on it; it votes on later ballots (bring the earlier letter to the desk to carry its votes over)"
         }
     }
 }
@@ -81,16 +82,21 @@ extension AppDatabase {
 
         mutating func ballot(_ db: Database, _ id: Int) throws -> Ballot {
             if let ballot = known[id] { return ballot }
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT ballot.state, ballot.method, ballot.options, proposal.assembly_id, proposal.kind
-                FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE ballot.id = ?
-                """, arguments: [id]) else { throw VoteRejection.noSuchBallot }
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT ballot.state, ballot.method, ballot.options, proposal.assembly_id, proposal.kind
+                        FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE ballot.id = ?
+                        """, arguments: [id])
+            else { throw VoteRejection.noSuchBallot }
             let assembly = try AppDatabase.assembly(db, row[3])
             let (statute, _) = try AppDatabase.statute(db, on: assembly.date)
-            let ballot = Ballot(open: (row[0] as String) == "open", method: TallyMethod(rawValue: row[1]) ?? .yesNo,
-                                options: try JSONDecoder().decode([BallotOption].self, from: Data((row[2] as String).utf8)),
-                                secret: try AppDatabase.secret(db, assembly: row[3]),
-                                changeable: statute.decisionKind(named: row[4])?.votesMayBeChanged.value ?? false)
+            let ballot = Ballot(
+                open: (row[0] as String) == "open", method: TallyMethod(rawValue: row[1]) ?? .yesNo,
+                options: try JSONDecoder().decode([BallotOption].self, from: Data((row[2] as String).utf8)),
+                secret: try AppDatabase.secret(db, assembly: row[3]),
+                changeable: statute.decisionKind(named: row[4])?.votesMayBeChanged.value ?? false)
             known[id] = ballot
             return ballot
         }
@@ -98,8 +104,10 @@ extension AppDatabase {
 
     /// One vote inside the caller's transaction: checks, the code's use and the vote, and the
     /// audit entry (appended to `audit`; the caller finishes it once for the whole batch).
-    static func castVote(_ db: Database, code: VotingCode, ballot id: Int, choice: String, ballots: inout BallotsForVoting,
-                         audit: inout AuditAppender) throws -> String {
+    static func castVote(
+        _ db: Database, code: VotingCode, ballot id: Int, choice: String, ballots: inout BallotsForVoting,
+        audit: inout AuditAppender
+    ) throws -> String {
         let ballot = try ballots.ballot(db, id)
         guard ballot.open else { throw VoteRejection.ballotClosed }
         let hash = Data(code.keyedHash(secret: ballot.secret).bytes)
@@ -127,13 +135,17 @@ extension AppDatabase {
         // A vote carried over from this member's earlier code (they brought the old letter at a reissue).
         if let carried = try Row.fetchOne(db, sql: "SELECT sealed FROM carried_vote WHERE ballot_id = ? AND marker = ?", arguments: [id, marker]) {
             guard ballot.changeable, let data = carried[0] as Data?, let box = try? ChaChaPoly.SealedBox(combined: data),
-                  let opened = try? ChaChaPoly.open(box, using: key), opened.count > 32 else { throw VoteRejection.alreadyVoted }
+                let opened = try? ChaChaPoly.open(box, using: key), opened.count > 32
+            else { throw VoteRejection.alreadyVoted }
             let removed = try removeVote(db, ballot: id, receipt: String(decoding: opened.dropFirst(32), as: UTF8.self), secret: ballot.secret)
             let resealed = try ChaChaPoly.seal(Data(opened.prefix(32)) + Data(receipt.utf8), using: key).combined
             try db.execute(sql: "UPDATE carried_vote SET sealed = ? WHERE ballot_id = ? AND marker = ?", arguments: [resealed, id, marker])
             try db.cachedStatement(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)").execute(arguments: [id, receipt, normalised])
-            try audit.append(actor: .system, action: .voteReplaced, payload: .object([
-                "ballot": .int(id), "removed": .string(removed), "vote": .string(commitment)]))
+            try audit.append(
+                actor: .system, action: .voteReplaced,
+                payload: .object([
+                    "ballot": .int(id), "removed": .string(removed), "vote": .string(commitment),
+                ]))
             return receipt
         }
         let codeUse = VoteCommitment.codeUse(secret: ballot.secret, ballot: id, marker: [UInt8](marker), sealed: [UInt8](sealed))
@@ -143,24 +155,31 @@ extension AppDatabase {
             try db.cachedStatement(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)").execute(arguments: [id, receipt, normalised])
             // The audit entry commits to the vote row and the code-use row (keyed: see VoteCommitment),
             // never to the member or the code.
-            try audit.append(actor: .system, action: .voteCast, payload: .object([
-                "ballot": .int(id), "vote": .string(commitment), "code": .string(codeUse)]))
+            try audit.append(
+                actor: .system, action: .voteCast,
+                payload: .object([
+                    "ballot": .int(id), "vote": .string(commitment), "code": .string(codeUse),
+                ]))
             return receipt
         }
         // This code voted before. Where the statute allows it, the new vote replaces the old one:
         // only the code opens the sealed receipt, so only the voter can find their old vote.
         guard ballot.changeable else { throw VoteRejection.alreadyVoted }
         guard let old = try Data.fetchOne(db, sql: "SELECT sealed_receipt FROM code_vote WHERE ballot_id = ? AND marker = ?", arguments: [id, marker]),
-              let box = try? ChaChaPoly.SealedBox(combined: old), let opened = try? ChaChaPoly.open(box, using: key) else {
-            throw VoteRejection.alreadyVoted   // a vote from before sealed receipts existed cannot be found again
+            let box = try? ChaChaPoly.SealedBox(combined: old), let opened = try? ChaChaPoly.open(box, using: key)
+        else {
+            throw VoteRejection.alreadyVoted  // a vote from before sealed receipts existed cannot be found again
         }
         let removed = try removeVote(db, ballot: id, receipt: String(decoding: opened, as: UTF8.self), secret: ballot.secret)
         try db.execute(sql: "UPDATE code_vote SET sealed_receipt = ? WHERE ballot_id = ? AND marker = ?", arguments: [sealed, id, marker])
         try db.cachedStatement(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)").execute(arguments: [id, receipt, normalised])
-        try audit.append(actor: .system, action: .voteReplaced, payload: .object([
-            "ballot": .int(id), "removed": .string(removed), "vote": .string(commitment),
-            "codeBefore": .string(VoteCommitment.codeUse(secret: ballot.secret, ballot: id, marker: [UInt8](marker), sealed: [UInt8](old))),
-            "code": .string(codeUse)]))
+        try audit.append(
+            actor: .system, action: .voteReplaced,
+            payload: .object([
+                "ballot": .int(id), "removed": .string(removed), "vote": .string(commitment),
+                "codeBefore": .string(VoteCommitment.codeUse(secret: ballot.secret, ballot: id, marker: [UInt8](marker), sealed: [UInt8](old))),
+                "code": .string(codeUse),
+            ]))
         return receipt
     }
 
@@ -172,7 +191,6 @@ extension AppDatabase {
         try db.execute(sql: "DELETE FROM vote WHERE ballot_id = ? AND receipt = ?", arguments: [id, receipt])
         return VoteCommitment.vote(secret: secret, ballot: id, receipt: receipt, choice: choice)
     }
-
 
     static func secret(_ db: Database, assembly id: Int) throws -> [UInt8] {
         if let data = try Data.fetchOne(db, sql: "SELECT secret FROM assembly_secret WHERE assembly_id = ?", arguments: [id]) { return [UInt8](data) }

@@ -14,14 +14,17 @@ extension AppDatabase {
                 throw StoreError("codes are issued once assembly \(id) is called (the electorate is then known)")
             }
             let secret = try Self.secret(db, assembly: id)
-            let have = Set(try String.fetchAll(db, sql: "SELECT resident_id FROM voting_code WHERE assembly_id = ? AND state != 'revoked'",
-                                               arguments: [id]))
+            let have = Set(
+                try String.fetchAll(
+                    db, sql: "SELECT resident_id FROM voting_code WHERE assembly_id = ? AND state != 'revoked'",
+                    arguments: [id]))
             var random = SystemRandomNumberGenerator()
             var issued: [(ResidentID, VotingCode)] = []
             for member in try Self.electorate(db, id).sorted() where !have.contains(member.rawValue) {
                 let code = VotingCode.generate(using: &random)
-                try db.execute(sql: "INSERT INTO voting_code (code_hash, assembly_id, resident_id, state) VALUES (?, ?, ?, 'issued')",
-                               arguments: [Data(code.keyedHash(secret: secret).bytes), id, member.rawValue])
+                try db.execute(
+                    sql: "INSERT INTO voting_code (code_hash, assembly_id, resident_id, state) VALUES (?, ?, ?, 'issued')",
+                    arguments: [Data(code.keyedHash(secret: secret).bytes), id, member.rawValue])
                 issued.append((member, code))
             }
             try audit(db, actor, .codesIssued, ["assembly": .int(id), "count": .int(issued.count)])
@@ -43,9 +46,11 @@ extension AppDatabase {
         try writer.write { db in
             guard try Self.electorate(db, id).contains(member) else { throw StoreError("\(member) is not in the electorate of assembly \(id)") }
             let secret = try Self.secret(db, assembly: id)
-            let current = try Row.fetchOne(db, sql: """
-                SELECT code_hash, state, first_ballot FROM voting_code WHERE assembly_id = ? AND resident_id = ? AND state != 'revoked'
-                """, arguments: [id, member.rawValue])
+            let current = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT code_hash, state, first_ballot FROM voting_code WHERE assembly_id = ? AND resident_id = ? AND state != 'revoked'
+                    """, arguments: [id, member.rawValue])
             let currentState: String? = current?["state"]
             if let old {
                 guard let hash = current?["code_hash"] as Data?, hash == Data(old.keyedHash(secret: secret).bytes) else {
@@ -54,11 +59,14 @@ extension AppDatabase {
             }
             // The new code is active at once when the old one was, or when the member is already
             // checked in or has given a proxy (a code handed out at the desk).
-            let wasActive = try Int.fetchOne(db, sql: """
-                SELECT (SELECT COUNT(*) FROM voting_code WHERE assembly_id = ?1 AND resident_id = ?2 AND state = 'active')
-                     + (SELECT COUNT(*) FROM attendance WHERE assembly_id = ?1 AND resident_id = ?2)
-                     + (SELECT COUNT(*) FROM proxy WHERE assembly_id = ?1 AND giver = ?2)
-                """, arguments: [id, member.rawValue]) ?? 0 > 0
+            let wasActive =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT (SELECT COUNT(*) FROM voting_code WHERE assembly_id = ?1 AND resident_id = ?2 AND state = 'active')
+                             + (SELECT COUNT(*) FROM attendance WHERE assembly_id = ?1 AND resident_id = ?2)
+                             + (SELECT COUNT(*) FROM proxy WHERE assembly_id = ?1 AND giver = ?2)
+                        """, arguments: [id, member.rawValue]) ?? 0 > 0
             var random = SystemRandomNumberGenerator()
             let code = VotingCode.generate(using: &random)
             var firstBallot: Int? = current?["first_ballot"]
@@ -66,18 +74,25 @@ extension AppDatabase {
             if let old {
                 // Carry the old code's votes over: "the new code voted here" under the new marker, with the
                 // old marker and receipt sealed for the new code. The old rows stay untouched (see v9).
-                for ballot in try Int.fetchAll(db, sql: "SELECT ballot.id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE proposal.assembly_id = ?",
-                                               arguments: [id]) {
+                for ballot in try Int.fetchAll(
+                    db, sql: "SELECT ballot.id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE proposal.assembly_id = ?",
+                    arguments: [id])
+                {
                     let oldMarker = Data(old.ballotMarker(secret: secret, ballot: ballot).bytes)
-                    guard let sealed = try Data.fetchOne(db, sql: "SELECT sealed_receipt FROM code_vote WHERE ballot_id = ? AND marker = ?",
-                                                         arguments: [ballot, oldMarker]) else { continue }
+                    guard
+                        let sealed = try Data.fetchOne(
+                            db, sql: "SELECT sealed_receipt FROM code_vote WHERE ballot_id = ? AND marker = ?",
+                            arguments: [ballot, oldMarker])
+                    else { continue }
                     var resealed: Data?
                     if let box = try? ChaChaPoly.SealedBox(combined: sealed),
-                       let receipt = try? ChaChaPoly.open(box, using: old.receiptKey(secret: secret, ballot: ballot)) {
+                        let receipt = try? ChaChaPoly.open(box, using: old.receiptKey(secret: secret, ballot: ballot))
+                    {
                         resealed = try ChaChaPoly.seal(oldMarker + receipt, using: code.receiptKey(secret: secret, ballot: ballot)).combined
                     }
-                    try db.execute(sql: "INSERT INTO carried_vote (ballot_id, marker, sealed) VALUES (?, ?, ?)",
-                                   arguments: [ballot, Data(code.ballotMarker(secret: secret, ballot: ballot).bytes), resealed])
+                    try db.execute(
+                        sql: "INSERT INTO carried_vote (ballot_id, marker, sealed) VALUES (?, ?, ?)",
+                        arguments: [ballot, Data(code.ballotMarker(secret: secret, ballot: ballot).bytes), resealed])
                     carried += 1
                 }
             } else if currentState == "active" {
@@ -85,19 +100,25 @@ extension AppDatabase {
                 firstBallot = (try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM ballot") ?? 1)
             }
             try db.execute(sql: "UPDATE voting_code SET state = 'revoked' WHERE assembly_id = ? AND resident_id = ?", arguments: [id, member.rawValue])
-            try db.execute(sql: "INSERT INTO voting_code (code_hash, assembly_id, resident_id, state, first_ballot) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [Data(code.keyedHash(secret: secret).bytes), id, member.rawValue, wasActive ? "active" : "issued", firstBallot])
-            let unavailable = try Int.fetchAll(db, sql: """
-                SELECT ballot.id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
-                WHERE proposal.assembly_id = ? AND ballot.state = 'open' AND ballot.id < ? ORDER BY ballot.id
-                """, arguments: [id, firstBallot ?? 0])
-            try audit(db, actor, .codeReissued, ["assembly": .int(id), "id": .string(member.rawValue),
-                                                    "oldCodeShown": .bool(old != nil), "firstBallot": firstBallot.map(JSONValue.int) ?? .null])
+            try db.execute(
+                sql: "INSERT INTO voting_code (code_hash, assembly_id, resident_id, state, first_ballot) VALUES (?, ?, ?, ?, ?)",
+                arguments: [Data(code.keyedHash(secret: secret).bytes), id, member.rawValue, wasActive ? "active" : "issued", firstBallot])
+            let unavailable = try Int.fetchAll(
+                db,
+                sql: """
+                    SELECT ballot.id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
+                    WHERE proposal.assembly_id = ? AND ballot.state = 'open' AND ballot.id < ? ORDER BY ballot.id
+                    """, arguments: [id, firstBallot ?? 0])
+            try audit(
+                db, actor, .codeReissued,
+                [
+                    "assembly": .int(id), "id": .string(member.rawValue),
+                    "oldCodeShown": .bool(old != nil), "firstBallot": firstBallot.map(JSONValue.int) ?? .null,
+                ])
             return ReissuedCode(code: code, unavailableBallots: unavailable, carriedOver: old == nil ? nil : carried)
         }
     }
 }
-
 
 /// A new code from the desk, and what it cannot do.
 public struct ReissuedCode: Sendable, Hashable {

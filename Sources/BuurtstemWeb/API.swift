@@ -106,7 +106,8 @@ struct API: Sendable {
         return json([
             "assembly": .int(id), "electorate": .int(turnout.electorate), "present": .int(turnout.present), "represented": .int(turnout.represented),
             "quorum": .object(["met": .bool(turnout.quorum.met), "counted": .int(turnout.quorum.counted), "needed": .int(turnout.quorum.needed)]),
-            "ballots": .array(turnout.ballots.map { .object(["id": .int($0.id), "title": .string($0.title), "open": .bool($0.open), "votes": .int($0.votes)]) }),
+            "ballots": .array(
+                turnout.ballots.map { .object(["id": .int($0.id), "title": .string($0.title), "open": .bool($0.open), "votes": .int($0.votes)]) }),
         ])
     }
 

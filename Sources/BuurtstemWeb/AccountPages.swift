@@ -24,7 +24,8 @@ struct AccountPages: Sendable {
             let role = account.role == .board ? HTML.inline("bestuur", "board") : HTML.inline("balie", "desk")
             var actions = ""
             if !account.disabled && account.name != session.account.name {
-                actions += HTML.button("/bestuur/accounts/\(account.name)/uitschakelen", HTML.both("Uitschakelen", "Disable"), session: session, secondary: true)
+                actions += HTML.button(
+                    "/bestuur/accounts/\(account.name)/uitschakelen", HTML.both("Uitschakelen", "Disable"), session: session, secondary: true)
             }
             actions += """
                 <form method="post" action="/bestuur/accounts/\(HTML.h(account.name))/wachtwoord" class="inline">\(HTML.csrf(session))
@@ -33,7 +34,8 @@ struct AccountPages: Sendable {
                 <input type="password" name="again" autocomplete="new-password" aria-label="Nog een keer / Again" minlength="\(PasswordHash.minimumLength)" required>
                 <button type="submit">\(HTML.both("Instellen", "Set"))</button></form>
                 """
-            return "<tr id=\"account-\(HTML.h(account.name))\"><td>\(HTML.h(account.name))</td><td>\(role)</td><td>\(account.disabled ? HTML.inline("uitgeschakeld", "disabled") : HTML.inline("actief", "active"))</td><td>\(actions)</td></tr>"
+            return
+                "<tr id=\"account-\(HTML.h(account.name))\"><td>\(HTML.h(account.name))</td><td>\(role)</td><td>\(account.disabled ? HTML.inline("uitgeschakeld", "disabled") : HTML.inline("actief", "active"))</td><td>\(actions)</td></tr>"
         }.joined()
         let body = """
             <h1>\(HTML.both("Accounts van bestuur en balie", "Board and desk accounts"))</h1>
@@ -101,8 +103,12 @@ struct AccountPages: Sendable {
                 try await offThread { try database.setStaffPassword(name: name, password: password, actor: session.account.actor) }
                 // A new password ends that account's other sessions (a lost phone, a shared laptop).
                 let ended = await gate.sessions.end(where: { $0.account.name == name }, keeping: request.cookies[StaffGate.cookie]?.value)
-                return try page(session, message: ("Nieuw wachtwoord ingesteld voor \(name); \(ended) andere sessie(s) van dit account zijn beëindigd.",
-                                                   "New password set for \(name); \(ended) other session(s) of this account were ended."), ok: true)
+                return try page(
+                    session,
+                    message: (
+                        "Nieuw wachtwoord ingesteld voor \(name); \(ended) andere sessie(s) van dit account zijn beëindigd.",
+                        "New password set for \(name); \(ended) other session(s) of this account were ended."
+                    ), ok: true)
             default:
                 throw HTTPError(.notFound)
             }

@@ -25,9 +25,13 @@ struct AdmissionPage: Sendable {
         let today = clock.today()
         let (statute, _) = try database.statute(on: today)
         guard statute.membership.value.mode == .optIn else {
-            let body = "<h1>\(HTML.both("Leden", "Members"))</h1>" + HTML.message((
-                "Iedere bewoner van \(statute.membership.value.areaName) is automatisch lid (\(statute.membership.source.cited(in: .nl))): er zijn geen aanvragen.",
-                "Every resident of \(statute.membership.value.areaName) is a member automatically: there are no applications."))
+            let body =
+                "<h1>\(HTML.both("Leden", "Members"))</h1>"
+                + HTML.message(
+                    (
+                        "Iedere bewoner van \(statute.membership.value.areaName) is automatisch lid (\(statute.membership.source.cited(in: .nl))): er zijn geen aanvragen.",
+                        "Every resident of \(statute.membership.value.areaName) is a member automatically: there are no applications."
+                    ))
                 + "<p><a href=\"/bestuur\">\(HTML.inline("terug", "back"))</a></p>"
             return HTML.staffPage("Leden", body, session: session, status: status)
         }
@@ -41,12 +45,16 @@ struct AdmissionPage: Sendable {
                 ? "<label for=\"intake-\(id)\">\(HTML.both("Datum van het intakegesprek", "Date of the intake interview"))</label><input type=\"date\" id=\"intake-\(id)\" name=\"intake\" required>"
                 : ""
         }
-        let profile = statute.profile.map { p in
-            "<label class=\"choice\"><input type=\"checkbox\" name=\"profile\" value=\"ja\" required> \(HTML.both("Voldoet aan het profiel: \(p.value)", "Fits the profile: \(p.value)"))</label>"
-        } ?? ""
-        let who = byAssembly
-            ? HTML.both("De algemene vergadering beslist (\(admission.source.cited(in: .nl)))" + (open.map { ": vergadering van \($0.date) is open." } ?? "; er is nu geen vergadering open."),
-                        "The general assembly decides" + (open.map { ": the assembly of \($0.date) is open." } ?? "; no assembly is open now."))
+        let profile =
+            statute.profile.map { p in
+                "<label class=\"choice\"><input type=\"checkbox\" name=\"profile\" value=\"ja\" required> \(HTML.both("Voldoet aan het profiel: \(p.value)", "Fits the profile: \(p.value)"))</label>"
+            } ?? ""
+        let who =
+            byAssembly
+            ? HTML.both(
+                "De algemene vergadering beslist (\(admission.source.cited(in: .nl)))"
+                    + (open.map { ": vergadering van \($0.date) is open." } ?? "; er is nu geen vergadering open."),
+                "The general assembly decides" + (open.map { ": the assembly of \($0.date) is open." } ?? "; no assembly is open now."))
             : HTML.both("Het bestuur beslist (\(admission.source.cited(in: .nl))).", "The board decides.")
         let rows = waiting.map { application -> String in
             let id = HTML.h(application.resident.rawValue)
@@ -122,9 +130,15 @@ struct AdmissionPage: Sendable {
             let (statute, _) = try database.statute(on: clock.today())
             let assembly = statute.admission.value.decidedBy == .assembly ? try database.assemblies().first { $0.state == .open }?.id : nil
             try database.decide([.init(resident: ResidentID(resident), verdict: verdict)], assembly: assembly, actor: session.account.actor)
-            return try page(session, message: decision == "admit" ? ("\(resident) is toegelaten en is nu lid.", "\(resident) is admitted and is now a member.")
-                                                                  : ("De aanvraag van \(resident) is geweigerd; de reden is vastgelegd.", "The application of \(resident) is refused; the reason is recorded."),
-                            ok: true)
+            return try page(
+                session,
+                message: decision == "admit"
+                    ? ("\(resident) is toegelaten en is nu lid.", "\(resident) is admitted and is now a member.")
+                    : (
+                        "De aanvraag van \(resident) is geweigerd; de reden is vastgelegd.",
+                        "The application of \(resident) is refused; the reason is recorded."
+                    ),
+                ok: true)
         } catch let problem as Problem {
             return try page(session, message: (problem.nl, problem.en), status: .badRequest)
         } catch {

@@ -41,12 +41,14 @@ struct BoardPages: Sendable {
             guard try await gate.session(request, role: .board) != nil else { return StaffGate.signIn }
             let minutes = try database.minutes(assembly: try context.id("a"))
             let english = request.uri.queryParameters["lang"] == "en"
-            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-                            body: .init(byteBuffer: .init(string: minutes.html(in: english ? .en : .nl, stylesheetURL: "/static/minutes.css"))))
+            return Response(
+                status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                body: .init(byteBuffer: .init(string: minutes.html(in: english ? .en : .nl, stylesheetURL: "/static/minutes.css"))))
         }
         router.get("static/minutes.css") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
-                     body: .init(byteBuffer: .init(string: Minutes.stylesheet)))
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: .init(byteBuffer: .init(string: Minutes.stylesheet)))
         }
         router.get("bestuur/audit") { request, _ in
             guard let session = try await gate.session(request, role: .board) else { return StaffGate.signIn }
@@ -56,18 +58,23 @@ struct BoardPages: Sendable {
 
     // MARK: The overview
 
-    func overview(_ session: StaffSession, message: (nl: String, en: String)? = nil, ok: Bool = false,
-                  status: HTTPResponse.Status = .ok) async throws -> Response {
+    func overview(
+        _ session: StaffSession, message: (nl: String, en: String)? = nil, ok: Bool = false,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let today = clock.today()
         let assemblies = try database.assemblies()
         let (statute, version) = try database.statute(on: today)
-        let codes = await codeFailures.recentFailures(), logins = await loginFailures.recentFailures()
-        let alert = codes + logins >= Self.alertThreshold
+        let codes = await codeFailures.recentFailures()
+        let logins = await loginFailures.recentFailures()
+        let alert =
+            codes + logins >= Self.alertThreshold
             ? "<p class=\"alert\" role=\"alert\" id=\"alert\">\(HTML.both("Let op: \(codes) verkeerde stemcodes en \(logins) verkeerde wachtwoorden in de laatste 5 minuten. Iemand probeert misschien codes te raden; de server remt dat af.", "Warning: \(codes) wrong voting codes and \(logins) wrong passwords in the last 5 minutes. Someone may be guessing; the server slows them down."))</p>"
             : "<p id=\"failures\">\(HTML.both("Mislukte pogingen (5 min): \(codes) stemcodes, \(logins) wachtwoorden.", "Failed attempts (5 min): \(codes) codes, \(logins) passwords."))</p>"
-        let guessing = await codeFailures.guessingAlarm().map { alarm in
-            "<p class=\"alert\" role=\"alert\" id=\"guessing\">\(HTML.both("Alarm: \(alarm.perMinute) onbekende stemcodes in de laatste minuut, van \(alarm.clients) adres(sen) — sneller dan iemand typt. Iemand probeert codes te raden. Echte codes werken gewoon; het raden wordt afgeremd.", "Alarm: \(alarm.perMinute) unknown voting codes in the last minute, from \(alarm.clients) address(es) — faster than a person types. Someone is guessing codes. Real codes still work; the guessing is slowed down."))</p>"
-        } ?? ""
+        let guessing =
+            await codeFailures.guessingAlarm().map { alarm in
+                "<p class=\"alert\" role=\"alert\" id=\"guessing\">\(HTML.both("Alarm: \(alarm.perMinute) onbekende stemcodes in de laatste minuut, van \(alarm.clients) adres(sen) — sneller dan iemand typt. Iemand probeert codes te raden. Echte codes werken gewoon; het raden wordt afgeremd.", "Alarm: \(alarm.perMinute) unknown voting codes in the last minute, from \(alarm.clients) address(es) — faster than a person types. Someone is guessing codes. Real codes still work; the guessing is slowed down."))</p>"
+            } ?? ""
         // What is still to do: the compliance check's open and broken findings (the full report, with the audit log verified, is one click away).
         let report = Compliance.check(try database.complianceFacts(verifyingAudit: false), on: today)
         let todo = report.findings.filter { $0.status != .kept }.sorted { ($0.deadline ?? today) < ($1.deadline ?? today) }.map { finding in
@@ -87,7 +94,8 @@ struct BoardPages: Sendable {
                 actions += HTML.button("/bestuur/vergaderingen/\(assembly.id)/sluiten", HTML.both("Sluiten", "Close"), session: session)
                 actions += "<a href=\"/balie/\(assembly.id)\">\(HTML.both("Balie", "Desk"))</a> <a href=\"/projector/\(assembly.id)\">Projector</a>"
             case .closed:
-                actions += "<a href=\"/projector/\(assembly.id)\">\(HTML.both("Uitslagen", "Results"))</a> "
+                actions +=
+                    "<a href=\"/projector/\(assembly.id)\">\(HTML.both("Uitslagen", "Results"))</a> "
                     + "<a href=\"/bestuur/notulen/\(assembly.id)\">\(HTML.both("Notulen", "Minutes"))</a>"
             }
             return "<tr><td>\(assembly.date)</td><td>\(HTML.h(assembly.place))</td><td>\(Self.stateName(assembly.state))</td><td>\(actions)</td></tr>"
@@ -144,11 +152,14 @@ struct BoardPages: Sendable {
                 throw Problem(nl: "Vul een datum in (jjjj-mm-dd).", en: "Enter a date (yyyy-mm-dd).")
             }
             guard let place = form.value("place") else { throw Problem(nl: "Vul de plaats in.", en: "Enter the place.") }
-            let (assembly, advice) = try database.scheduleAssembly(date: date, place: place, agendaKinds: form["kind"] ?? [], today: clock.today(),
-                                                                   secondMeetingOf: form.value("secondMeetingOf").flatMap { Int($0) },
-                                                                   actor: session.account.actor)
-            let note = advice.map { " " + $0.nl }.joined(), noteEn = advice.map { " " + $0.en }.joined()
-            return try await overview(session, message: ("Vergadering van \(assembly.date) gepland.\(note)", "Assembly of \(assembly.date) scheduled.\(noteEn)"), ok: true)
+            let (assembly, advice) = try database.scheduleAssembly(
+                date: date, place: place, agendaKinds: form["kind"] ?? [], today: clock.today(),
+                secondMeetingOf: form.value("secondMeetingOf").flatMap { Int($0) },
+                actor: session.account.actor)
+            let note = advice.map { " " + $0.nl }.joined()
+            let noteEn = advice.map { " " + $0.en }.joined()
+            return try await overview(
+                session, message: ("Vergadering van \(assembly.date) gepland.\(note)", "Assembly of \(assembly.date) scheduled.\(noteEn)"), ok: true)
         } catch let problem as Problem {
             return try await overview(session, message: (problem.nl, problem.en), status: .badRequest)
         } catch {
@@ -164,16 +175,28 @@ struct BoardPages: Sendable {
             switch step {
             case "oproepen":
                 let (assembly, electorate) = try database.callAssembly(id, on: clock.today(), actor: actor)
-                return try await overview(session, message: ("Opgeroepen: \(electorate) stemgerechtigden op peildatum \(assembly.referenceDate?.description ?? "–"). Maak nu de stemcodes en brieven met `buurtstem codes issue` en `codes print`.",
-                                                             "Called: \(electorate) members entitled to vote. Now make the codes and letters with `buurtstem codes issue` and `codes print`."), ok: true)
+                return try await overview(
+                    session,
+                    message: (
+                        "Opgeroepen: \(electorate) stemgerechtigden op peildatum \(assembly.referenceDate?.description ?? "–"). Maak nu de stemcodes en brieven met `buurtstem codes issue` en `codes print`.",
+                        "Called: \(electorate) members entitled to vote. Now make the codes and letters with `buurtstem codes issue` and `codes print`."
+                    ), ok: true)
             case "openen":
                 let quorum = try database.openAssembly(id, on: clock.today(), actor: actor)
-                return try await overview(session, message: ("Geopend. Quorum: \(quorum.counted) van \(quorum.needed) — \(quorum.met ? "gehaald" : "niet gehaald").",
-                                                             "Opened. Quorum: \(quorum.counted) of \(quorum.needed) — \(quorum.met ? "met" : "not met")."), ok: true)
+                return try await overview(
+                    session,
+                    message: (
+                        "Geopend. Quorum: \(quorum.counted) van \(quorum.needed) — \(quorum.met ? "gehaald" : "niet gehaald").",
+                        "Opened. Quorum: \(quorum.counted) of \(quorum.needed) — \(quorum.met ? "met" : "not met")."
+                    ), ok: true)
             case "sluiten":
                 let head = try database.closeAssembly(id, actor: actor)
-                return try await overview(session, message: ("Gesloten. Auditlog bij sluiting: \(head.size):\(head.root) — zet dit in de notulen.",
-                                                             "Closed. Audit head at close: put it in the minutes."), ok: true)
+                return try await overview(
+                    session,
+                    message: (
+                        "Gesloten. Auditlog bij sluiting: \(head.size):\(head.root) — zet dit in de notulen.",
+                        "Closed. Audit head at close: put it in the minutes."
+                    ), ok: true)
             default:
                 throw HTTPError(.notFound)
             }
@@ -186,16 +209,20 @@ struct BoardPages: Sendable {
 
     // MARK: One assembly's agenda
 
-    func agenda(_ id: Int, session: StaffSession, message: (nl: String, en: String)? = nil, ok: Bool = false,
-                status: HTTPResponse.Status = .ok) throws -> Response {
+    func agenda(
+        _ id: Int, session: StaffSession, message: (nl: String, en: String)? = nil, ok: Bool = false,
+        status: HTTPResponse.Status = .ok
+    ) throws -> Response {
         guard let assembly = try database.assemblies().first(where: { $0.id == id }) else {
-            return HTML.staffPage("Niet gevonden", HTML.message(("Deze vergadering bestaat niet.", "There is no such assembly.")), session: session, status: .notFound)
+            return HTML.staffPage(
+                "Niet gevonden", HTML.message(("Deze vergadering bestaat niet.", "There is no such assembly.")), session: session, status: .notFound)
         }
         let (statute, _) = try database.statute(on: assembly.date)
         // The latest ballot of each proposal (a tie under `staking herstemming` has a second round).
         let ballots = Dictionary(try database.ballots(assembly: id).map { ($0.proposal, $0) }, uniquingKeysWith: { _, later in later })
         let cards = try database.proposals(assembly: id).map { try card($0, ballot: ballots[$0.id], statute: statute, session: session) }.joined()
-        let kinds = statute.decisionKinds.map { "<option value=\"\(HTML.h($0.name))\">\(HTML.h($0.name)) (\(HTML.h($0.method.value.rawValue)))</option>" }.joined()
+        let kinds = statute.decisionKinds.map { "<option value=\"\(HTML.h($0.name))\">\(HTML.h($0.name)) (\(HTML.h($0.method.value.rawValue)))</option>" }
+            .joined()
         let body = """
             <h1>\(HTML.both("Agenda van \(assembly.date)", "Agenda of \(assembly.date)"))</h1>
             <p>\(HTML.h(assembly.place)) · \(Self.stateName(assembly.state)) · <a href="/bestuur">\(HTML.inline("terug", "back"))</a></p>
@@ -234,9 +261,12 @@ struct BoardPages: Sendable {
         if !proposal.text.isEmpty { parts.append("<p>\(HTML.h(proposal.text))</p>") }
         let responses = try database.shareholderResponses(proposal: proposal.id)
         if !responses.isEmpty {
-            let kinds: [ShareholderResponse.Kind: String] = [.advice: HTML.inline("advies", "advice"), .consent: HTML.inline("instemming", "consent"),
-                                                             .refusal: HTML.inline("weigering", "refusal")]
-            parts.append("<ul>" + responses.map { "<li>\(HTML.h($0.shareholder)) — \(kinds[$0.kind] ?? "") (\($0.on)): \(HTML.h($0.text))</li>" }.joined() + "</ul>")
+            let kinds: [ShareholderResponse.Kind: String] = [
+                .advice: HTML.inline("advies", "advice"), .consent: HTML.inline("instemming", "consent"),
+                .refusal: HTML.inline("weigering", "refusal"),
+            ]
+            parts.append(
+                "<ul>" + responses.map { "<li>\(HTML.h($0.shareholder)) — \(kinds[$0.kind] ?? "") (\($0.on)): \(HTML.h($0.text))</li>" }.joined() + "</ul>")
         }
         let base = "/bestuur/voorstellen/\(proposal.id)"
         if proposal.state == .submitted {
@@ -245,7 +275,8 @@ struct BoardPages: Sendable {
         let shareholders = statute.socialShareholders.filter { $0.rights.contains { $0.decisionKind == proposal.kind } }
         if !shareholders.isEmpty, ballot == nil, proposal.state == .admitted || proposal.state == .submitted {
             let names = shareholders.map { "<option>\(HTML.h($0.name))</option>" }.joined()
-            parts.append("""
+            parts.append(
+                """
                 <form method="post" action="\(base)/advies" class="card">\(HTML.csrf(session))
                 <strong>\(HTML.both("Advies of instemming van een sociaal aandeelhouder vastleggen", "Record a social shareholder's advice or consent"))</strong>
                 <div class="row"><div><label for="sh-\(proposal.id)">\(HTML.both("Aandeelhouder", "Shareholder"))</label><select id="sh-\(proposal.id)" name="shareholder">\(names)</select></div>
@@ -261,22 +292,30 @@ struct BoardPages: Sendable {
                 parts.append("<p><strong>\(HTML.both("De stemmen staken: er wordt opnieuw gestemd.", "The votes tied: the vote is held again."))</strong></p>")
             }
             let method = statute.decisionKind(named: proposal.kind)?.method.value ?? .yesNo
-            let options = method == .yesNo ? "" : """
+            let options =
+                method == .yesNo
+                ? ""
+                : """
                 <label for="opt-\(proposal.id)">\(HTML.both("Keuzes, één per regel: id:naam\(method.needsBudget ? ":bedrag in euro" : "")", "Options, one per line: id:name\(method.needsBudget ? ":cost in euros" : "")"))</label>
                 <textarea id="opt-\(proposal.id)" name="options" rows="4" required></textarea>
                 """
-            parts.append("""
+            parts.append(
+                """
                 <form method="post" action="\(base)/stemming" class="card">\(HTML.csrf(session))
                 <strong>\(HTML.both("Stemming openen (\(method.rawValue))", "Open the ballot (\(method.rawValue))"))</strong>\(options)
                 <button type="submit">\(ballot == nil ? HTML.both("Stemming openen", "Open the ballot") : HTML.both("Herstemming openen", "Open the second round"))</button></form>
                 """)
         } else if let ballot {
             if ballot.isOpen {
-                parts.append(HTML.button("\(base)/sluiten", HTML.both("Stemming sluiten en tellen", "Close the ballot and count"), fields: ["ballot": String(ballot.id)], session: session))
+                parts.append(
+                    HTML.button(
+                        "\(base)/sluiten", HTML.both("Stemming sluiten en tellen", "Close the ballot and count"), fields: ["ballot": String(ballot.id)],
+                        session: session))
             } else if let result = ballot.result {
                 parts.append(ProjectorPage.result(result, options: ballot.options))
                 if let counted = JSONValue.parse(result), counted["outcome"] == .string("chairDecides"), counted["chairDecision"] == nil {
-                    parts.append("""
+                    parts.append(
+                        """
                         <form method="post" action="\(base)/voorzitter" class="card">\(HTML.csrf(session))<input type="hidden" name="ballot" value="\(ballot.id)">
                         <strong>\(HTML.both("De stemmen staken: de voorzitter beslist", "The votes tied: the chair decides"))</strong>
                         <label for="chair-\(ballot.id)">\(HTML.both("Naam van de voorzitter", "The chair's name"))</label><input type="text" id="chair-\(ballot.id)" name="chair" required>
@@ -295,8 +334,9 @@ struct BoardPages: Sendable {
         do {
             guard let title = form.value("title") else { throw Problem(nl: "Geef het voorstel een titel.", en: "Give the proposal a title.") }
             let source: ProposalSource = form.value("party").map { .party($0) } ?? .board
-            let draft = Proposal(id: 0, title: title, text: form.value("text") ?? "", kind: form.value("kind") ?? DecisionKind.ordinary,
-                                 source: source, assembly: assembly)
+            let draft = Proposal(
+                id: 0, title: title, text: form.value("text") ?? "", kind: form.value("kind") ?? DecisionKind.ordinary,
+                source: source, assembly: assembly)
             let proposal = try database.submitProposal(draft, on: clock.today(), actor: session.account.actor)
             return try agenda(assembly, session: session, message: ("Voorstel \(proposal.id) ingediend.", "Proposal \(proposal.id) submitted."), ok: true)
         } catch let problem as Problem {
@@ -321,29 +361,40 @@ struct BoardPages: Sendable {
                 return try agenda(proposal.assembly, session: session, message: ("Toegelaten tot de agenda.", "Admitted to the agenda."), ok: true)
             case "advies":
                 guard let kind = form.value("kind").flatMap(ShareholderResponse.Kind.init(rawValue:)), let shareholder = form.value("shareholder"),
-                      let text = form.value("text") else {
+                    let text = form.value("text")
+                else {
                     throw Problem(nl: "Kies de aandeelhouder en de soort, en vul de tekst in.", en: "Choose the shareholder and the kind, and enter the text.")
                 }
-                try database.recordShareholderResponse(ShareholderResponse(shareholder: shareholder, proposal: id, kind: kind, on: clock.today(), text: text),
-                                                       actor: actor)
+                try database.recordShareholderResponse(
+                    ShareholderResponse(shareholder: shareholder, proposal: id, kind: kind, on: clock.today(), text: text),
+                    actor: actor)
                 return try agenda(proposal.assembly, session: session, message: ("Vastgelegd.", "Recorded."), ok: true)
             case "stemming":
-                let lines = (form.value("options") ?? "").split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                let lines = (form.value("options") ?? "").split(whereSeparator: \.isNewline).map(String.init).filter {
+                    !$0.trimmingCharacters(in: .whitespaces).isEmpty
+                }
                 let options = try lines.map { try BallotOption(parsing: $0) }
                 let ballot = try database.openBallot(proposal: id, options: options, actor: actor)
                 return try agenda(proposal.assembly, session: session, message: ("Stemming \(ballot.id) is open.", "Ballot \(ballot.id) is open."), ok: true)
             case "sluiten":
                 guard let ballot = form.value("ballot").flatMap({ Int($0) }) else { throw Problem(nl: "Welke stemming?", en: "Which ballot?") }
                 let (_, head) = try database.closeBallot(ballot, actor: actor)
-                return try agenda(proposal.assembly, session: session, message: ("Stemming gesloten en geteld. Auditlog bij sluiting: \(head.size):\(head.root)",
-                                                                                 "Ballot closed and counted. Audit head at close: \(head.size):\(head.root)"), ok: true)
+                return try agenda(
+                    proposal.assembly, session: session,
+                    message: (
+                        "Stemming gesloten en geteld. Auditlog bij sluiting: \(head.size):\(head.root)",
+                        "Ballot closed and counted. Audit head at close: \(head.size):\(head.root)"
+                    ), ok: true)
             case "voorzitter":
                 guard let ballot = form.value("ballot").flatMap({ Int($0) }), let chair = form.value("chair"),
-                      let decision = form.value("decision"), decision == "adopted" || decision == "rejected" else {
+                    let decision = form.value("decision"), decision == "adopted" || decision == "rejected"
+                else {
                     throw Problem(nl: "Vul de naam van de voorzitter in en kies het besluit.", en: "Enter the chair's name and choose the decision.")
                 }
                 _ = try database.decideByChair(ballot: ballot, adopted: decision == "adopted", chair: chair, actor: actor)
-                return try agenda(proposal.assembly, session: session, message: ("Het besluit van de voorzitter is vastgelegd.", "The chair's decision is recorded."), ok: true)
+                return try agenda(
+                    proposal.assembly, session: session, message: ("Het besluit van de voorzitter is vastgelegd.", "The chair's decision is recorded."),
+                    ok: true)
             default:
                 throw HTTPError(.notFound)
             }
@@ -360,11 +411,16 @@ struct BoardPages: Sendable {
     func audit(_ session: StaffSession) throws -> Response {
         let verification = try database.verifyAudit()
         let head = try database.auditHead()
-        let verdict = verification.problems.isEmpty
+        let verdict =
+            verification.problems.isEmpty
             ? HTML.message(("Het auditlog is in orde: \(head.size) regels, kop \(head.root).", "The audit log verifies: \(head.size) entries."), ok: true)
-            : HTML.message(("Het auditlog klopt niet: " + verification.problems.map(\.description).joined(separator: "; "),
-                            "The audit log does not verify: " + verification.problems.map(\.description).joined(separator: "; ")))
-        return HTML.staffPage("Auditlog", "<h1>\(HTML.both("Auditlog", "Audit log"))</h1>\(verdict)<p><a href=\"/bestuur\">\(HTML.both("terug", "back"))</a></p>",
-                              session: session, status: verification.problems.isEmpty ? .ok : .internalServerError)
+            : HTML.message(
+                (
+                    "Het auditlog klopt niet: " + verification.problems.map(\.description).joined(separator: "; "),
+                    "The audit log does not verify: " + verification.problems.map(\.description).joined(separator: "; ")
+                ))
+        return HTML.staffPage(
+            "Auditlog", "<h1>\(HTML.both("Auditlog", "Audit log"))</h1>\(verdict)<p><a href=\"/bestuur\">\(HTML.both("terug", "back"))</a></p>",
+            session: session, status: verification.problems.isEmpty ? .ok : .internalServerError)
     }
 }

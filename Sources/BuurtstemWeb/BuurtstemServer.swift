@@ -17,9 +17,14 @@ public enum BuurtstemServer {
         let writer = VoteWriter(database: database)
         let limiter = AttemptLimiter(clock: clock)
         API(database: database, writer: writer, limiter: limiter).register(on: router)
-        ResidentPages(database: database, writer: writer, limiter: limiter, sessions: VoterSessions(clock: clock, idle: VoterSession.idle, absolute: VoterSession.absolute)).register(on: router)
+        ResidentPages(
+            database: database, writer: writer, limiter: limiter,
+            sessions: VoterSessions(clock: clock, idle: VoterSession.idle, absolute: VoterSession.absolute)
+        ).register(on: router)
         ProjectorPage(database: database).register(on: router)
-        let gate = StaffGate(database: database, sessions: StaffSessions(clock: clock, idle: StaffSession.idle, absolute: StaffSession.absolute), limiter: AttemptLimiter(clock: clock))
+        let gate = StaffGate(
+            database: database, sessions: StaffSessions(clock: clock, idle: StaffSession.idle, absolute: StaffSession.absolute),
+            limiter: AttemptLimiter(clock: clock))
         gate.register(on: router)
         DeskPages(database: database, gate: gate).register(on: router)
         AccountPages(database: database, gate: gate).register(on: router)

@@ -21,13 +21,18 @@ struct CompliancePage: Sendable {
         router.post("bestuur/naleving/organisatie") { request, _ in try await self.record(request, accounts: false) }
     }
 
-    func page(_ session: StaffSession, language: Language = .nl, message: (nl: String, en: String)? = nil, ok: Bool = false,
-              status: HTTPResponse.Status = .ok) throws -> Response {
+    func page(
+        _ session: StaffSession, language: Language = .nl, message: (nl: String, en: String)? = nil, ok: Bool = false,
+        status: HTTPResponse.Status = .ok
+    ) throws -> Response {
         let today = clock.today()
         let report = Compliance.check(try database.complianceFacts(), on: today)
         let (statute, _) = try database.statute(on: today)
         let organisations = statute.organisations.map { "<option>\(HTML.h($0.value))</option>" }.joined()
-        let confirm = organisations.isEmpty ? "" : """
+        let confirm =
+            organisations.isEmpty
+            ? ""
+            : """
             <form method="post" action="/bestuur/naleving/organisatie" class="card">\(HTML.csrf(session))
             <h2>\(HTML.both("Bevestiging van een aangesloten organisatie", "An affiliated organisation's confirmation"))</h2>
             <label for="organisation">\(HTML.both("Organisatie", "Organisation"))</label><select id="organisation" name="organisation">\(organisations)</select>

@@ -20,8 +20,10 @@ public struct ConnectionLimits: Sendable {
     /// From the request head to the end of its body.
     public var body: TimeAmount
 
-    public init(total: Int = 4_096, perAddress: Int = 2_048, firstRequest: TimeAmount = .seconds(10),
-                keepAlive: TimeAmount = .seconds(30), body: TimeAmount = .seconds(20)) {
+    public init(
+        total: Int = 4_096, perAddress: Int = 2_048, firstRequest: TimeAmount = .seconds(10),
+        keepAlive: TimeAmount = .seconds(30), body: TimeAmount = .seconds(20)
+    ) {
         self.total = total
         self.perAddress = perAddress
         self.firstRequest = firstRequest
@@ -77,18 +79,26 @@ public final class ConnectionRegistry: Sendable {
         state.withLock { state -> [any Channel]? in
             var closing: [any Channel] = []
             func evictOldestWaiting(where belongs: (Entry) -> Bool) -> Bool {
-                guard let oldest = state.entries.filter({ belongs($0.value) && $0.value.waitingSince != nil })
-                    .min(by: { $0.value.waitingSince! < $1.value.waitingSince! }) else { return false }
+                guard
+                    let oldest = state.entries.filter({ belongs($0.value) && $0.value.waitingSince != nil })
+                        .min(by: { $0.value.waitingSince! < $1.value.waitingSince! })
+                else { return false }
                 closing.append(oldest.value.channel)
                 state.entries[oldest.key] = nil
                 state.evicted += 1
                 return true
             }
             while state.entries.values.filter({ $0.address == address }).count >= limits.perAddress {
-                guard evictOldestWaiting(where: { $0.address == address }) else { state.refused += 1; return nil }
+                guard evictOldestWaiting(where: { $0.address == address }) else {
+                    state.refused += 1
+                    return nil
+                }
             }
             while state.entries.count >= limits.total {
-                guard evictOldestWaiting(where: { _ in true }) else { state.refused += 1; return nil }
+                guard evictOldestWaiting(where: { _ in true }) else {
+                    state.refused += 1
+                    return nil
+                }
             }
             let now = NIODeadline.now()
             state.entries[id] = Entry(channel: channel, address: address, opened: now, waitingSince: now)
@@ -130,14 +140,20 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         self.id = id
         let address = context.channel.remoteAddress?.ipAddress ?? "unknown"
         guard let closing = registry.admit(id, channel: context.channel, address: address) else {
-            registry.logger.warning("connection refused: every connection is busy", metadata: [
-                "address": .string(address), "open": .stringConvertible(registry.count)])
+            registry.logger.warning(
+                "connection refused: every connection is busy",
+                metadata: [
+                    "address": .string(address), "open": .stringConvertible(registry.count),
+                ])
             context.close(promise: nil)
             return
         }
         if !closing.isEmpty {
-            registry.logger.notice("closed waiting connections to make room", metadata: [
-                "count": .stringConvertible(closing.count), "for": .string(address)])
+            registry.logger.notice(
+                "closed waiting connections to make room",
+                metadata: [
+                    "count": .stringConvertible(closing.count), "for": .string(address),
+                ])
             for channel in closing { channel.close(promise: nil) }
         }
         arm(context, registry.limits.firstRequest, "no complete request")

@@ -18,7 +18,9 @@ struct DeskPages: Sendable {
             guard let session = try await gate.session(request, role: .desk) else { return StaffGate.signIn }
             let query = request.uri.queryParameters
             // Forms send a space as `+`.
-            let field = { (name: String) in query[Substring(name)].map { String($0).replacingOccurrences(of: "+", with: " ").trimmingCharacters(in: .whitespaces) } }
+            let field = { (name: String) in
+                query[Substring(name)].map { String($0).replacingOccurrences(of: "+", with: " ").trimmingCharacters(in: .whitespaces) }
+            }
             let found = Search(postcode: field("postcode"), number: field("huisnummer"), name: field("naam").flatMap { $0.isEmpty ? nil : $0 })
             let done = query["ok"].flatMap { Self.confirmations[String($0)] }
             return try self.desk(try context.id("a"), session: session, search: found, message: done, ok: true)
@@ -40,12 +42,14 @@ struct DeskPages: Sendable {
             return try desk(assembly, session: session, search: Search(), message: why, status: .badRequest)
         }
         guard let found = try database.findCode(code), found.assembly == assembly else {
-            return try desk(assembly, session: session, search: Search(),
-                            message: ("Deze code hoort niet bij deze vergadering.", "This code does not belong to this assembly."), status: .notFound)
+            return try desk(
+                assembly, session: session, search: Search(),
+                message: ("Deze code hoort niet bij deze vergadering.", "This code does not belong to this assembly."), status: .notFound)
         }
         if found.state == "revoked" {
-            return try desk(assembly, session: session, search: Search(),
-                            message: ("Deze code is vervangen door een nieuwe; vraag naar de nieuwste brief.", "This code was replaced by a new one."), status: .conflict)
+            return try desk(
+                assembly, session: session, search: Search(),
+                message: ("Deze code is vervangen door een nieuwe; vraag naar de nieuwste brief.", "This code was replaced by a new one."), status: .conflict)
         }
         var rows = ""
         for ballot in try database.openBallots(assembly: assembly) {
@@ -56,11 +60,15 @@ struct DeskPages: Sendable {
             } else if try database.hasVoted(code, ballot: ballot) {
                 state = HTML.both("gestemd — de stem telt mee", "voted — the vote counts")
             } else {
-                state = found.state == "active" ? HTML.both("nog niet gestemd", "not voted yet") : HTML.both("nog niet gestemd; de code is nog niet actief (aanmelden)", "not voted yet; the code is not active yet (check in)")
+                state =
+                    found.state == "active"
+                    ? HTML.both("nog niet gestemd", "not voted yet")
+                    : HTML.both("nog niet gestemd; de code is nog niet actief (aanmelden)", "not voted yet; the code is not active yet (check in)")
             }
             rows += "<li><strong>\(title)</strong>: \(state)</li>"
         }
-        let extra = "<div class=\"card\" id=\"status\"><p>\(HTML.both("Stemstatus van deze brief (niet hoe er gestemd is):", "Voting status of this letter (not how it voted):"))</p>"
+        let extra =
+            "<div class=\"card\" id=\"status\"><p>\(HTML.both("Stemstatus van deze brief (niet hoe er gestemd is):", "Voting status of this letter (not how it voted):"))</p>"
             + (rows.isEmpty ? "<p>\(HTML.both("Er is nu geen stemming open.", "No ballot is open now."))</p>" : "<ul>\(rows)</ul>") + "</div>"
         return try desk(assembly, session: session, search: Search(), extra: extra)
     }
@@ -88,25 +96,32 @@ struct DeskPages: Sendable {
     func assemblies(_ request: Request) async throws -> Response {
         guard let session = try await gate.session(request, role: .desk) else { return StaffGate.signIn }
         let current = try database.assemblies().filter { $0.state == .called || $0.state == .open }
-        let list = current.isEmpty
+        let list =
+            current.isEmpty
             ? "<p>\(HTML.both("Er is nu geen opgeroepen vergadering.", "No assembly has been called now."))</p>"
-            : "<ul class=\"ballots\">" + current.map {
-                "<li><a href=\"/balie/\($0.id)\">\(HTML.h($0.date.description)) — \(HTML.h($0.place))</a></li>"
-            }.joined() + "</ul>"
+            : "<ul class=\"ballots\">"
+                + current.map {
+                    "<li><a href=\"/balie/\($0.id)\">\(HTML.h($0.date.description)) — \(HTML.h($0.place))</a></li>"
+                }.joined() + "</ul>"
         return HTML.staffPage("Balie", "<h1>\(HTML.both("Balie", "Check-in desk"))</h1>\(list)", session: session)
     }
 
-    func desk(_ id: Int, session: StaffSession, search: Search, message: (nl: String, en: String)? = nil, ok: Bool = false,
-              extra: String = "", status: HTTPResponse.Status = .ok) throws -> Response {
+    func desk(
+        _ id: Int, session: StaffSession, search: Search, message: (nl: String, en: String)? = nil, ok: Bool = false,
+        extra: String = "", status: HTTPResponse.Status = .ok
+    ) throws -> Response {
         guard let assembly = try database.assemblies().first(where: { $0.id == id }) else {
-            return HTML.staffPage("Niet gevonden", HTML.message(("Deze vergadering bestaat niet.", "There is no such assembly.")), session: session, status: .notFound)
+            return HTML.staffPage(
+                "Niet gevonden", HTML.message(("Deze vergadering bestaat niet.", "There is no such assembly.")), session: session, status: .notFound)
         }
         let turnout = try database.turnout(assembly: id)
         let quorum = turnout.quorum
-        let quorumText = quorum.needed == 0
+        let quorumText =
+            quorum.needed == 0
             ? HTML.both("Geen quorum vereist.", "No quorum required.")
-            : HTML.both("Quorum: \(quorum.counted) van \(quorum.needed) nodig — \(quorum.met ? "gehaald" : "nog niet gehaald").",
-                        "Quorum: \(quorum.counted) of \(quorum.needed) needed — \(quorum.met ? "met" : "not yet met").")
+            : HTML.both(
+                "Quorum: \(quorum.counted) van \(quorum.needed) nodig — \(quorum.met ? "gehaald" : "nog niet gehaald").",
+                "Quorum: \(quorum.counted) of \(quorum.needed) needed — \(quorum.met ? "met" : "not yet met").")
         var results = ""
         var status = status
         var message = message
@@ -118,9 +133,13 @@ struct DeskPages: Sendable {
                     throw Problem(nl: "Vul een huisnummer in (alleen het getal).", en: "Enter a house number (just the number).")
                 }
                 let found = try database.deskSearch(assembly: id, postcode: postcode, houseNumber: number, name: search.name)
-                results = found.isEmpty
-                    ? HTML.message(("Niemand van de stemgerechtigden woonde op de peildatum op dit adres\(search.name == nil ? "" : " met deze naam").",
-                                    "No one entitled to vote lived at this address on the reference date\(search.name == nil ? "" : " with this name")."))
+                results =
+                    found.isEmpty
+                    ? HTML.message(
+                        (
+                            "Niemand van de stemgerechtigden woonde op de peildatum op dit adres\(search.name == nil ? "" : " met deze naam").",
+                            "No one entitled to vote lived at this address on the reference date\(search.name == nil ? "" : " with this name")."
+                        ))
                     : found.map { entry(id, $0, search: search, session: session, assemblyOpen: assembly.state != .closed) }.joined()
             } catch let problem as Postcode.Problem {
                 (message, ok, status) = (("Postcode: \(problem.description)", "Postcode: \(problem.description)"), false, .badRequest)
@@ -163,16 +182,20 @@ struct DeskPages: Sendable {
         if entry.present { state.append(HTML.both("Aanwezig", "Present")) }
         if let holder = entry.proxyTo { state.append(HTML.both("Volmacht gegeven aan \(holder.rawValue)", "Proxy given to \(holder.rawValue)")) }
         if entry.proxiesHeld > 0 { state.append(HTML.both("Heeft \(entry.proxiesHeld) volmacht(en)", "Holds \(entry.proxiesHeld) proxy(ies)")) }
-        state.append([DeskEntry.CodeState.none: HTML.both("Nog geen stemcode", "No voting code yet"),
-                      .issued: HTML.both("Stemcode verstuurd, nog niet actief", "Voting code sent, not active yet"),
-                      .active: HTML.both("Stemcode actief", "Voting code active")][entry.code] ?? "")
+        state.append(
+            [
+                DeskEntry.CodeState.none: HTML.both("Nog geen stemcode", "No voting code yet"),
+                .issued: HTML.both("Stemcode verstuurd, nog niet actief", "Voting code sent, not active yet"),
+                .active: HTML.both("Stemcode actief", "Voting code active"),
+            ][entry.code] ?? "")
         var actions = ""
         if assemblyOpen {
             if !entry.present {
                 actions += HTML.button("/balie/\(assembly)/aanwezig", HTML.both("Aanwezig melden", "Check in"), fields: member, session: session)
             }
             if entry.code == .none {
-                actions += HTML.button("/balie/\(assembly)/code", HTML.both("Stemcode geven", "Hand out a code"), fields: member, session: session, secondary: true)
+                actions += HTML.button(
+                    "/balie/\(assembly)/code", HTML.both("Stemcode geven", "Hand out a code"), fields: member, session: session, secondary: true)
             } else {
                 let field = "oc-\(HTML.h(entry.id.rawValue))"
                 actions += """
@@ -245,15 +268,19 @@ struct DeskPages: Sendable {
                 let candidates = try database.deskSearch(assembly: assembly, postcode: postcode, houseNumber: number, name: form.value("naam"))
                     .filter { $0.id != holder }
                 guard !candidates.isEmpty else {
-                    throw Problem(nl: "Op dat adres woonde op de peildatum geen ander stemgerechtigd lid.",
-                                  en: "No other member entitled to vote lived at that address on the reference date.")
+                    throw Problem(
+                        nl: "Op dat adres woonde op de peildatum geen ander stemgerechtigd lid.",
+                        en: "No other member entitled to vote lived at that address on the reference date.")
                 }
                 guard candidates.count == 1 else {
                     let choices = candidates.map { candidate in
-                        HTML.button("/balie/\(assembly)/volmacht", HTML.both("Van \(candidate.name ?? candidate.id.rawValue) (\(candidate.address))", "From this member"),
-                                    fields: ["member": holder.rawValue, "giver": candidate.id.rawValue, "back": form.value("back") ?? ""], session: session)
+                        HTML.button(
+                            "/balie/\(assembly)/volmacht",
+                            HTML.both("Van \(candidate.name ?? candidate.id.rawValue) (\(candidate.address))", "From this member"),
+                            fields: ["member": holder.rawValue, "giver": candidate.id.rawValue, "back": form.value("back") ?? ""], session: session)
                     }.joined()
-                    let extra = "<div class=\"card\"><p>\(HTML.both("Op dat adres wonen meer leden. Van wie is de volmacht?", "More members live there. Whose proxy is it?"))</p>\(choices)</div>"
+                    let extra =
+                        "<div class=\"card\"><p>\(HTML.both("Op dat adres wonen meer leden. Van wie is de volmacht?", "More members live there. Whose proxy is it?"))</p>\(choices)</div>"
                     return try desk(assembly, session: session, search: search(from: form), extra: extra)
                 }
                 giver = candidates[0].id
@@ -276,8 +303,9 @@ struct DeskPages: Sendable {
             if let typed = form.value("oude_code") {
                 do { old = try VotingCode(parsing: typed) } catch {
                     let why = ResidentPages.explain(error)
-                    return try desk(assembly, session: session, search: search(from: form),
-                                    message: ("Oude code: \(why.nl)", "Old code: \(why.en)"), status: .badRequest)
+                    return try desk(
+                        assembly, session: session, search: search(from: form),
+                        message: ("Oude code: \(why.nl)", "Old code: \(why.en)"), status: .badRequest)
                 }
             }
             let reissued = try database.reissueCode(assembly: assembly, member: member, old: old, actor: session.account.actor)
@@ -285,9 +313,11 @@ struct DeskPages: Sendable {
             var limits = ""
             if !reissued.unavailableBallots.isEmpty {
                 let titles = try reissued.unavailableBallots.map { try database.ballotTitle($0) }.map(HTML.h).joined(separator: ", ")
-                limits = "<p class=\"alert\" id=\"limits\">\(HTML.both("Deze code kan niet stemmen op wat al open stond (\(titles)): de vorige code kan daar al gestemd hebben, en dat weet alleen die code. Heeft het lid de oude brief toch? Typ die code hierboven in; dan gaat wat de oude code deed over en kan de nieuwe code overal stemmen waar de oude dat niet deed. Op de volgende stemmingen stemt deze code gewoon.", "This code cannot vote on what was already open (\(titles)): the earlier code may have voted there, and only that code can tell. If the member does have the old letter, type its code above: what the old code did carries over, and the new code votes wherever the old one did not. On the next ballots this code votes as usual."))</p>"
+                limits =
+                    "<p class=\"alert\" id=\"limits\">\(HTML.both("Deze code kan niet stemmen op wat al open stond (\(titles)): de vorige code kan daar al gestemd hebben, en dat weet alleen die code. Heeft het lid de oude brief toch? Typ die code hierboven in; dan gaat wat de oude code deed over en kan de nieuwe code overal stemmen waar de oude dat niet deed. Op de volgende stemmingen stemt deze code gewoon.", "This code cannot vote on what was already open (\(titles)): the earlier code may have voted there, and only that code can tell. If the member does have the old letter, type its code above: what the old code did carries over, and the new code votes wherever the old one did not. On the next ballots this code votes as usual."))</p>"
             } else if let carried = reissued.carriedOver {
-                limits = "<p class=\"ok\" id=\"limits\">\(HTML.both("De oude code is overgezet (\(carried) stemming(en) waarop die al stemde tellen mee); de nieuwe code stemt op alle andere.", "The old code was carried over (\(carried) ballot(s) it voted on count); the new code votes on all others."))</p>"
+                limits =
+                    "<p class=\"ok\" id=\"limits\">\(HTML.both("De oude code is overgezet (\(carried) stemming(en) waarop die al stemde tellen mee); de nieuwe code stemt op alle andere.", "The old code was carried over (\(carried) ballot(s) it voted on count); the new code votes on all others."))</p>"
             }
             let entry = try database.deskEntry(assembly: assembly, member: member)
             let url = "http://\(request.head.authority ?? "127.0.0.1:8080")/"

@@ -1,5 +1,5 @@
-public import Hummingbird
 import HTTPTypes
+public import Hummingbird
 
 /// Answers 405 Method Not Allowed (with `Allow`) for a method the JSON API does not take on a path
 /// it knows, as `docs/openapi.yaml` promises, instead of the router's 404 or the same-origin 403.
@@ -13,9 +13,11 @@ public struct MethodMiddleware<Context: RequestContext>: RouterMiddleware {
         }) {
             let allowed = route.methods.contains(.get) ? route.methods + [.head] : route.methods
             if !allowed.contains(request.method) {
-                var response = try APIError(.methodNotAllowed, id: "method-not-allowed",
-                                            message: "\(request.uri.path) takes \(allowed.map(\.rawValue).joined(separator: ", "))")
-                    .response(from: request, context: context)
+                var response = try APIError(
+                    .methodNotAllowed, id: "method-not-allowed",
+                    message: "\(request.uri.path) takes \(allowed.map(\.rawValue).joined(separator: ", "))"
+                )
+                .response(from: request, context: context)
                 response.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
                 return response
             }
@@ -26,6 +28,8 @@ public struct MethodMiddleware<Context: RequestContext>: RouterMiddleware {
 
 /// The API's paths (`*` for an id) and their methods, split once (this is read on every request).
 private let apiRoutes: [(path: [Substring], methods: [HTTPRequest.Method])] =
-    [("api/v1/votes", [.post]), ("api/v1/ballots/*", [.get]), ("api/v1/ballots/*/result", [.get]), ("api/v1/ballots/*/board", [.get]),
-     ("api/v1/assemblies/*/turnout", [.get]), ("api/v1/audit/head", [.get]), ("healthz", [.get])]
-        .map { ($0.0.split(separator: "/"), $0.1) }
+    [
+        ("api/v1/votes", [.post]), ("api/v1/ballots/*", [.get]), ("api/v1/ballots/*/result", [.get]), ("api/v1/ballots/*/board", [.get]),
+        ("api/v1/assemblies/*/turnout", [.get]), ("api/v1/audit/head", [.get]), ("healthz", [.get]),
+    ]
+    .map { ($0.0.split(separator: "/"), $0.1) }

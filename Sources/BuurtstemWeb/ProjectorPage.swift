@@ -2,9 +2,9 @@ import BuurtstemCore
 import BuurtstemDocuments
 import BuurtstemStore
 import Foundation
+import HTTPTypes
 public import Hummingbird
 import Statuut
-import HTTPTypes
 
 /// The projector at the assembly: turnout, quorum, how many have voted on each open ballot (never
 /// what), results with a bar chart once a ballot closes, the audit head, and a QR code to the
@@ -18,15 +18,18 @@ struct ProjectorPage: Sendable {
 
     func page(_ request: Request, _ id: Int) throws -> Response {
         guard let assembly = try database.assemblies().first(where: { $0.id == id }) else {
-            return HTML.page("Niet gevonden", "<p class=\"error\">\(HTML.both("Deze vergadering bestaat niet.", "There is no such assembly."))</p>", status: .notFound)
+            return HTML.page(
+                "Niet gevonden", "<p class=\"error\">\(HTML.both("Deze vergadering bestaat niet.", "There is no such assembly."))</p>", status: .notFound)
         }
         let turnout = try database.turnout(assembly: id)
         let head = try database.auditHead()
         let url = "http://\(request.head.authority ?? "127.0.0.1:8080")/"
-        let quorum = turnout.quorum.needed == 0
+        let quorum =
+            turnout.quorum.needed == 0
             ? HTML.both("Geen quorum vereist", "No quorum required")
-            : HTML.both("Quorum: \(turnout.quorum.counted) van \(turnout.quorum.needed) — \(turnout.quorum.met ? "gehaald" : "nog niet gehaald")",
-                        "Quorum: \(turnout.quorum.counted) of \(turnout.quorum.needed) — \(turnout.quorum.met ? "met" : "not yet met")")
+            : HTML.both(
+                "Quorum: \(turnout.quorum.counted) van \(turnout.quorum.needed) — \(turnout.quorum.met ? "gehaald" : "nog niet gehaald")",
+                "Quorum: \(turnout.quorum.counted) of \(turnout.quorum.needed) — \(turnout.quorum.met ? "met" : "not yet met")")
         var sections = ""
         for ballot in turnout.ballots {
             sections += "<section><h2>\(HTML.h(ballot.title))</h2>"
@@ -61,9 +64,12 @@ struct ProjectorPage: Sendable {
             var decided = result["outcome"]?.string ?? ""
             // After a tie the chair's recorded decision is the outcome.
             if decided == "chairDecides", let adopted = result["chairDecision"]?["adopted"]?.bool { decided = adopted ? "adopted" : "rejected" }
-            let text = ["adopted": ("Aangenomen", "Adopted"), "rejected": ("Verworpen", "Rejected"), "noQuorum": ("Geen quorum", "No quorum"),
-                        "revote": ("De stemmen staken: opnieuw stemmen", "Tied: vote again"),
-                        "chairDecides": ("De stemmen staken: de voorzitter beslist", "Tied: the chair decides")][decided] ?? (decided, decided)
+            let text =
+                [
+                    "adopted": ("Aangenomen", "Adopted"), "rejected": ("Verworpen", "Rejected"), "noQuorum": ("Geen quorum", "No quorum"),
+                    "revote": ("De stemmen staken: opnieuw stemmen", "Tied: vote again"),
+                    "chairDecides": ("De stemmen staken: de voorzitter beslist", "Tied: the chair decides"),
+                ][decided] ?? (decided, decided)
             outcome = "<p class=\"big\">\(HTML.both(text.0, text.1))</p>"
             if let chair = result["chairDecision"]?["chair"]?.string {
                 outcome += "<p>\(HTML.both("Na staking van stemmen besliste de voorzitter (\(chair)).", "After a tie the chair (\(chair)) decided."))</p>"
@@ -83,11 +89,13 @@ struct ProjectorPage: Sendable {
         }
         guard !bars.isEmpty else { return outcome }
         let maximum = max(1, bars.map(\.1).max() ?? 1)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 600 \(bars.count * 44)\" role=\"img\" aria-label=\"\(HTML.h(bars.map { "\($0.0): \($0.1)" }.joined(separator: ", ")))\">"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 600 \(bars.count * 44)\" role=\"img\" aria-label=\"\(HTML.h(bars.map { "\($0.0): \($0.1)" }.joined(separator: ", ")))\">"
         for (index, bar) in bars.enumerated() {
             let width = 300 * bar.1 / maximum
             let y = index * 44
-            svg += "<text x=\"0\" y=\"\(y + 26)\" font-size=\"18\">\(HTML.h(bar.0))</text>"
+            svg +=
+                "<text x=\"0\" y=\"\(y + 26)\" font-size=\"18\">\(HTML.h(bar.0))</text>"
                 + "<rect x=\"220\" y=\"\(y + 8)\" width=\"\(max(width, 2))\" height=\"26\" fill=\"#0b5fff\"/>"
                 + "<text x=\"\(226 + width)\" y=\"\(y + 28)\" font-size=\"18\">\(bar.1)</text>"
         }

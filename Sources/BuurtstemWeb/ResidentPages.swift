@@ -15,8 +15,9 @@ struct ResidentPages: Sendable {
 
     func register(on router: Router<WebContext>) {
         router.get("static/style.css") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
-                     body: .init(byteBuffer: .init(string: HTML.stylesheet)))
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: .init(byteBuffer: .init(string: HTML.stylesheet)))
         }
         router.get("/") { _, _ in codeForm(error: nil) }
         router.post("stem") { request, context in try await self.enterCode(request, context) }
@@ -37,10 +38,13 @@ struct ResidentPages: Sendable {
     func board(_ id: Int) throws -> Response {
         let ballot: BallotRecord
         do { ballot = try database.ballot(id) } catch is StoreError {
-            return HTML.page("Niet gevonden", "<p class=\"error\">\(HTML.both("Deze stemming bestaat niet.", "There is no such ballot."))</p>", status: .notFound)
+            return HTML.page(
+                "Niet gevonden", "<p class=\"error\">\(HTML.both("Deze stemming bestaat niet.", "There is no such ballot."))</p>", status: .notFound)
         }
         guard !ballot.isOpen else {
-            return HTML.page("Nog open", "<p>\(HTML.both("Het bord verschijnt zodra de stemming gesloten is.", "The board appears once the ballot is closed."))</p>", status: .conflict)
+            return HTML.page(
+                "Nog open", "<p>\(HTML.both("Het bord verschijnt zodra de stemming gesloten is.", "The board appears once the ballot is closed."))</p>",
+                status: .conflict)
         }
         let names = Dictionary(uniqueKeysWithValues: ballot.options.map { ($0.id, $0.name) })
         let board = try database.ballotBoard(id)
@@ -49,7 +53,9 @@ struct ResidentPages: Sendable {
             let shown = choice.split(separator: ",").map { names[String($0)] ?? String($0) }.joined(separator: " · ")
             return "<li>\(HTML.h(shown.isEmpty ? "—" : shown))</li>"
         }.joined()
-        return HTML.page("Openbaar bord", """
+        return HTML.page(
+            "Openbaar bord",
+            """
             <h1>\(HTML.both("Openbaar bord: \(try database.ballotTitle(id))", "Public board"))</h1>
             <p>\(HTML.both("Twee aparte lijsten: alle ontvangstbewijzen, en alle keuzes op volgorde van keuze. Zoek uw bewijs op: dan telt uw stem mee. Tel de keuzes zelf na. Geen keuze staat naast een bewijs, dus met een bewijs kan niemand laten zien hoe hij stemde.", "Two separate lists: every receipt, and every choice in order of choice. Find your receipt: then your vote is in the count. Recount the choices yourself. No choice stands beside a receipt, so nobody can use a receipt to show how they voted."))</p>
             <h2 id="receipts">\(HTML.both("Ontvangstbewijzen (\(board.receipts.count))", "Receipts (\(board.receipts.count))"))</h2>
@@ -62,9 +68,12 @@ struct ResidentPages: Sendable {
     func codeForm(error: (nl: String, en: String)?, status: HTTPResponse.Status = .ok, signedOut: Bool = false) -> Response {
         var message = error.map { "<p class=\"error\" role=\"alert\">\(HTML.both($0.nl, $0.en))</p>" } ?? ""
         if signedOut {
-            message += "<p class=\"ok\" role=\"status\" id=\"signed-out\">\(HTML.both("U bent afgemeld. Deze telefoon kan nu niet meer voor u stemmen.", "You are signed out. This phone can no longer vote for you."))</p>"
+            message +=
+                "<p class=\"ok\" role=\"status\" id=\"signed-out\">\(HTML.both("U bent afgemeld. Deze telefoon kan nu niet meer voor u stemmen.", "You are signed out. This phone can no longer vote for you."))</p>"
         }
-        return HTML.page("Stemmen", """
+        return HTML.page(
+            "Stemmen",
+            """
             <h1>\(HTML.both("Stemmen op de vergadering", "Voting at the assembly"))</h1>
             \(message)
             <form method="post" action="/stem">
@@ -90,8 +99,11 @@ struct ResidentPages: Sendable {
             let wait = await limiter.wait(context.client)
             await limiter.fail(context.client)
             if wait > 0 {
-                return codeForm(error: ("Te veel verkeerde codes. Probeer het over \(wait) seconden opnieuw.",
-                                        "Too many wrong codes. Try again in \(wait) seconds."), status: .tooManyRequests)
+                return codeForm(
+                    error: (
+                        "Te veel verkeerde codes. Probeer het over \(wait) seconden opnieuw.",
+                        "Too many wrong codes. Try again in \(wait) seconds."
+                    ), status: .tooManyRequests)
             }
             return codeForm(error: ("Deze code hoort niet bij deze vergadering.", "This code does not belong to this assembly."), status: .forbidden)
         }
@@ -99,25 +111,30 @@ struct ResidentPages: Sendable {
         case "revoked":
             return codeForm(error: ("Deze code is vervangen; gebruik de nieuwste brief.", "This code was replaced; use the newest letter."), status: .forbidden)
         case "issued":
-            return codeForm(error: ("Meld u eerst aan bij de balie; daar wordt uw code actief.", "Please check in at the desk first; that activates your code."),
-                            status: .forbidden)
+            return codeForm(
+                error: ("Meld u eerst aan bij de balie; daar wordt uw code actief.", "Please check in at the desk first; that activates your code."),
+                status: .forbidden)
         default:
             let id = await sessions.start(VoterSession(code: code, assembly: found.assembly, firstBallot: found.firstBallot))
             var response = Response(status: .seeOther, headers: [.location: "/stemmen"])
-            response.setCookie(Cookie(name: Self.cookie, value: id, maxAge: Int(VoterSession.absolute), path: "/", secure: true, httpOnly: true,
-                                      sameSite: .strict))
+            response.setCookie(
+                Cookie(
+                    name: Self.cookie, value: id, maxAge: Int(VoterSession.absolute), path: "/", secure: true, httpOnly: true,
+                    sameSite: .strict))
             return response
         }
     }
 
     /// A page for a signed-in voter: the page, then how long the session lasts and a sign-out button.
     static func voterPage(_ title: String, _ body: String, status: HTTPResponse.Status = .ok) -> Response {
-        HTML.page(title, body + """
-            <form method="post" action="/stem/afmelden" class="signout" id="signout">
-            <p>\(HTML.both("U blijft aangemeld tot de stemmingen die u zag sluiten, of tot u 10 minuten niets doet. Geeft u de telefoon door? Meld u dan eerst af.", "You stay signed in until the ballots you saw close, or until you do nothing for 10 minutes. Passing the phone on? Sign out first."))</p>
-            <button type="submit" class="secondary">\(HTML.both("Afmelden", "Sign out"))</button>
-            </form>
-            """, status: status)
+        HTML.page(
+            title,
+            body + """
+                <form method="post" action="/stem/afmelden" class="signout" id="signout">
+                <p>\(HTML.both("U blijft aangemeld tot de stemmingen die u zag sluiten, of tot u 10 minuten niets doet. Geeft u de telefoon door? Meld u dan eerst af.", "You stay signed in until the ballots you saw close, or until you do nothing for 10 minutes. Passing the phone on? Sign out first."))</p>
+                <button type="submit" class="secondary">\(HTML.both("Afmelden", "Sign out"))</button>
+                </form>
+                """, status: status)
     }
 
     /// The voter's session, if it is still alive: it ends once every ballot it saw open has closed
@@ -140,16 +157,25 @@ struct ResidentPages: Sendable {
         case .typo:
             return ("Deze code bevat een tikfout; vergelijk hem met uw brief.", "This code has a typing mistake; check it against your letter.")
         case .wrongLength(let n):
-            return ("Een code heeft 15 tekens; u typte er \(n). Vergelijk hem met uw brief.", "A code has 15 characters; you typed \(n). Check it against your letter.")
+            return (
+                "Een code heeft 15 tekens; u typte er \(n). Vergelijk hem met uw brief.",
+                "A code has 15 characters; you typed \(n). Check it against your letter."
+            )
         case .notACodeCharacter(let c) where "0O".contains(c):
-            return ("Codes hebben geen 0 (nul) en geen O. Kijk nog eens op de brief: misschien is het een D of een Q.",
-                    "Codes have no 0 (zero) and no O. Look again at the letter: it may be a D or a Q.")
+            return (
+                "Codes hebben geen 0 (nul) en geen O. Kijk nog eens op de brief: misschien is het een D of een Q.",
+                "Codes have no 0 (zero) and no O. Look again at the letter: it may be a D or a Q."
+            )
         case .notACodeCharacter(let c) where "1IL".contains(c):
-            return ("Codes hebben geen 1 (één), I of L. Kijk nog eens op de brief: misschien is het een 7 of een T.",
-                    "Codes have no 1 (one), I or L. Look again at the letter: it may be a 7 or a T.")
+            return (
+                "Codes hebben geen 1 (één), I of L. Kijk nog eens op de brief: misschien is het een 7 of een T.",
+                "Codes have no 1 (one), I or L. Look again at the letter: it may be a 7 or a T."
+            )
         case .notACodeCharacter(let c):
-            return ("Het teken \(c) komt niet voor in codes: die hebben alleen de cijfers 2 tot 9 en letters.",
-                    "The character \(c) does not occur in codes: they have only the digits 2 to 9 and letters.")
+            return (
+                "Het teken \(c) komt niet voor in codes: die hebben alleen de cijfers 2 tot 9 en letters.",
+                "The character \(c) does not occur in codes: they have only the digits 2 to 9 and letters."
+            )
         }
     }
 
@@ -159,34 +185,46 @@ struct ResidentPages: Sendable {
         var items = ""
         for ballot in turnout.ballots where ballot.open {
             if let first = session.firstBallot, ballot.id < first {
-                items += "<li><strong>\(HTML.h(ballot.title))</strong><br>\(HTML.both("Niet met deze code: u kreeg hem nadat deze stemming openging. Had u de vorige brief nog? Ga naar de balie.", "Not with this code: you got it after this ballot opened. Do you still have the earlier letter? Go to the desk."))</li>"
+                items +=
+                    "<li><strong>\(HTML.h(ballot.title))</strong><br>\(HTML.both("Niet met deze code: u kreeg hem nadat deze stemming openging. Had u de vorige brief nog? Ga naar de balie.", "Not with this code: you got it after this ballot opened. Do you still have the earlier letter? Go to the desk."))</li>"
                 continue
             }
             let voted = try database.hasVoted(session.code, ballot: ballot.id)
-            let change = try voted && database.votesMayBeChanged(ballot: ballot.id)
+            let change =
+                try voted && database.votesMayBeChanged(ballot: ballot.id)
                 ? " <a href=\"/stemmen/\(ballot.id)\">\(HTML.both("Stem wijzigen", "Change my vote"))</a>" : ""
-            items += "<li><strong>\(HTML.h(ballot.title))</strong><br>"
-                + (voted ? "<span class=\"ok\">\(HTML.both("U hebt gestemd", "You have voted"))</span>\(change)"
-                         : "<a href=\"/stemmen/\(ballot.id)\">\(HTML.both("Stem nu", "Vote now"))</a>") + "</li>"
+            items +=
+                "<li><strong>\(HTML.h(ballot.title))</strong><br>"
+                + (voted
+                    ? "<span class=\"ok\">\(HTML.both("U hebt gestemd", "You have voted"))</span>\(change)"
+                    : "<a href=\"/stemmen/\(ballot.id)\">\(HTML.both("Stem nu", "Vote now"))</a>") + "</li>"
         }
-        let list = items.isEmpty ? "<p>\(HTML.both("Er is nu geen stemming open. Ververs deze pagina straks.", "No ballot is open now. Refresh this page later."))</p>"
-                                 : "<ul class=\"ballots\">\(items)</ul>"
+        let list =
+            items.isEmpty
+            ? "<p>\(HTML.both("Er is nu geen stemming open. Ververs deze pagina straks.", "No ballot is open now. Refresh this page later."))</p>"
+            : "<ul class=\"ballots\">\(items)</ul>"
         return Self.voterPage("Stemmingen", "<h1>\(HTML.both("Open stemmingen", "Open ballots"))</h1>\(list)")
     }
 
     func ballotForm(_ request: Request, _ id: Int, error: (nl: String, en: String)?, ticked: Set<String> = []) async throws -> Response {
         guard let session = try await voterSession(request) else { return codeForm(error: nil) }
         let ballot = try database.ballot(id)
-        guard ballot.isOpen else { return Self.voterPage("Gesloten", "<p class=\"error\">\(HTML.both("Deze stemming is gesloten.", "This ballot is closed."))</p>") }
+        guard ballot.isOpen else {
+            return Self.voterPage("Gesloten", "<p class=\"error\">\(HTML.both("Deze stemming is gesloten.", "This ballot is closed."))</p>")
+        }
         let changeable = try database.votesMayBeChanged(ballot: id)
         let voted = try database.hasVoted(session.code, ballot: id)
         if voted && !changeable {
-            return Self.voterPage("Gestemd", "<p class=\"ok\">\(HTML.both("U hebt al gestemd op deze stemming.", "You have already voted on this ballot."))</p><p><a href=\"/stemmen\">\(HTML.both("Terug", "Back"))</a></p>")
+            return Self.voterPage(
+                "Gestemd",
+                "<p class=\"ok\">\(HTML.both("U hebt al gestemd op deze stemming.", "You have already voted on this ballot."))</p><p><a href=\"/stemmen\">\(HTML.both("Terug", "Back"))</a></p>"
+            )
         }
         let title = try database.ballotTitle(id)
         var message = error.map { "<p class=\"error\" role=\"alert\">\(HTML.both($0.nl, $0.en))</p>" } ?? ""
         if changeable {
-            message += voted
+            message +=
+                voted
                 ? "<p class=\"ok\" id=\"change\">\(HTML.both("U hebt al gestemd. U mag uw stem wijzigen tot de stemming sluit: uw nieuwe stem vervangt de vorige, de laatste telt.", "You have already voted. You may change your vote until the ballot closes: your new vote replaces the previous one, the last one counts."))</p>"
                 : "<p id=\"change\">\(HTML.both("U mag uw stem wijzigen tot de stemming sluit; de laatste telt.", "You may change your vote until the ballot closes; the last one counts."))</p>"
         }
@@ -197,28 +235,35 @@ struct ResidentPages: Sendable {
                 "<label class=\"choice\"><input type=\"radio\" name=\"choice\" value=\"\(value)\" required> \(HTML.both(nl, en))</label>"
             }.joined()
         case .plurality:
-            fields = ballot.options.map { "<label class=\"choice\"><input type=\"radio\" name=\"choice\" value=\"\(HTML.h($0.id))\" required> \(HTML.h($0.name))</label>" }.joined()
+            fields = ballot.options.map {
+                "<label class=\"choice\"><input type=\"radio\" name=\"choice\" value=\"\(HTML.h($0.id))\" required> \(HTML.h($0.name))</label>"
+            }.joined()
         case .approval, .equalShares, .greedy:
             fields = ballot.options.map { option in
                 let cost = option.cost.map { " — \(HTML.euros($0))" } ?? ""
                 let checked = ticked.contains(option.id) ? " checked" : ""
-                return "<label class=\"choice\"><input type=\"checkbox\" name=\"option\" value=\"\(HTML.h(option.id))\"\(checked)> \(HTML.h(option.name))\(cost)</label>"
+                return
+                    "<label class=\"choice\"><input type=\"checkbox\" name=\"option\" value=\"\(HTML.h(option.id))\"\(checked)> \(HTML.h(option.name))\(cost)</label>"
             }.joined()
             if let budget = ballot.budget {
                 // A running total without JavaScript: "update the total" posts the ticks back and shows the sum.
                 let total = ballot.options.filter { ticked.contains($0.id) }.reduce(0) { $0 + ($1.cost ?? 0) }
-                fields += "<p class=\"big\" id=\"total\" role=\"status\">\(HTML.both("Aangevinkt: \(HTML.euros(total)) van het budget van \(HTML.euros(budget))", "Ticked: \(HTML.euros(total)) of the \(HTML.euros(budget)) budget"))</p>"
+                fields +=
+                    "<p class=\"big\" id=\"total\" role=\"status\">\(HTML.both("Aangevinkt: \(HTML.euros(total)) van het budget van \(HTML.euros(budget))", "Ticked: \(HTML.euros(total)) of the \(HTML.euros(budget)) budget"))</p>"
                     + "<button type=\"submit\" name=\"action\" value=\"total\" class=\"secondary\">\(HTML.both("Totaal bijwerken", "Update the total"))</button>"
                     + "<p>\(HTML.both("Kies alles wat u steunt, ook als het samen meer is dan het budget: de telling verdeelt het budget eerlijk over wat de buurt steunt.", "Tick everything you support, even if together it is more than the budget: the count shares the budget fairly over what the neighbourhood supports."))</p>"
             }
         case .instantRunoff, .singleTransferableVote, .schulze:
             let positions = (1...ballot.options.count).map { "<option value=\"\($0)\">\($0)</option>" }.joined()
-            fields = "<p>\(HTML.both("Geef elke keuze een plaats: 1 is uw eerste keuze. Laat leeg wat u niet wilt rangschikken.", "Give each choice a place: 1 is your first choice. Leave empty what you do not want to rank."))</p>"
+            fields =
+                "<p>\(HTML.both("Geef elke keuze een plaats: 1 is uw eerste keuze. Laat leeg wat u niet wilt rangschikken.", "Give each choice a place: 1 is your first choice. Leave empty what you do not want to rank."))</p>"
                 + ballot.options.map { option in
                     "<label for=\"rank-\(HTML.h(option.id))\">\(HTML.h(option.name))</label><select id=\"rank-\(HTML.h(option.id))\" name=\"rank-\(HTML.h(option.id))\"><option value=\"\">–</option>\(positions)</select>"
                 }.joined()
         }
-        return Self.voterPage(title, """
+        return Self.voterPage(
+            title,
+            """
             <h1>\(HTML.h(title))</h1>
             \(message)
             <form method="post" action="/stemmen/\(id)">
@@ -251,8 +296,12 @@ struct ResidentPages: Sendable {
             return try await ballotForm(request, id, error: nil, ticked: Set(form["option"] ?? []))
         }
         guard let choice = choice(from: form, ballot: ballot) else {
-            return try await ballotForm(request, id, error: ("Twee keuzes hebben dezelfde plaats; geef elke plaats één keer.",
-                                                             "Two choices have the same place; use each place once."))
+            return try await ballotForm(
+                request, id,
+                error: (
+                    "Twee keuzes hebben dezelfde plaats; geef elke plaats één keer.",
+                    "Two choices have the same place; use each place once."
+                ))
         }
         return confirmPage(id, choice: choice, shown: shown(choice, on: ballot))
     }
@@ -272,11 +321,14 @@ struct ResidentPages: Sendable {
         guard ballot.method.needsBudget else { return list }
         let costs = Dictionary(uniqueKeysWithValues: ballot.options.map { ($0.id, $0.cost ?? 0) })
         let total = choice.split(separator: ",").reduce(0) { $0 + (costs[String($1)] ?? 0) }
-        return list + "<p>\(HTML.both("Samen \(HTML.euros(total)) (budget \(HTML.euros(ballot.budget ?? 0)))", "Together \(HTML.euros(total)) (budget \(HTML.euros(ballot.budget ?? 0)))"))</p>"
+        return list
+            + "<p>\(HTML.both("Samen \(HTML.euros(total)) (budget \(HTML.euros(ballot.budget ?? 0)))", "Together \(HTML.euros(total)) (budget \(HTML.euros(ballot.budget ?? 0)))"))</p>"
     }
 
     func confirmPage(_ id: Int, choice: String, shown: String) -> Response {
-        Self.voterPage("Controleren", """
+        Self.voterPage(
+            "Controleren",
+            """
             <h1>\(HTML.both("Klopt dit?", "Is this right?"))</h1>
             <div>\(shown)</div>
             <form method="post" action="/stemmen/\(id)/bevestig">
@@ -296,7 +348,9 @@ struct ResidentPages: Sendable {
             // The choice as stored, read back now: the voter sees it here, privately, once.
             let ballot = try database.ballot(id)
             let recorded = try database.recordedChoice(ballot: id, receipt: receipt).map { shown($0, on: ballot) } ?? "—"
-            return Self.voterPage("Ontvangstbewijs", """
+            return Self.voterPage(
+                "Ontvangstbewijs",
+                """
                 <h1>\(replacing ? HTML.both("Uw stem is gewijzigd", "Your vote was changed") : HTML.both("Uw stem is uitgebracht", "Your vote is in"))</h1>
                 \(replacing ? "<p>\(HTML.both("Uw vorige stem en zijn bewijs tellen niet meer; alleen deze stem telt.", "Your previous vote and its receipt no longer count; only this vote counts."))</p>" : "")
                 <p>\(HTML.both("Zo is uw stem opgeslagen:", "This is how your vote was stored:"))</p>
@@ -311,13 +365,21 @@ struct ResidentPages: Sendable {
         } catch let rejection as VoteRejection {
             switch rejection {
             case .alreadyVoted:
-                return Self.voterPage("Gestemd", "<p class=\"ok\">\(HTML.both("U hebt al gestemd op deze stemming; uw eerste stem telt.", "You have already voted on this ballot; your first vote counts."))</p><p><a href=\"/stemmen\">\(HTML.both("Terug", "Back"))</a></p>", status: .conflict)
+                return Self.voterPage(
+                    "Gestemd",
+                    "<p class=\"ok\">\(HTML.both("U hebt al gestemd op deze stemming; uw eerste stem telt.", "You have already voted on this ballot; your first vote counts."))</p><p><a href=\"/stemmen\">\(HTML.both("Terug", "Back"))</a></p>",
+                    status: .conflict)
             case .codeNewerThanBallot:
-                return Self.voterPage("Niet met deze code", "<p class=\"error\">\(HTML.both("U kreeg deze code nadat deze stemming openging; met uw vorige code kan al gestemd zijn. Met deze code stemt u op de volgende stemmingen. Hebt u de vorige brief nog? Ga naar de balie: dan gaat die over.", "You got this code after this ballot opened; your earlier code may have voted already. With this code you vote on the next ballots. Do you still have the earlier letter? Go to the desk: it will be carried over."))</p><p><a href=\"/stemmen\">\(HTML.both("Terug", "Back"))</a></p>", status: .forbidden)
+                return Self.voterPage(
+                    "Niet met deze code",
+                    "<p class=\"error\">\(HTML.both("U kreeg deze code nadat deze stemming openging; met uw vorige code kan al gestemd zijn. Met deze code stemt u op de volgende stemmingen. Hebt u de vorige brief nog? Ga naar de balie: dan gaat die over.", "You got this code after this ballot opened; your earlier code may have voted already. With this code you vote on the next ballots. Do you still have the earlier letter? Go to the desk: it will be carried over."))</p><p><a href=\"/stemmen\">\(HTML.both("Terug", "Back"))</a></p>",
+                    status: .forbidden)
             case .ballotClosed:
-                return Self.voterPage("Gesloten", "<p class=\"error\">\(HTML.both("Deze stemming is net gesloten.", "This ballot has just closed."))</p>", status: .conflict)
+                return Self.voterPage(
+                    "Gesloten", "<p class=\"error\">\(HTML.both("Deze stemming is net gesloten.", "This ballot has just closed."))</p>", status: .conflict)
             default:
-                return try await ballotForm(request, id, error: ("Deze stem is niet geldig: \(rejection.description)", "This vote is not valid: \(rejection.description)"))
+                return try await ballotForm(
+                    request, id, error: ("Deze stem is niet geldig: \(rejection.description)", "This vote is not valid: \(rejection.description)"))
             }
         }
     }

@@ -1,5 +1,5 @@
-import BuurtstemStore
 import BuurtstemCore
+import BuurtstemStore
 
 /// Sessions kept in memory under random 128-bit ids (sent in a `__Host-` cookie): each ends after
 /// `idle` seconds without use or `absolute` seconds in all. A restarted server forgets them all.

@@ -54,7 +54,9 @@ struct StaffGate: Sendable {
 
     static func loginForm(error: (nl: String, en: String)?, status: HTTPResponse.Status = .ok) -> Response {
         let message = error.map { "<p class=\"error\" role=\"alert\">\(HTML.both($0.nl, $0.en))</p>" } ?? ""
-        return HTML.page("Inloggen", """
+        return HTML.page(
+            "Inloggen",
+            """
             <h1>\(HTML.both("Inloggen voor bestuur en balie", "Sign in for the board and the desk"))</h1>
             \(message)
             <form method="post" action="/inloggen">
@@ -72,8 +74,11 @@ struct StaffGate: Sendable {
     func login(_ request: Request, _ context: WebContext) async throws -> Response {
         let wait = await limiter.attempt(context.client)
         guard wait == 0 else {
-            return Self.loginForm(error: ("Te vaak een verkeerd wachtwoord. Probeer het over \(wait) seconden opnieuw.",
-                                          "Too many wrong passwords. Try again in \(wait) seconds."), status: .tooManyRequests)
+            return Self.loginForm(
+                error: (
+                    "Te vaak een verkeerd wachtwoord. Probeer het over \(wait) seconden opnieuw.",
+                    "Too many wrong passwords. Try again in \(wait) seconds."
+                ), status: .tooManyRequests)
         }
         let form = try await Forms.fields(request)
         let name = form.value("name") ?? ""
@@ -100,7 +105,8 @@ func offThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async th
 
 /// Compares two strings in time that depends only on their length.
 func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-    let x = Array(a.utf8), y = Array(b.utf8)
+    let x = Array(a.utf8)
+    let y = Array(b.utf8)
     guard x.count == y.count else { return false }
     return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
 }
@@ -126,7 +132,8 @@ extension HTML {
     /// A one-button form that posts to `action` with hidden fields.
     static func button(_ action: String, _ label: String, fields: [String: String] = [:], session: StaffSession, secondary: Bool = false) -> String {
         let hidden = fields.sorted { $0.key < $1.key }.map { "<input type=\"hidden\" name=\"\(h($0.key))\" value=\"\(h($0.value))\">" }.joined()
-        return "<form method=\"post\" action=\"\(h(action))\" class=\"inline\">\(csrf(session))\(hidden)<button type=\"submit\"\(secondary ? " class=\"secondary\"" : "")>\(label)</button></form>"
+        return
+            "<form method=\"post\" action=\"\(h(action))\" class=\"inline\">\(csrf(session))\(hidden)<button type=\"submit\"\(secondary ? " class=\"secondary\"" : "")>\(label)</button></form>"
     }
 
     /// A message box: an error or a confirmation, in both languages.

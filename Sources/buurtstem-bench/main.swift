@@ -7,9 +7,9 @@ import GRDB
 import Statuut
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Monotonic time in seconds.
@@ -54,7 +54,9 @@ func milliseconds(_ seconds: Double) -> String {
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let command = arguments.first else {
-    print("usage: buurtstem-bench statute [ARTICLES] [RUNS] | parse REGISTER.csv | register REGISTER.csv STATUTE [DATABASE|:memory:] | audit [ENTRIES] [STATUTE] | budgeting FILE.pb [RUNS] [equalshares/add1|greedy] | ranked [BALLOTS] [CANDIDATES]")
+    print(
+        "usage: buurtstem-bench statute [ARTICLES] [RUNS] | parse REGISTER.csv | register REGISTER.csv STATUTE [DATABASE|:memory:] | audit [ENTRIES] [STATUTE] | budgeting FILE.pb [RUNS] [equalshares/add1|greedy] | ranked [BALLOTS] [CANDIDATES]"
+    )
     exit(2)
 }
 switch command {
@@ -98,7 +100,9 @@ case "budgeting":
     }
     times.sort()
     let matches = forced == nil ? official.map { Set($0) == Set(result!.elected) } : nil
-    print("\((path as NSString).lastPathComponent): \(result!.method), \(profile.ballots.count) voters, \(profile.projects.count) projects: best \(milliseconds(times[0])) ms, median \(milliseconds(times[times.count / 2])) ms; \(matches.map { $0 ? "matches the official outcome" : "DIFFERS from the official outcome" } ?? "no official outcome in the file")")
+    print(
+        "\((path as NSString).lastPathComponent): \(result!.method), \(profile.ballots.count) voters, \(profile.projects.count) projects: best \(milliseconds(times[0])) ms, median \(milliseconds(times[times.count / 2])) ms; \(matches.map { $0 ? "matches the official outcome" : "DIFFERS from the official outcome" } ?? "no official outcome in the file")"
+    )
 case "ranked":
     // Instant runoff and Schulze over BALLOTS random rankings of CANDIDATES candidates.
     let ballots = arguments.dropFirst().first.flatMap(Int.init) ?? 1_000_000
@@ -134,9 +138,11 @@ case "audit":
         try db.writer.write { conn in
             var audit = try AuditAppender(conn, at: Moment(CivilDate(iso: "2026-11-01")!, seconds: written))
             for i in 0..<chunk {
-                try audit.append(actor: .desk("balie"), action: .memberCheckedIn, payload: .object([
-                    "assembly": .int(1), "id": .string("R\(written + i)"), "present": .bool(true),
-                ]))
+                try audit.append(
+                    actor: .desk("balie"), action: .memberCheckedIn,
+                    payload: .object([
+                        "assembly": .int(1), "id": .string("R\(written + i)"), "present": .bool(true),
+                    ]))
             }
             try audit.finish(conn)
         }
@@ -145,7 +151,9 @@ case "audit":
     print("audit: appended \(written) entries in \(milliseconds(now() - start)) ms")
     start = now()
     let verification = try db.verifyAudit(trusted: try db.auditHead())
-    print("audit verify: \(verification.entries) entries in \(milliseconds(now() - start)) ms, \(verification.isIntact ? "intact" : "NOT INTACT") (goal: under 2,000 ms)")
+    print(
+        "audit verify: \(verification.entries) entries in \(milliseconds(now() - start)) ms, \(verification.isIntact ? "intact" : "NOT INTACT") (goal: under 2,000 ms)"
+    )
 case "register":
     guard arguments.count >= 3 else {
         print("usage: buurtstem-bench register REGISTER.csv STATUTE [DATABASE]")
@@ -171,13 +179,19 @@ case "register":
     let (members, _) = try db.members(on: extractDate)
     let deriveTime = now() - start
     let elapsed = now() - total
-    print("register: \(extract.rowsRead) rows (\(bytes.count / 1_000_000) MB); imported \(summary.imported), rejected \(summary.rejected); audit entries \(summary.head.size)")
-    print("parse \(milliseconds(parseTime)) ms, import \(milliseconds(importTime)) ms, derive electorate \(milliseconds(deriveTime)) ms (\(members.count) members)")
+    print(
+        "register: \(extract.rowsRead) rows (\(bytes.count / 1_000_000) MB); imported \(summary.imported), rejected \(summary.rejected); audit entries \(summary.head.size)"
+    )
+    print(
+        "parse \(milliseconds(parseTime)) ms, import \(milliseconds(importTime)) ms, derive electorate \(milliseconds(deriveTime)) ms (\(members.count) members)"
+    )
     print("import + derive: \(milliseconds(elapsed)) ms = \(Int(Double(extract.rowsRead) / elapsed)) rows/s (goal: under 5,000 ms)")
     start = now()
     let verification = try db.verifyAudit()
     let verifyTime = now() - start
-    print("audit verify: \(verification.entries) entries in \(milliseconds(verifyTime)) ms, \(verification.isIntact ? "intact" : "NOT INTACT") (goal: under 2,000 ms)")
+    print(
+        "audit verify: \(verification.entries) entries in \(milliseconds(verifyTime)) ms, \(verification.isIntact ? "intact" : "NOT INTACT") (goal: under 2,000 ms)"
+    )
     if arguments.count < 4 { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) } }
 default:
     print("unknown benchmark \(command)")

@@ -10,11 +10,11 @@ struct MembersApply: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply", abstract: "Record an application for membership (checked against the statute first).",
         discussion: """
-        Examples:
-          buurtstem members apply R000123 --on 2026-05-01 --intake 2026-05-10 --meets-profile
-          buurtstem members apply --from aanvragen.csv
-        A batch file has one application a line: id;aanvraagdatum[;intakedatum[;profiel ja|nee]]. All or none are recorded.
-        """)
+            Examples:
+              buurtstem members apply R000123 --on 2026-05-01 --intake 2026-05-10 --meets-profile
+              buurtstem members apply --from aanvragen.csv
+            A batch file has one application a line: id;aanvraagdatum[;intakedatum[;profiel ja|nee]]. All or none are recorded.
+            """)
     @Argument(help: "The resident's id (or use --from).") var id: String?
     @Option(help: "The day of the application (default: today).") var on: CivilDate?
     @Option(help: "The day of the intake interview, where the statute requires one.") var intake: CivilDate?
@@ -46,14 +46,14 @@ struct MembersDecide: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decide", abstract: "Record the decision on an application: admit, or refuse with the reason.",
         discussion: """
-        The board decides, unless the statute gives admission to the general assembly: then name the open assembly.
-        Examples:
-          buurtstem members decide R000123 --admit --intake 2026-05-10 --meets-profile
-          buurtstem members decide R000124 --refuse --reason "woont buiten Breda"
-          buurtstem members decide R000125 --admit --assembly 3
-          buurtstem members decide --from besluiten.csv
-        A batch file has one decision a line: id;toelaten|weigeren[;reden[;intakedatum[;profiel ja|nee]]]. All or none are recorded.
-        """)
+            The board decides, unless the statute gives admission to the general assembly: then name the open assembly.
+            Examples:
+              buurtstem members decide R000123 --admit --intake 2026-05-10 --meets-profile
+              buurtstem members decide R000124 --refuse --reason "woont buiten Breda"
+              buurtstem members decide R000125 --admit --assembly 3
+              buurtstem members decide --from besluiten.csv
+            A batch file has one decision a line: id;toelaten|weigeren[;reden[;intakedatum[;profiel ja|nee]]]. All or none are recorded.
+            """)
     enum Decision: String, EnumerableFlag { case admit, refuse }
     @Argument(help: "The resident's id (or use --from).") var id: String?
     @Flag(help: "The decision.") var decision: Decision?
@@ -70,7 +70,9 @@ struct MembersDecide: ParsableCommand {
         if let from {
             guard id == nil, decision == nil else { throw ValidationError("give one decision on the command line or --from, not both") }
             do {
-                requests = try AdmissionBatch.decisions(try SourceReader.read(from).text).map { AppDatabase.AdmissionRequest(resident: $0.resident, verdict: $0.verdict) }
+                requests = try AdmissionBatch.decisions(try SourceReader.read(from).text).map {
+                    AppDatabase.AdmissionRequest(resident: $0.resident, verdict: $0.verdict)
+                }
             } catch let problem as AdmissionBatch.Problem { throw ValidationError("\(from):\(problem)") }
         } else {
             guard let id, let decision else { throw ValidationError("give a resident's id and --admit or --refuse (or --from FILE)") }
@@ -100,12 +102,17 @@ struct MembersApplications: ParsableCommand {
 
     func run() throws {
         let applications = try database.open().applications(pendingOnly: pending)
-        if applications.isEmpty { print(pending ? "No applications waiting." : "No applications."); return }
+        if applications.isEmpty {
+            print(pending ? "No applications waiting." : "No applications.")
+            return
+        }
         for a in applications {
             let decision: String
             switch a.state {
             case .pending: decision = "waiting"
-            case .granted: decision = "admitted on \(a.decidedOn!) by the \(a.decidedBy == .assembly ? "general assembly (\(a.assembly.map { "assembly \($0)" } ?? ""))" : "board")"
+            case .granted:
+                decision =
+                    "admitted on \(a.decidedOn!) by the \(a.decidedBy == .assembly ? "general assembly (\(a.assembly.map { "assembly \($0)" } ?? ""))" : "board")"
             case .refused: decision = "refused on \(a.decidedOn!) by the \(a.decidedBy == .assembly ? "general assembly" : "board"): \(a.reason ?? "")"
             }
             print("\(a.id)  \(a.resident)  applied \(a.appliedOn)\(a.intakeOn.map { ", intake \($0)" } ?? "")  \(decision)")

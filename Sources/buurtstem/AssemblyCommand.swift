@@ -1,7 +1,7 @@
 import ArgumentParser
-import Foundation
 import BuurtstemCore
 import BuurtstemStore
+import Foundation
 import Statuut
 
 /// `buurtstem assembly schedule|call|open|close|list|turnout|demand`
@@ -10,13 +10,13 @@ struct AssemblyCommand: ParsableCommand {
         commandName: "assembly",
         abstract: "Plan, call, open and close general assemblies, by the statute.",
         discussion: """
-        Examples:
-          buurtstem assembly schedule --date 2026-03-20 --place "LuCafé" --agenda statutenwijziging
-          buurtstem assembly call 1 --on 2026-03-01
-          buurtstem assembly open 1 --on 2026-03-20
-          buurtstem assembly close 1
-          buurtstem assembly schedule --date 2026-04-10 --place "LuCafé" --second-meeting-of 1
-        """,
+            Examples:
+              buurtstem assembly schedule --date 2026-03-20 --place "LuCafé" --agenda statutenwijziging
+              buurtstem assembly call 1 --on 2026-03-01
+              buurtstem assembly open 1 --on 2026-03-20
+              buurtstem assembly close 1
+              buurtstem assembly schedule --date 2026-04-10 --place "LuCafé" --second-meeting-of 1
+            """,
         subcommands: [Schedule.self, Call.self, Open.self, Close.self, List.self, Turnout.self, Demand.self])
 
     struct Schedule: ParsableCommand {
@@ -25,14 +25,18 @@ struct AssemblyCommand: ParsableCommand {
         @Option(help: "Where.") var place: String
         @Option(help: "Kinds of decision on the agenda, comma-separated (an amendment may need longer notice).") var agenda: String = ""
         @Option(help: "Today (default: the system date).") var today: CivilDate?
-        @Option(help: ArgumentHelp("The assembly whose items failed for lack of quorum: this is their second meeting, which decides them without quorum.",
-                                   valueName: "assembly")) var secondMeetingOf: Int?
+        @Option(
+            help: ArgumentHelp(
+                "The assembly whose items failed for lack of quorum: this is their second meeting, which decides them without quorum.",
+                valueName: "assembly")) var secondMeetingOf: Int?
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             let db = try database.open()
-            let (assembly, advice) = try refusing { try db.scheduleAssembly(
-                date: date, place: place, agendaKinds: agenda.split(separator: ",").map(String.init), today: today ?? buurtstem.today(),
-                secondMeetingOf: secondMeetingOf) }
+            let (assembly, advice) = try refusing {
+                try db.scheduleAssembly(
+                    date: date, place: place, agendaKinds: agenda.split(separator: ",").map(String.init), today: today ?? buurtstem.today(),
+                    secondMeetingOf: secondMeetingOf)
+            }
             print("Assembly \(assembly.id) planned on \(assembly.date) at \(assembly.place).")
             if let first = assembly.secondMeetingOf {
                 let carried = try db.proposals(assembly: assembly.id).filter { $0.carriedFrom != nil }
@@ -83,8 +87,9 @@ struct AssemblyCommand: ParsableCommand {
             let db = try database.open()
             let assemblies = try db.assemblies()
             for a in assemblies {
-                print("\(a.id)  \(a.date)  \(a.state.rawValue.padding(9))  \(a.place)"
-                      + (a.calledOn.map { "  called \($0), reference date \(a.referenceDate!)" } ?? ""))
+                print(
+                    "\(a.id)  \(a.date)  \(a.state.rawValue.padding(9))  \(a.place)"
+                        + (a.calledOn.map { "  called \($0), reference date \(a.referenceDate!)" } ?? ""))
             }
             let day = today ?? buurtstem.today()
             let (statute, _) = try db.statute(on: day)
@@ -125,10 +130,10 @@ struct CheckinCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checkin", abstract: "Mark members present at an assembly.",
         discussion: """
-        Examples:
-          buurtstem checkin R0000042 --assembly 1
-          buurtstem checkin --from aanwezig.txt      (one member id per line: all or none are checked in)
-        """)
+            Examples:
+              buurtstem checkin R0000042 --assembly 1
+              buurtstem checkin --from aanwezig.txt      (one member id per line: all or none are checked in)
+            """)
     @Argument(help: "The members' ids.") var members: [String] = []
     @Option(help: "A file with one member id per line.") var from: String?
     @Option(help: "The assembly (default: the one that is called or open).") var assembly: Int?
@@ -174,8 +179,9 @@ func currentAssembly(_ db: AppDatabase) throws -> Int {
 }
 
 func describe(_ quorum: QuorumStatus) -> String {
-    quorum.needed == 0 ? "No quorum is required." :
-        "Quorum: \(quorum.counted) of \(quorum.needed) needed — \(quorum.met ? "met" : "not met") (\(quorum.source.cited(in: .en)))."
+    quorum.needed == 0
+        ? "No quorum is required."
+        : "Quorum: \(quorum.counted) of \(quorum.needed) needed — \(quorum.met ? "met" : "not met") (\(quorum.source.cited(in: .en)))."
 }
 
 /// Runs a store call, turning a statute refusal into a clear command-line error.

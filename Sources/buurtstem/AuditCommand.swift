@@ -10,11 +10,11 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit",
         abstract: "The tamper-evident audit log (RFC 6962 Merkle tree).",
         discussion: """
-        Every state change appends an entry; entries are hashed in a Merkle tree (leaf =
-        SHA-256(0x00 ‖ entry), node = SHA-256(0x01 ‖ left ‖ right)). Keep the head (SIZE:ROOT)
-        somewhere else — on the minutes, on paper — and `audit verify --head SIZE:ROOT` proves
-        later that nothing before it was changed.
-        """,
+            Every state change appends an entry; entries are hashed in a Merkle tree (leaf =
+            SHA-256(0x00 ‖ entry), node = SHA-256(0x01 ‖ left ‖ right)). Keep the head (SIZE:ROOT)
+            somewhere else — on the minutes, on paper — and `audit verify --head SIZE:ROOT` proves
+            later that nothing before it was changed.
+            """,
         subcommands: [AuditHeadCommand.self, AuditVerify.self, AuditWitnessCommand.self, AuditProve.self, AuditCheckProof.self, AuditExport.self]
     )
 }
@@ -31,12 +31,12 @@ struct AuditVerify: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify", abstract: "Recompute every hash and name the first entry that does not match.",
         discussion: """
-        Exits with 0 when the log is intact, 1 when something does not match.
+            Exits with 0 when the log is intact, 1 when something does not match.
 
-        Examples:
-          buurtstem audit verify
-          buurtstem audit verify --head 1042:3f0c…
-        """)
+            Examples:
+              buurtstem audit verify
+              buurtstem audit verify --head 1042:3f0c…
+            """)
     @Option(help: "A head recorded earlier (SIZE:ROOT) to check the log against.") var head: String?
     @Option(help: "A witness's file or folder of signed heads (from `audit witness`) to check the log against.") var witness: String?
     @OptionGroup var database: DatabaseOptions
@@ -59,7 +59,9 @@ struct AuditVerify: ParsableCommand {
         if result.isIntact && signatureProblems.isEmpty {
             var also = ""
             if let head = trusted.first, self.head != nil { also += "; matches the trusted head at \(head.size)" }
-            if let last = witnessed.last { also += "; matches all \(witnessed.count) witnessed heads (the latest \(last.head.size) entries, signed \(last.at))" }
+            if let last = witnessed.last {
+                also += "; matches all \(witnessed.count) witnessed heads (the latest \(last.head.size) entries, signed \(last.at))"
+            }
             print("intact: \(result.entries) entries, head \(result.head)\(also)")
             return
         }
@@ -125,18 +127,18 @@ struct AuditWitnessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "witness", abstract: "Send the signed audit head to outside witnesses (a folder, or a git repository the association controls).",
         discussion: """
-        Appends the current head, signed with the association's Ed25519 key, as one line to
-        buurtstem-witness.jsonl in each place; a place inside a git work tree gets a commit. Give the
-        kascommissie or the municipality such a place (a shared folder, a repository they can read),
-        and run this after every assembly (or from cron). `audit verify --witness PLACE` later proves
-        that the log still holds every witnessed head. The log records each witnessing.
+            Appends the current head, signed with the association's Ed25519 key, as one line to
+            buurtstem-witness.jsonl in each place; a place inside a git work tree gets a commit. Give the
+            kascommissie or the municipality such a place (a shared folder, a repository they can read),
+            and run this after every assembly (or from cron). `audit verify --witness PLACE` later proves
+            that the log still holds every witnessed head. The log records each witnessing.
 
-        Examples:
-          buurtstem audit witness --add /srv/kascommissie     # remember a place
-          buurtstem audit witness                            # send to every remembered place
-          buurtstem audit witness --to ~/buurt-audit-repo    # send to this place only
-          buurtstem audit witness --public-key               # print the key to give the witnesses
-        """)
+            Examples:
+              buurtstem audit witness --add /srv/kascommissie     # remember a place
+              buurtstem audit witness                            # send to every remembered place
+              buurtstem audit witness --to ~/buurt-audit-repo    # send to this place only
+              buurtstem audit witness --public-key               # print the key to give the witnesses
+            """)
     @Option(help: "Send to this place (repeat); without it, to every remembered place.") var to: [String] = []
     @Option(help: "Remember a place (repeat).") var add: [String] = []
     @Flag(help: "Print the association's public key (hex) and stop.") var publicKey = false
@@ -199,8 +201,11 @@ enum WitnessFile {
         let folder = (file as NSString).deletingLastPathComponent
         guard git(["-C", folder, "rev-parse", "--is-inside-work-tree"]) else { return false }
         guard git(["-C", folder, "add", name]),
-              git(["-C", folder, "-c", "user.name=Buurtstem", "-c", "user.email=buurtstem@localhost", "commit", "-q", "-m",
-                   "Audit head \(head.head.size) of \(head.association), signed \(head.at)", "--", name]) else {
+            git([
+                "-C", folder, "-c", "user.name=Buurtstem", "-c", "user.email=buurtstem@localhost", "commit", "-q", "-m",
+                "Audit head \(head.head.size) of \(head.association), signed \(head.at)", "--", name,
+            ])
+        else {
             throw ValidationError("wrote \(file), but could not commit it to git there")
         }
         return true

@@ -8,16 +8,16 @@ struct BallotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ballot", abstract: "Ballots on the agenda's proposals: open, enter paper votes, close and count.",
         discussion: """
-        The method, seats and budget come from the proposal's decision kind in the statute.
-        Examples:
-          buurtstem ballot open 2 --option speeltuin:Speeltuin:15000 --option bankjes:Bankjes:4000
-          buurtstem ballot enter 2 speeltuin,bankjes --count 14
-          buurtstem ballot enter 1 voor --count 12
-          buurtstem ballot close 1
-          buurtstem ballot result 1 --format json
-          buurtstem ballot chair 3 --adopted --chair "Fatima Amrani"
-        A tie under `staking herstemming` sends the proposal back for a second round: open its ballot again.
-        """,
+            The method, seats and budget come from the proposal's decision kind in the statute.
+            Examples:
+              buurtstem ballot open 2 --option speeltuin:Speeltuin:15000 --option bankjes:Bankjes:4000
+              buurtstem ballot enter 2 speeltuin,bankjes --count 14
+              buurtstem ballot enter 1 voor --count 12
+              buurtstem ballot close 1
+              buurtstem ballot result 1 --format json
+              buurtstem ballot chair 3 --adopted --chair "Fatima Amrani"
+            A tie under `staking herstemming` sends the proposal back for a second round: open its ballot again.
+            """,
         subcommands: [Open.self, Enter.self, Close.self, Chair.self, Result.self, Board.self, Recount.self, Verify.self])
 
     struct Chair: ParsableCommand {
@@ -39,12 +39,12 @@ struct BallotCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The public board of a closed ballot: every receipt, and every choice as a separate sorted list.",
             discussion: """
-            No choice stands beside a receipt: a receipt shows that a vote is in the count, not what it was.
-            Examples:
-              buurtstem ballot board 1                 # both lists, each under a `# ` heading
-              buurtstem ballot board 1 --receipts      # only the receipts, one per line
-              buurtstem ballot board 1 --choices       # only the choices, one per line
-            """)
+                No choice stands beside a receipt: a receipt shows that a vote is in the count, not what it was.
+                Examples:
+                  buurtstem ballot board 1                 # both lists, each under a `# ` heading
+                  buurtstem ballot board 1 --receipts      # only the receipts, one per line
+                  buurtstem ballot board 1 --choices       # only the choices, one per line
+                """)
         @Argument(help: "The ballot.") var ballot: Int
         @Flag(help: "Only the receipts.") var receipts = false
         @Flag(help: "Only the choices.") var choices = false
@@ -53,11 +53,11 @@ struct BallotCommand: ParsableCommand {
             let board = try refusing { try database.open().ballotBoard(ballot) }
             if !choices {
                 if !receipts { print("# receipts (\(board.receipts.count))") }
-                board.receipts.forEach { print($0) }
+                for receipt in board.receipts { print(receipt) }
             }
             if !receipts {
                 if !choices { print("# choices (\(board.choices.count))") }
-                board.choices.forEach { print($0) }
+                for choice in board.choices { print(choice) }
             }
         }
     }
@@ -81,9 +81,10 @@ struct BallotCommand: ParsableCommand {
         func run() throws {
             let ballots = try database.open().voteIntegrity()
             for b in ballots {
-                print("ballot \(b.ballot): \(b.votes) votes, \(b.codesUsed) codes used, \(b.entered) entered on paper, \(b.auditedVotes) in the audit log, "
-                      + "\(b.votesAllowed) members present or represented" + (b.isConsistent ? "" : "  MISMATCH")
-                      + (b.votes > b.votesAllowed ? " (more votes than members present or represented)" : ""))
+                print(
+                    "ballot \(b.ballot): \(b.votes) votes, \(b.codesUsed) codes used, \(b.entered) entered on paper, \(b.auditedVotes) in the audit log, "
+                        + "\(b.votesAllowed) members present or represented" + (b.isConsistent ? "" : "  MISMATCH")
+                        + (b.votes > b.votesAllowed ? " (more votes than members present or represented)" : ""))
                 for problem in b.logProblems { print("  - \(problem)") }
             }
             guard ballots.allSatisfy(\.isConsistent) else { throw ExitCode(1) }
@@ -100,8 +101,9 @@ struct BallotCommand: ParsableCommand {
                 do throws(BallotOption.Malformed) { return try BallotOption(parsing: text) } catch { throw ValidationError(error.en) }
             }
             let ballot = try refusing { try database.open().openBallot(proposal: proposal, options: options) }
-            print("Ballot \(ballot.id) is open: \(ballot.method.rawValue), options \(ballot.options.map(\.id).joined(separator: ", "))"
-                  + (ballot.seats.map { ", \($0) seats" } ?? "") + (ballot.budget.map { ", budget EUR \($0)" } ?? ""))
+            print(
+                "Ballot \(ballot.id) is open: \(ballot.method.rawValue), options \(ballot.options.map(\.id).joined(separator: ", "))"
+                    + (ballot.seats.map { ", \($0) seats" } ?? "") + (ballot.budget.map { ", budget EUR \($0)" } ?? ""))
         }
     }
 

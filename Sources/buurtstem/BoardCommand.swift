@@ -9,13 +9,13 @@ struct BoardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "board", abstract: "Who sits on the board: appointments, reappointments and departures, by the statute.",
         discussion: """
-        Examples:
-          buurtstem board appoint "Fatima Amrani" --on 2026-03-20
-          buurtstem board appoint "Jan de Wit" --for "Gemeente Breda" --on 2026-06-01
-          buurtstem board reappoint "Fatima Amrani" --on 2028-03-20
-          buurtstem board leave "Jan de Wit" --on 2027-01-01
-          buurtstem board list --on 2026-12-31
-        """,
+            Examples:
+              buurtstem board appoint "Fatima Amrani" --on 2026-03-20
+              buurtstem board appoint "Jan de Wit" --for "Gemeente Breda" --on 2026-06-01
+              buurtstem board reappoint "Fatima Amrani" --on 2028-03-20
+              buurtstem board leave "Jan de Wit" --on 2027-01-01
+              buurtstem board list --on 2026-12-31
+            """,
         subcommands: [Appoint.self, Reappoint.self, Leave.self, List.self])
 
     struct Appoint: ParsableCommand {
@@ -64,8 +64,9 @@ struct BoardCommand: ParsableCommand {
             let sitting = try db.boardMembers().filter { $0.sits(on: day) }
             if sitting.isEmpty { print("Nobody is recorded on the board on \(day).") }
             for member in sitting {
-                print("\(member.name)  from \(member.appointedOn)" + (rules.termEnds(for: member).map { ", term until \($0)" } ?? "")
-                      + (member.seatFor.map { ", seat of \($0)" } ?? ""))
+                print(
+                    "\(member.name)  from \(member.appointedOn)" + (rules.termEnds(for: member).map { ", term until \($0)" } ?? "")
+                        + (member.seatFor.map { ", seat of \($0)" } ?? ""))
             }
         }
     }

@@ -7,16 +7,21 @@ struct Buurtstem: AsyncParsableCommand {
         commandName: "buurtstem",
         abstract: "Buurtstem: een Bijzonder Statuut uitvoerbaar maken / make a neighbourhood statute executable.",
         discussion: """
-        Commands that work on an association's database take --db FILE (default: $BUURTSTEM_DB).
+            Commands that work on an association's database take --db FILE (default: $BUURTSTEM_DB).
 
-        Examples:
-          buurtstem statute check Statutes/wildemanbuurt.statuut
-          buurtstem statute explain Statutes/devrijeuitloop.statuut --lang en
-          buurtstem init --statute Statutes/wildemanbuurt.statuut --db wildeman.sqlite
-          buurtstem register import extract.csv --on 2026-11-01 --db wildeman.sqlite
-          buurtstem members why R0000042 --on 2026-11-01 --db wildeman.sqlite
-          buurtstem audit verify --db wildeman.sqlite
-        """,
-        subcommands: [StatuteCommand.self, InitCommand.self, RegisterCommand.self, MembersCommand.self, AssemblyCommand.self, CheckinCommand.self, ProxyCommand.self, ProposalCommand.self, AdviceCommand.self, BallotCommand.self, CodesCommand.self, VoteCommand.self, ServeCommand.self, StaffCommand.self, BoardCommand.self, ComplianceCommand.self, MinutesCommand.self, CalendarCommand.self, DecideOutsideCommand.self, AccountsCommand.self, OrganisationCommand.self, TallyCommand.self, AuditCommand.self]
+            Examples:
+              buurtstem statute check Statutes/wildemanbuurt.statuut
+              buurtstem statute explain Statutes/devrijeuitloop.statuut --lang en
+              buurtstem init --statute Statutes/wildemanbuurt.statuut --db wildeman.sqlite
+              buurtstem register import extract.csv --on 2026-11-01 --db wildeman.sqlite
+              buurtstem members why R0000042 --on 2026-11-01 --db wildeman.sqlite
+              buurtstem audit verify --db wildeman.sqlite
+            """,
+        subcommands: [
+            StatuteCommand.self, InitCommand.self, RegisterCommand.self, MembersCommand.self, AssemblyCommand.self, CheckinCommand.self, ProxyCommand.self,
+            ProposalCommand.self, AdviceCommand.self, BallotCommand.self, CodesCommand.self, VoteCommand.self, ServeCommand.self, StaffCommand.self,
+            BoardCommand.self, ComplianceCommand.self, MinutesCommand.self, CalendarCommand.self, DecideOutsideCommand.self, AccountsCommand.self,
+            OrganisationCommand.self, TallyCommand.self, AuditCommand.self,
+        ]
     )
 }

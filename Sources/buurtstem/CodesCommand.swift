@@ -10,18 +10,18 @@ struct CodesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "codes", abstract: "One-time voting codes for an assembly's electorate.",
         discussion: """
-        The database keeps only a keyed hash (HMAC-SHA-256 with the assembly's secret) of each code;
-        the plain codes exist only on the letters (and in a codes file, when you ask for one). Whoever
-        holds the plain codes can link votes to members (docs/threat-model.md): make the letters
-        straight away with `issue --letters`, or let `print` delete the codes file once the letters
-        are made, and delete the letters file once they are printed. A code becomes active when its
-        member checks in (or gives a proxy).
+            The database keeps only a keyed hash (HMAC-SHA-256 with the assembly's secret) of each code;
+            the plain codes exist only on the letters (and in a codes file, when you ask for one). Whoever
+            holds the plain codes can link votes to members (docs/threat-model.md): make the letters
+            straight away with `issue --letters`, or let `print` delete the codes file once the letters
+            are made, and delete the letters file once they are printed. A code becomes active when its
+            member checks in (or gives a proxy).
 
-        Examples:
-          buurtstem codes issue --assembly 1 --letters brieven.html --url https://stem.buurt.nl/
-          buurtstem codes issue --assembly 1 --out codes.csv && buurtstem codes print --assembly 1 --codes codes.csv --url … --out brieven.html
-          buurtstem codes reissue --assembly 1 R0000042
-        """,
+            Examples:
+              buurtstem codes issue --assembly 1 --letters brieven.html --url https://stem.buurt.nl/
+              buurtstem codes issue --assembly 1 --out codes.csv && buurtstem codes print --assembly 1 --codes codes.csv --url … --out brieven.html
+              buurtstem codes reissue --assembly 1 R0000042
+            """,
         subcommands: [Issue.self, Reissue.self, Print.self])
 
     struct Issue: ParsableCommand {
@@ -69,8 +69,9 @@ struct CodesCommand: ParsableCommand {
             let reissued = try refusing { try db.reissueCode(assembly: assembly, member: ResidentID(member), old: old) }
             print("New code for \(member): \(reissued.code)")
             if !reissued.unavailableBallots.isEmpty {
-                print("It cannot vote on the ballots already open (\(reissued.unavailableBallots.map(String.init).joined(separator: ", "))): "
-                      + "the old code may have voted there. With the old letter, reissue with --old-code to carry its votes over.")
+                print(
+                    "It cannot vote on the ballots already open (\(reissued.unavailableBallots.map(String.init).joined(separator: ", "))): "
+                        + "the old code may have voted there. With the old letter, reissue with --old-code to carry its votes over.")
             }
             if let carried = reissued.carriedOver { print("Carried over from the old code: \(carried) ballot(s) it had voted on.") }
         }
@@ -132,8 +133,10 @@ extension CodesCommand {
     }
 
     /// The A4 letters for these codes, written with mode 0600; returns how many.
-    static func writeLetters(_ issued: [(member: ResidentID, code: VotingCode)], assembly: Int, url: String, to path: String,
-                             database db: AppDatabase) throws -> Int {
+    static func writeLetters(
+        _ issued: [(member: ResidentID, code: VotingCode)], assembly: Int, url: String, to path: String,
+        database db: AppDatabase
+    ) throws -> Int {
         guard let meeting = try db.assemblies().first(where: { $0.id == assembly }), let reference = meeting.referenceDate else {
             throw ValidationError("assembly \(assembly) is not called yet")
         }

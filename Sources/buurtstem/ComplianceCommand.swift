@@ -10,11 +10,11 @@ struct ComplianceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compliance", abstract: "Does the association keep its own statute? Every obligation, with evidence and deadlines.",
         discussion: """
-        Exit code 0 when nothing is broken or at risk, 1 when something is broken, 2 when something is
-        at risk, so it can run from cron and mail the board:
-          buurtstem compliance || mail -s "Buurtstem: naleving" bestuur@example.nl
-          buurtstem compliance --year 2026 --format html > naleving-2026.html
-        """)
+            Exit code 0 when nothing is broken or at risk, 1 when something is broken, 2 when something is
+            at risk, so it can run from cron and mail the board:
+              buurtstem compliance || mail -s "Buurtstem: naleving" bestuur@example.nl
+              buurtstem compliance --year 2026 --format html > naleving-2026.html
+            """)
 
     enum Format: String, ExpressibleByArgument { case text, json, html }
 
@@ -130,11 +130,11 @@ struct DecideOutsideCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decide-outside", abstract: "Record a decision taken outside a meeting (in writing), where the statute allows it.",
         discussion: """
-        The evidence is each member's written vote: --voters names a file with the id of every member
-        who voted (one per line; not how they voted), and the counts must add up to them.
-        Example:
-          buurtstem decide-outside --title "Subsidieaanvraag" --kind gewoon --yes 14 --no 2 --voters stemmers.txt --on 2026-05-12
-        """)
+            The evidence is each member's written vote: --voters names a file with the id of every member
+            who voted (one per line; not how they voted), and the counts must add up to them.
+            Example:
+              buurtstem decide-outside --title "Subsidieaanvraag" --kind gewoon --yes 14 --no 2 --voters stemmers.txt --on 2026-05-12
+            """)
     @Option(help: "What was decided.") var title: String
     @Option(help: "The full text.") var text: String = ""
     @Option(help: "The kind of decision.") var kind: String = "gewoon"
@@ -148,8 +148,9 @@ struct DecideOutsideCommand: ParsableCommand {
         let ids = String(decoding: try readBytes(voters), as: UTF8.self).split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map(ResidentID.init)
         let outcome = try refusing {
-            try database.open().decideOutsideMeeting(title: title, text: text, kind: kind, count: YesNoCount(yes: yes, no: no, blank: blank),
-                                                     voters: ids, on: on ?? today())
+            try database.open().decideOutsideMeeting(
+                title: title, text: text, kind: kind, count: YesNoCount(yes: yes, no: no, blank: blank),
+                voters: ids, on: on ?? today())
         }
         print("\(outcome.result == .adopted ? "Adopted" : "Not adopted"): \(outcome.en) (\(outcome.sources.map { $0.cited(in: .en) }.joined(separator: "; ")))")
     }

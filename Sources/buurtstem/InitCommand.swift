@@ -10,12 +10,12 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create an association's database from its founding statute.",
         discussion: """
-        Creates the SQLite file (WAL mode, synchronous=FULL), stores the statute as its first
-        version and starts the audit log. The statute must check without errors.
+            Creates the SQLite file (WAL mode, synchronous=FULL), stores the statute as its first
+            version and starts the audit log. The statute must check without errors.
 
-        Example:
-          buurtstem init --statute Statutes/wildemanbuurt.statuut --db wildeman.sqlite
-        """
+            Example:
+              buurtstem init --statute Statutes/wildemanbuurt.statuut --db wildeman.sqlite
+            """
     )
 
     @Option(help: "The founding statute.")

@@ -8,8 +8,10 @@ struct MembersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "members",
         abstract: "Who is a member on a date, and why; applications, admission, join and leave (opt-in statutes).",
-        subcommands: [MembersCount.self, MembersList.self, MembersWhy.self, MembersApply.self, MembersDecide.self, MembersApplications.self,
-                      MembersJoin.self, MembersLeave.self]
+        subcommands: [
+            MembersCount.self, MembersList.self, MembersWhy.self, MembersApply.self, MembersDecide.self, MembersApplications.self,
+            MembersJoin.self, MembersLeave.self,
+        ]
     )
 }
 
@@ -44,14 +46,18 @@ struct MembersList: ParsableCommand {
             print("id;postcode;huisnummer;toevoeging;naam")
             for member in members {
                 let address = member.address
-                print("\(csvField(member.id.rawValue));\(address.postcode);\(address.houseNumber);\(csvField(address.addition ?? ""));\(csvField(member.name ?? ""))")
+                print(
+                    "\(csvField(member.id.rawValue));\(address.postcode);\(address.houseNumber);\(csvField(address.addition ?? ""));\(csvField(member.name ?? ""))"
+                )
             }
         case .json:
             let items: [JSONValue] = members.map { member in
                 let address = member.address
-                return .object(["id": .string(member.id.rawValue), "postcode": .string(address.postcode.description),
-                                "houseNumber": .int(address.houseNumber), "addition": address.addition.map(JSONValue.string) ?? .null,
-                                "name": member.name.map(JSONValue.string) ?? .null])
+                return .object([
+                    "id": .string(member.id.rawValue), "postcode": .string(address.postcode.description),
+                    "houseNumber": .int(address.houseNumber), "addition": address.addition.map(JSONValue.string) ?? .null,
+                    "name": member.name.map(JSONValue.string) ?? .null,
+                ])
             }
             print(JSONValue.object(["date": .string(date.description), "count": .int(items.count), "members": .array(items)]).encoded())
         }
@@ -75,10 +81,14 @@ struct MembersWhy: ParsableCommand {
         let events = try db.membershipEvents()[resident.id] ?? []
         let verdict = MembershipRules(statute: statute).verdict(for: resident, on: date, events: events)
         let nl = lang == .nl
-        print(verdict.isMember ? (nl ? "\(id) is lid op \(date)." : "\(id) is a member on \(date).")
-                               : (nl ? "\(id) is geen lid op \(date)." : "\(id) is not a member on \(date)."))
-        print(nl ? "Statuut: \(statute.name), versie \(version.id) (geldig vanaf \(version.validFrom))"
-                 : "Statute: \(statute.name), version \(version.id) (in force from \(version.validFrom))")
+        print(
+            verdict.isMember
+                ? (nl ? "\(id) is lid op \(date)." : "\(id) is a member on \(date).")
+                : (nl ? "\(id) is geen lid op \(date)." : "\(id) is not a member on \(date)."))
+        print(
+            nl
+                ? "Statuut: \(statute.name), versie \(version.id) (geldig vanaf \(version.validFrom))"
+                : "Statute: \(statute.name), version \(version.id) (in force from \(version.validFrom))")
         for check in verdict.checks {
             print("  \(check.holds ? "✓" : "✗") \(check.text(in: lang))")
             print("      \(check.source.cited(in: lang))")
@@ -89,7 +99,8 @@ struct MembersWhy: ParsableCommand {
 struct MembersJoin: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "join", abstract: "Record an application and the board's admission in one step (opt-in statutes where the board admits).",
-        discussion: "Examples:\n  buurtstem members join R000123 --on 2026-10-01\n  buurtstem members join R000123 --on 2026-10-01 --intake 2026-09-20 --meets-profile")
+        discussion:
+            "Examples:\n  buurtstem members join R000123 --on 2026-10-01\n  buurtstem members join R000123 --on 2026-10-01 --intake 2026-09-20 --meets-profile")
     @Argument(help: "The resident's id.") var id: String
     @Option(help: "The date of the request (default: today).") var on: CivilDate?
     @Option(help: "The date of the intake interview, where the statute requires one.") var intake: CivilDate?

@@ -8,11 +8,11 @@ struct ProposalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "proposal", abstract: "Proposals for an assembly's agenda, checked by the statute.",
         discussion: """
-        Examples:
-          buurtstem proposal submit --assembly 1 --title "Bankjes op het plein" --kind gewoon --by members:R1,R2,R3 --on 2026-02-25
-          buurtstem proposal submit --assembly 1 --title "Minimumleeftijd 18" --kind statutenwijziging --amendment nieuw.statuut --inspection-from 2026-03-01
-          buurtstem proposal admit 1
-        """,
+            Examples:
+              buurtstem proposal submit --assembly 1 --title "Bankjes op het plein" --kind gewoon --by members:R1,R2,R3 --on 2026-02-25
+              buurtstem proposal submit --assembly 1 --title "Minimumleeftijd 18" --kind statutenwijziging --amendment nieuw.statuut --inspection-from 2026-03-01
+              buurtstem proposal admit 1
+            """,
         subcommands: [Submit.self, Support.self, Admit.self, List.self])
 
     struct Support: ParsableCommand {
@@ -46,15 +46,22 @@ struct ProposalCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             let source: ProposalSource
-            if by == "board" { source = .board } else if by.hasPrefix("members:") {
+            if by == "board" {
+                source = .board
+            } else if by.hasPrefix("members:") {
                 source = .members(by.dropFirst(8).split(separator: ",").map { ResidentID(String($0)) })
-            } else if by.hasPrefix("party:") { source = .party(String(by.dropFirst(6))) } else {
+            } else if by.hasPrefix("party:") {
+                source = .party(String(by.dropFirst(6)))
+            } else {
                 throw ValidationError("--by is board, members:ID,ID,… or party:NAME")
             }
             let amendmentText = try amendment.map { try SourceReader.read($0).text }
-            let proposal = try refusing { try database.open().submitProposal(
-                Proposal(id: 0, title: title, text: text, kind: kind, source: source, assembly: assembly, amendmentText: amendmentText,
-                         inspectionFrom: inspectionFrom), on: on ?? today()) }
+            let proposal = try refusing {
+                try database.open().submitProposal(
+                    Proposal(
+                        id: 0, title: title, text: text, kind: kind, source: source, assembly: assembly, amendmentText: amendmentText,
+                        inspectionFrom: inspectionFrom), on: on ?? today())
+            }
             print("Proposal \(proposal.id) submitted for assembly \(assembly). Admit it with `buurtstem proposal admit \(proposal.id)`.")
         }
     }
@@ -75,14 +82,15 @@ struct ProposalCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             for p in try database.open().proposals(assembly: assembly) {
-                let state: String = switch p.state {
-                case .draft: "draft"
-                case .submitted: "submitted"
-                case .admitted: "admitted"
-                case .refused(let r): "refused: \(r.en)"
-                case .onAgenda: "being voted on"
-                case .decided: "decided"
-                }
+                let state: String =
+                    switch p.state {
+                    case .draft: "draft"
+                    case .submitted: "submitted"
+                    case .admitted: "admitted"
+                    case .refused(let r): "refused: \(r.en)"
+                    case .onAgenda: "being voted on"
+                    case .decided: "decided"
+                    }
                 print("\(p.id)  assembly \(p.assembly)  \(p.kind.padding(18))  \(p.title)  [\(state)]")
             }
         }
@@ -102,9 +110,12 @@ struct AdviceCommand: ParsableCommand {
     @Option(help: "The text of the advice.") var text: String = ""
     @OptionGroup var database: DatabaseOptions
     func run() throws {
-        try refusing { try database.open().recordShareholderResponse(ShareholderResponse(
-            shareholder: shareholder, proposal: proposal, kind: ShareholderResponse.Kind(rawValue: kind.rawValue)!,
-            on: on ?? today(), text: text)) }
+        try refusing {
+            try database.open().recordShareholderResponse(
+                ShareholderResponse(
+                    shareholder: shareholder, proposal: proposal, kind: ShareholderResponse.Kind(rawValue: kind.rawValue)!,
+                    on: on ?? today(), text: text))
+        }
         print("Recorded the \(kind.rawValue) of \(shareholder) on proposal \(proposal).")
     }
 }

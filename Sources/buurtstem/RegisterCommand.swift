@@ -19,19 +19,19 @@ struct RegisterImport: ParsableCommand {
         commandName: "import",
         abstract: "Import a residents' register extract (CSV).",
         discussion: """
-        Columns (Dutch or English header names, any order): id (required), postcode (required),
-        huisnummer (required), toevoeging, geboortedatum or geboortejaar, ingeschreven,
-        uitgeschreven, naam (kept only with --keep-names). UTF-8 with or without BOM; ';' or ','.
+            Columns (Dutch or English header names, any order): id (required), postcode (required),
+            huisnummer (required), toevoeging, geboortedatum or geboortejaar, ingeschreven,
+            uitgeschreven, naam (kept only with --keep-names). UTF-8 with or without BOM; ';' or ','.
 
-        Every bad row is reported with its line, column and reason. By default nothing is imported
-        when any row is bad; with --skip-invalid --rejects FILE the good rows are imported and the
-        bad ones written to FILE with their reasons. Always: read = imported + rejected.
-        Importing a newer extract updates residents by id and records moves with their dates.
+            Every bad row is reported with its line, column and reason. By default nothing is imported
+            when any row is bad; with --skip-invalid --rejects FILE the good rows are imported and the
+            bad ones written to FILE with their reasons. Always: read = imported + rejected.
+            Importing a newer extract updates residents by id and records moves with their dates.
 
-        Examples:
-          buurtstem register import extract.csv --on 2026-11-01 --db wildeman.sqlite
-          buurtstem register import extract.csv --skip-invalid --rejects rejects.csv
-        """
+            Examples:
+              buurtstem register import extract.csv --on 2026-11-01 --db wildeman.sqlite
+              buurtstem register import extract.csv --skip-invalid --rejects rejects.csv
+            """
     )
 
     @Argument(help: "The extract (CSV).")
@@ -93,7 +93,9 @@ struct RegisterImport: ParsableCommand {
         ) { importBar.update($0, of: $1) }
         importBar.finish()
         print("read \(summary.read) = imported \(summary.imported) + rejected \(summary.rejected)")
-        print("new \(summary.created), moved \(summary.moved), moved out \(summary.movedOut), updated \(summary.updated), no longer in the extract \(summary.absent), unchanged \(summary.unchanged)")
+        print(
+            "new \(summary.created), moved \(summary.moved), moved out \(summary.movedOut), updated \(summary.updated), no longer in the extract \(summary.absent), unchanged \(summary.unchanged)"
+        )
         if let rejects, summary.rejected > 0 { print("rejected rows with their reasons: \(rejects)") }
         print("Audit head: \(summary.head)")
     }

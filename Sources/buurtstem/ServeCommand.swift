@@ -1,22 +1,23 @@
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#endif
 import BuurtstemStore
 import BuurtstemWeb
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// `buurtstem serve --db FILE [--host 127.0.0.1] [--port 8080]`
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Serve the voting pages and the JSON API for an association.",
         discussion: """
-        Residents vote on their phones at http://HOST:PORT/ with the code from their letter; the JSON
-        API is under /api/v1 (see docs/api.md). Stops gracefully on SIGTERM or SIGINT. The command-line
-        tool can work on the same database at the same time.
+            Residents vote on their phones at http://HOST:PORT/ with the code from their letter; the JSON
+            API is under /api/v1 (see docs/api.md). Stops gracefully on SIGTERM or SIGINT. The command-line
+            tool can work on the same database at the same time.
 
-        Example:
-          buurtstem serve --db wildeman.sqlite --port 8080
-        """)
+            Example:
+              buurtstem serve --db wildeman.sqlite --port 8080
+            """)
     @OptionGroup var database: DatabaseOptions
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port.") var port = 8080
@@ -27,9 +28,10 @@ struct ServeCommand: AsyncParsableCommand {
         let db = try database.open()
         let descriptors = Self.raiseDescriptorLimit()
         let limits = ConnectionLimits(total: maxConnections).fitting(descriptors: descriptors)
-        print("Buurtstem serves \(try database.path()) at http://\(host):\(port)/ (Ctrl-C stops); "
-              + "at most \(limits.total) connections (\(descriptors) open files allowed)")
-        fflush(nil)   // every output stream: the line shows at once when the output is a file
+        print(
+            "Buurtstem serves \(try database.path()) at http://\(host):\(port)/ (Ctrl-C stops); "
+                + "at most \(limits.total) connections (\(descriptors) open files allowed)")
+        fflush(nil)  // every output stream: the line shows at once when the output is a file
         try await BuurtstemServer.run(database: db, host: host, port: port, connections: ConnectionRegistry(limits: limits))
     }
 

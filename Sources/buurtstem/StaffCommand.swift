@@ -7,11 +7,11 @@ struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "staff", abstract: "Board and desk accounts for the web pages (passwords kept as Argon2id hashes).",
         discussion: """
-        The password is asked for on the terminal (not shown), or read from the first line of
-        standard input when that is not a terminal:
-          buurtstem staff add fatima --role board
-          printf '%s\\n' "$PASSWORD" | buurtstem staff add balie1 --role desk
-        """,
+            The password is asked for on the terminal (not shown), or read from the first line of
+            standard input when that is not a terminal:
+              buurtstem staff add fatima --role board
+              printf '%s\\n' "$PASSWORD" | buurtstem staff add balie1 --role desk
+            """,
         subcommands: [Add.self, Password.self, Disable.self, List.self])
 
     struct Add: ParsableCommand {
@@ -75,7 +75,8 @@ private func readPassword(for name: String) throws -> String {
         return line
     }
     guard let first = getpass("Password for \(name): ").map({ String(cString: $0) }),
-          let second = getpass("Again: ").map({ String(cString: $0) }) else { throw ValidationError("no password given") }
+        let second = getpass("Again: ").map({ String(cString: $0) })
+    else { throw ValidationError("no password given") }
     guard first == second else { throw ValidationError("the two passwords differ; nothing was changed") }
     return first
 }

@@ -9,12 +9,12 @@ struct StatuteAdopt: ParsableCommand {
         commandName: "adopt",
         abstract: "Add a statute version that takes effect on a date.",
         discussion: """
-        Every rule lookup takes a date and uses the version in force then, so decisions stay
-        judged by the statute of their day. (A later release adopts amendments by ballot.)
+            Every rule lookup takes a date and uses the version in force then, so decisions stay
+            judged by the statute of their day. (A later release adopts amendments by ballot.)
 
-        Example:
-          buurtstem statute adopt Statutes/wildemanbuurt.statuut --from 2027-01-01 --db wildeman.sqlite
-        """
+            Example:
+              buurtstem statute adopt Statutes/wildemanbuurt.statuut --from 2027-01-01 --db wildeman.sqlite
+            """
     )
 
     @Argument(help: "The new statute text.")

@@ -7,13 +7,13 @@ struct StatuteCheck: ParsableCommand {
         commandName: "check",
         abstract: "Report every error and warning in one or more statutes.",
         discussion: """
-        Prints each problem as file:line:col with the line, a caret and a hint. Exits with 1
-        when any file has an error; warnings alone exit with 0.
+            Prints each problem as file:line:col with the line, a caret and a hint. Exits with 1
+            when any file has an error; warnings alone exit with 0.
 
-        Examples:
-          buurtstem statute check Statutes/wildemanbuurt.statuut
-          buurtstem statute check Statutes/*.statuut
-        """
+            Examples:
+              buurtstem statute check Statutes/wildemanbuurt.statuut
+              buurtstem statute check Statutes/*.statuut
+            """
     )
 
     @Argument(help: "Statute files to check.")

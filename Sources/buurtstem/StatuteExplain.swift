@@ -7,16 +7,16 @@ struct StatuteExplain: ParsableCommand {
         commandName: "explain",
         abstract: "Explain every rule in force, with its article or the legal default.",
         discussion: """
-        Lists every effective rule of the statute in plain language: what the statute says,
-        and where it is silent, the default of Dutch association law (Burgerlijk Wetboek
-        Boek 2) that applies, with its citation. The JSON form (schema buurtstem.explain/1)
-        is stable and documented in docs/statute-language.md.
+            Lists every effective rule of the statute in plain language: what the statute says,
+            and where it is silent, the default of Dutch association law (Burgerlijk Wetboek
+            Boek 2) that applies, with its citation. The JSON form (schema buurtstem.explain/1)
+            is stable and documented in docs/statute-language.md.
 
-        Examples:
-          buurtstem statute explain Statutes/wildemanbuurt.statuut
-          buurtstem statute explain Statutes/wildemanbuurt.statuut --lang en
-          buurtstem statute explain Statutes/devrijeuitloop.statuut --format json
-        """
+            Examples:
+              buurtstem statute explain Statutes/wildemanbuurt.statuut
+              buurtstem statute explain Statutes/wildemanbuurt.statuut --lang en
+              buurtstem statute explain Statutes/devrijeuitloop.statuut --format json
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }

@@ -8,17 +8,17 @@ struct StatuteFormat: ParsableCommand {
         commandName: "fmt",
         abstract: "Print a statute in its canonical form, or rewrite the file.",
         discussion: """
-        The canonical form indents two spaces per level, puts one blank line between articles,
-        spells every keyword the canonical way and keeps comments and the articles' text.
-        With --lang en the keywords are printed in English (the text stays as written).
-        A file with errors is not formatted: fix what `statute check` reports first.
+            The canonical form indents two spaces per level, puts one blank line between articles,
+            spells every keyword the canonical way and keeps comments and the articles' text.
+            With --lang en the keywords are printed in English (the text stays as written).
+            A file with errors is not formatted: fix what `statute check` reports first.
 
-        Examples:
-          buurtstem statute fmt Statutes/wildemanbuurt.statuut
-          buurtstem statute fmt Statutes/wildemanbuurt.statuut --write
-          buurtstem statute fmt Statutes/devrijeuitloop.statuut --lang en
-          buurtstem statute fmt Statutes/soesterkwartier.statuut --check
-        """
+            Examples:
+              buurtstem statute fmt Statutes/wildemanbuurt.statuut
+              buurtstem statute fmt Statutes/wildemanbuurt.statuut --write
+              buurtstem statute fmt Statutes/devrijeuitloop.statuut --lang en
+              buurtstem statute fmt Statutes/soesterkwartier.statuut --check
+            """
     )
 
     @Argument(help: "The statute file.")

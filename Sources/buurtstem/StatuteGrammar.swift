@@ -7,13 +7,13 @@ struct StatuteGrammar: ParsableCommand {
         commandName: "grammar",
         abstract: "List every kind of line the statute language knows, in Dutch and English.",
         discussion: """
-        Prints one block per form: where it may stand, and its pattern in each language.
-        Patterns use the notation of docs/statute-language.md: {name:type} is a value,
-        {name:a|b} a choice, [ … ] optional.
+            Prints one block per form: where it may stand, and its pattern in each language.
+            Patterns use the notation of docs/statute-language.md: {name:type} is a value,
+            {name:a|b} a choice, [ … ] optional.
 
-        Example:
-          buurtstem statute grammar
-        """
+            Example:
+              buurtstem statute grammar
+            """
     )
 
     func run() {

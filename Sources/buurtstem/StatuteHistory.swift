@@ -19,7 +19,9 @@ struct StatuteHistory: ParsableCommand {
         let current = versions.last { $0.validFrom <= day }
         for version in versions {
             let state = version == current ? "in force" : version.validFrom > day ? "waiting until \(version.validFrom)" : "replaced"
-            print("\(version.id)  from \(version.validFrom)  \(state.padding(28))  \(version.adoptedHow)  sha256 \(version.sha256.prefix(12))…  \(version.fileName)")
+            print(
+                "\(version.id)  from \(version.validFrom)  \(state.padding(28))  \(version.adoptedHow)  sha256 \(version.sha256.prefix(12))…  \(version.fileName)"
+            )
         }
     }
 }

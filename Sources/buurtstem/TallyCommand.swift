@@ -9,21 +9,21 @@ struct TallyCommand: ParsableCommand {
         commandName: "tally",
         abstract: "Count a standard election file: Pabulib .pb, PrefLib .soi/.toi/.soc, or .blt.",
         discussion: """
-        So that anyone can check the engine against public data. Methods: irv (instant runoff),
-        stv (Scottish STV; needs seats, from the .blt or --seats), meek (Meek STV), schulze, plurality, approval,
-        equal-shares, equal-shares-add1, greedy. Default: for .pb the file's rule
-        (equalshares/add1 → equal-shares-add1, greedy → greedy); for ranked files stv when more
-        than one seat, else irv. JSON has "method", "elected" (ids as in the file, in order),
-        "ranking" (Schulze, plurality, approval) and "rounds". Schulze measures a defeat by the
-        winner's votes (--strength winning-votes, the default, as Schulze recommends) or by the
-        margin (--strength margins, pref_voting's default); they differ only on truncated ballots.
+            So that anyone can check the engine against public data. Methods: irv (instant runoff),
+            stv (Scottish STV; needs seats, from the .blt or --seats), meek (Meek STV), schulze, plurality, approval,
+            equal-shares, equal-shares-add1, greedy. Default: for .pb the file's rule
+            (equalshares/add1 → equal-shares-add1, greedy → greedy); for ranked files stv when more
+            than one seat, else irv. JSON has "method", "elected" (ids as in the file, in order),
+            "ranking" (Schulze, plurality, approval) and "rounds". Schulze measures a defeat by the
+            winner's votes (--strength winning-votes, the default, as Schulze recommends) or by the
+            margin (--strength margins, pref_voting's default); they differ only on truncated ballots.
 
-        Examples:
-          buurtstem tally ../shared/data/pabulib/Poland_Swiecie_2023.pb
-          buurtstem tally ../shared/data/preflib/00005-00000002.toi --method schulze --format json
-          buurtstem tally ../shared/data/preflib/00005-00000002.toi --method schulze --strength margins
-          buurtstem tally ../shared/data/preflib/glasgow_2007_anderston.blt
-        """
+            Examples:
+              buurtstem tally ../shared/data/pabulib/Poland_Swiecie_2023.pb
+              buurtstem tally ../shared/data/preflib/00005-00000002.toi --method schulze --format json
+              buurtstem tally ../shared/data/preflib/00005-00000002.toi --method schulze --strength margins
+              buurtstem tally ../shared/data/preflib/glasgow_2007_anderston.blt
+            """
     )
 
     enum Method: String, ExpressibleByArgument, CaseIterable {
@@ -34,7 +34,8 @@ struct TallyCommand: ParsableCommand {
     }
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
     enum Strength: String, ExpressibleByArgument, CaseIterable {
-        case winningVotes = "winning-votes", margins
+        case winningVotes = "winning-votes"
+        case margins
         var value: Schulze.Strength { self == .margins ? .margins : .winningVotes }
     }
 
@@ -79,8 +80,9 @@ struct TallyCommand: ParsableCommand {
             case .equalSharesAdd1: result = EqualShares.tally(profile, completion: true)
             case .greedy: result = EqualShares.greedy(profile)
             case .approval:
-                result = Plurality.approval(profile.ballots, options: profile.projects.map(\.id), names: profile.projects.map(\.name),
-                                            winners: seats ?? 1)
+                result = Plurality.approval(
+                    profile.ballots, options: profile.projects.map(\.id), names: profile.projects.map(\.name),
+                    winners: seats ?? 1)
             case .irv, .stv, .meek, .schulze, .plurality:
                 throw ValidationError("\(method!.rawValue) needs ranked ballots (.soi, .toi, .soc, .blt)")
             }

@@ -1,7 +1,7 @@
-import Foundation
-import Testing
-import Statuut
 import BuurtstemCore
+import Foundation
+import Statuut
+import Testing
 
 @Suite("Assemblies, attendance, proposals and decisions by the statute")
 struct AssemblyRulesTests {
@@ -43,7 +43,9 @@ struct AssemblyRulesTests {
         #expect(advice.first?.deadline == date("2026-11-12"))
         let year = rules.yearAdvice(2026, assemblies: [spring], today: date("2026-10-01"))
         #expect(year.first?.en == "1 more assembly needed in 2026: call by 2026-12-17 to hold it by 2026-12-31")
-        #expect(rules.yearAdvice(2026, assemblies: [spring, Assembly(id: 2, date: date("2026-10-08"), place: "x", state: .closed)], today: date("2026-10-09")).isEmpty)
+        #expect(
+            rules.yearAdvice(2026, assemblies: [spring, Assembly(id: 2, date: date("2026-10-08"), place: "x", state: .closed)], today: date("2026-10-09"))
+                .isEmpty)
     }
 
     @Test("members may demand an assembly: 1/20 in the Wildemanbuurt, 1/10 by law elsewhere")
@@ -62,7 +64,9 @@ struct AssemblyRulesTests {
         try attendance.checkIn(ResidentID("R1"), electorate: electorate, statute: wildeman)
         #expect(throws: Refusal.self) { try attendance.checkIn(ResidentID("X9"), electorate: electorate, statute: wildeman) }
         try attendance.proxy(from: ResidentID("R2"), to: ResidentID("R1"), electorate: electorate, statute: wildeman)
-        let cap = #expect(throws: Refusal.self) { try attendance.proxy(from: ResidentID("R3"), to: ResidentID("R1"), electorate: electorate, statute: wildeman) }
+        let cap = #expect(throws: Refusal.self) {
+            try attendance.proxy(from: ResidentID("R3"), to: ResidentID("R1"), electorate: electorate, statute: wildeman)
+        }
         #expect(cap?.en == "R1 already holds 1 proxy; the limit is 1")
         #expect(throws: Refusal.self) { try attendance.proxy(from: ResidentID("R3"), to: ResidentID("R4"), electorate: electorate, statute: wildeman) }
         #expect(throws: Refusal.self) { try attendance.proxy(from: ResidentID("X1"), to: ResidentID("R1"), electorate: electorate, statute: wildeman) }
@@ -112,30 +116,39 @@ struct AssemblyRulesTests {
     func proposals() throws {
         let rules = ProposalRules(statute: wildeman)
         let assembly = Assembly(id: 1, date: date("2026-10-08"), place: "x", state: .called, calledOn: date("2026-09-20"))
-        let fromMembers = Proposal(id: 1, title: "Speeltuin", text: "…", kind: "gewoon",
-                                   source: .members((1...10).map { ResidentID("R\($0)") }), assembly: 1)
+        let fromMembers = Proposal(
+            id: 1, title: "Speeltuin", text: "…", kind: "gewoon",
+            source: .members((1...10).map { ResidentID("R\($0)") }), assembly: 1)
         let submitted = try rules.submit(fromMembers, on: date("2026-09-10"))
         #expect(try rules.admit(submitted, for: assembly, electorate: electorate).state == .admitted)
         // Nine members are not enough (article 6: 10 members together).
-        let nine = try rules.submit(Proposal(id: 2, title: "x", text: "…", kind: "gewoon", source: .members((1...9).map { ResidentID("R\($0)") }
-            + [ResidentID("NOT-A-MEMBER")]), assembly: 1), on: date("2026-09-10"))
+        let nine = try rules.submit(
+            Proposal(
+                id: 2, title: "x", text: "…", kind: "gewoon",
+                source: .members(
+                    (1...9).map { ResidentID("R\($0)") }
+                        + [ResidentID("NOT-A-MEMBER")]), assembly: 1), on: date("2026-09-10"))
         let refusal = #expect(throws: Refusal.self) { try rules.admit(nine, for: assembly, electorate: electorate) }
         #expect(refusal?.source == .article(number: 6, title: "Voorstellen"))
         // 21 days before the assembly at the latest.
         let late = try rules.submit(Proposal(id: 3, title: "x", text: "…", kind: "gewoon", source: .board, assembly: 1), on: date("2026-09-18"))
         #expect(throws: Refusal.self) { try rules.admit(late, for: assembly, electorate: electorate) }
         // A party without the right.
-        let party = try rules.submit(Proposal(id: 4, title: "x", text: "…", kind: "gewoon", source: .party("Gemeente Breda"), assembly: 1), on: date("2026-09-10"))
+        let party = try rules.submit(
+            Proposal(id: 4, title: "x", text: "…", kind: "gewoon", source: .party("Gemeente Breda"), assembly: 1), on: date("2026-09-10"))
         #expect(throws: Refusal.self) { try rules.admit(party, for: assembly, electorate: electorate) }
         // An amendment must be open for inspection 14 days before, with a valid new text.
         let text = (try? String(contentsOf: TestStatutes.repository.appendingPathComponent("Statutes/wildemanbuurt.statuut"), encoding: .utf8)) ?? ""
-        var amendment = Proposal(id: 5, title: "Minimumleeftijd 18", text: "…", kind: "statutenwijziging", source: .board, assembly: 1,
-                                 amendmentText: text, inspectionFrom: date("2026-09-30"))
+        var amendment = Proposal(
+            id: 5, title: "Minimumleeftijd 18", text: "…", kind: "statutenwijziging", source: .board, assembly: 1,
+            amendmentText: text, inspectionFrom: date("2026-09-30"))
         amendment = try rules.submit(amendment, on: date("2026-09-10"))
         #expect(throws: Refusal.self) { try rules.admit(amendment, for: assembly, electorate: electorate) }
         amendment.inspectionFrom = date("2026-09-20")
         #expect(try rules.admit(amendment, for: assembly, electorate: electorate).state == .admitted)
-        #expect(throws: Refusal.self) { try rules.submit(Proposal(id: 6, title: "x", text: "…", kind: "onbekend", source: .board, assembly: 1), on: date("2026-09-10")) }
+        #expect(throws: Refusal.self) {
+            try rules.submit(Proposal(id: 6, title: "x", text: "…", kind: "onbekend", source: .board, assembly: 1), on: date("2026-09-10"))
+        }
     }
 
     @Test("a budget ballot waits for the municipality's advice; De Vrije Uitloop's amendments wait for consent")
@@ -144,17 +157,23 @@ struct AssemblyRulesTests {
         let budget = Proposal(id: 7, title: "Wijkbudget 2027", text: "…", kind: "wijkbudget", source: .board, assembly: 1)
         let waiting = #expect(throws: Refusal.self) { try rules.checkBallotMayOpen(budget, responses: []) }
         #expect(waiting?.source == .article(number: 7, title: "Sociaal aandeelhouder"))
-        let advice = ShareholderResponse(shareholder: "Gemeente Amsterdam, stadsdeel Nieuw-West", proposal: 7, kind: .advice,
-                                         on: date("2026-09-25"), text: "Positief")
+        let advice = ShareholderResponse(
+            shareholder: "Gemeente Amsterdam, stadsdeel Nieuw-West", proposal: 7, kind: .advice,
+            on: date("2026-09-25"), text: "Positief")
         try rules.checkBallotMayOpen(budget, responses: [advice])
         let vrijeRules = ProposalRules(statute: vrije)
         let amendment = Proposal(id: 8, title: "x", text: "…", kind: "statutenwijziging", source: .board, assembly: 1)
         #expect(throws: Refusal.self) {
-            try vrijeRules.checkBallotMayOpen(amendment, responses: [ShareholderResponse(shareholder: "Gemeente Breda", proposal: 8, kind: .advice, on: date("2026-09-01"), text: "")])
+            try vrijeRules.checkBallotMayOpen(
+                amendment, responses: [ShareholderResponse(shareholder: "Gemeente Breda", proposal: 8, kind: .advice, on: date("2026-09-01"), text: "")])
         }
-        try vrijeRules.checkBallotMayOpen(amendment, responses: [ShareholderResponse(shareholder: "Gemeente Breda", proposal: 8, kind: .consent, on: date("2026-09-01"), text: "")])
+        try vrijeRules.checkBallotMayOpen(
+            amendment, responses: [ShareholderResponse(shareholder: "Gemeente Breda", proposal: 8, kind: .consent, on: date("2026-09-01"), text: "")])
         let dissolution = Proposal(id: 9, title: "x", text: "…", kind: "ontbinding", source: .board, assembly: 1)
-        #expect(vrijeRules.vetoedBy(dissolution, responses: [ShareholderResponse(shareholder: "Gemeente Breda", proposal: 9, kind: .refusal, on: date("2026-09-01"), text: "")]) != nil)
+        #expect(
+            vrijeRules.vetoedBy(
+                dissolution, responses: [ShareholderResponse(shareholder: "Gemeente Breda", proposal: 9, kind: .refusal, on: date("2026-09-01"), text: "")])
+                != nil)
     }
 
     @Test("decisions outside a meeting: not in the Wildemanbuurt, 2/3 of all members in Soesterkwartier, unanimity by law")

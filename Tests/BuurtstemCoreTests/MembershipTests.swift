@@ -1,6 +1,6 @@
-import Testing
-import Statuut
 import BuurtstemCore
+import Statuut
+import Testing
 
 @Suite("Membership by postcode")
 struct MembershipTests {
@@ -12,9 +12,10 @@ struct MembershipTests {
         let verdict = wildeman.verdict(for: r, on: date("2026-10-01"))
         #expect(verdict.isMember)
         #expect(wildeman.isMember(r, on: date("2026-10-01")))
-        #expect(verdict.checks.map(\.source) == [
-            .article(number: 2, title: "Gebied"), .article(number: 3, title: "Leden"), .article(number: 3, title: "Leden"),
-        ])
+        #expect(
+            verdict.checks.map(\.source) == [
+                .article(number: 2, title: "Gebied"), .article(number: 3, title: "Leden"), .article(number: 3, title: "Leden"),
+            ])
     }
 
     @Test("outside the area, or in an excluded house-number range, is no member")
@@ -52,7 +53,8 @@ struct MembershipTests {
         #expect(wildeman.isMember(byYear, on: date("2026-12-31")))
         let unknown = resident("R3", "1067 PB", 1, born: nil)
         #expect(!wildeman.isMember(unknown, on: date("2026-12-31")))
-        #expect(wildeman.verdict(for: unknown, on: date("2026-12-31")).checks.last?.en
+        #expect(
+            wildeman.verdict(for: unknown, on: date("2026-12-31")).checks.last?.en
                 == "birth date unknown, so the minimum age of 16 cannot be shown")
     }
 
@@ -101,8 +103,10 @@ struct MembershipTests {
     @Test("history: a resident who moved is judged by the address of the day")
     func history() {
         var r = resident("R1", "1067 PB", 12, out: "2026-06-01")
-        r.residences.append(Residence(address: Address(postcode: try! Postcode(parsing: "1068 AB"), houseNumber: 3),
-                                      movedIn: date("2026-06-01"), movedOut: nil))
+        r.residences.append(
+            Residence(
+                address: Address(postcode: try! Postcode(parsing: "1068 AB"), houseNumber: 3),
+                movedIn: date("2026-06-01"), movedOut: nil))
         #expect(wildeman.isMember(r, on: date("2026-05-31")))
         #expect(!wildeman.isMember(r, on: date("2026-06-01")))
     }

@@ -1,5 +1,5 @@
-import Testing
 import BuurtstemCore
+import Testing
 
 @Suite("RFC 6962 Merkle tree")
 struct MerkleTreeTests {

@@ -47,14 +47,21 @@ enum Reference {
                 var rho: Q?
                 for v in supporters[p].sorted(by: { money[$0] < money[$1] }) {
                     let share = (cost - paid) / Q(BigInt(left))
-                    if !(money[v] < share) { rho = share / cost; break }
+                    if !(money[v] < share) {
+                        rho = share / cost
+                        break
+                    }
                     paid = paid + money[v]
                     left -= 1
                 }
                 guard let rho else { continue }
                 if let current = best {
-                    let better = rho < current.rho || (rho == current.rho && (supporters[p].count > supporters[current.project].count
-                        || (supporters[p].count == supporters[current.project].count && profile.projects[p].cost < profile.projects[current.project].cost)))
+                    let better =
+                        rho < current.rho
+                        || (rho == current.rho
+                            && (supporters[p].count > supporters[current.project].count
+                                || (supporters[p].count == supporters[current.project].count
+                                    && profile.projects[p].cost < profile.projects[current.project].cost)))
                     if !better { continue }
                 }
                 best = (p, rho)

@@ -1,5 +1,6 @@
 import Foundation
 import Statuut
+
 @testable import BuurtstemCore
 
 enum TestStatutes {
@@ -20,9 +21,15 @@ enum TestStatutes {
 
 func date(_ text: String) -> CivilDate { CivilDate(iso: text)! }
 
-func resident(_ id: String, _ postcode: String, _ number: Int, born: String? = "1980-05-01", in movedIn: String? = "2010-01-01",
-              out movedOut: String? = nil, addition: String? = nil) -> Resident {
-    Resident(id: ResidentID(id), birth: born.map { .date(date($0)) },
-             residences: [Residence(address: Address(postcode: try! Postcode(parsing: postcode), houseNumber: number, addition: addition),
-                                    movedIn: movedIn.map(date), movedOut: movedOut.map(date))])
+func resident(
+    _ id: String, _ postcode: String, _ number: Int, born: String? = "1980-05-01", in movedIn: String? = "2010-01-01",
+    out movedOut: String? = nil, addition: String? = nil
+) -> Resident {
+    Resident(
+        id: ResidentID(id), birth: born.map { .date(date($0)) },
+        residences: [
+            Residence(
+                address: Address(postcode: try! Postcode(parsing: postcode), houseNumber: number, addition: addition),
+                movedIn: movedIn.map(date), movedOut: movedOut.map(date))
+        ])
 }

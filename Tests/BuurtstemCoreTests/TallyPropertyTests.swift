@@ -1,6 +1,6 @@
-import Testing
-import Statuut
 import BuurtstemCore
+import Statuut
+import Testing
 
 /// A deterministic random source, so that every run checks the same elections.
 struct SplitMix: RandomNumberGenerator {
@@ -48,7 +48,9 @@ struct TallyPropertyTests {
         for _ in 0..<3000 {
             let profile = Self.randomRanked(&random, candidates: Int.random(in: 2...6, using: &random), ballots: Int.random(in: 1...12, using: &random))
             var first = Array(repeating: 0, count: profile.candidates.count)
-            for b in 0..<profile.ballotCount { first[Int(profile.cells[profile.cellRange(ofLevel: profile.levelRange(of: b).lowerBound).lowerBound])] += profile.weights[b] }
+            for b in 0..<profile.ballotCount {
+                first[Int(profile.cells[profile.cellRange(ofLevel: profile.levelRange(of: b).lowerBound).lowerBound])] += profile.weights[b]
+            }
             guard let m = first.indices.first(where: { first[$0] * 2 > profile.voterCount }) else { continue }
             found += 1
             #expect(InstantRunoff.tally(profile).elected == [profile.candidates[m]])
@@ -91,8 +93,10 @@ struct TallyPropertyTests {
         }
     }
 
-    static func randomApproval(_ random: inout SplitMix, projects: ClosedRange<Int>, voters: ClosedRange<Int>, cost: ClosedRange<Int>,
-                               budget: ClosedRange<Int>) -> ApprovalProfile {
+    static func randomApproval(
+        _ random: inout SplitMix, projects: ClosedRange<Int>, voters: ClosedRange<Int>, cost: ClosedRange<Int>,
+        budget: ClosedRange<Int>
+    ) -> ApprovalProfile {
         let list = (0..<Int.random(in: projects, using: &random)).map {
             ApprovalProfile.Project(id: "p\($0 + 1)", name: "p\($0 + 1)", cost: Int.random(in: cost, using: &random))
         }
@@ -125,7 +129,8 @@ struct TallyPropertyTests {
     func schulzeStrengths() {
         var random = SplitMix(state: 7)
         for _ in 0..<1000 {
-            let profile = Self.randomRanked(&random, candidates: Int.random(in: 2...6, using: &random), ballots: Int.random(in: 1...15, using: &random), complete: true)
+            let profile = Self.randomRanked(
+                &random, candidates: Int.random(in: 2...6, using: &random), ballots: Int.random(in: 1...15, using: &random), complete: true)
             #expect(Schulze.tally(profile).ranking == Schulze.tally(profile, strength: .margins).ranking)
         }
         var profile = RankedProfile(candidates: ["a", "b", "c", "d"])

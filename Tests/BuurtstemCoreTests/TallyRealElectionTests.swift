@@ -1,7 +1,7 @@
-import Foundation
-import Testing
 import BuurtstemCore
+import Foundation
 import Statuut
+import Testing
 
 /// The tally methods against real elections with known official outcomes.
 @Suite("Tallies of real elections")
@@ -20,16 +20,23 @@ struct TallyRealElectionTests {
 
     @Test("equal shares with add one reproduces the official outcome", arguments: ["Netherlands_Assen_2024.pb", "Poland_Swiecie_2023.pb"])
     func equalShares(_ file: String) throws {
-        guard case .budgeting(let profile, let rule, let official?, _) = try Self.read(file) else { Issue.record("no official outcome"); return }
+        guard case .budgeting(let profile, let rule, let official?, _) = try Self.read(file) else {
+            Issue.record("no official outcome")
+            return
+        }
         #expect(rule == "equalshares/add1")
         let result = EqualShares.tally(profile)
         #expect(Set(result.elected) == Set(official))
         #expect(result.elected.map { id in profile.projects.first { $0.id == id }!.cost }.reduce(0, +) <= profile.budget)
     }
 
-    @Test("greedy by approvals reproduces Amsterdam's outcome", arguments: ["Netherlands_Amsterdam_2020_Bloemenbuurt.pb", "Netherlands_Amsterdam_2021_Osdorp.pb"])
+    @Test(
+        "greedy by approvals reproduces Amsterdam's outcome", arguments: ["Netherlands_Amsterdam_2020_Bloemenbuurt.pb", "Netherlands_Amsterdam_2021_Osdorp.pb"])
     func greedy(_ file: String) throws {
-        guard case .budgeting(let profile, _, let official?, _) = try Self.read(file) else { Issue.record("no official outcome"); return }
+        guard case .budgeting(let profile, _, let official?, _) = try Self.read(file) else {
+            Issue.record("no official outcome")
+            return
+        }
         #expect(Set(EqualShares.greedy(profile).elected) == Set(official))
     }
 

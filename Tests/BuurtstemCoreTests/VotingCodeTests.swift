@@ -1,6 +1,6 @@
+import BuurtstemCore
 import Foundation
 import Testing
-import BuurtstemCore
 
 @Suite("Voting codes")
 struct VotingCodeTests {

@@ -1,9 +1,9 @@
-import Foundation
-import Testing
-import Statuut
 import BuurtstemCore
 import BuurtstemDocuments
 import BuurtstemStore
+import Foundation
+import Statuut
+import Testing
 
 /// Membership on request: application → decision by the body the statute names → membership.
 @Suite("Admission of members")
@@ -13,8 +13,9 @@ struct AdmissionTests {
     static func breda(edit: (String) -> String = { $0 }) throws -> AppDatabase {
         let db = try RulesCarriedOutTests.database("devrijeuitloop", edit: edit)
         let rows = (1...4).map { "R\($0);4811 AB;\($0);1980-01-01;2010-01-01" } + ["R5;4811 AB;5;2024-03-01;2024-03-01"]
-        _ = try db.importRegister(try StoreFixtures.extract("id;postcode;huisnummer;geboortedatum;ingeschreven\n" + rows.joined(separator: "\n"), on: "2026-06-02"),
-                                  fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-06-02"))
+        _ = try db.importRegister(
+            try StoreFixtures.extract("id;postcode;huisnummer;geboortedatum;ingeschreven\n" + rows.joined(separator: "\n"), on: "2026-06-02"),
+            fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-06-02"))
         return db
     }
 
@@ -24,21 +25,32 @@ struct AdmissionTests {
         try db.apply([.init(resident: ResidentID("R1"), appliedOn: day("2026-06-10")), .init(resident: ResidentID("R2"), appliedOn: day("2026-06-10"))])
         #expect(try db.members(on: day("2026-06-20")).members.isEmpty)
         // Not before the intake, and not without the profile (article 3).
-        let noIntake = #expect(throws: (any Error).self) { try db.decide([.init(resident: ResidentID("R1"), verdict: .grant(intakeOn: nil, meetsProfile: true))], on: day("2026-06-20")) }
+        let noIntake = #expect(throws: (any Error).self) {
+            try db.decide([.init(resident: ResidentID("R1"), verdict: .grant(intakeOn: nil, meetsProfile: true))], on: day("2026-06-20"))
+        }
         #expect("\(noIntake.map { "\($0)" } ?? "")".contains("intake") == true)
-        #expect(throws: (any Error).self) { try db.decide([.init(resident: ResidentID("R1"), verdict: .grant(intakeOn: day("2026-06-15"), meetsProfile: false))], on: day("2026-06-20")) }
+        #expect(throws: (any Error).self) {
+            try db.decide([.init(resident: ResidentID("R1"), verdict: .grant(intakeOn: day("2026-06-15"), meetsProfile: false))], on: day("2026-06-20"))
+        }
         // The general assembly does not decide where the statute gives it to the board.
-        #expect(throws: (any Error).self) { try db.decide([.init(resident: ResidentID("R1"), verdict: .grant(intakeOn: day("2026-06-15"), meetsProfile: true))], assembly: 1) }
+        #expect(throws: (any Error).self) {
+            try db.decide([.init(resident: ResidentID("R1"), verdict: .grant(intakeOn: day("2026-06-15"), meetsProfile: true))], assembly: 1)
+        }
         #expect(throws: (any Error).self) { try db.decide([.init(resident: ResidentID("R2"), verdict: .refuse(reason: "  "))], on: day("2026-06-20")) }
-        try db.decide([.init(resident: ResidentID("R1"), verdict: .grant(intakeOn: day("2026-06-15"), meetsProfile: true)),
-                       .init(resident: ResidentID("R2"), verdict: .refuse(reason: "geen plan voor een onderneming"))], on: day("2026-06-20"))
+        try db.decide(
+            [
+                .init(resident: ResidentID("R1"), verdict: .grant(intakeOn: day("2026-06-15"), meetsProfile: true)),
+                .init(resident: ResidentID("R2"), verdict: .refuse(reason: "geen plan voor een onderneming")),
+            ], on: day("2026-06-20"))
         #expect(try db.members(on: day("2026-06-20")).members.map(\.id) == [ResidentID("R1")])
         #expect(try db.members(on: day("2026-06-19")).members.isEmpty)
         let applications = try db.applications()
         #expect(applications.first { $0.resident == ResidentID("R2") }?.reason == "geen plan voor een onderneming")
         #expect(applications.first { $0.resident == ResidentID("R1") }?.decidedBy == .board)
         // Decided once: a second decision on the same application is refused; a new application may follow.
-        #expect(throws: (any Error).self) { try db.decide([.init(resident: ResidentID("R2"), verdict: .grant(intakeOn: day("2026-06-15"), meetsProfile: true))], on: day("2026-06-21")) }
+        #expect(throws: (any Error).self) {
+            try db.decide([.init(resident: ResidentID("R2"), verdict: .grant(intakeOn: day("2026-06-15"), meetsProfile: true))], on: day("2026-06-21"))
+        }
         try db.apply([.init(resident: ResidentID("R2"), appliedOn: day("2026-07-01"))])
         #expect(throws: (any Error).self) { try db.apply([.init(resident: ResidentID("R2"), appliedOn: day("2026-07-02"))]) }
         var lines: [String] = []
@@ -79,10 +91,15 @@ struct AdmissionTests {
         #expect("\(byBoard.map { "\($0)" } ?? "")".contains("the general assembly decides on admission, not the board") == true)
         _ = try db.scheduleAssembly(date: day("2026-07-15"), place: "Breda", today: day("2026-06-10"))
         _ = try db.callAssembly(1, on: day("2026-06-20"))
-        #expect(throws: (any Error).self) { try db.decide([.init(resident: ResidentID("R1"), verdict: .grant(intakeOn: nil, meetsProfile: true))], assembly: 1) }
+        #expect(throws: (any Error).self) {
+            try db.decide([.init(resident: ResidentID("R1"), verdict: .grant(intakeOn: nil, meetsProfile: true))], assembly: 1)
+        }
         _ = try db.openAssembly(1, on: day("2026-07-15"))
-        try db.decide([.init(resident: ResidentID("R1"), verdict: .grant(intakeOn: nil, meetsProfile: true)),
-                       .init(resident: ResidentID("R2"), verdict: .refuse(reason: "past niet bij het profiel"))], assembly: 1)
+        try db.decide(
+            [
+                .init(resident: ResidentID("R1"), verdict: .grant(intakeOn: nil, meetsProfile: true)),
+                .init(resident: ResidentID("R2"), verdict: .refuse(reason: "past niet bij het profiel")),
+            ], assembly: 1)
         #expect(try db.members(on: day("2026-07-15")).members.map(\.id) == [ResidentID("R1")])
         #expect(try db.applications().allSatisfy { $0.decidedBy == .assembly && $0.assembly == 1 && $0.decidedOn == day("2026-07-15") })
         _ = try db.closeAssembly(1)
@@ -93,7 +110,9 @@ struct AdmissionTests {
     @Test("a batch file of applications or decisions is read all or nothing, with the line of any mistake")
     func batchFiles() throws {
         let applications = try AdmissionBatch.applications("id;aanvraagdatum;intake;profiel\n# vorige week\nR1;2026-06-10;2026-06-12;ja\n\nR2;2026-06-11\n")
-        #expect(applications.map(\.resident) == [ResidentID("R1"), ResidentID("R2")] && applications[0].meetsProfile && applications[0].intakeOn == day("2026-06-12"))
+        #expect(
+            applications.map(\.resident) == [ResidentID("R1"), ResidentID("R2")] && applications[0].meetsProfile
+                && applications[0].intakeOn == day("2026-06-12"))
         let decisions = try AdmissionBatch.decisions("R1;toelaten;;2026-06-12;ja\nR2;weigeren;woont buiten Breda\n")
         #expect(decisions[1].verdict == .refuse(reason: "woont buiten Breda"))
         #expect(decisions[0].verdict == .grant(intakeOn: day("2026-06-12"), meetsProfile: true))

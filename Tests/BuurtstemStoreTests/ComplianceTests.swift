@@ -1,9 +1,9 @@
-import Foundation
-import Testing
-import Statuut
 import BuurtstemCore
 import BuurtstemDocuments
 import BuurtstemStore
+import Foundation
+import Statuut
+import Testing
 
 /// Two years kept by the book for each statute, through the store; then the same facts with one
 /// rule broken at a time: the report names exactly that rule, with its article.
@@ -26,45 +26,60 @@ struct ComplianceTests {
     }
 
     static let setups = [
-        Setup(statute: "wildemanbuurt", postcode: "1067 PB", optIn: false, advisedKind: "wijkbudget",
-              responses: [("Gemeente Amsterdam, stadsdeel Nieuw-West", .advice)],
-              options: [BallotOption(id: "speeltuin", name: "Speeltuin", cost: 15000), BallotOption(id: "bankjes", name: "Bankjes", cost: 4000)]),
-        Setup(statute: "soesterkwartier", postcode: "3812 AB", optIn: true, advisedKind: "experiment",
-              responses: [("Gemeente Amersfoort", .advice), ("Woningcorporatie Alliantie", .consent)], options: []),
-        Setup(statute: "devrijeuitloop", postcode: "4811 AB", optIn: true, advisedKind: "instroom",
-              responses: [("Gemeente Breda", .advice), ("Atea re-integratie", .advice)], options: []),
+        Setup(
+            statute: "wildemanbuurt", postcode: "1067 PB", optIn: false, advisedKind: "wijkbudget",
+            responses: [("Gemeente Amsterdam, stadsdeel Nieuw-West", .advice)],
+            options: [BallotOption(id: "speeltuin", name: "Speeltuin", cost: 15000), BallotOption(id: "bankjes", name: "Bankjes", cost: 4000)]),
+        Setup(
+            statute: "soesterkwartier", postcode: "3812 AB", optIn: true, advisedKind: "experiment",
+            responses: [("Gemeente Amersfoort", .advice), ("Woningcorporatie Alliantie", .consent)], options: []),
+        Setup(
+            statute: "devrijeuitloop", postcode: "4811 AB", optIn: true, advisedKind: "instroom",
+            responses: [("Gemeente Breda", .advice), ("Atea re-integratie", .advice)], options: []),
     ]
     static var wildeman: Setup { setups[0] }
 
     /// Holds an assembly: call, an ordinary proposal by the board (and, when `advised`, a decision
     /// the shareholders advise on first), check-in, votes, close.
-    static func hold(_ db: AppDatabase, _ setup: Setup, _ date: String, calledOn: String, id: Int, advised: Bool = false, proxy: Bool = false,
-                     amendment: Bool = false) throws {
+    static func hold(
+        _ db: AppDatabase, _ setup: Setup, _ date: String, calledOn: String, id: Int, advised: Bool = false, proxy: Bool = false,
+        amendment: Bool = false
+    ) throws {
         let date = day(date)
-        _ = try db.scheduleAssembly(date: date, place: "Buurthuis", agendaKinds: amendment ? ["statutenwijziging"] : [],
-                                    today: day(calledOn).adding(days: -5))
+        _ = try db.scheduleAssembly(
+            date: date, place: "Buurthuis", agendaKinds: amendment ? ["statutenwijziging"] : [],
+            today: day(calledOn).adding(days: -5))
         _ = try db.callAssembly(id, on: day(calledOn))
-        let ordinary = try db.submitProposal(Proposal(id: 0, title: "Bankjes \(date.year)", text: "Zes bankjes op het plein.", kind: "gewoon",
-                                                      source: .board, assembly: id), on: date.adding(days: -25))
+        let ordinary = try db.submitProposal(
+            Proposal(
+                id: 0, title: "Bankjes \(date.year)", text: "Zes bankjes op het plein.", kind: "gewoon",
+                source: .board, assembly: id), on: date.adding(days: -25))
         _ = try db.admitProposal(ordinary.id)
         var advisedProposal: Proposal?
         if advised {
-            let p = try db.submitProposal(Proposal(id: 0, title: "\(setup.advisedKind) \(date.year)", text: "", kind: setup.advisedKind, source: .board,
-                                                   assembly: id), on: date.adding(days: -25))
+            let p = try db.submitProposal(
+                Proposal(
+                    id: 0, title: "\(setup.advisedKind) \(date.year)", text: "", kind: setup.advisedKind, source: .board,
+                    assembly: id), on: date.adding(days: -25))
             _ = try db.admitProposal(p.id)
             for (shareholder, kind) in setup.responses {
-                try db.recordShareholderResponse(ShareholderResponse(shareholder: shareholder, proposal: p.id, kind: kind, on: date.adding(days: -3),
-                                                                     text: "Positief."))
+                try db.recordShareholderResponse(
+                    ShareholderResponse(
+                        shareholder: shareholder, proposal: p.id, kind: kind, on: date.adding(days: -3),
+                        text: "Positief."))
             }
             advisedProposal = p
         }
         var amendmentProposal: Proposal?
         if amendment {
             // The statute's text again with a clearer preamble: laid out for inspection when submitted, 25 days ahead.
-            let text = StoreFixtures.statuteText(setup.statute).replacingOccurrences(of: "Iedere bewoner van het gebied is van rechtswege lid",
-                                                                                       with: "Iedere bewoner van het gebied is vanzelf lid")
-            let p = try db.submitProposal(Proposal(id: 0, title: "Statuut in eenvoudige taal", text: "", kind: "statutenwijziging", source: .board,
-                                                   assembly: id, amendmentText: text, inspectionFrom: date.adding(days: -25)), on: date.adding(days: -25))
+            let text = StoreFixtures.statuteText(setup.statute).replacingOccurrences(
+                of: "Iedere bewoner van het gebied is van rechtswege lid",
+                with: "Iedere bewoner van het gebied is vanzelf lid")
+            let p = try db.submitProposal(
+                Proposal(
+                    id: 0, title: "Statuut in eenvoudige taal", text: "", kind: "statutenwijziging", source: .board,
+                    assembly: id, amendmentText: text, inspectionFrom: date.adding(days: -25)), on: date.adding(days: -25))
             _ = try db.admitProposal(p.id)
             amendmentProposal = p
         }
@@ -103,8 +118,9 @@ struct ComplianceTests {
         let db = try AppDatabase.inMemory(clock: StoreFixtures.clock)
         try db.createAssociation(statuteSource: StoreFixtures.statuteText(setup.statute), fileName: "\(setup.statute).statuut", validFrom: day("2025-01-01"))
         let rows = (1...60).map { ("R\($0)", setup.postcode, $0) }
-        _ = try db.importRegister(try StoreFixtures.extract(YearScenarioTests.register(rows), on: "2025-01-10"), fileName: "r.csv", fileSHA256: "h",
-                                  extractDate: day("2025-01-10"))
+        _ = try db.importRegister(
+            try StoreFixtures.extract(YearScenarioTests.register(rows), on: "2025-01-10"), fileName: "r.csv", fileSHA256: "h",
+            extractDate: day("2025-01-10"))
         if setup.optIn {
             for id in YearScenarioTests.ids(1...60) { try db.join(id, on: day("2025-01-15"), intakeOn: day("2025-01-12"), meetsProfile: true) }
         }
@@ -140,8 +156,11 @@ struct ComplianceTests {
         #expect(report.findings.filter { $0.status != .kept }.map { "\($0.rule) \($0.subject): \($0.evidence.en)" } == [])
         #expect(report.exitCode == 0)
         #expect(report.findings.count > 20)
-        #expect(Set(report.findings.map(\.rule)).isSuperset(of: ["assemblies-per-year", "notice", "reference-date", "proxies", "proposal", "shareholder",
-                                                                  "decision", "demand", "annual-accounts", "outside-meeting", "audit-log"]))
+        #expect(
+            Set(report.findings.map(\.rule)).isSuperset(of: [
+                "assemblies-per-year", "notice", "reference-date", "proxies", "proposal", "shareholder",
+                "decision", "demand", "annual-accounts", "outside-meeting", "audit-log",
+            ]))
         for language in Language.allCases {
             let text = report.text(in: language)
             #expect(text == (try golden("report-\(setup.statute)-\(language.rawValue).txt", text)))
@@ -181,12 +200,17 @@ struct ComplianceTests {
             try wildeman.decideOutsideMeeting(title: "Iets", kind: "gewoon", count: YesNoCount(yes: 50, no: 0, blank: 0), voters: [], on: day("2026-05-01"))
         }
         let db = try StoreFixtures.database("soesterkwartier")
-        _ = try db.importRegister(try StoreFixtures.extract(YearScenarioTests.register((1...12).map { ("R\($0)", "3812 AB", $0) }), on: "2026-03-02"),
-                                  fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-03-02"))
+        _ = try db.importRegister(
+            try StoreFixtures.extract(YearScenarioTests.register((1...12).map { ("R\($0)", "3812 AB", $0) }), on: "2026-03-02"),
+            fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-03-02"))
         for id in YearScenarioTests.ids(1...12) { try db.join(id, on: day("2026-03-05")) }
         let voters = { (n: Int) in YearScenarioTests.ids(1...n) }
-        #expect(try db.decideOutsideMeeting(title: "A", kind: "gewoon", count: YesNoCount(yes: 8, no: 0, blank: 0), voters: voters(8), on: day("2026-04-01")).result == .adopted)
-        #expect(try db.decideOutsideMeeting(title: "B", kind: "gewoon", count: YesNoCount(yes: 7, no: 0, blank: 1), voters: voters(8), on: day("2026-04-02")).result == .rejected)
+        #expect(
+            try db.decideOutsideMeeting(title: "A", kind: "gewoon", count: YesNoCount(yes: 8, no: 0, blank: 0), voters: voters(8), on: day("2026-04-01")).result
+                == .adopted)
+        #expect(
+            try db.decideOutsideMeeting(title: "B", kind: "gewoon", count: YesNoCount(yes: 7, no: 0, blank: 1), voters: voters(8), on: day("2026-04-02")).result
+                == .rejected)
         #expect(throws: StoreError.self) {
             try db.decideOutsideMeeting(title: "C", kind: "gewoon", count: YesNoCount(yes: 13, no: 0, blank: 0), voters: voters(12), on: day("2026-04-03"))
         }
@@ -195,7 +219,8 @@ struct ComplianceTests {
             try db.decideOutsideMeeting(title: "D", kind: "gewoon", count: YesNoCount(yes: 9, no: 0, blank: 0), voters: voters(8), on: day("2026-04-03"))
         }
         #expect(throws: StoreError.self) {
-            try db.decideOutsideMeeting(title: "E", kind: "gewoon", count: YesNoCount(yes: 9, no: 0, blank: 0), voters: voters(8) + [ResidentID("R99")], on: day("2026-04-03"))
+            try db.decideOutsideMeeting(
+                title: "E", kind: "gewoon", count: YesNoCount(yes: 9, no: 0, blank: 0), voters: voters(8) + [ResidentID("R99")], on: day("2026-04-03"))
         }
         var facts = try db.complianceFacts()
         #expect(Compliance.check(facts, on: day("2026-04-30")).findings.filter { $0.rule == "outside-meeting" }.allSatisfy { $0.status == .kept })
@@ -260,7 +285,9 @@ struct ComplianceTests {
             if let source { #expect(broken.allSatisfy { $0.source == source }, "\(setup.statute): \(rule) cites \(broken.map { $0.source.cited(in: .en) })") }
             #expect(report.exitCode == 1)
         }
-        check("assemblies-per-year", statute.assembliesPerYear.source, on: day("2027-01-05")) { for i in $0.versions.indices { $0.versions[i].statute.assembliesPerYear.value = 3 } }
+        check("assemblies-per-year", statute.assembliesPerYear.source, on: day("2027-01-05")) {
+            for i in $0.versions.indices { $0.versions[i].statute.assembliesPerYear.value = 3 }
+        }
         // In 2025, when the records began on 10 January, the same shortfall is only at risk: earlier assemblies are unknown.
         var partial = base
         for i in partial.versions.indices { partial.versions[i].statute.assembliesPerYear.value = 3 }
@@ -271,14 +298,16 @@ struct ComplianceTests {
         }
         let notice = AssemblyRules(statute: statute).notice(for: ["gewoon", setup.advisedKind])
         check("notice", notice.source) { facts in
-            let date = facts.assemblies[0].assembly.date, late = date.adding(days: -(notice.value - 1))
+            let date = facts.assemblies[0].assembly.date
+            let late = date.adding(days: -(notice.value - 1))
             facts.assemblies[0].assembly.calledOn = late
             facts.assemblies[0].assembly.referenceDate = AssemblyRules(statute: statute).referenceDate(for: date, calledOn: late)
         }
         check("reference-date", statute.referenceDate.source) { $0.assemblies[0].assembly.referenceDate = day("2025-01-01") }
         check("proxies", statute.proxy.source) { facts in
             var attendance = facts.assemblies[1].attendance
-            attendance.restore(present: attendance.present, proxies: Dictionary(uniqueKeysWithValues: (41...43).map { (ResidentID("R\($0)"), ResidentID("R1")) }))
+            attendance.restore(
+                present: attendance.present, proxies: Dictionary(uniqueKeysWithValues: (41...43).map { (ResidentID("R\($0)"), ResidentID("R1")) }))
             facts.assemblies[1].attendance = attendance
         }
         check("proposal", statute.proposers.source) { $0.assemblies[0].decisions[0].proposal.source = .party("Iemand anders") }
@@ -292,8 +321,11 @@ struct ComplianceTests {
             check("organisation", organisation.source) { $0.confirmations.removeAll { $0.organisation == organisation.value && $0.year == 2025 } }
         }
         check("outside-meeting", statute.outsideMeeting.source) {
-            $0.outsideDecisions = [ComplianceFacts.OutsideDecision(title: "Iets", kind: "gewoon", on: day("2026-05-01"), members: 60,
-                                                                   count: YesNoCount(yes: 1, no: 0, blank: 0), outcome: "adopted")]
+            $0.outsideDecisions = [
+                ComplianceFacts.OutsideDecision(
+                    title: "Iets", kind: "gewoon", on: day("2026-05-01"), members: 60,
+                    count: YesNoCount(yes: 1, no: 0, blank: 0), outcome: "adopted")
+            ]
         }
         check("audit-log", nil) { $0.auditProblems = ["entry 12 was altered"] }
     }
@@ -305,10 +337,11 @@ struct ComplianceTests {
         var stricter = facts.versions[0].statute
         stricter.noticeDays.value = 21
         for i in facts.versions.indices where facts.versions[i].validFrom.year == 2026 { facts.versions[i].statute.noticeDays.value = 21 }
-        facts = ComplianceFacts(association: facts.association, versions: facts.versions + [ComplianceFacts.Version(validFrom: day("2026-01-01"), statute: stricter)],
-                                assemblies: facts.assemblies, demands: facts.demands, accounts: facts.accounts, confirmations: facts.confirmations,
-                                outsideDecisions: facts.outsideDecisions, auditProblems: facts.auditProblems, auditEntries: facts.auditEntries,
-                                recordsFrom: facts.recordsFrom)
+        facts = ComplianceFacts(
+            association: facts.association, versions: facts.versions + [ComplianceFacts.Version(validFrom: day("2026-01-01"), statute: stricter)],
+            assemblies: facts.assemblies, demands: facts.demands, accounts: facts.accounts, confirmations: facts.confirmations,
+            outsideDecisions: facts.outsideDecisions, auditProblems: facts.auditProblems, auditEntries: facts.auditEntries,
+            recordsFrom: facts.recordsFrom)
         let broken = Compliance.check(facts, on: Self.judged).findings.filter { $0.status == .broken }
         #expect(broken.map(\.rule) == ["notice", "notice"])
         #expect(broken.map(\.subject) == ["2026-03-19", "2026-10-08"])
@@ -360,8 +393,13 @@ struct ComplianceTests {
         #expect(result.rules == ["annual-accounts"])
         result = try Self.broken { $0.confirmations.removeAll { $0.organisation == "LuCafé" && $0.year == 2025 } }
         #expect(result.rules == ["organisation"] && result.sources == ["artikel 9 \"Aangesloten organisaties\""])
-        result = try Self.broken { $0.outsideDecisions = [ComplianceFacts.OutsideDecision(title: "Iets", kind: "gewoon", on: day("2026-05-01"), members: 60,
-                                                                                           count: YesNoCount(yes: 40, no: 0, blank: 0), outcome: "adopted")] }
+        result = try Self.broken {
+            $0.outsideDecisions = [
+                ComplianceFacts.OutsideDecision(
+                    title: "Iets", kind: "gewoon", on: day("2026-05-01"), members: 60,
+                    count: YesNoCount(yes: 40, no: 0, blank: 0), outcome: "adopted")
+            ]
+        }
         #expect(result.rules == ["outside-meeting"] && result.sources == ["artikel 6 \"Voorstellen\""])
         // The amendment (assembly 3, decision 2): laid out too late, or adopted with less than 2/3.
         result = try Self.broken { $0.assemblies[2].decisions[1].proposal.inspectionFrom = day("2026-03-10") }

@@ -1,9 +1,9 @@
-import Foundation
-import GRDB
-import Testing
-import Statuut
 import BuurtstemCore
 import BuurtstemStore
+import Foundation
+import GRDB
+import Statuut
+import Testing
 
 /// One member, one vote, whatever the desk does: a new code never adds a vote.
 @Suite("One member, one vote, whatever the desk does")
@@ -75,7 +75,7 @@ struct OneMemberOneVoteTests {
         _ = try db.proxy(from: ResidentID("R6"), to: ResidentID("R5"), assembly: 1)
         let ballot = try db.openBallot(proposal: 1)
         _ = try db.castVote(code: codes[ResidentID("R5")]!, ballot: ballot.id, choice: "yes")
-        _ = try db.castVote(code: codes[ResidentID("R6")]!, ballot: ballot.id, choice: "yes")   // by the holder, for the giver
+        _ = try db.castVote(code: codes[ResidentID("R6")]!, ballot: ballot.id, choice: "yes")  // by the holder, for the giver
         // The giver turns up in person with their own letter: the same code, already voted.
         #expect(throws: VoteRejection.alreadyVoted) { try db.castVote(code: codes[ResidentID("R6")]!, ballot: ballot.id, choice: "no") }
         // Or without it (the holder kept it): a new code, refused on this ballot.

@@ -1,17 +1,19 @@
-import Foundation
-import GRDB
-import Testing
-import Statuut
 import BuurtstemCore
 import BuurtstemStore
+import Foundation
+import GRDB
+import Statuut
+import Testing
 
 /// Rows are read as records: a value that cannot be read is an error that names it, never a
 /// default (an assembly on 1970-01-01, a state silently "scheduled").
 @Suite("Records")
 struct RecordTests {
-    @Test("a corrupt date or state in a row is an error, not a default", arguments: [
-        "UPDATE assembly SET date = 'gisteren'", "UPDATE assembly SET called_on = '2026-13-45'",
-    ])
+    @Test(
+        "a corrupt date or state in a row is an error, not a default",
+        arguments: [
+            "UPDATE assembly SET date = 'gisteren'", "UPDATE assembly SET called_on = '2026-13-45'",
+        ])
     func corruptValues(_ damage: String) throws {
         let db = try StoreFixtures.database("soesterkwartier")
         _ = try db.scheduleAssembly(date: day("2026-10-20"), place: "Wijkhuis", today: day("2026-09-01"))

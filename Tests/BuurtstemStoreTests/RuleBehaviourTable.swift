@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Statuut
+import Testing
 
 /// The guard against a rule that checks clean and then does nothing: every form of the statute
 /// language names the tests that show what it does at run time — a year or an evening where the

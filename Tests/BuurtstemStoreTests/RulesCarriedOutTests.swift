@@ -1,9 +1,9 @@
-import Foundation
-import Testing
-import Statuut
 import BuurtstemCore
 import BuurtstemDocuments
 import BuurtstemStore
+import Foundation
+import Statuut
+import Testing
 
 /// The rules that used to check clean and then do nothing: a second meeting without quorum, a
 /// second round after a tie, the chair's casting vote, admission by the board or the assembly, and
@@ -18,8 +18,9 @@ struct RulesCarriedOutTests {
     }
 
     static func members(_ db: AppDatabase, _ count: Int, postcode: String, on date: String, join: Bool = false) throws {
-        _ = try db.importRegister(try StoreFixtures.extract(YearScenarioTests.register((1...count).map { ("R\($0)", postcode, $0) }), on: date),
-                                  fileName: "r.csv", fileSHA256: "h", extractDate: day(date))
+        _ = try db.importRegister(
+            try StoreFixtures.extract(YearScenarioTests.register((1...count).map { ("R\($0)", postcode, $0) }), on: date),
+            fileName: "r.csv", fileSHA256: "h", extractDate: day(date))
         guard join else { return }
         for id in YearScenarioTests.ids(1...count) { try db.join(id, on: day(date), intakeOn: day(date), meetsProfile: true) }
     }
@@ -31,8 +32,9 @@ struct RulesCarriedOutTests {
         try Self.members(db, 9, postcode: "4811 AB", on: "2026-06-05", join: true)
         _ = try db.scheduleAssembly(date: day("2026-07-15"), place: "Breda", agendaKinds: ["ontbinding"], today: day("2026-06-10"))
         _ = try db.callAssembly(1, on: day("2026-06-20"))
-        let dissolution = try db.submitProposal(Proposal(id: 0, title: "Ontbinding", text: "…", kind: "ontbinding", source: .board, assembly: 1),
-                                                on: day("2026-06-20"))
+        let dissolution = try db.submitProposal(
+            Proposal(id: 0, title: "Ontbinding", text: "…", kind: "ontbinding", source: .board, assembly: 1),
+            on: day("2026-06-20"))
         _ = try db.admitProposal(dissolution.id)
         _ = try db.openAssembly(1, on: day("2026-07-15"))
         for id in YearScenarioTests.ids(1...3) { _ = try db.checkIn(id, assembly: 1) }
@@ -62,8 +64,9 @@ struct RulesCarriedOutTests {
         // Carried once: a third meeting for the same item is refused.
         #expect(throws: StoreError.self) { try db.scheduleAssembly(date: day("2026-08-12"), place: "Breda", today: day("2026-07-16"), secondMeetingOf: 1) }
         // A new ordinary proposal on the second meeting still needs the general quorum.
-        let other = try db.submitProposal(Proposal(id: 0, title: "Iets anders", text: "…", kind: "gewoon", source: .board, assembly: second.id),
-                                          on: day("2026-07-16"))
+        let other = try db.submitProposal(
+            Proposal(id: 0, title: "Iets anders", text: "…", kind: "gewoon", source: .board, assembly: second.id),
+            on: day("2026-07-16"))
         _ = try db.admitProposal(other.id)
         _ = try db.callAssembly(second.id, on: day("2026-07-20"))
         _ = try db.openAssembly(second.id, on: day("2026-08-10"))
@@ -95,8 +98,9 @@ struct RulesCarriedOutTests {
         try Self.members(db, 9, postcode: "4811 AB", on: "2026-06-05", join: true)
         _ = try db.scheduleAssembly(date: day("2026-07-15"), place: "Breda", agendaKinds: ["ontbinding"], today: day("2026-06-10"))
         _ = try db.callAssembly(1, on: day("2026-06-20"))
-        let dissolution = try db.submitProposal(Proposal(id: 0, title: "Ontbinding", text: "…", kind: "ontbinding", source: .board, assembly: 1),
-                                                on: day("2026-06-20"))
+        let dissolution = try db.submitProposal(
+            Proposal(id: 0, title: "Ontbinding", text: "…", kind: "ontbinding", source: .board, assembly: 1),
+            on: day("2026-06-20"))
         _ = try db.admitProposal(dissolution.id)
         _ = try db.openAssembly(1, on: day("2026-07-15"))
         _ = try db.checkIn(YearScenarioTests.ids(1...3), assembly: 1)
@@ -126,8 +130,9 @@ struct RulesCarriedOutTests {
         try Self.members(db, 12, postcode: "3812 AB", on: "2026-03-05", join: true)
         _ = try db.scheduleAssembly(date: day("2026-04-20"), place: "Wijkhuis", today: day("2026-03-10"))
         _ = try db.callAssembly(1, on: day("2026-04-05"))
-        let proposal = try db.submitProposal(Proposal(id: 0, title: "Experiment huishoudhulp", text: "…", kind: "gewoon", source: .board, assembly: 1),
-                                             on: day("2026-04-01"))
+        let proposal = try db.submitProposal(
+            Proposal(id: 0, title: "Experiment huishoudhulp", text: "…", kind: "gewoon", source: .board, assembly: 1),
+            on: day("2026-04-01"))
         _ = try db.admitProposal(proposal.id)
         _ = try db.openAssembly(1, on: day("2026-04-20"))
         for id in YearScenarioTests.ids(1...6) { _ = try db.checkIn(id, assembly: 1) }
@@ -154,7 +159,9 @@ struct RulesCarriedOutTests {
         #expect(throws: StoreError.self) { try db.openBallot(proposal: proposal.id) }
         _ = try db.closeAssembly(1)
         let minutes = try db.minutes(assembly: 1).markdown(in: .nl)
-        #expect(minutes.contains("De stemmen staken: er wordt opnieuw gestemd (artikel 5 \"Besluiten\"; artikel 4 \"Ledenvergadering\").\n\nDe tweede ronde volgt hieronder."))
+        #expect(
+            minutes.contains(
+                "De stemmen staken: er wordt opnieuw gestemd (artikel 5 \"Besluiten\"; artikel 4 \"Ledenvergadering\").\n\nDe tweede ronde volgt hieronder."))
         #expect(minutes.contains("Herstemming: de stemmen staakten in stemming \(first.id)."))
         #expect(minutes.contains("De stemmen staken opnieuw in de herstemming (3 tegen 3): verworpen"))
         #expect(Compliance.check(try db.complianceFacts(), on: day("2026-04-21")).findings.filter { $0.rule == "decision" }.allSatisfy { $0.status == .kept })
@@ -255,7 +262,8 @@ struct RulesCarriedOutTests {
     @Test("without board rules the report says nothing about the board")
     func noBoardRules() throws {
         let db = try Self.database("devrijeuitloop") { text in
-            text.replacingOccurrences(of: "  bestuur van 3 tot en met 5 personen\n  zittingstermijn 2 jaar\n  bestuurszetel voor \"Gemeente Breda\"\n", with: "")
+            text.replacingOccurrences(
+                of: "  bestuur van 3 tot en met 5 personen\n  zittingstermijn 2 jaar\n  bestuurszetel voor \"Gemeente Breda\"\n", with: "")
         }
         #expect(Compliance.check(try db.complianceFacts(), on: day("2026-07-01")).findings.allSatisfy { !$0.rule.hasPrefix("board-") })
         try db.appointBoardMember(name: "Anna", on: day("2026-06-01"))

@@ -1,9 +1,9 @@
-import Foundation
-import GRDB
-import Testing
-import Statuut
 import BuurtstemCore
 import BuurtstemStore
+import Foundation
+import GRDB
+import Statuut
+import Testing
 
 @Suite("Voting by code: the secret ballot")
 struct SecretBallotTests {
@@ -56,7 +56,9 @@ struct SecretBallotTests {
         for n in 1...5 { _ = try db.checkIn(ResidentID("R\(n)"), assembly: 1) }
         let ballot = try db.openBallot(proposal: 1)
         for n in 1...3 { _ = try db.castVote(code: codes[ResidentID("R\(n)")]!, ballot: ballot.id, choice: "yes") }
-        let joined = try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM code_vote JOIN voting_code ON voting_code.code_hash = code_vote.marker") }
+        let joined = try db.writer.read {
+            try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM code_vote JOIN voting_code ON voting_code.code_hash = code_vote.marker")
+        }
         #expect(joined == 0)
         let columns = try db.writer.read { try Row.fetchAll($0, sql: "PRAGMA table_info(code_vote)").map { $0["name"] as String } }
         #expect(columns == ["ballot_id", "marker", "sealed_receipt"])
@@ -149,13 +151,18 @@ struct SecretBallotTests {
         let ballot = try db.openBallot(proposal: 1)
         let writer = VoteWriter(database: db)
         let receipts = try await withThrowingTaskGroup(of: String.self) { group in
-            for (member, code) in codes { group.addTask { try await writer.cast(code: code, ballot: ballot.id, choice: member.rawValue.hasSuffix("7") ? "no" : "yes") } }
+            for (member, code) in codes {
+                group.addTask { try await writer.cast(code: code, ballot: ballot.id, choice: member.rawValue.hasSuffix("7") ? "no" : "yes") }
+            }
             var all: [String] = []
             for try await receipt in group { all.append(receipt) }
             return all
         }
         #expect(Set(receipts).count == 40)
-        guard case .object(let result) = try db.closeBallot(ballot.id).result else { Issue.record("no result"); return }
+        guard case .object(let result) = try db.closeBallot(ballot.id).result else {
+            Issue.record("no result")
+            return
+        }
         #expect(result["yes"] == .int(36) && result["no"] == .int(4))
         #expect(try db.verifyAudit().isIntact)
     }

@@ -1,9 +1,9 @@
-import Foundation
-import GRDB
-import Testing
-import Statuut
 import BuurtstemCore
 import BuurtstemStore
+import Foundation
+import GRDB
+import Statuut
+import Testing
 
 @Suite("Store: statutes, register and membership")
 struct StoreTests {
@@ -13,8 +13,10 @@ struct StoreTests {
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let db = try AppDatabase(path: path)
         let (journal, synchronous, foreignKeys) = try db.writer.read { conn in
-            (try String.fetchOne(conn, sql: "PRAGMA journal_mode"), try Int.fetchOne(conn, sql: "PRAGMA synchronous"),
-             try Int.fetchOne(conn, sql: "PRAGMA foreign_keys"))
+            (
+                try String.fetchOne(conn, sql: "PRAGMA journal_mode"), try Int.fetchOne(conn, sql: "PRAGMA synchronous"),
+                try Int.fetchOne(conn, sql: "PRAGMA foreign_keys")
+            )
         }
         #expect(journal == "wal")
         #expect(synchronous == 2)
@@ -40,7 +42,8 @@ struct StoreTests {
     @Test("re-importing a newer extract records moves, keeps history, and counts every row")
     func reimport() throws {
         let db = try StoreFixtures.database()
-        let first = try StoreFixtures.extract("""
+        let first = try StoreFixtures.extract(
+            """
             id;postcode;huisnummer;geboortedatum;ingeschreven;uitgeschreven
             A;1067 PB;1;1980-01-01;2010-01-01;
             B;1067 PC;2;1990-01-01;2012-01-01;
@@ -49,7 +52,8 @@ struct StoreTests {
             """, on: "2026-06-01")
         let s1 = try db.importRegister(first, fileName: "a.csv", fileSHA256: "x", extractDate: day("2026-06-01"))
         #expect((s1.read, s1.imported, s1.rejected, s1.created) == (4, 4, 0, 4))
-        let second = try StoreFixtures.extract("""
+        let second = try StoreFixtures.extract(
+            """
             id;postcode;huisnummer;geboortedatum;ingeschreven;uitgeschreven
             A;1068 AB;9;1980-01-01;2026-09-01;
             B;1067 PC;2;1990-01-01;2012-01-01;2026-10-01
@@ -102,8 +106,10 @@ struct StoreTests {
         let expected = JSONValue.object([
             "count": .int(2),
             "residents": .array([
-                .object(["address": .string("1067 PB 12-A"), "birth": .object(["year": .int(1980)]), "id": .string("R\"1"),
-                         "movedIn": .string("2010-01-01"), "movedOut": .null]),
+                .object([
+                    "address": .string("1067 PB 12-A"), "birth": .object(["year": .int(1980)]), "id": .string("R\"1"),
+                    "movedIn": .string("2010-01-01"), "movedOut": .null,
+                ]),
                 .object(["address": .string("1067 PC 3"), "birth": .null, "id": .string("R2"), "movedIn": .null, "movedOut": .null]),
             ]),
         ]).encoded(pretty: false)
@@ -114,7 +120,8 @@ struct StoreTests {
     @Test("inclusion proofs from the store verify, and fail for another root")
     func proofs() throws {
         let db = try StoreFixtures.database()
-        let extract = try StoreFixtures.extract("id;postcode;huisnummer\n" + (1...4500).map { "R\($0);1067 PB;\($0)" }.joined(separator: "\n"), on: "2026-06-01")
+        let extract = try StoreFixtures.extract(
+            "id;postcode;huisnummer\n" + (1...4500).map { "R\($0);1067 PB;\($0)" }.joined(separator: "\n"), on: "2026-06-01")
         _ = try db.importRegister(extract, fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-06-01"))
         let head = try db.auditHead()
         #expect(head.size == 2 + 5 + 1)
@@ -148,18 +155,22 @@ struct DemandTests {
         #expect(try db.openDemands().isEmpty)
         // Support for a members' proposal can be added until the deadline (21 days before: 2026-04-19),
         // also after a refusal for too few supporters; each refusal's reason stays in the log.
-        let proposal = try db.submitProposal(Proposal(id: 0, title: "x", text: "", kind: "gewoon", source: .members((1...9).map { ResidentID("R\($0)") }),
-                                                      assembly: 1), on: day("2026-04-10"))
+        let proposal = try db.submitProposal(
+            Proposal(
+                id: 0, title: "x", text: "", kind: "gewoon", source: .members((1...9).map { ResidentID("R\($0)") }),
+                assembly: 1), on: day("2026-04-10"))
         let first = #expect(throws: Refusal.self) { try db.admitProposal(proposal.id) }
-        #expect(throws: StoreError.self) { try db.admitProposal(proposal.id) }   // judged once; nothing changes
+        #expect(throws: StoreError.self) { try db.admitProposal(proposal.id) }  // judged once; nothing changes
         try db.supportProposal(proposal.id, member: ResidentID("R10"), on: day("2026-04-12"))
         #expect(try db.admitProposal(proposal.id).state == .admitted)
         var log = ""
         try db.exportAudit { log += $0 + "\n" }
         #expect(first.map { log.contains($0.description.replacingOccurrences(of: "\"", with: "\\\"")) } == true)
         #expect(throws: StoreError.self) { try db.supportProposal(proposal.id, member: ResidentID("R11"), on: day("2026-04-12")) }
-        let second = try db.submitProposal(Proposal(id: 0, title: "y", text: "", kind: "gewoon", source: .members((1...9).map { ResidentID("R\($0)") }),
-                                                    assembly: 1), on: day("2026-04-10"))
+        let second = try db.submitProposal(
+            Proposal(
+                id: 0, title: "y", text: "", kind: "gewoon", source: .members((1...9).map { ResidentID("R\($0)") }),
+                assembly: 1), on: day("2026-04-10"))
         #expect(throws: StoreError.self) { try db.supportProposal(second.id, member: ResidentID("R10"), on: day("2026-04-20")) }
         try db.supportProposal(second.id, member: ResidentID("R10"), on: day("2026-04-19"))
         #expect(try db.admitProposal(second.id).state == .admitted)

@@ -1,8 +1,8 @@
+import BuurtstemCore
+import BuurtstemStore
 import Foundation
 import GRDB
 import Statuut
-import BuurtstemCore
-import BuurtstemStore
 
 enum StoreFixtures {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -1,9 +1,9 @@
-import Foundation
-import GRDB
-import Testing
-import Statuut
 import BuurtstemCore
 import BuurtstemStore
+import Foundation
+import GRDB
+import Statuut
+import Testing
 
 /// An attacker with write access to the database file changes the audit log in every way we can
 /// think of; given a head recorded earlier, `verify` must notice every single time.
@@ -16,7 +16,8 @@ struct TamperTests {
     /// A real database with a few hundred entries: an opt-in association where 300 residents join.
     static func original() throws -> (DatabaseQueue, AuditHead) {
         let db = try StoreFixtures.database("soesterkwartier")
-        let csv = "id;postcode;huisnummer;geboortedatum;ingeschreven\n"
+        let csv =
+            "id;postcode;huisnummer;geboortedatum;ingeschreven\n"
             + (1...300).map { "R\($0);3812 \(["AB", "AC", "AD", "AE"][$0 % 4]);\($0);1980-01-01;2010-01-01" }.joined(separator: "\n")
         _ = try db.importRegister(try StoreFixtures.extract(csv, on: "2026-06-01"), fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-06-01"))
         for n in 1...300 { try db.join(ResidentID("R\(n)"), on: day("2026-06-02")) }
@@ -50,7 +51,8 @@ struct TamperTests {
     func witnessedHeads() throws {
         func association(residents: Int) throws -> AppDatabase {
             let db = try StoreFixtures.database("soesterkwartier")
-            let csv = "id;postcode;huisnummer;geboortedatum;ingeschreven\n"
+            let csv =
+                "id;postcode;huisnummer;geboortedatum;ingeschreven\n"
                 + (1...residents).map { "R\($0);3812 AB;\($0);1980-01-01;2010-01-01" }.joined(separator: "\n")
             _ = try db.importRegister(try StoreFixtures.extract(csv, on: "2026-06-01"), fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-06-01"))
             return db
@@ -69,8 +71,9 @@ struct TamperTests {
         let forged = try association(residents: 20)
         try forged.writer.write { db in
             try db.execute(sql: "DELETE FROM signing_key")
-            try db.execute(sql: "INSERT INTO signing_key SELECT * FROM (SELECT 1, ?, '2026-06-01T00:00:00Z')",
-                           arguments: [try real.writer.read { try Data.fetchOne($0, sql: "SELECT private_key FROM signing_key") }])
+            try db.execute(
+                sql: "INSERT INTO signing_key SELECT * FROM (SELECT 1, ?, '2026-06-01T00:00:00Z')",
+                arguments: [try real.writer.read { try Data.fetchOne($0, sql: "SELECT private_key FROM signing_key") }])
         }
         for n in 1...19 { try forged.join(ResidentID("R\(n)"), on: day("2026-06-02")) }
         for n in 1...6 { try forged.addWitnessTarget("/place/\(n)") }
@@ -133,11 +136,12 @@ struct TamperTests {
             case .swapRows:
                 var other = Int.random(in: 1...size, using: &random)
                 if other == seq { other = seq == size ? 1 : seq + 1 }
-                try db.execute(sql: """
-                    UPDATE audit_entry SET seq = -1 WHERE seq = ?;
-                    UPDATE audit_entry SET seq = ? WHERE seq = ?;
-                    UPDATE audit_entry SET seq = ? WHERE seq = -1;
-                    """, arguments: [seq, seq, other, other])
+                try db.execute(
+                    sql: """
+                        UPDATE audit_entry SET seq = -1 WHERE seq = ?;
+                        UPDATE audit_entry SET seq = ? WHERE seq = ?;
+                        UPDATE audit_entry SET seq = ? WHERE seq = -1;
+                        """, arguments: [seq, seq, other, other])
                 return nil
             case .truncateTail:
                 let keep = Int.random(in: 0..<size, using: &random)
@@ -157,8 +161,9 @@ struct TamperTests {
                 let row = try Row.fetchOne(db, sql: "SELECT seq, at, actor, action, payload FROM audit_entry WHERE seq = ?", arguments: [seq])!
                 let payload = "{\"forged\":true}"
                 let bytes = AuditEntry.canonicalBytes(seq: row[0], at: row[1], actor: row[2], action: row[3], payload: payload)
-                try db.execute(sql: "UPDATE audit_entry SET payload = ?, leaf_hash = ? WHERE seq = ?",
-                               arguments: [payload, Data(MerkleTree.leafHash(bytes).bytes), seq])
+                try db.execute(
+                    sql: "UPDATE audit_entry SET payload = ?, leaf_hash = ? WHERE seq = ?",
+                    arguments: [payload, Data(MerkleTree.leafHash(bytes).bytes), seq])
                 try db.execute(sql: "DELETE FROM audit_checkpoint")
                 return nil
             }

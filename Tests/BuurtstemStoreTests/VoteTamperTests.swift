@@ -1,9 +1,9 @@
-import Foundation
-import GRDB
-import Testing
-import Statuut
 import BuurtstemCore
 import BuurtstemStore
+import Foundation
+import GRDB
+import Statuut
+import Testing
 
 /// Whoever holds the database changes one row of `vote`, `ballot`, `code_vote` or `audit_entry`
 /// (with the log's triggers dropped); `audit verify` against a head taken before must notice every
@@ -44,7 +44,9 @@ struct VoteTamperTests {
                 statements.append("DELETE FROM \(table) WHERE \(match)")
             }
             if let row = try Row.fetchOne(db, sql: "SELECT * FROM \(table)") {
-                let values = columns.map { column in column.key && column.name != "ballot_id" ? other(row[column.name] as DatabaseValue) : literal(row[column.name] as DatabaseValue) }
+                let values = columns.map { column in
+                    column.key && column.name != "ballot_id" ? other(row[column.name] as DatabaseValue) : literal(row[column.name] as DatabaseValue)
+                }
                 statements.append("INSERT INTO \(table) (\(columns.map(\.name).joined(separator: ", "))) VALUES (\(values.joined(separator: ", ")))")
             }
             return statements
@@ -73,7 +75,13 @@ struct VoteTamperTests {
             if s == "open" { return "'closed'" }
             if s == "closed" { return "'open'" }
             var chars = Array(s)
-            if let i = chars.lastIndex(where: { $0.isNumber }) { chars[i] = chars[i] == "7" ? "8" : "7" } else if !chars.isEmpty { chars[0] = chars[0] == "Z" ? "Y" : "Z" } else { chars = ["x"] }
+            if let i = chars.lastIndex(where: { $0.isNumber }) {
+                chars[i] = chars[i] == "7" ? "8" : "7"
+            } else if !chars.isEmpty {
+                chars[0] = chars[0] == "Z" ? "Y" : "Z"
+            } else {
+                chars = ["x"]
+            }
             return literal(DatabaseValue(value: String(chars))!)
         case .blob(let data):
             var bytes = [UInt8](data)
@@ -82,12 +90,13 @@ struct VoteTamperTests {
         }
     }
 
-    @Test("every single-row change to vote, ballot, code_vote or audit_entry is caught by audit verify against an earlier head",
-          arguments: ["vote", "ballot", "code_vote", "audit_entry"])
+    @Test(
+        "every single-row change to vote, ballot, code_vote or audit_entry is caught by audit verify against an earlier head",
+        arguments: ["vote", "ballot", "code_vote", "audit_entry"])
     func singleRowChanges(_ table: String) throws {
         let (original, head) = try Self.evening()
         var statements = try Self.changes(original, table: table)
-        if table == "audit_entry" { statements = Array(statements.suffix(200)) }   // the entries of the evening
+        if table == "audit_entry" { statements = Array(statements.suffix(200)) }  // the entries of the evening
         #expect(statements.count > 10)
         var missed: [String] = []
         var applied = 0
@@ -99,7 +108,7 @@ struct VoteTamperTests {
                     try db.execute(sql: "DROP TRIGGER audit_entry_no_update; DROP TRIGGER audit_entry_no_delete")
                     try db.execute(sql: statement)
                 }
-            } catch { continue }   // the schema itself refused the change (a CHECK, a key): nothing to detect
+            } catch { continue }  // the schema itself refused the change (a CHECK, a key): nothing to detect
             applied += 1
             let verification = try AppDatabase(writer: copy).verifyAudit(trusted: head)
             if verification.isIntact { missed.append(statement) }

@@ -1,9 +1,9 @@
-import Foundation
-import Testing
-import Statuut
 import BuurtstemCore
 import BuurtstemDocuments
 import BuurtstemStore
+import Foundation
+import Statuut
+import Testing
 
 /// A democratic year for each statute, through the store: schedule, call, check in, propose,
 /// vote, close, amend — with the refusals the statute demands along the way.
@@ -19,8 +19,9 @@ struct YearScenarioTests {
     func wildemanbuurt() throws {
         let db = try StoreFixtures.database("wildemanbuurt")
         let rows = (1...60).map { ("R\($0)", "1067 P\(["B", "C", "D"][$0 % 3])", $0) } + [("OUT1", "1068 AB", 1)]
-        _ = try db.importRegister(try StoreFixtures.extract(Self.register(rows), on: "2026-01-20"), fileName: "r.csv", fileSHA256: "h",
-                                  extractDate: day("2026-01-20"))
+        _ = try db.importRegister(
+            try StoreFixtures.extract(Self.register(rows), on: "2026-01-20"), fileName: "r.csv", fileSHA256: "h",
+            extractDate: day("2026-01-20"))
         // A date that can no longer be called in time is refused (14 days' notice, article 4).
         #expect(throws: Refusal.self) { try db.scheduleAssembly(date: day("2026-02-25"), place: "LuCafé", today: day("2026-02-20")) }
         let (assembly, _) = try db.scheduleAssembly(date: day("2026-03-20"), place: "LuCafé", agendaKinds: ["statutenwijziging"], today: day("2026-02-01"))
@@ -30,18 +31,23 @@ struct YearScenarioTests {
         #expect(electorate == 60)
 
         // Proposals: 10 members together (article 6), on time (21 days before).
-        let members = try db.submitProposal(Proposal(id: 0, title: "Bankjes op het plein", text: "…", kind: "gewoon",
-                                                     source: .members(Self.ids(1...10)), assembly: 1), on: day("2026-02-25"))
+        let members = try db.submitProposal(
+            Proposal(
+                id: 0, title: "Bankjes op het plein", text: "…", kind: "gewoon",
+                source: .members(Self.ids(1...10)), assembly: 1), on: day("2026-02-25"))
         #expect(try db.admitProposal(members.id).state == .admitted)
         let late = try db.submitProposal(Proposal(id: 0, title: "Te laat", text: "…", kind: "gewoon", source: .board, assembly: 1), on: day("2026-03-05"))
         let refusal = #expect(throws: Refusal.self) { try db.admitProposal(late.id) }
         #expect(refusal?.source == .article(number: 6, title: "Voorstellen"))
-        let budget = try db.submitProposal(Proposal(id: 0, title: "Wijkbudget 2026", text: "…", kind: "wijkbudget", source: .board, assembly: 1),
-                                           on: day("2026-02-20"))
+        let budget = try db.submitProposal(
+            Proposal(id: 0, title: "Wijkbudget 2026", text: "…", kind: "wijkbudget", source: .board, assembly: 1),
+            on: day("2026-02-20"))
         _ = try db.admitProposal(budget.id)
         let newText = StoreFixtures.statuteText("wildemanbuurt").replacingOccurrences(of: "minimumleeftijd 16 jaar", with: "minimumleeftijd 18 jaar")
-        let amendment = try db.submitProposal(Proposal(id: 0, title: "Minimumleeftijd 18", text: "…", kind: "statutenwijziging", source: .board,
-                                                       assembly: 1, amendmentText: newText, inspectionFrom: day("2026-03-01")), on: day("2026-02-20"))
+        let amendment = try db.submitProposal(
+            Proposal(
+                id: 0, title: "Minimumleeftijd 18", text: "…", kind: "statutenwijziging", source: .board,
+                assembly: 1, amendmentText: newText, inspectionFrom: day("2026-03-01")), on: day("2026-02-20"))
         _ = try db.admitProposal(amendment.id)
 
         // The evening: check-in, a proxy, quorum 25 present or represented.
@@ -59,25 +65,34 @@ struct YearScenarioTests {
         _ = try db.enterVotes(ballot: ordinary.id, choice: "blanco", count: 2)
         #expect(throws: StoreError.self) { try db.enterVotes(ballot: ordinary.id, choice: "misschien") }
         let decided = try db.closeBallot(ordinary.id)
-        guard case .object(let result) = decided.result else { Issue.record("no result"); return }
+        guard case .object(let result) = decided.result else {
+            Issue.record("no result")
+            return
+        }
         #expect(result["outcome"] == .string("adopted"))
         #expect(result["needed"] == .int(12))
 
         // The budget ballot waits for the municipality's advice (article 7).
-        let options = [BallotOption(id: "speeltuin", name: "Speeltuin", cost: 15000), BallotOption(id: "bankjes", name: "Bankjes", cost: 4000),
-                       BallotOption(id: "moestuin", name: "Moestuin", cost: 9000)]
+        let options = [
+            BallotOption(id: "speeltuin", name: "Speeltuin", cost: 15000), BallotOption(id: "bankjes", name: "Bankjes", cost: 4000),
+            BallotOption(id: "moestuin", name: "Moestuin", cost: 9000),
+        ]
         #expect(throws: Refusal.self) { try db.openBallot(proposal: budget.id, options: options) }
-        try db.recordShareholderResponse(ShareholderResponse(shareholder: "Gemeente Amsterdam, stadsdeel Nieuw-West", proposal: budget.id,
-                                                             kind: .advice, on: day("2026-03-15"), text: "Positief, let op onderhoud"))
+        try db.recordShareholderResponse(
+            ShareholderResponse(
+                shareholder: "Gemeente Amsterdam, stadsdeel Nieuw-West", proposal: budget.id,
+                kind: .advice, on: day("2026-03-15"), text: "Positief, let op onderhoud"))
         let budgetBallot = try db.openBallot(proposal: budget.id, options: options)
         #expect(budgetBallot.method == .equalShares && budgetBallot.budget == 25000)
         _ = try db.enterVotes(ballot: budgetBallot.id, choice: "speeltuin,bankjes", count: 14)
         _ = try db.enterVotes(ballot: budgetBallot.id, choice: "moestuin", count: 9)
         _ = try db.enterVotes(ballot: budgetBallot.id, choice: "bankjes", count: 2)
         guard case .object(let funded) = try db.closeBallot(budgetBallot.id).result, case .array(let elected)? = funded["elected"] else {
-            Issue.record("no budget result"); return
+            Issue.record("no budget result")
+            return
         }
-        let spent = elected.compactMap { e -> Int? in if case .string(let id) = e { return options.first { $0.id == id }?.cost } else { return nil } }.reduce(0, +)
+        let spent = elected.compactMap { e -> Int? in if case .string(let id) = e { return options.first { $0.id == id }?.cost } else { return nil } }.reduce(
+            0, +)
         #expect(spent <= 25000 && !elected.isEmpty)
 
         // The amendment: at least 2/3 of votes cast; it becomes the statute from the day after the
@@ -85,7 +100,10 @@ struct YearScenarioTests {
         let amendBallot = try db.openBallot(proposal: amendment.id)
         _ = try db.enterVotes(ballot: amendBallot.id, choice: "yes", count: 18)
         _ = try db.enterVotes(ballot: amendBallot.id, choice: "no", count: 7)
-        guard case .object(let amended) = try db.closeBallot(amendBallot.id).result else { Issue.record("no amendment result"); return }
+        guard case .object(let amended) = try db.closeBallot(amendBallot.id).result else {
+            Issue.record("no amendment result")
+            return
+        }
         #expect(amended["outcome"] == .string("adopted"))
         #expect(try db.statute(on: day("2026-03-20")).statute.minimumAge.value == 16)
         #expect(try db.statute(on: day("2026-03-21")).statute.minimumAge.value == 18)
@@ -94,24 +112,29 @@ struct YearScenarioTests {
         #expect(try db.verifyAudit(trusted: head).isIntact)
         // Only one assembly in 2026 so far: the engine says when the second must be called.
         let (statute, _) = try db.statute(on: day("2026-10-01"))
-        #expect(AssemblyRules(statute: statute).yearAdvice(2026, assemblies: try db.assemblies(), today: day("2026-10-01")).first?.deadline
+        #expect(
+            AssemblyRules(statute: statute).yearAdvice(2026, assemblies: try db.assemblies(), today: day("2026-10-01")).first?.deadline
                 == day("2026-12-17"))
     }
 
     @Test("Soesterkwartier: opt-in members, no proxies, a tie means a new vote, two coordinators by STV")
     func soesterkwartier() throws {
         let db = try StoreFixtures.database("soesterkwartier")
-        _ = try db.importRegister(try StoreFixtures.extract(Self.register((1...20).map { ("R\($0)", "3812 AB", $0) }), on: "2026-03-02"),
-                                  fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-03-02"))
+        _ = try db.importRegister(
+            try StoreFixtures.extract(Self.register((1...20).map { ("R\($0)", "3812 AB", $0) }), on: "2026-03-02"),
+            fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-03-02"))
         for id in Self.ids(1...12) { try db.join(id, on: day("2026-03-05")) }
         _ = try db.scheduleAssembly(date: day("2026-04-20"), place: "Wijkhuis", today: day("2026-03-10"))
         let (_, electorate) = try db.callAssembly(1, on: day("2026-04-05"))
         #expect(electorate == 12)
-        let proposal = try db.submitProposal(Proposal(id: 0, title: "Experiment huishoudhulp", text: "…", kind: "gewoon",
-                                                      source: .party("Samen-werkplaats Soesterkwartier"), assembly: 1), on: day("2026-04-01"))
+        let proposal = try db.submitProposal(
+            Proposal(
+                id: 0, title: "Experiment huishoudhulp", text: "…", kind: "gewoon",
+                source: .party("Samen-werkplaats Soesterkwartier"), assembly: 1), on: day("2026-04-01"))
         _ = try db.admitProposal(proposal.id)
-        let coordinators = try db.submitProposal(Proposal(id: 0, title: "Coördinatoren", text: "…", kind: "coordinatoren", source: .board, assembly: 1),
-                                                 on: day("2026-04-01"))
+        let coordinators = try db.submitProposal(
+            Proposal(id: 0, title: "Coördinatoren", text: "…", kind: "coordinatoren", source: .board, assembly: 1),
+            on: day("2026-04-01"))
         _ = try db.admitProposal(coordinators.id)
         _ = try db.openAssembly(1, on: day("2026-04-20"))
         for id in Self.ids(1...6) { _ = try db.checkIn(id, assembly: 1) }
@@ -119,21 +142,34 @@ struct YearScenarioTests {
         let ballot = try db.openBallot(proposal: proposal.id)
         _ = try db.enterVotes(ballot: ballot.id, choice: "yes", count: 3)
         _ = try db.enterVotes(ballot: ballot.id, choice: "no", count: 3)
-        guard case .object(let tie) = try db.closeBallot(ballot.id).result else { Issue.record("no result"); return }
+        guard case .object(let tie) = try db.closeBallot(ballot.id).result else {
+            Issue.record("no result")
+            return
+        }
         #expect(tie["outcome"] == .string("revote"))
         // The second round of the same proposal (article 5): now the votes decide.
         let revote = try db.openBallot(proposal: proposal.id)
         _ = try db.enterVotes(ballot: revote.id, choice: "yes", count: 4)
         _ = try db.enterVotes(ballot: revote.id, choice: "no", count: 2)
-        guard case .object(let second) = try db.closeBallot(revote.id).result else { Issue.record("no result"); return }
+        guard case .object(let second) = try db.closeBallot(revote.id).result else {
+            Issue.record("no result")
+            return
+        }
         #expect(second["outcome"] == .string("adopted") && second["roundOf"] == .int(ballot.id))
-        let stv = try db.openBallot(proposal: coordinators.id, options: [BallotOption(id: "anna", name: "Anna"), BallotOption(id: "bram", name: "Bram"),
-                                                                           BallotOption(id: "cem", name: "Cem")])
+        let stv = try db.openBallot(
+            proposal: coordinators.id,
+            options: [
+                BallotOption(id: "anna", name: "Anna"), BallotOption(id: "bram", name: "Bram"),
+                BallotOption(id: "cem", name: "Cem"),
+            ])
         #expect(stv.method == .singleTransferableVote && stv.seats == 2)
         _ = try db.enterVotes(ballot: stv.id, choice: "anna,bram", count: 3)
         _ = try db.enterVotes(ballot: stv.id, choice: "cem,bram", count: 2)
         _ = try db.enterVotes(ballot: stv.id, choice: "bram", count: 1)
-        guard case .object(let elected) = try db.closeBallot(stv.id).result else { Issue.record("no result"); return }
+        guard case .object(let elected) = try db.closeBallot(stv.id).result else {
+            Issue.record("no result")
+            return
+        }
         // Quota ⌊6/3⌋+1 = 3: Anna is elected without a surplus, Bram (1) is excluded, Cem fills the last seat.
         #expect(elected["elected"] == .array([.string("anna"), .string("cem")]))
         #expect(elected["quota"] == .int(3))
@@ -142,13 +178,19 @@ struct YearScenarioTests {
         _ = try db.scheduleAssembly(date: day("2026-10-20"), place: "Wijkhuis", agendaKinds: ["statutenwijziging"], today: day("2026-09-01"))
         #expect(throws: Refusal.self) { try db.callAssembly(2, on: day("2026-10-15")) }
         _ = try db.callAssembly(2, on: day("2026-10-10"))
-        let change = try db.submitProposal(Proposal(id: 0, title: "Volmacht toestaan", text: "…", kind: "statutenwijziging", source: .board, assembly: 2,
-                                                    amendmentText: StoreFixtures.statuteText("soesterkwartier").replacingOccurrences(of: "volmacht niet toegestaan", with: "volmacht hoogstens 1 per lid"),
-                                                    inspectionFrom: day("2026-10-16")), on: day("2026-10-01"))
+        let change = try db.submitProposal(
+            Proposal(
+                id: 0, title: "Volmacht toestaan", text: "…", kind: "statutenwijziging", source: .board, assembly: 2,
+                amendmentText: StoreFixtures.statuteText("soesterkwartier").replacingOccurrences(
+                    of: "volmacht niet toegestaan", with: "volmacht hoogstens 1 per lid"),
+                inspectionFrom: day("2026-10-16")), on: day("2026-10-01"))
         #expect(throws: Refusal.self) { try db.admitProposal(change.id) }
-        let onTime = try db.submitProposal(Proposal(id: 0, title: "Volmacht toestaan", text: "…", kind: "statutenwijziging", source: .board, assembly: 2,
-                                                    amendmentText: StoreFixtures.statuteText("soesterkwartier").replacingOccurrences(of: "volmacht niet toegestaan", with: "volmacht hoogstens 1 per lid"),
-                                                    inspectionFrom: day("2026-10-12")), on: day("2026-10-01"))
+        let onTime = try db.submitProposal(
+            Proposal(
+                id: 0, title: "Volmacht toestaan", text: "…", kind: "statutenwijziging", source: .board, assembly: 2,
+                amendmentText: StoreFixtures.statuteText("soesterkwartier").replacingOccurrences(
+                    of: "volmacht niet toegestaan", with: "volmacht hoogstens 1 per lid"),
+                inspectionFrom: day("2026-10-12")), on: day("2026-10-01"))
         _ = try db.admitProposal(onTime.id)
         _ = try db.closeAssembly(1)
         _ = try db.openAssembly(2, on: day("2026-10-20"))
@@ -156,7 +198,10 @@ struct YearScenarioTests {
         let amendBallot = try db.openBallot(proposal: onTime.id)
         _ = try db.enterVotes(ballot: amendBallot.id, choice: "yes", count: 5)
         _ = try db.enterVotes(ballot: amendBallot.id, choice: "no", count: 3)
-        guard case .object(let change2) = try db.closeBallot(amendBallot.id).result else { Issue.record("no result"); return }
+        guard case .object(let change2) = try db.closeBallot(amendBallot.id).result else {
+            Issue.record("no result")
+            return
+        }
         #expect(change2["outcome"] == .string("rejected"))
         #expect(try db.statute(on: day("2026-10-21")).statute.proxy.value == .notAllowed)
         _ = try db.closeAssembly(2)
@@ -168,21 +213,27 @@ struct YearScenarioTests {
         let db = try AppDatabase.inMemory(clock: .fixed(Moment(day("2026-12-04"), seconds: 70_000)))
         try db.createAssociation(statuteSource: StoreFixtures.statuteText("wildemanbuurt"), fileName: "wildemanbuurt.statuut")
         let rows = (1...40).map { ("R\($0)", "1067 PB", $0) }
-        _ = try db.importRegister(try StoreFixtures.extract(Self.register(rows), on: "2026-10-01"), fileName: "r.csv", fileSHA256: "h",
-                                  extractDate: day("2026-10-01"))
+        _ = try db.importRegister(
+            try StoreFixtures.extract(Self.register(rows), on: "2026-10-01"), fileName: "r.csv", fileSHA256: "h",
+            extractDate: day("2026-10-01"))
         _ = try db.scheduleAssembly(date: day("2026-12-04"), place: "LuCafé", agendaKinds: ["statutenwijziging"], today: day("2026-10-20"))
         _ = try db.callAssembly(1, on: day("2026-11-10"))
         let newText = StoreFixtures.statuteText("wildemanbuurt")
             .replacingOccurrences(of: "versie 2026.1 geldig vanaf 2026-01-15", with: "versie 2027.1 geldig vanaf 2027-01-01")
             .replacingOccurrences(of: "volmacht hoogstens 1 per lid", with: "volmacht hoogstens 3 per lid")
-        let amendment = try db.submitProposal(Proposal(id: 0, title: "Meer volmachten", text: "…", kind: "statutenwijziging", source: .board,
-                                                       assembly: 1, amendmentText: newText, inspectionFrom: day("2026-11-10")), on: day("2026-11-10"))
+        let amendment = try db.submitProposal(
+            Proposal(
+                id: 0, title: "Meer volmachten", text: "…", kind: "statutenwijziging", source: .board,
+                assembly: 1, amendmentText: newText, inspectionFrom: day("2026-11-10")), on: day("2026-11-10"))
         _ = try db.admitProposal(amendment.id)
         _ = try db.openAssembly(1, on: day("2026-12-04"))
         for n in 1...10 { _ = try db.checkIn(ResidentID("R\(n)"), assembly: 1) }
         let ballot = try db.openBallot(proposal: amendment.id)
         _ = try db.enterVotes(ballot: ballot.id, choice: "yes", count: 9)
-        guard case .object(let result) = try db.closeBallot(ballot.id).result else { Issue.record("no result"); return }
+        guard case .object(let result) = try db.closeBallot(ballot.id).result else {
+            Issue.record("no result")
+            return
+        }
         #expect(result["outcome"] == .string("adopted") && result["newStatuteValidFrom"] == .string("2027-01-01"))
         // Until then the old version is in force: for the adopting assembly, its minutes and the days after.
         #expect(try db.statute(on: day("2026-12-04")).statute.proxy.value == .atMost(1))
@@ -209,40 +260,51 @@ struct YearScenarioTests {
         let db = try Self.vrijeUitloopWithNineMembers()
         _ = try db.scheduleAssembly(date: day("2026-07-15"), place: "Breda", agendaKinds: ["statutenwijziging"], today: day("2026-06-10"))
         _ = try db.callAssembly(1, on: day("2026-06-30"))
-        let intake = try db.submitProposal(Proposal(id: 0, title: "Instroom 2027", text: "…", kind: "instroom", source: .party("Gemeente Breda"),
-                                                    assembly: 1), on: day("2026-06-20"))
+        let intake = try db.submitProposal(
+            Proposal(
+                id: 0, title: "Instroom 2027", text: "…", kind: "instroom", source: .party("Gemeente Breda"),
+                assembly: 1), on: day("2026-06-20"))
         _ = try db.admitProposal(intake.id)
-        let amendment = try db.submitProposal(Proposal(id: 0, title: "Nieuw profiel", text: "…", kind: "statutenwijziging", source: .board, assembly: 1,
-                                                       amendmentText: StoreFixtures.statuteText("devrijeuitloop"), inspectionFrom: day("2026-06-30")),
-                                              on: day("2026-06-20"))
+        let amendment = try db.submitProposal(
+            Proposal(
+                id: 0, title: "Nieuw profiel", text: "…", kind: "statutenwijziging", source: .board, assembly: 1,
+                amendmentText: StoreFixtures.statuteText("devrijeuitloop"), inspectionFrom: day("2026-06-30")),
+            on: day("2026-06-20"))
         _ = try db.admitProposal(amendment.id)
         _ = try db.openAssembly(1, on: day("2026-07-15"))
         for id in Self.ids(1...3) { _ = try db.checkIn(id, assembly: 1) }
         // Quorum 1/3 present or represented: 3 of 9, plus proxies up to 2 per member.
-        try db.recordShareholderResponse(ShareholderResponse(shareholder: "Gemeente Breda", proposal: intake.id, kind: .advice, on: day("2026-07-01"), text: "ok"))
+        try db.recordShareholderResponse(
+            ShareholderResponse(shareholder: "Gemeente Breda", proposal: intake.id, kind: .advice, on: day("2026-07-01"), text: "ok"))
         let waiting = #expect(throws: Refusal.self) { try db.openBallot(proposal: intake.id) }
         #expect(waiting?.en == "the ballot waits for the advice of Atea re-integratie")
-        try db.recordShareholderResponse(ShareholderResponse(shareholder: "Atea re-integratie", proposal: intake.id, kind: .advice, on: day("2026-07-02"), text: "ok"))
+        try db.recordShareholderResponse(
+            ShareholderResponse(shareholder: "Atea re-integratie", proposal: intake.id, kind: .advice, on: day("2026-07-02"), text: "ok"))
         _ = try db.openBallot(proposal: intake.id)
         #expect(throws: Refusal.self) { try db.openBallot(proposal: amendment.id) }
         #expect(throws: StoreError.self) {
-            try db.recordShareholderResponse(ShareholderResponse(shareholder: "Gemeente Amersfoort", proposal: amendment.id, kind: .consent, on: day("2026-07-02"), text: ""))
+            try db.recordShareholderResponse(
+                ShareholderResponse(shareholder: "Gemeente Amersfoort", proposal: amendment.id, kind: .consent, on: day("2026-07-02"), text: ""))
         }
         // Only what the statute gives counts (article 7): Atea has no right on amendments, and only an
         // advice right on intake — its consent or refusal there is refused, and nothing is recorded.
         let noRight = #expect(throws: Refusal.self) {
-            try db.recordShareholderResponse(ShareholderResponse(shareholder: "Atea re-integratie", proposal: amendment.id, kind: .advice, on: day("2026-07-02"), text: "ja"))
+            try db.recordShareholderResponse(
+                ShareholderResponse(shareholder: "Atea re-integratie", proposal: amendment.id, kind: .advice, on: day("2026-07-02"), text: "ja"))
         }
         #expect(noRight?.source == .article(number: 7, title: "Sociaal aandeelhouders"))
         let adviceOnly = #expect(throws: Refusal.self) {
-            try db.recordShareholderResponse(ShareholderResponse(shareholder: "Atea re-integratie", proposal: intake.id, kind: .consent, on: day("2026-07-02"), text: "ja"))
+            try db.recordShareholderResponse(
+                ShareholderResponse(shareholder: "Atea re-integratie", proposal: intake.id, kind: .consent, on: day("2026-07-02"), text: "ja"))
         }
         #expect(adviceOnly?.en.contains("only an advice right") == true)
         #expect(throws: Refusal.self) {
-            try db.recordShareholderResponse(ShareholderResponse(shareholder: "Gemeente Breda", proposal: intake.id, kind: .refusal, on: day("2026-07-02"), text: "nee"))
+            try db.recordShareholderResponse(
+                ShareholderResponse(shareholder: "Gemeente Breda", proposal: intake.id, kind: .refusal, on: day("2026-07-02"), text: "nee"))
         }
         #expect(try db.proposals(assembly: 1).count == 2)
-        try db.recordShareholderResponse(ShareholderResponse(shareholder: "Gemeente Breda", proposal: amendment.id, kind: .consent, on: day("2026-07-03"), text: "akkoord"))
+        try db.recordShareholderResponse(
+            ShareholderResponse(shareholder: "Gemeente Breda", proposal: amendment.id, kind: .consent, on: day("2026-07-03"), text: "akkoord"))
         let amendBallot = try db.openBallot(proposal: amendment.id)
         // Quorum: 1/3 of 9 present or represented — 3 present, plus a proxy (at most 2 per member).
         _ = try db.proxy(from: ResidentID("R4"), to: ResidentID("R1"), assembly: 1)
@@ -250,7 +312,10 @@ struct YearScenarioTests {
         #expect(throws: Refusal.self) { try db.proxy(from: ResidentID("R6"), to: ResidentID("R1"), assembly: 1) }
         _ = try db.enterVotes(ballot: amendBallot.id, choice: "yes", count: 4)
         _ = try db.enterVotes(ballot: amendBallot.id, choice: "no", count: 1)
-        guard case .object(let amended) = try db.closeBallot(amendBallot.id).result else { Issue.record("no result"); return }
+        guard case .object(let amended) = try db.closeBallot(amendBallot.id).result else {
+            Issue.record("no result")
+            return
+        }
         #expect(amended["outcome"] == .string("adopted"))
         #expect(try db.statuteVersions().count == 2)
         #expect(try db.statute(on: day("2026-07-16")).version.adoptedHow == "amendment ballot \(amendBallot.id)")
@@ -261,8 +326,9 @@ struct YearScenarioTests {
     /// De Vrije Uitloop with nine members, admitted after intake and fitting the profile.
     static func vrijeUitloopWithNineMembers() throws -> AppDatabase {
         let db = try StoreFixtures.database("devrijeuitloop")
-        _ = try db.importRegister(try StoreFixtures.extract(Self.register((1...9).map { ("R\($0)", "4811 AB", $0) }), on: "2026-06-02"),
-                                  fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-06-02"))
+        _ = try db.importRegister(
+            try StoreFixtures.extract(Self.register((1...9).map { ("R\($0)", "4811 AB", $0) }), on: "2026-06-02"),
+            fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-06-02"))
         for id in Self.ids(1...9) { try db.join(id, on: day("2026-06-05"), intakeOn: day("2026-06-03"), meetsProfile: true) }
         return db
     }
@@ -272,8 +338,9 @@ struct YearScenarioTests {
         let db = try Self.vrijeUitloopWithNineMembers()
         _ = try db.scheduleAssembly(date: day("2026-07-15"), place: "Breda", agendaKinds: ["ontbinding"], today: day("2026-06-10"))
         _ = try db.callAssembly(1, on: day("2026-06-20"))
-        let dissolution = try db.submitProposal(Proposal(id: 0, title: "Ontbinding", text: "…", kind: "ontbinding", source: .board, assembly: 1),
-                                                on: day("2026-06-20"))
+        let dissolution = try db.submitProposal(
+            Proposal(id: 0, title: "Ontbinding", text: "…", kind: "ontbinding", source: .board, assembly: 1),
+            on: day("2026-06-20"))
         _ = try db.admitProposal(dissolution.id)
         _ = try db.openAssembly(1, on: day("2026-07-15"))
         for id in Self.ids(1...5) { _ = try db.checkIn(id, assembly: 1) }
@@ -283,7 +350,8 @@ struct YearScenarioTests {
     @Test("De Vrije Uitloop: the municipality's veto on a dissolution stops its ballot from opening")
     func vetoStopsTheBallot() throws {
         let (db, dissolution) = try Self.dissolutionEvening()
-        try db.recordShareholderResponse(ShareholderResponse(shareholder: "Gemeente Breda", proposal: dissolution.id, kind: .refusal, on: day("2026-07-10"), text: "veto"))
+        try db.recordShareholderResponse(
+            ShareholderResponse(shareholder: "Gemeente Breda", proposal: dissolution.id, kind: .refusal, on: day("2026-07-10"), text: "veto"))
         let vetoed = #expect(throws: Refusal.self) { try db.openBallot(proposal: dissolution.id) }
         #expect(vetoed?.en == "Gemeente Breda has vetoed it; the ballot does not go ahead")
         #expect(vetoed?.source == .article(number: 7, title: "Sociaal aandeelhouders"))
@@ -293,9 +361,13 @@ struct YearScenarioTests {
     func vetoAfterTheVote() throws {
         let (db, dissolution) = try Self.dissolutionEvening()
         let ballot = try db.openBallot(proposal: dissolution.id)
-        try db.recordShareholderResponse(ShareholderResponse(shareholder: "Gemeente Breda", proposal: dissolution.id, kind: .refusal, on: day("2026-07-15"), text: "veto"))
+        try db.recordShareholderResponse(
+            ShareholderResponse(shareholder: "Gemeente Breda", proposal: dissolution.id, kind: .refusal, on: day("2026-07-15"), text: "veto"))
         _ = try db.enterVotes(ballot: ballot.id, choice: "yes", count: 5)
-        guard case .object(let result) = try db.closeBallot(ballot.id).result else { Issue.record("no result"); return }
+        guard case .object(let result) = try db.closeBallot(ballot.id).result else {
+            Issue.record("no result")
+            return
+        }
         #expect(result["outcome"] == .string("adopted"))
         #expect(result["vetoedBy"] == .string("Gemeente Breda") && result["takesEffect"] == .bool(false))
         let minutes = try db.minutes(assembly: 1).markdown(in: .nl)

@@ -1,13 +1,13 @@
-import Foundation
-import GRDB
-import Hummingbird
-import HummingbirdTesting
-import HTTPTypes
-import Testing
 import BuurtstemCore
 import BuurtstemStore
 import BuurtstemWeb
+import Foundation
+import GRDB
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
 import Statuut
+import Testing
 
 /// The attack of a file holder: whoever copies the database (and its WAL) during the evening —
 /// the host, a board member with the laptop, a backup — tries to link each vote to its member.
@@ -39,18 +39,21 @@ struct BallotSecrecyAttackTests {
         let queue = try DatabaseQueue(path: copy.appendingPathComponent("assoc.sqlite").path)
         return try queue.read { db in
             var rows: [String: Set<[String]>] = [:]
-            for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") where table != "vote" {
-                rows[table] = Set(try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map { row in
-                    row.databaseValues.map { value -> String in
-                        switch value.storage {
-                        case .blob(let data): return "x" + data.map { String(format: "%02x", $0) }.joined()
-                        case .string(let text): return text
-                        default: return value.description
+            for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") where table != "vote"
+            {
+                rows[table] = Set(
+                    try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map { row in
+                        row.databaseValues.map { value -> String in
+                            switch value.storage {
+                            case .blob(let data): return "x" + data.map { String(format: "%02x", $0) }.joined()
+                            case .string(let text): return text
+                            default: return value.description
+                            }
                         }
-                    }
-                })
+                    })
             }
-            let votes = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT receipt, choice FROM vote").map { ($0[0] as String, $0[1] as String) })
+            let votes = Dictionary(
+                uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT receipt, choice FROM vote").map { ($0[0] as String, $0[1] as String) })
             return Snapshot(rows: rows, votes: votes)
         }
     }
@@ -72,7 +75,8 @@ struct BallotSecrecyAttackTests {
     static func changed(_ before: Snapshot, _ after: Snapshot) -> [[String]] {
         var rows: [[String]] = []
         for table in Set(before.rows.keys).union(after.rows.keys) where !["audit_state", "audit_checkpoint"].contains(table) {
-            let old = before.rows[table] ?? [], new = after.rows[table] ?? []
+            let old = before.rows[table] ?? []
+            let new = after.rows[table] ?? []
             rows += Array(new.subtracting(old)) + Array(old.subtracting(new))
         }
         return rows
@@ -113,20 +117,23 @@ struct BallotSecrecyAttackTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("secrecy-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let db = try AppDatabase(path: directory.appendingPathComponent("assoc.sqlite").path,
-                                 clock: .fixed(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000)))
+        let db = try AppDatabase(
+            path: directory.appendingPathComponent("assoc.sqlite").path,
+            clock: .fixed(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000)))
         let (codes, ballot) = try WebTests.prepare(db)
         let app = BuurtstemServer.application(database: db)
         let voters = (1...20).map { ResidentID("R\($0)") }
         let copies = directory.appendingPathComponent("copies")
         let first = try Self.snapshot(of: directory, name: "0", into: copies)
         let (truth, snapshots) = try await app.test(.router) { client in
-            var truth: [String: String] = [:]   // member → receipt
+            var truth: [String: String] = [:]  // member → receipt
             var snapshots = [first]
             for (n, member) in voters.enumerated() {
                 let choice = [2, 3, 5, 7, 11, 13].contains(n) ? "no" : "yes"
-                let receipt = try await client.execute(uri: "/api/v1/votes", method: .post, headers: WebTests.jsonHeaders,
-                                                       body: WebTests.body(codes[member]!, ballot, choice)) { response in
+                let receipt = try await client.execute(
+                    uri: "/api/v1/votes", method: .post, headers: WebTests.jsonHeaders,
+                    body: WebTests.body(codes[member]!, ballot, choice)
+                ) { response in
                     #expect(response.status == .created)
                     return String(String(buffer: response.body).split(separator: "\"")[3])
                 }

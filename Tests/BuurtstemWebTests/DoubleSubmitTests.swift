@@ -1,12 +1,12 @@
-import Foundation
-import Hummingbird
-import HummingbirdTesting
-import HTTPTypes
-import Testing
 import BuurtstemCore
 import BuurtstemStore
 import BuurtstemWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
 import Statuut
+import Testing
 
 /// A double click, a resent form or a second board member: every board and desk form sent twice in
 /// a row does its work once; the second answer says it was already done, and nothing changes.
@@ -24,8 +24,10 @@ struct DoubleSubmitTests {
             // the board or desk presses.
             let inputs = form.components(separatedBy: "<input").dropFirst()
             // Signing out twice is harmless by nature and ends the session the second post would need.
-            guard inputs.allSatisfy({ $0.contains("type=\"hidden\"") || !$0.prefix { $0 != ">" }.contains("required") }), !form.contains("<select"), !form.contains("<textarea"),
-                  action != "/uitloggen" else { continue }
+            guard inputs.allSatisfy({ $0.contains("type=\"hidden\"") || !$0.prefix { $0 != ">" }.contains("required") }), !form.contains("<select"),
+                !form.contains("<textarea"),
+                action != "/uitloggen"
+            else { continue }
             let fields = inputs.compactMap { input -> (String, String)? in
                 let tag = input.prefix { $0 != ">" }
                 guard let name = tag.range(of: "name=\"") else { return nil }
@@ -51,8 +53,9 @@ struct DoubleSubmitTests {
         ("/balie/1?postcode=1067%20PB&huisnummer=5", ("balie1", "koffie en koekjes")),
     ]
 
-    @Test("each one-button form on the board's and the desk's pages, sent twice: the second is 'already done' and the log does not grow",
-          arguments: pages.map(\.page))
+    @Test(
+        "each one-button form on the board's and the desk's pages, sent twice: the second is 'already done' and the log does not grow",
+        arguments: pages.map(\.page))
     func twice(_ page: String) async throws {
         let account = Self.pages.first { $0.page == page }!.account
         // Which forms the page has (on a fresh evening).

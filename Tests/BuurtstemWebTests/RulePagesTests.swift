@@ -1,11 +1,12 @@
-import Foundation
-import Hummingbird
-import HummingbirdTesting
-import Testing
-import Statuut
 import BuurtstemCore
 import BuurtstemDocuments
 import BuurtstemStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Statuut
+import Testing
+
 @testable import BuurtstemWeb
 
 /// The rules that act, from the board's pages: the chair's casting vote, a second round after a
@@ -36,9 +37,15 @@ struct RulePagesTests {
             #expect(closed.status == .ok, "\(board.lastPage)")
             #expect(board.lastPage.contains("de voorzitter beslist") && board.lastPage.contains("/bestuur/voorstellen/\(proposal.id)/voorzitter"))
             #expect(try await board.post(client, "/bestuur/vergaderingen/1/sluiten", []).status == .conflict)
-            #expect(try await board.post(client, "/bestuur/voorstellen/\(proposal.id)/voorzitter", [("ballot", String(ballot)), ("chair", ""), ("decision", "adopted")]).status == .badRequest)
-            #expect(try await board.post(client, "/bestuur/voorstellen/\(proposal.id)/voorzitter",
-                                         [("ballot", String(ballot)), ("chair", "Fatima Amrani"), ("decision", "adopted")]).status == .ok)
+            #expect(
+                try await board.post(
+                    client, "/bestuur/voorstellen/\(proposal.id)/voorzitter", [("ballot", String(ballot)), ("chair", ""), ("decision", "adopted")]
+                ).status == .badRequest)
+            #expect(
+                try await board.post(
+                    client, "/bestuur/voorstellen/\(proposal.id)/voorzitter",
+                    [("ballot", String(ballot)), ("chair", "Fatima Amrani"), ("decision", "adopted")]
+                ).status == .ok)
             #expect(board.lastPage.contains("Het besluit van de voorzitter is vastgelegd"))
             #expect(board.lastPage.contains("Na staking van stemmen besliste de voorzitter (Fatima Amrani)") && board.lastPage.contains("Aangenomen"))
             #expect(!board.lastPage.contains("/voorzitter\""))
@@ -67,11 +74,14 @@ struct RulePagesTests {
     func admissionPage() async throws {
         let time = TestClock(Moment(CivilDate(iso: "2026-07-01")!, seconds: 40_000))
         let db = try AppDatabase.inMemory(clock: time.clock)
-        try db.createAssociation(statuteSource: try String(contentsOf: WebTests.repository.appendingPathComponent("Statutes/devrijeuitloop.statuut"), encoding: .utf8),
-                                 fileName: "devrijeuitloop.statuut")
-        let csv = "id;postcode;huisnummer;geboortedatum\n" + (1...3).map { "R\($0);4811 AB;\($0);1980-01-01" }.joined(separator: "\n") + "\nY1;4811 AB;9;2020-01-01"
-        _ = try db.importRegister(try RegisterParser.parse(Array(csv.utf8), today: CivilDate(iso: "2026-06-02")!), fileName: "r.csv", fileSHA256: "h",
-                                  extractDate: CivilDate(iso: "2026-06-02")!)
+        try db.createAssociation(
+            statuteSource: try String(contentsOf: WebTests.repository.appendingPathComponent("Statutes/devrijeuitloop.statuut"), encoding: .utf8),
+            fileName: "devrijeuitloop.statuut")
+        let csv =
+            "id;postcode;huisnummer;geboortedatum\n" + (1...3).map { "R\($0);4811 AB;\($0);1980-01-01" }.joined(separator: "\n") + "\nY1;4811 AB;9;2020-01-01"
+        _ = try db.importRegister(
+            try RegisterParser.parse(Array(csv.utf8), today: CivilDate(iso: "2026-06-02")!), fileName: "r.csv", fileSHA256: "h",
+            extractDate: CivilDate(iso: "2026-06-02")!)
         try db.addStaff(name: "fatima", role: .board, password: "bankjes op het plein")
         let app = BuurtstemServer.application(database: db, clock: time.clock)
         try await app.test(.router) { client in
@@ -92,11 +102,16 @@ struct RulePagesTests {
             try await board.get(client, "/bestuur/leden")
             #expect(board.lastPage.contains("name=\"intake\"") && board.lastPage.contains("Ondernemer in deeltijd"))
             #expect(try await board.post(client, "/bestuur/leden/besluit", [("resident", "R1"), ("decision", "admit"), ("profile", "ja")]).status == .conflict)
-            #expect(try await board.post(client, "/bestuur/leden/besluit",
-                                         [("resident", "R1"), ("decision", "admit"), ("intake", "2026-06-25"), ("profile", "ja")]).status == .ok)
+            #expect(
+                try await board.post(
+                    client, "/bestuur/leden/besluit",
+                    [("resident", "R1"), ("decision", "admit"), ("intake", "2026-06-25"), ("profile", "ja")]
+                ).status == .ok)
             #expect(board.lastPage.contains("R1 is toegelaten"))
             #expect(try await board.post(client, "/bestuur/leden/besluit", [("resident", "R2"), ("decision", "refuse"), ("reason", "")]).status == .badRequest)
-            #expect(try await board.post(client, "/bestuur/leden/besluit", [("resident", "R2"), ("decision", "refuse"), ("reason", "geen ondernemingsplan")]).status == .ok)
+            #expect(
+                try await board.post(client, "/bestuur/leden/besluit", [("resident", "R2"), ("decision", "refuse"), ("reason", "geen ondernemingsplan")]).status
+                    == .ok)
             #expect(board.lastPage.contains("geen ondernemingsplan"))
             #expect(try db.members(on: CivilDate(iso: "2026-07-01")!).members.map(\.id) == [ResidentID("R1")])
         }

@@ -1,12 +1,12 @@
-import Foundation
-import Hummingbird
-import HummingbirdTesting
-import HTTPTypes
-import Testing
 import BuurtstemCore
 import BuurtstemStore
 import BuurtstemWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
 import Statuut
+import Testing
 
 /// A phone passed to a neighbour, a laptop left signed in: sessions end when they should.
 @Suite("Sessions on shared phones and laptops")
@@ -65,15 +65,18 @@ struct SharedPhoneTests {
     func newPasswordEndsSessions() async throws {
         let (_, _, _, _, app) = try StaffTests.evening()
         try await app.test(.router) { client in
-            var laptop = Browser(), tablet = Browser(), board = Browser()
+            var laptop = Browser()
+            var tablet = Browser()
+            var board = Browser()
             try await laptop.signIn(client, "balie1", "koffie en koekjes")
             try await tablet.signIn(client, "balie1", "koffie en koekjes")
             #expect(try await laptop.get(client, "/balie").status == .ok)
             try await board.signIn(client, "fatima", "bankjes op het plein")
             try await board.get(client, "/bestuur/accounts")
             let form = DoubleSubmitTests.onceToken(board.lastPage, action: "/bestuur/accounts/balie1/wachtwoord")
-            let changed = try await board.post(client, "/bestuur/accounts/balie1/wachtwoord",
-                                               [("password", "een nieuw wachtwoord"), ("again", "een nieuw wachtwoord"), ("once", form)])
+            let changed = try await board.post(
+                client, "/bestuur/accounts/balie1/wachtwoord",
+                [("password", "een nieuw wachtwoord"), ("again", "een nieuw wachtwoord"), ("once", form)])
             #expect(changed.status == .ok && board.lastPage.contains("2 andere sessie(s)"))
             #expect(try await laptop.get(client, "/balie").status == .seeOther)
             #expect(try await tablet.get(client, "/balie").status == .seeOther)

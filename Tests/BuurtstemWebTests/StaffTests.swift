@@ -1,13 +1,13 @@
-import Foundation
-import Hummingbird
-import HummingbirdTesting
-import HTTPTypes
-import Synchronization
-import Testing
 import BuurtstemCore
 import BuurtstemStore
 import BuurtstemWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
 import Statuut
+import Synchronization
+import Testing
 
 /// A clock the test moves forward.
 final class TestClock: Sendable {
@@ -55,7 +55,8 @@ struct Browser {
     }
 
     @discardableResult
-    mutating func post(_ client: some TestClientProtocol, _ uri: String, _ fields: [(String, String)], csrf withToken: Bool = true) async throws -> TestResponse {
+    mutating func post(_ client: some TestClientProtocol, _ uri: String, _ fields: [(String, String)], csrf withToken: Bool = true) async throws -> TestResponse
+    {
         let all = (withToken ? [("csrf", csrf)] : []) + fields
         let body = all.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
         let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
@@ -156,14 +157,34 @@ struct StaffTests {
             try await board.signIn(client, "fatima", "bankjes op het plein")
             #expect(try await board.get(client, "/bestuur/accounts").status == .ok)
             #expect(board.lastPage.contains("account-balie1"))
-            #expect(try await board.post(client, "/bestuur/accounts", [("name", "balie2"), ("role", "desk"), ("password", "thee met honing"),
-                                                                        ("again", "thee met honig")]).status == .badRequest)
-            #expect(try await board.post(client, "/bestuur/accounts", [("name", "balie2"), ("role", "desk"), ("password", "kort"), ("again", "kort")]).status == .conflict)
-            #expect(try await board.post(client, "/bestuur/accounts", [("name", "balie2"), ("role", "desk"), ("password", "thee met honing"),
-                                                                        ("again", "thee met honing")]).status == .ok)
+            #expect(
+                try await board.post(
+                    client, "/bestuur/accounts",
+                    [
+                        ("name", "balie2"), ("role", "desk"), ("password", "thee met honing"),
+                        ("again", "thee met honig"),
+                    ]
+                ).status == .badRequest)
+            #expect(
+                try await board.post(client, "/bestuur/accounts", [("name", "balie2"), ("role", "desk"), ("password", "kort"), ("again", "kort")]).status
+                    == .conflict)
+            #expect(
+                try await board.post(
+                    client, "/bestuur/accounts",
+                    [
+                        ("name", "balie2"), ("role", "desk"), ("password", "thee met honing"),
+                        ("again", "thee met honing"),
+                    ]
+                ).status == .ok)
             #expect(try db.authenticateStaff(name: "balie2", password: "thee met honing")?.role == .desk)
-            #expect(try await board.post(client, "/bestuur/accounts/balie2/wachtwoord", [("password", "koffie zonder suiker"),
-                                                                                          ("again", "koffie zonder suiker")]).status == .ok)
+            #expect(
+                try await board.post(
+                    client, "/bestuur/accounts/balie2/wachtwoord",
+                    [
+                        ("password", "koffie zonder suiker"),
+                        ("again", "koffie zonder suiker"),
+                    ]
+                ).status == .ok)
             #expect(try db.authenticateStaff(name: "balie2", password: "koffie zonder suiker") != nil)
             #expect(try await board.post(client, "/bestuur/accounts/balie2/uitschakelen", []).status == .ok)
             #expect(try db.authenticateStaff(name: "balie2", password: "koffie zonder suiker") == nil)
@@ -247,7 +268,10 @@ struct StaffTests {
             #expect(board.lastPage.contains("Opgeroepen"))
             #expect(try db.assemblies().last?.state == .called)
             // A proposal on assembly 2, admitted.
-            #expect(try await board.post(client, "/bestuur/vergaderingen/2/voorstellen", [("title", "Moestuin achter de flat"), ("text", "Een moestuin."), ("kind", "gewoon")]).status == .ok)
+            #expect(
+                try await board.post(
+                    client, "/bestuur/vergaderingen/2/voorstellen", [("title", "Moestuin achter de flat"), ("text", "Een moestuin."), ("kind", "gewoon")]
+                ).status == .ok)
             let proposal = try #require(try db.proposals(assembly: 2).first)
             #expect(try await board.post(client, "/bestuur/voorstellen/\(proposal.id)/toelaten", []).status == .ok)
             #expect(try db.proposals(assembly: 2).first?.state == .admitted)
@@ -282,7 +306,8 @@ struct StaffTests {
             #expect(try await board.post(client, "/bestuur/naleving/jaarrekening", [("year", "2025"), ("on", "2026-03-20")]).status == .conflict)
             #expect(try db.confirmations().map(\.organisation) == ["LuCafé"])
             #expect(try await board.get(client, "/bestuur/notulen/1").status == .ok)
-            #expect(board.lastPage.contains("Notulen van de algemene vergadering") && board.lastPage.contains("/static/minutes.css")
+            #expect(
+                board.lastPage.contains("Notulen van de algemene vergadering") && board.lastPage.contains("/static/minutes.css")
                     && !board.lastPage.contains("<style>"))
             // The audit page verifies.
             #expect(try await board.get(client, "/bestuur/audit").status == .ok)

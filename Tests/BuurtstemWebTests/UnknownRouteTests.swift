@@ -1,12 +1,12 @@
-import Foundation
-import Hummingbird
-import HummingbirdTesting
-import HTTPTypes
-import Testing
 import BuurtstemCore
 import BuurtstemStore
 import BuurtstemWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
 import Statuut
+import Testing
 
 /// Every route with an id, walked with an id that names nothing: a page (or JSON) with the security
 /// headers, never an empty 500.
@@ -26,8 +26,10 @@ struct UnknownRouteTests {
                 #expect(response.headers[.contentSecurityPolicy] != nil, "\(route): no security headers")
                 #expect(response.body.readableBytes > 0, "\(route): empty body")
             }
-            for route in ["/stemmen/\(id)", "/ballots/\(id)/board", "/projector/\(id)", "/api/v1/ballots/\(id)", "/api/v1/ballots/\(id)/result",
-                          "/api/v1/ballots/\(id)/board", "/api/v1/assemblies/\(id)/turnout"] {
+            for route in [
+                "/stemmen/\(id)", "/ballots/\(id)/board", "/projector/\(id)", "/api/v1/ballots/\(id)", "/api/v1/ballots/\(id)/result",
+                "/api/v1/ballots/\(id)/board", "/api/v1/assemblies/\(id)/turnout",
+            ] {
                 check(try await voter.get(client, route), "GET \(route)")
             }
             for route in ["/stemmen/\(id)", "/stemmen/\(id)/bevestig"] {
@@ -36,8 +38,10 @@ struct UnknownRouteTests {
             for route in ["/bestuur/notulen/\(id)", "/bestuur/vergaderingen/\(id)", "/balie/\(id)"] {
                 check(try await board.get(client, route), "GET \(route)")
             }
-            for route in ["/bestuur/vergaderingen/\(id)/openen", "/bestuur/vergaderingen/\(id)/voorstellen", "/bestuur/voorstellen/\(id)/toelaten",
-                          "/balie/\(id)/aanwezig", "/balie/\(id)/code", "/balie/\(id)/volmacht"] {
+            for route in [
+                "/bestuur/vergaderingen/\(id)/openen", "/bestuur/vergaderingen/\(id)/voorstellen", "/bestuur/voorstellen/\(id)/toelaten",
+                "/balie/\(id)/aanwezig", "/balie/\(id)/code", "/balie/\(id)/volmacht",
+            ] {
                 check(try await board.post(client, route, [("member", "R1"), ("title", "x")]), "POST \(route)", allowed: [.notFound, .badRequest, .conflict])
             }
         }

@@ -1,20 +1,21 @@
-import Foundation
-import Hummingbird
-import HummingbirdTesting
-import HTTPTypes
-import Testing
 import BuurtstemCore
 import BuurtstemDocuments
 import BuurtstemStore
 import BuurtstemWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
 import Statuut
+import Testing
 
 @Suite("Web: the JSON API and the resident pages")
 struct WebTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// An open assembly with 40 members, 30 checked in, an open yes/no ballot, and their codes.
-    static func setUp(clock: WallClock = .fixed(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000))) throws -> (AppDatabase, [ResidentID: VotingCode], Int) {
+    static func setUp(clock: WallClock = .fixed(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000))) throws -> (AppDatabase, [ResidentID: VotingCode], Int)
+    {
         let db = try AppDatabase.inMemory(clock: clock)
         let (codes, ballot) = try prepare(db)
         return (db, codes, ballot)
@@ -26,17 +27,20 @@ struct WebTests {
         let statute = edit(try String(contentsOf: repository.appendingPathComponent("Statutes/wildemanbuurt.statuut"), encoding: .utf8))
         try db.createAssociation(statuteSource: statute, fileName: "wildemanbuurt.statuut")
         let csv = "id;postcode;huisnummer;geboortedatum\n" + (1...40).map { "R\($0);1067 PB;\($0);1980-01-01" }.joined(separator: "\n")
-        _ = try db.importRegister(try RegisterParser.parse(Array(csv.utf8), today: CivilDate(iso: "2026-01-20")!), fileName: "r.csv", fileSHA256: "h",
-                                  extractDate: CivilDate(iso: "2026-01-20")!)
+        _ = try db.importRegister(
+            try RegisterParser.parse(Array(csv.utf8), today: CivilDate(iso: "2026-01-20")!), fileName: "r.csv", fileSHA256: "h",
+            extractDate: CivilDate(iso: "2026-01-20")!)
         _ = try db.scheduleAssembly(date: CivilDate(iso: "2026-03-20")!, place: "LuCafé", today: CivilDate(iso: "2026-02-01")!)
         _ = try db.callAssembly(1, on: CivilDate(iso: "2026-03-01")!)
         let codes = Dictionary(uniqueKeysWithValues: try db.issueCodes(assembly: 1).map { ($0.member, $0.code) })
-        let proposal = try db.submitProposal(Proposal(id: 0, title: "Bankjes op het plein", text: "", kind: "gewoon", source: .board, assembly: 1),
-                                             on: CivilDate(iso: "2026-02-20")!)
+        let proposal = try db.submitProposal(
+            Proposal(id: 0, title: "Bankjes op het plein", text: "", kind: "gewoon", source: .board, assembly: 1),
+            on: CivilDate(iso: "2026-02-20")!)
         _ = try db.admitProposal(proposal.id)
         // Proposals admitted to the agenda whose ballots the test opens later.
         for title in laterProposals {
-            let later = try db.submitProposal(Proposal(id: 0, title: title, text: "", kind: "gewoon", source: .board, assembly: 1), on: CivilDate(iso: "2026-02-20")!)
+            let later = try db.submitProposal(
+                Proposal(id: 0, title: title, text: "", kind: "gewoon", source: .board, assembly: 1), on: CivilDate(iso: "2026-02-20")!)
             _ = try db.admitProposal(later.id)
         }
         _ = try db.openAssembly(1, on: CivilDate(iso: "2026-03-20")!)
@@ -56,18 +60,21 @@ struct WebTests {
         let (db, codes, ballot) = try Self.setUp()
         let app = BuurtstemServer.application(database: db)
         try await app.test(.router) { client in
-            try await client.execute(uri: "/api/v1/votes", method: .post, headers: Self.jsonHeaders, body: Self.body(codes[ResidentID("R1")]!, ballot, "yes")) { response in
+            try await client.execute(uri: "/api/v1/votes", method: .post, headers: Self.jsonHeaders, body: Self.body(codes[ResidentID("R1")]!, ballot, "yes")) {
+                response in
                 #expect(response.status == .created)
                 #expect(String(buffer: response.body).hasPrefix("{\"receipt\":\""))
                 #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
                 #expect(response.headers[.strictTransportSecurity] != nil)
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
             }
-            try await client.execute(uri: "/api/v1/votes", method: .post, headers: Self.jsonHeaders, body: Self.body(codes[ResidentID("R1")]!, ballot, "no")) { response in
+            try await client.execute(uri: "/api/v1/votes", method: .post, headers: Self.jsonHeaders, body: Self.body(codes[ResidentID("R1")]!, ballot, "no")) {
+                response in
                 #expect(response.status == .conflict)
                 #expect(String(buffer: response.body).contains("\"id\":\"already-voted\""))
             }
-            try await client.execute(uri: "/api/v1/votes", method: .post, headers: Self.jsonHeaders, body: Self.body(codes[ResidentID("R35")]!, ballot, "yes")) { response in
+            try await client.execute(uri: "/api/v1/votes", method: .post, headers: Self.jsonHeaders, body: Self.body(codes[ResidentID("R35")]!, ballot, "yes"))
+            { response in
                 #expect(response.status == .forbidden)
                 #expect(String(buffer: response.body).contains("not-checked-in"))
             }
@@ -94,13 +101,19 @@ struct WebTests {
                 try await client.execute(uri: "/api/v1/votes", method: .post, headers: Self.jsonHeaders, body: typo) { #expect($0.status == .badRequest) }
             }
             for _ in 0..<10 {
-                try await client.execute(uri: "/api/v1/votes", method: .post, headers: Self.jsonHeaders,
-                                         body: Self.body(VotingCode.generate(using: &random), ballot, "yes")) { #expect($0.status == .forbidden) }
+                try await client.execute(
+                    uri: "/api/v1/votes", method: .post, headers: Self.jsonHeaders,
+                    body: Self.body(VotingCode.generate(using: &random), ballot, "yes")
+                ) { #expect($0.status == .forbidden) }
             }
-            try await client.execute(uri: "/api/v1/votes", method: .post, headers: Self.jsonHeaders,
-                                     body: Self.body(VotingCode.generate(using: &random), ballot, "yes")) { #expect($0.status == .forbidden) }
-            try await client.execute(uri: "/api/v1/votes", method: .post, headers: Self.jsonHeaders,
-                                     body: Self.body(VotingCode.generate(using: &random), ballot, "yes")) { response in
+            try await client.execute(
+                uri: "/api/v1/votes", method: .post, headers: Self.jsonHeaders,
+                body: Self.body(VotingCode.generate(using: &random), ballot, "yes")
+            ) { #expect($0.status == .forbidden) }
+            try await client.execute(
+                uri: "/api/v1/votes", method: .post, headers: Self.jsonHeaders,
+                body: Self.body(VotingCode.generate(using: &random), ballot, "yes")
+            ) { response in
                 #expect(response.status == .tooManyRequests)
                 #expect(response.headers[.retryAfter] != nil)
             }
@@ -136,7 +149,9 @@ struct WebTests {
                 #expect(text.contains("\"choices\":[\"no\",\"yes\",\"yes\"]") && text.contains(receipt))
                 #expect(!text.contains("\"choice\":"))
             }
-            try await client.execute(uri: "/api/v1/ballots/\(ballot)/result", method: .get) { #expect(String(buffer: $0.body).contains("\"outcome\":\"adopted\"")) }
+            try await client.execute(uri: "/api/v1/ballots/\(ballot)/result", method: .get) {
+                #expect(String(buffer: $0.body).contains("\"outcome\":\"adopted\""))
+            }
             try await client.execute(uri: "/ballots/\(ballot)/board", method: .get) { response in
                 #expect(response.status == .ok)
                 let page = String(buffer: response.body)
@@ -165,7 +180,9 @@ struct WebTests {
             try await client.execute(uri: "/stem", method: .post, headers: same, body: ByteBuffer(string: "code=\(code.characters.lowercased())")) { response in
                 #expect(response.status == .seeOther)
                 let setCookie = response.headers[.setCookie] ?? ""
-                #expect(setCookie.hasPrefix("__Host-stem=") && setCookie.contains("HttpOnly") && setCookie.contains("Secure") && setCookie.contains("SameSite=Strict"))
+                #expect(
+                    setCookie.hasPrefix("__Host-stem=") && setCookie.contains("HttpOnly") && setCookie.contains("Secure")
+                        && setCookie.contains("SameSite=Strict"))
                 cookie = String(setCookie.split(separator: ";")[0])
             }
             var headers = same
@@ -263,16 +280,25 @@ struct LetterTests {
         var random = SystemRandomNumberGenerator()
         let code = VotingCode.generate(using: &random)
         let assembly = Assembly(id: 1, date: CivilDate(iso: "2026-03-20")!, place: "LuCafé")
-        let html = Letters.html(association: "De rijkdom van de Wildemanbuurt", assembly: assembly, url: "https://stem.example/",
-                                letters: [Letters.Letter(member: ResidentID("R1"), name: nil,
-                                                         address: Address(postcode: try Postcode(parsing: "1067 PB"), houseNumber: 12), code: code)])
+        let html = Letters.html(
+            association: "De rijkdom van de Wildemanbuurt", assembly: assembly, url: "https://stem.example/",
+            letters: [
+                Letters.Letter(
+                    member: ResidentID("R1"), name: nil,
+                    address: Address(postcode: try Postcode(parsing: "1067 PB"), houseNumber: 12), code: code)
+            ])
         #expect(html.contains(code.description) && html.contains("1067 PB 12"))
         #expect(html.contains("page-break-after: always") && html.contains("<svg"))
         #expect(html.contains("Meld u aan bij de balie") && html.contains("lang=\"en\""))
         // The template escapes what it is given: a name or a place is text, never markup.
-        let hostile = Letters.html(association: "A & B", assembly: Assembly(id: 1, date: CivilDate(iso: "2026-03-20")!, place: "<i>Café</i>"),
-                                   url: "https://stem.example/", letters: [Letters.Letter(member: ResidentID("R2"), name: "<script>x</script>",
-                                                                                          address: nil, code: code)])
+        let hostile = Letters.html(
+            association: "A & B", assembly: Assembly(id: 1, date: CivilDate(iso: "2026-03-20")!, place: "<i>Café</i>"),
+            url: "https://stem.example/",
+            letters: [
+                Letters.Letter(
+                    member: ResidentID("R2"), name: "<script>x</script>",
+                    address: nil, code: code)
+            ])
         #expect(hostile.contains("A &amp; B") && hostile.contains("&lt;i&gt;Café&lt;/i&gt;") && hostile.contains("&lt;script&gt;x&lt;/script&gt;<br>"))
         #expect(!hostile.contains("<script>") && !hostile.contains("<i>"))
     }

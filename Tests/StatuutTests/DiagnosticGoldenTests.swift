@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Statuut
+import Testing
 
 /// Every malformed statute under Fixtures/malformed has a `.expected` file with the exact
 /// diagnostics `buurtstem statute check` prints for it.

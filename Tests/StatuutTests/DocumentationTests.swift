@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Statuut
+import Testing
 
 /// docs/statute-language.md is the reference: it must show every form and every diagnostic code.
 @Suite("Documentation")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Statuut
+import Testing
 
 /// `explain` output for the real statutes, in both languages and as JSON, against golden files.
 @Suite("Explain")
@@ -29,15 +29,15 @@ struct ExplainTests {
     @Test("a silent statute gets the legal defaults, each cited")
     func defaults() throws {
         let text = """
-        statuut "Stil"
-          rechtsvorm vereniging
+            statuut "Stil"
+              rechtsvorm vereniging
 
-        artikel 1 "Alles"
-          gebied W
-            postcode 1067
-          lidmaatschap op aanvraag voor bewoners van W
-          oproeping minstens 14 dagen voor de vergadering
-        """
+            artikel 1 "Alles"
+              gebied W
+                postcode 1067
+              lidmaatschap op aanvraag voor bewoners van W
+              oproeping minstens 14 dagen voor de vergadering
+            """
         let statute = try #require(StatuteCompiler.compile(text).statute)
         let amendment = try #require(statute.decisionKind(named: "statutenwijziging"))
         #expect(amendment.majority.value == MajorityRule(share: .twoThirds, strict: false, base: .votesCast))
@@ -55,20 +55,20 @@ struct ExplainTests {
     @Test("a custom decision kind follows the ordinary kind where it is silent")
     func inheritance() throws {
         let text = """
-        statuut "W"
-          rechtsvorm vereniging
+            statuut "W"
+              rechtsvorm vereniging
 
-        artikel 1 "Alles"
-          gebied W
-            postcode 1067
-          lidmaatschap automatisch voor bewoners van W
-          oproeping minstens 14 dagen voor de vergadering
-          besluit gewoon
-            aangenomen bij minstens 3/5 van de aanwezige leden
-          besluit wijkbudget
-            methode gelijke delen
-            budget EUR 1000,50
-        """
+            artikel 1 "Alles"
+              gebied W
+                postcode 1067
+              lidmaatschap automatisch voor bewoners van W
+              oproeping minstens 14 dagen voor de vergadering
+              besluit gewoon
+                aangenomen bij minstens 3/5 van de aanwezige leden
+              besluit wijkbudget
+                methode gelijke delen
+                budget EUR 1000,50
+            """
         let statute = try #require(StatuteCompiler.compile(text).statute)
         let budget = try #require(statute.decisionKind(named: "wijkbudget"))
         #expect(budget.majority.value.share == Fraction(3, 5))

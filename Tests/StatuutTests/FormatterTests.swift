@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Statuut
+import Testing
 
 /// The formatter over the real statutes: canonical, idempotent, and meaning-preserving in both languages.
 @Suite("Formatter round trips")
@@ -22,8 +22,10 @@ struct FormatterTests {
     @Test("second meetings, revotes, the chair's casting vote and admission by the assembly are carried out: no BS045 for them")
     func carriedOut() throws {
         let text = try Fixtures.read(Self.statutes.first { $0.lastPathComponent == "wildemanbuurt.statuut" }!)
-        for variant in [text, text.replacingOccurrences(of: "staking verworpen", with: "staking voorzitter beslist"),
-                        text.replacingOccurrences(of: "staking verworpen", with: "staking herstemming")] {
+        for variant in [
+            text, text.replacingOccurrences(of: "staking verworpen", with: "staking voorzitter beslist"),
+            text.replacingOccurrences(of: "staking verworpen", with: "staking herstemming"),
+        ] {
             #expect(StatuteCompiler.compile(variant, name: "w.statuut").diagnostics.isEmpty)
         }
         #expect(FormID.notYetCarriedOut.isEmpty, "a form the engine does not carry out: \(FormID.notYetCarriedOut)")
@@ -52,31 +54,31 @@ struct FormatterTests {
     @Test("English and Dutch spellings of a rule give the same model")
     func aliases() throws {
         let dutch = """
-        statuut "Wijk"
-          rechtsvorm vereniging
+            statuut "Wijk"
+              rechtsvorm vereniging
 
-        artikel 1 "Regels"
-          gebied Wijk
-            postcode 1067pa t/m 1067-PZ huisnummer 1 t/m 99 oneven
-          lidmaatschap automatisch voor bewoners van Wijk
-          oproeping minstens 14 dagen voor de vergadering
-          besluit gewoon
-            aangenomen bij minstens 2/3 van alle leden
-            methode voorkeursstemming
-        """
+            artikel 1 "Regels"
+              gebied Wijk
+                postcode 1067pa t/m 1067-PZ huisnummer 1 t/m 99 oneven
+              lidmaatschap automatisch voor bewoners van Wijk
+              oproeping minstens 14 dagen voor de vergadering
+              besluit gewoon
+                aangenomen bij minstens 2/3 van alle leden
+                methode voorkeursstemming
+            """
         let english = """
-        statute "Wijk"
-          legal form association
+            statute "Wijk"
+              legal form association
 
-        article 1 "Regels"
-          area Wijk
-            postcode 1067 PA through 1067 PZ house number 1 through 99 odd
-          membership automatic for residents of Wijk
-          notice at least 14 days before the assembly
-          decision ordinary
-            passed with at least 2/3 of all members
-            method instant runoff
-        """
+            article 1 "Regels"
+              area Wijk
+                postcode 1067 PA through 1067 PZ house number 1 through 99 odd
+              membership automatic for residents of Wijk
+              notice at least 14 days before the assembly
+              decision ordinary
+                passed with at least 2/3 of all members
+                method instant runoff
+            """
         var nl = try #require(StatuteCompiler.compile(dutch).statute)
         let en = try #require(StatuteCompiler.compile(english).statute)
         nl.language = .en
@@ -90,8 +92,12 @@ struct FormatterTests {
 
     @Test("comments survive formatting")
     func comments() {
-        let text = "# kop\nstatuut \"W\"  # naam\n  rechtsvorm vereniging\n\nartikel 1 \"A\"\n  # over het gebied\n  gebied W\n    postcode 1067\n  lidmaatschap automatisch voor bewoners van W\n  oproeping minstens 7 dagen voor de vergadering\n# einde\n"
+        let text =
+            "# kop\nstatuut \"W\"  # naam\n  rechtsvorm vereniging\n\nartikel 1 \"A\"\n  # over het gebied\n  gebied W\n    postcode 1067\n  lidmaatschap automatisch voor bewoners van W\n  oproeping minstens 7 dagen voor de vergadering\n# einde\n"
         let formatted = StatuteFormatter().format(StatuteCompiler.compile(text).syntax)
-        #expect(formatted == "# kop\n\nstatuut \"W\"  # naam\n  rechtsvorm vereniging\n\nartikel 1 \"A\"\n  # over het gebied\n  gebied W\n    postcode 1067\n  lidmaatschap automatisch voor bewoners van W\n  oproeping minstens 7 dagen voor de vergadering\n\n# einde\n")
+        #expect(
+            formatted
+                == "# kop\n\nstatuut \"W\"  # naam\n  rechtsvorm vereniging\n\nartikel 1 \"A\"\n  # over het gebied\n  gebied W\n    postcode 1067\n  lidmaatschap automatisch voor bewoners van W\n  oproeping minstens 7 dagen voor de vergadering\n\n# einde\n"
+        )
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Statuut
+import Testing
 
 /// A small deterministic random source (SplitMix64), so that every run tests the same inputs.
 struct SplitMix64: RandomNumberGenerator {

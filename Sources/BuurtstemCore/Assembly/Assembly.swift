@@ -17,8 +17,10 @@ public struct Assembly: Sendable, Hashable {
     /// For a second meeting: the assembly whose items that failed for lack of quorum it decides without quorum.
     public var secondMeetingOf: Int?
 
-    public init(id: Int, date: CivilDate, place: String, state: State = .scheduled, calledOn: CivilDate? = nil,
-                referenceDate: CivilDate? = nil, agendaKinds: [String] = [], secondMeetingOf: Int? = nil) {
+    public init(
+        id: Int, date: CivilDate, place: String, state: State = .scheduled, calledOn: CivilDate? = nil,
+        referenceDate: CivilDate? = nil, agendaKinds: [String] = [], secondMeetingOf: Int? = nil
+    ) {
         self.secondMeetingOf = secondMeetingOf
         self.id = id
         self.date = date
@@ -61,27 +63,34 @@ public struct AssemblyRules: Sendable {
 
     /// Plans an assembly. Refuses a date in the past, or one that can no longer be called in
     /// time; advises about the longest gap between assemblies.
-    public func schedule(id: Int, date: CivilDate, place: String, today: CivilDate, agendaKinds: [String] = [],
-                         existing: [Assembly]) throws(Refusal) -> (Assembly, [Advice]) {
+    public func schedule(
+        id: Int, date: CivilDate, place: String, today: CivilDate, agendaKinds: [String] = [],
+        existing: [Assembly]
+    ) throws(Refusal) -> (Assembly, [Advice]) {
         let notice = notice(for: agendaKinds)
         let lastCall = date.adding(days: -notice.value)
         guard lastCall >= today else {
             throw Refusal(
-                nl: "een vergadering op \(date) moest uiterlijk \(lastCall) worden bijeengeroepen (\(notice.value) dagen); kies \(today.adding(days: notice.value)) of later",
-                en: "an assembly on \(date) had to be called by \(lastCall) (\(notice.value) days' notice); choose \(today.adding(days: notice.value)) or later",
+                nl:
+                    "een vergadering op \(date) moest uiterlijk \(lastCall) worden bijeengeroepen (\(notice.value) dagen); kies \(today.adding(days: notice.value)) of later",
+                en:
+                    "an assembly on \(date) had to be called by \(lastCall) (\(notice.value) days' notice); choose \(today.adding(days: notice.value)) or later",
                 source: notice.source)
         }
         if let clash = existing.first(where: { $0.date == date && $0.state != .closed }) {
-            throw Refusal(nl: "op \(date) staat al vergadering \(clash.id) gepland", en: "assembly \(clash.id) is already planned on \(date)",
-                          source: statute.assembliesPerYear.source)
+            throw Refusal(
+                nl: "op \(date) staat al vergadering \(clash.id) gepland", en: "assembly \(clash.id) is already planned on \(date)",
+                source: statute.assembliesPerYear.source)
         }
         var advice: [Advice] = []
         if let months = statute.longestGapMonths.value,
-           let previous = existing.filter({ $0.date < date }).map(\.date).max(), previous.adding(months: months) < date {
-            advice.append(Advice(
-                nl: "tussen \(previous) en \(date) zit meer dan \(months) maanden",
-                en: "more than \(months) months between \(previous) and \(date)", source: statute.longestGapMonths.source,
-                deadline: previous.adding(months: months)))
+            let previous = existing.filter({ $0.date < date }).map(\.date).max(), previous.adding(months: months) < date
+        {
+            advice.append(
+                Advice(
+                    nl: "tussen \(previous) en \(date) zit meer dan \(months) maanden",
+                    en: "more than \(months) months between \(previous) and \(date)", source: statute.longestGapMonths.source,
+                    deadline: previous.adding(months: months)))
         }
         return (Assembly(id: id, date: date, place: place, agendaKinds: agendaKinds), advice)
     }
@@ -89,8 +98,9 @@ public struct AssemblyRules: Sendable {
     /// Sends the notice on `on`: checks the notice period for the agenda and freezes the electorate's reference date.
     public func call(_ assembly: Assembly, on day: CivilDate) throws(Refusal) -> Assembly {
         guard assembly.state == .scheduled else {
-            throw Refusal(nl: "vergadering \(assembly.id) is al \(assembly.state.dutch)", en: "assembly \(assembly.id) is already \(assembly.state.rawValue)",
-                          source: statute.noticeDays.source)
+            throw Refusal(
+                nl: "vergadering \(assembly.id) is al \(assembly.state.dutch)", en: "assembly \(assembly.id) is already \(assembly.state.rawValue)",
+                source: statute.noticeDays.source)
         }
         let notice = notice(for: assembly.agendaKinds)
         let days = day.days(until: assembly.date)
@@ -117,12 +127,14 @@ public struct AssemblyRules: Sendable {
     /// Opens the assembly on its day.
     public func open(_ assembly: Assembly, on day: CivilDate) throws(Refusal) -> Assembly {
         guard assembly.state == .called else {
-            throw Refusal(nl: "alleen een bijeengeroepen vergadering kan openen; \(assembly.id) is \(assembly.state.dutch)",
-                          en: "only a called assembly can open; \(assembly.id) is \(assembly.state.rawValue)", source: statute.noticeDays.source)
+            throw Refusal(
+                nl: "alleen een bijeengeroepen vergadering kan openen; \(assembly.id) is \(assembly.state.dutch)",
+                en: "only a called assembly can open; \(assembly.id) is \(assembly.state.rawValue)", source: statute.noticeDays.source)
         }
         guard day == assembly.date else {
-            throw Refusal(nl: "vergadering \(assembly.id) is bijeengeroepen voor \(assembly.date), niet \(day)",
-                          en: "assembly \(assembly.id) was called for \(assembly.date), not \(day)", source: statute.noticeDays.source)
+            throw Refusal(
+                nl: "vergadering \(assembly.id) is bijeengeroepen voor \(assembly.date), niet \(day)",
+                en: "assembly \(assembly.id) was called for \(assembly.date), not \(day)", source: statute.noticeDays.source)
         }
         var open = assembly
         open.state = .open
@@ -146,13 +158,18 @@ public struct AssemblyRules: Sendable {
         let lastCall = yearEnd.adding(days: -statute.noticeDays.value)
         let missing = required - held
         if today > lastCall {
-            return [Advice(nl: "in \(year) zijn \(held) van de \(required) vergaderingen bijeengeroepen; dat is niet meer in te halen",
-                           en: "\(held) of \(required) assemblies were called in \(year); it is too late to call another", source: statute.assembliesPerYear.source)]
+            return [
+                Advice(
+                    nl: "in \(year) zijn \(held) van de \(required) vergaderingen bijeengeroepen; dat is niet meer in te halen",
+                    en: "\(held) of \(required) assemblies were called in \(year); it is too late to call another", source: statute.assembliesPerYear.source)
+            ]
         }
-        return [Advice(
-            nl: "nog \(missing) vergadering\(missing == 1 ? "" : "en") nodig in \(year): roep uiterlijk \(lastCall) bijeen om op \(yearEnd) te vergaderen",
-            en: "\(missing) more assembl\(missing == 1 ? "y" : "ies") needed in \(year): call by \(lastCall) to hold it by \(yearEnd)",
-            source: statute.assembliesPerYear.source, deadline: lastCall)]
+        return [
+            Advice(
+                nl: "nog \(missing) vergadering\(missing == 1 ? "" : "en") nodig in \(year): roep uiterlijk \(lastCall) bijeen om op \(yearEnd) te vergaderen",
+                en: "\(missing) more assembl\(missing == 1 ? "y" : "ies") needed in \(year): call by \(lastCall) to hold it by \(yearEnd)",
+                source: statute.assembliesPerYear.source, deadline: lastCall)
+        ]
     }
 
     /// Members demand an assembly: checks the share, and gives the day by which the board must call it.

@@ -18,8 +18,9 @@ public struct Attendance: Sendable, Hashable {
     /// Marks a member of the electorate present.
     public mutating func checkIn(_ member: ResidentID, electorate: Set<ResidentID>, statute: Statute) throws(Refusal) {
         guard electorate.contains(member) else {
-            throw Refusal(nl: "\(member) staat niet in het electoraat van deze vergadering", en: "\(member) is not in this assembly's electorate",
-                          source: statute.membership.source)
+            throw Refusal(
+                nl: "\(member) staat niet in het electoraat van deze vergadering", en: "\(member) is not in this assembly's electorate",
+                source: statute.membership.source)
         }
         guard !present.contains(member) else {
             throw Refusal(nl: "\(member) is al aangemeld", en: "\(member) has already checked in", source: statute.membership.source)
@@ -36,19 +37,22 @@ public struct Attendance: Sendable, Hashable {
             throw Refusal(nl: "stemmen bij volmacht is niet toegestaan", en: "voting by proxy is not allowed", source: rule.source)
         }
         guard electorate.contains(giver) else {
-            throw Refusal(nl: "\(giver) is geen lid in het electoraat: alleen een lid kan een volmacht geven",
-                          en: "\(giver) is not in the electorate: only a member can give a proxy", source: statute.membership.source)
+            throw Refusal(
+                nl: "\(giver) is geen lid in het electoraat: alleen een lid kan een volmacht geven",
+                en: "\(giver) is not in the electorate: only a member can give a proxy", source: statute.membership.source)
         }
         guard electorate.contains(holder) else {
-            throw Refusal(nl: "\(holder) is geen lid in het electoraat: alleen een lid kan een volmacht houden",
-                          en: "\(holder) is not in the electorate: only a member can hold a proxy", source: statute.membership.source)
+            throw Refusal(
+                nl: "\(holder) is geen lid in het electoraat: alleen een lid kan een volmacht houden",
+                en: "\(holder) is not in the electorate: only a member can hold a proxy", source: statute.membership.source)
         }
         guard giver != holder else {
             throw Refusal(nl: "een lid kan zichzelf geen volmacht geven", en: "a member cannot give a proxy to themselves", source: rule.source)
         }
         guard present.contains(holder) else {
-            throw Refusal(nl: "\(holder) is niet aanwezig: een volmachthouder moet aanwezig zijn",
-                          en: "\(holder) is not present: a proxy holder must be present", source: rule.source)
+            throw Refusal(
+                nl: "\(holder) is niet aanwezig: een volmachthouder moet aanwezig zijn",
+                en: "\(holder) is not present: a proxy holder must be present", source: rule.source)
         }
         guard !present.contains(giver) else {
             throw Refusal(nl: "\(giver) is zelf aanwezig en stemt zelf", en: "\(giver) is present and votes in person", source: rule.source)
@@ -57,14 +61,16 @@ public struct Attendance: Sendable, Hashable {
             throw Refusal(nl: "\(giver) heeft al een volmacht gegeven", en: "\(giver) has already given a proxy", source: rule.source)
         }
         guard proxies[holder] == nil else {
-            throw Refusal(nl: "\(holder) heeft zelf een volmacht gegeven en kan er geen houden",
-                          en: "\(holder) gave a proxy and cannot hold one", source: rule.source)
+            throw Refusal(
+                nl: "\(holder) heeft zelf een volmacht gegeven en kan er geen houden",
+                en: "\(holder) gave a proxy and cannot hold one", source: rule.source)
         }
         if case .atMost(let cap) = rule.value {
             let held = proxies.values.filter { $0 == holder }.count
             guard held < cap else {
-                throw Refusal(nl: "\(holder) houdt al \(held) volmacht\(held == 1 ? "" : "en"); het maximum is \(cap)",
-                              en: "\(holder) already holds \(held) prox\(held == 1 ? "y" : "ies"); the limit is \(cap)", source: rule.source)
+                throw Refusal(
+                    nl: "\(holder) houdt al \(held) volmacht\(held == 1 ? "" : "en"); het maximum is \(cap)",
+                    en: "\(holder) already holds \(held) prox\(held == 1 ? "y" : "ies"); the limit is \(cap)", source: rule.source)
             }
         }
         proxies[giver] = holder

@@ -1,5 +1,5 @@
-public import Statuut
 import Foundation
+public import Statuut
 
 /// An option on a ballot: a candidate, a choice, or a project with its cost.
 public struct BallotOption: Sendable, Hashable, Codable {
@@ -62,9 +62,11 @@ public enum BallotCounting {
     }
 
     /// Counts the votes of a ballot by its method; a yes/no ballot is decided by its decision kind.
-    public static func count(_ choices: [String], method: TallyMethod, options: [BallotOption], seats: Int?, budget: Int?,
-                             kind: DecisionKind, attendance: Attendance, electorate: Int, secondMeeting: Bool = false,
-                             secondRound: Bool = false, closedWith: (quorum: QuorumStatus, present: Int)? = nil) -> JSONValue {
+    public static func count(
+        _ choices: [String], method: TallyMethod, options: [BallotOption], seats: Int?, budget: Int?,
+        kind: DecisionKind, attendance: Attendance, electorate: Int, secondMeeting: Bool = false,
+        secondRound: Bool = false, closedWith: (quorum: QuorumStatus, present: Int)? = nil
+    ) -> JSONValue {
         // The quorum and presence the result is judged by: as recorded at the close when recounting, else now.
         let atClose = closedWith ?? (QuorumStatus.check(kind.quorum, attendance: attendance, electorate: electorate), attendance.votesAllowed)
         let ids = options.map(\.id)
@@ -72,10 +74,12 @@ public enum BallotCounting {
         let ranked = choices.map { $0.split(separator: ",").compactMap { index[String($0)] } }
         switch method {
         case .yesNo:
-            let count = YesNoCount(yes: choices.filter { $0 == "yes" }.count, no: choices.filter { $0 == "no" }.count,
-                                   blank: choices.filter { $0 == "blank" }.count)
-            let outcome = DecisionRule.decide(count, kind: kind, quorum: atClose.quorum, present: atClose.present, electorate: electorate,
-                                              secondMeeting: secondMeeting, secondRound: secondRound)
+            let count = YesNoCount(
+                yes: choices.filter { $0 == "yes" }.count, no: choices.filter { $0 == "no" }.count,
+                blank: choices.filter { $0 == "blank" }.count)
+            let outcome = DecisionRule.decide(
+                count, kind: kind, quorum: atClose.quorum, present: atClose.present, electorate: electorate,
+                secondMeeting: secondMeeting, secondRound: secondRound)
             return .object([
                 "method": .string("yes-no"), "yes": .int(count.yes), "no": .int(count.no), "blank": .int(count.blank),
                 "present": .int(atClose.present),
@@ -106,8 +110,10 @@ public enum BallotCounting {
         }
     }
 
-    private static func withQuorum(_ result: TallyResult, kind: DecisionKind, atClose: (quorum: QuorumStatus, present: Int), secondMeeting: Bool,
-                                   blank: Int) -> JSONValue {
+    private static func withQuorum(
+        _ result: TallyResult, kind: DecisionKind, atClose: (quorum: QuorumStatus, present: Int), secondMeeting: Bool,
+        blank: Int
+    ) -> JSONValue {
         var quorum = atClose.quorum
         let present = atClose.present
         quorum.waived = secondMeeting && kind.secondMeetingDays.value != nil && !quorum.met
@@ -123,7 +129,8 @@ public enum BallotCounting {
     /// (nil for results from before presence was recorded).
     public static func closedWith(_ result: JSONValue) -> (quorum: QuorumStatus, present: Int)? {
         guard let quorum = result["quorum"], let met = quorum["met"]?.bool, let counted = quorum["counted"]?.int, let needed = quorum["needed"]?.int,
-              let present = result["present"]?.int else { return nil }
+            let present = result["present"]?.int
+        else { return nil }
         return (QuorumStatus(met: met, counted: counted, needed: needed, source: .header), present)
     }
 

@@ -45,19 +45,25 @@ public enum DecisionRule {
     ///   again rejects the proposal (BW 2 practice: no majority).
     /// - Parameter secondMeeting: the proposal failed for lack of quorum and is now before the second
     ///   meeting the statute gives (`tweede vergadering … zonder quorum`): decided without quorum.
-    public static func decide(_ count: YesNoCount, kind: DecisionKind, attendance: Attendance, electorate: Int,
-                              secondMeeting: Bool = false, secondRound: Bool = false) -> DecisionOutcome {
-        decide(count, kind: kind, quorum: QuorumStatus.check(kind.quorum, attendance: attendance, electorate: electorate),
-               present: attendance.votesAllowed, electorate: electorate, secondMeeting: secondMeeting, secondRound: secondRound)
+    public static func decide(
+        _ count: YesNoCount, kind: DecisionKind, attendance: Attendance, electorate: Int,
+        secondMeeting: Bool = false, secondRound: Bool = false
+    ) -> DecisionOutcome {
+        decide(
+            count, kind: kind, quorum: QuorumStatus.check(kind.quorum, attendance: attendance, electorate: electorate),
+            present: attendance.votesAllowed, electorate: electorate, secondMeeting: secondMeeting, secondRound: secondRound)
     }
 
     /// Decides with the quorum and the members present (and represented) as they were when the
     /// ballot closed: the minutes and the compliance check judge a decision by the moment it was
     /// taken, not by who arrived later.
-    public static func decide(_ count: YesNoCount, kind: DecisionKind, quorum: QuorumStatus, present: Int, electorate: Int,
-                              secondMeeting: Bool = false, secondRound: Bool = false) -> DecisionOutcome {
-        var outcome = decideOnce(count, kind: kind, quorum: quorum, present: present, electorate: electorate, secondMeeting: secondMeeting,
-                                 secondRound: secondRound)
+    public static func decide(
+        _ count: YesNoCount, kind: DecisionKind, quorum: QuorumStatus, present: Int, electorate: Int,
+        secondMeeting: Bool = false, secondRound: Bool = false
+    ) -> DecisionOutcome {
+        var outcome = decideOnce(
+            count, kind: kind, quorum: quorum, present: present, electorate: electorate, secondMeeting: secondMeeting,
+            secondRound: secondRound)
         if outcome.quorum.waived {
             outcome.nl = "tweede vergadering, besloten zonder quorum (\(outcome.quorum.counted) geteld, \(outcome.quorum.needed) was nodig); " + outcome.nl
             outcome.en = "second meeting, decided without quorum (\(outcome.quorum.counted) counted, \(outcome.quorum.needed) were needed); " + outcome.en
@@ -65,8 +71,10 @@ public enum DecisionRule {
         return outcome
     }
 
-    private static func decideOnce(_ count: YesNoCount, kind: DecisionKind, quorum: QuorumStatus, present: Int, electorate: Int,
-                                   secondMeeting: Bool, secondRound: Bool) -> DecisionOutcome {
+    private static func decideOnce(
+        _ count: YesNoCount, kind: DecisionKind, quorum: QuorumStatus, present: Int, electorate: Int,
+        secondMeeting: Bool, secondRound: Bool
+    ) -> DecisionOutcome {
         var quorum = quorum
         quorum.waived = false
         var waived: [Provenance] = []
@@ -94,33 +102,39 @@ public enum DecisionRule {
                 sources: [kind.quorum.source])
         }
         if majority.isMet(by: count.yes, of: base) {
-            return DecisionOutcome(result: .adopted, base: base, needed: needed, quorum: quorum,
-                                   nl: "aangenomen: \(count.yes) voor is \(rule.nl)", en: "adopted: \(count.yes) in favour is \(rule.en)", sources: sources)
+            return DecisionOutcome(
+                result: .adopted, base: base, needed: needed, quorum: quorum,
+                nl: "aangenomen: \(count.yes) voor is \(rule.nl)", en: "adopted: \(count.yes) in favour is \(rule.en)", sources: sources)
         }
         if count.yes == count.no, count.yes > 0 || count.no > 0 {
             switch kind.tie.value {
             case .rejected:
-                return DecisionOutcome(result: .rejected, base: base, needed: needed, quorum: quorum,
-                                       nl: "de stemmen staken (\(count.yes) tegen \(count.no)): verworpen",
-                                       en: "the votes are tied (\(count.yes) to \(count.no)): rejected", sources: sources + [kind.tie.source])
+                return DecisionOutcome(
+                    result: .rejected, base: base, needed: needed, quorum: quorum,
+                    nl: "de stemmen staken (\(count.yes) tegen \(count.no)): verworpen",
+                    en: "the votes are tied (\(count.yes) to \(count.no)): rejected", sources: sources + [kind.tie.source])
             case .chairDecides:
-                return DecisionOutcome(result: .chairDecides, base: base, needed: needed, quorum: quorum,
-                                       nl: "de stemmen staken: de voorzitter beslist", en: "the votes are tied: the chair decides",
-                                       sources: sources + [kind.tie.source])
+                return DecisionOutcome(
+                    result: .chairDecides, base: base, needed: needed, quorum: quorum,
+                    nl: "de stemmen staken: de voorzitter beslist", en: "the votes are tied: the chair decides",
+                    sources: sources + [kind.tie.source])
             case .revote where secondRound:
-                return DecisionOutcome(result: .rejected, base: base, needed: needed, quorum: quorum,
-                                       nl: "de stemmen staken opnieuw in de herstemming (\(count.yes) tegen \(count.no)): verworpen",
-                                       en: "the votes are tied again in the second round (\(count.yes) to \(count.no)): rejected",
-                                       sources: sources + [kind.tie.source, .legalDefault(LegalDefaults.tie)])
+                return DecisionOutcome(
+                    result: .rejected, base: base, needed: needed, quorum: quorum,
+                    nl: "de stemmen staken opnieuw in de herstemming (\(count.yes) tegen \(count.no)): verworpen",
+                    en: "the votes are tied again in the second round (\(count.yes) to \(count.no)): rejected",
+                    sources: sources + [kind.tie.source, .legalDefault(LegalDefaults.tie)])
             case .revote:
-                return DecisionOutcome(result: .revote, base: base, needed: needed, quorum: quorum,
-                                       nl: "de stemmen staken: er wordt opnieuw gestemd", en: "the votes are tied: the vote is held again",
-                                       sources: sources + [kind.tie.source])
+                return DecisionOutcome(
+                    result: .revote, base: base, needed: needed, quorum: quorum,
+                    nl: "de stemmen staken: er wordt opnieuw gestemd", en: "the votes are tied: the vote is held again",
+                    sources: sources + [kind.tie.source])
             }
         }
-        return DecisionOutcome(result: .rejected, base: base, needed: needed, quorum: quorum,
-                               nl: "verworpen: \(count.yes) voor is niet \(rule.nl)", en: "rejected: \(count.yes) in favour is not \(rule.en)",
-                               sources: sources)
+        return DecisionOutcome(
+            result: .rejected, base: base, needed: needed, quorum: quorum,
+            nl: "verworpen: \(count.yes) voor is niet \(rule.nl)", en: "rejected: \(count.yes) in favour is not \(rule.en)",
+            sources: sources)
     }
 }
 

@@ -49,8 +49,9 @@ public struct AuditEntry: Sendable, Hashable {
     public static func canonicalBytes(seq: Int, at: String, actor: String, action: String, payload: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64 + payload.utf8.count)
-        CanonicalJSON.appendEntry(seq: seq, at: Array(at.utf8), actor: Array(actor.utf8), action: Array(action.utf8),
-                                  payload: Array(payload.utf8), to: &out)
+        CanonicalJSON.appendEntry(
+            seq: seq, at: Array(at.utf8), actor: Array(actor.utf8), action: Array(action.utf8),
+            payload: Array(payload.utf8), to: &out)
         return out
     }
 

@@ -26,8 +26,10 @@ public struct Hash: Sendable, Hashable, CustomStringConvertible {
 
     init(_ digest: SHA256.Digest) {
         (w0, w1, w2, w3) = digest.withUnsafeBytes { b in
-            (b.loadUnaligned(fromByteOffset: 0, as: UInt64.self), b.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
-             b.loadUnaligned(fromByteOffset: 16, as: UInt64.self), b.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+            (
+                b.loadUnaligned(fromByteOffset: 0, as: UInt64.self), b.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                b.loadUnaligned(fromByteOffset: 16, as: UInt64.self), b.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+            )
         }
     }
 
@@ -65,7 +67,12 @@ public struct Hash: Sendable, Hashable, CustomStringConvertible {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)
-        withUnsafeBytes { for b in $0 { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) } }
+        withUnsafeBytes {
+            for b in $0 {
+                out.append(digits[Int(b >> 4)])
+                out.append(digits[Int(b & 15)])
+            }
+        }
         return String(decoding: out, as: UTF8.self)
     }
 }
@@ -127,7 +134,10 @@ public enum MerkleTree {
             if fn & 1 == 1 || fn == sn {
                 r = nodeHash(p, r)
                 if fn & 1 == 0 {
-                    while fn & 1 == 0 && fn != 0 { fn >>= 1; sn >>= 1 }
+                    while fn & 1 == 0 && fn != 0 {
+                        fn >>= 1
+                        sn >>= 1
+                    }
                 }
             } else {
                 r = nodeHash(r, p)

@@ -26,8 +26,9 @@ public struct SignedAuditHead: Sendable, Hashable {
     /// Signs `head` with `key`.
     public static func sign(_ head: AuditHead, association: String, at: Moment, key: Curve25519.Signing.PrivateKey) throws -> SignedAuditHead {
         let signature = try key.signature(for: message(association: association, head: head, at: at))
-        return SignedAuditHead(association: association, head: head, at: at, publicKey: Array(key.publicKey.rawRepresentation),
-                               signature: Array(signature))
+        return SignedAuditHead(
+            association: association, head: head, at: at, publicKey: Array(key.publicKey.rawRepresentation),
+            signature: Array(signature))
     }
 
     /// True when the signature is the public key's over this head.
@@ -56,9 +57,10 @@ public struct SignedAuditHead: Sendable, Hashable {
             throw Malformed(description: "not a JSON object")
         }
         guard let association = fields.association, let size = fields.size, size >= 0,
-              let root = fields.root.flatMap(Hash.init(hex:)), let at = fields.at.flatMap(Moment.init(parsing:)),
-              let key = fields.publicKey.flatMap(Self.bytes), key.count == 32,
-              let signature = fields.signature.flatMap(Self.bytes), signature.count == 64 else {
+            let root = fields.root.flatMap(Hash.init(hex:)), let at = fields.at.flatMap(Moment.init(parsing:)),
+            let key = fields.publicKey.flatMap(Self.bytes), key.count == 32,
+            let signature = fields.signature.flatMap(Self.bytes), signature.count == 64
+        else {
             throw Malformed(description: "expected association, size, root (64 hex digits), at, publicKey (64 hex digits) and signature (128 hex digits)")
         }
         self.init(association: association, head: AuditHead(size: size, root: root), at: at, publicKey: key, signature: signature)

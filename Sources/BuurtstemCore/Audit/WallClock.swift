@@ -1,8 +1,9 @@
 public import Statuut
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A moment in time, whole seconds since 1970-01-01 UTC; printed as ISO 8601 (`2026-11-24T21:37:20Z`).

@@ -42,8 +42,9 @@ public struct BoardRules: Sendable {
             throw Refusal(nl: "\(name) zit op \(day) al in het bestuur", en: "\(name) is already on the board on \(day)", source: rule.source)
         }
         if let maximum = rule.value.maximumSize, sitting.count >= maximum {
-            throw Refusal(nl: "het bestuur telt op \(day) al \(sitting.count) leden; het statuut staat er hoogstens \(maximum) toe",
-                          en: "the board already has \(sitting.count) members on \(day); the statute allows at most \(maximum)", source: rule.source)
+            throw Refusal(
+                nl: "het bestuur telt op \(day) al \(sitting.count) leden; het statuut staat er hoogstens \(maximum) toe",
+                en: "the board already has \(sitting.count) members on \(day); the statute allows at most \(maximum)", source: rule.source)
         }
         if let party {
             guard rule.value.seatsFor.contains(party) else {

@@ -37,14 +37,18 @@ public enum Compliance {
         if let last = judged.last, last >= day.year || year != nil {
             findings += board(facts, on: min(day, CivilDate(year: last, month: 12, day: 31) ?? day))
         }
-        findings.append(Finding(
-            rule: "audit-log", subject: day.description,
-            obligation: Bilingual("Het auditlog is compleet en ongewijzigd", "The audit log is complete and unaltered"),
-            source: .legalDefault(LegalSource("standaard van Buurtstem", nl: "elke wijziging staat in het auditlog", en: "every change is in the audit log")),
-            status: facts.auditProblems.isEmpty ? .kept : .broken,
-            evidence: facts.auditProblems.isEmpty
-                ? Bilingual("\(facts.auditEntries) regels, alle hashes en controlepunten kloppen", "\(facts.auditEntries) entries; every hash and checkpoint matches")
-                : Bilingual(facts.auditProblems.joined(separator: "; "), facts.auditProblems.joined(separator: "; "))))
+        findings.append(
+            Finding(
+                rule: "audit-log", subject: day.description,
+                obligation: Bilingual("Het auditlog is compleet en ongewijzigd", "The audit log is complete and unaltered"),
+                source: .legalDefault(
+                    LegalSource("standaard van Buurtstem", nl: "elke wijziging staat in het auditlog", en: "every change is in the audit log")),
+                status: facts.auditProblems.isEmpty ? .kept : .broken,
+                evidence: facts.auditProblems.isEmpty
+                    ? Bilingual(
+                        "\(facts.auditEntries) regels, alle hashes en controlepunten kloppen",
+                        "\(facts.auditEntries) entries; every hash and checkpoint matches")
+                    : Bilingual(facts.auditProblems.joined(separator: "; "), facts.auditProblems.joined(separator: "; "))))
         return ComplianceReport(association: facts.association, on: day, year: year, findings: findings)
     }
 
@@ -77,8 +81,11 @@ public enum Compliance {
                 + (planned.isEmpty ? "" : "; planned: " + planned.map { describe($0.assembly).en }.joined(separator: ", ")))
         let obligation = Bilingual("Ten minste \(required) algemene vergaderingen in \(year)", "At least \(required) general assemblies in \(year)")
         if held.count >= required {
-            return [Finding(rule: "assemblies-per-year", subject: String(year), obligation: obligation, source: statute.assembliesPerYear.source,
-                            status: .kept, evidence: evidence)]
+            return [
+                Finding(
+                    rule: "assemblies-per-year", subject: String(year), obligation: obligation, source: statute.assembliesPerYear.source,
+                    status: .kept, evidence: evidence)
+            ]
         }
         let lastCall = yearEnd.adding(days: -statute.noticeDays.value)
         let missing = required - held.count
@@ -87,7 +94,8 @@ public enum Compliance {
         if day > lastCall && partial {
             // Not provably broken: the year began before the records.
             status = .atRisk
-            text.nl += "; \(missing) te weinig in de gegevens, die pas op \(facts.start) beginnen: leg eerdere vergaderingen van \(year) vast of bevestig dat ze er niet waren"
+            text.nl +=
+                "; \(missing) te weinig in de gegevens, die pas op \(facts.start) beginnen: leg eerdere vergaderingen van \(year) vast of bevestig dat ze er niet waren"
             text.en += "; \(missing) short in the records, which begin only on \(facts.start): record earlier assemblies of \(year) or confirm there were none"
         } else if day > lastCall {
             status = .broken
@@ -98,8 +106,11 @@ public enum Compliance {
             text.nl += "; nog \(missing) nodig: roep uiterlijk \(lastCall) bijeen om op \(yearEnd) te vergaderen"
             text.en += "; \(missing) more needed: call by \(lastCall) to hold it by \(yearEnd)"
         }
-        return [Finding(rule: "assemblies-per-year", subject: String(year), obligation: obligation, source: statute.assembliesPerYear.source,
-                        status: status, evidence: text, deadline: day > lastCall ? nil : lastCall)]
+        return [
+            Finding(
+                rule: "assemblies-per-year", subject: String(year), obligation: obligation, source: statute.assembliesPerYear.source,
+                status: status, evidence: text, deadline: day > lastCall ? nil : lastCall)
+        ]
     }
 
     static func longestGap(_ facts: ComplianceFacts, years: [Int], on day: CivilDate) -> [Finding] {
@@ -113,7 +124,8 @@ public enum Compliance {
         let obligation = Bilingual("Niet meer dan \(months) maanden tussen twee vergaderingen", "No more than \(months) months between assemblies")
         var status: Finding.Status = broken.isEmpty ? .kept : .broken
         var deadline: CivilDate?
-        var evidence = broken.isEmpty
+        var evidence =
+            broken.isEmpty
             ? Bilingual("geen te lange tussenpozen", "no gap too long")
             : Bilingual("te lang: " + broken.map(\.nl).joined(separator: ", "), "too long: " + broken.map(\.en).joined(separator: ", "))
         if let last = dates.last, years.contains(day.year) {
@@ -129,8 +141,11 @@ public enum Compliance {
                 if day.days(until: limit) <= warningDays { status = .atRisk }
             }
         }
-        return [Finding(rule: "longest-gap", subject: years.count == 1 ? String(years[0]) : "\(years[0])–\(years[years.count - 1])",
-                        obligation: obligation, source: statute.longestGapMonths.source, status: status, evidence: evidence, deadline: deadline)]
+        return [
+            Finding(
+                rule: "longest-gap", subject: years.count == 1 ? String(years[0]) : "\(years[0])–\(years[years.count - 1])",
+                obligation: obligation, source: statute.longestGapMonths.source, status: status, evidence: evidence, deadline: deadline)
+        ]
     }
 
     static func assembly(_ fact: ComplianceFacts.AssemblyFact, _ statute: Statute) -> [Finding] {
@@ -142,18 +157,21 @@ public enum Compliance {
         let kinds = Array(Set(a.agendaKinds + fact.decisions.map { DecisionKindNames.canonical($0.proposal.kind) })).sorted()
         let notice = rules.notice(for: kinds)
         let given = called.days(until: a.date)
-        findings.append(Finding(
-            rule: "notice", subject: subject,
-            obligation: Bilingual("Oproeping ten minste \(notice.value) dagen vooraf", "Notice of at least \(notice.value) days"),
-            source: notice.source, status: given >= notice.value ? .kept : .broken,
-            evidence: Bilingual("opgeroepen op \(called) voor \(a.date): \(given) dagen", "called on \(called) for \(a.date): \(given) days")))
+        findings.append(
+            Finding(
+                rule: "notice", subject: subject,
+                obligation: Bilingual("Oproeping ten minste \(notice.value) dagen vooraf", "Notice of at least \(notice.value) days"),
+                source: notice.source, status: given >= notice.value ? .kept : .broken,
+                evidence: Bilingual("opgeroepen op \(called) voor \(a.date): \(given) dagen", "called on \(called) for \(a.date): \(given) days")))
         let expected = rules.referenceDate(for: a.date, calledOn: called)
-        findings.append(Finding(
-            rule: "reference-date", subject: subject,
-            obligation: Bilingual("Stemgerechtigden bepaald op de peildatum", "Electorate fixed on the reference date"),
-            source: statute.referenceDate.source, status: a.referenceDate == expected ? .kept : .broken,
-            evidence: Bilingual("peildatum \(a.referenceDate?.description ?? "–") (volgens het statuut \(expected)); \(fact.electorate) stemgerechtigden",
-                                "reference date \(a.referenceDate?.description ?? "–") (by the statute \(expected)); \(fact.electorate) entitled to vote")))
+        findings.append(
+            Finding(
+                rule: "reference-date", subject: subject,
+                obligation: Bilingual("Stemgerechtigden bepaald op de peildatum", "Electorate fixed on the reference date"),
+                source: statute.referenceDate.source, status: a.referenceDate == expected ? .kept : .broken,
+                evidence: Bilingual(
+                    "peildatum \(a.referenceDate?.description ?? "–") (volgens het statuut \(expected)); \(fact.electorate) stemgerechtigden",
+                    "reference date \(a.referenceDate?.description ?? "–") (by the statute \(expected)); \(fact.electorate) entitled to vote")))
         var held: [ResidentID: Int] = [:]
         for holder in fact.attendance.proxies.values { held[holder, default: 0] += 1 }
         let most = held.values.max() ?? 0
@@ -170,10 +188,12 @@ public enum Compliance {
             proxyStatus = .kept
             limit = Bilingual("Volmachten zonder maximum", "Proxies without a limit")
         }
-        findings.append(Finding(
-            rule: "proxies", subject: subject, obligation: limit, source: statute.proxy.source, status: proxyStatus,
-            evidence: Bilingual("\(fact.attendance.proxies.count) volmachten; hoogste aantal bij één lid: \(most)",
-                                "\(fact.attendance.proxies.count) proxies; most held by one member: \(most)")))
+        findings.append(
+            Finding(
+                rule: "proxies", subject: subject, obligation: limit, source: statute.proxy.source, status: proxyStatus,
+                evidence: Bilingual(
+                    "\(fact.attendance.proxies.count) volmachten; hoogste aantal bij één lid: \(most)",
+                    "\(fact.attendance.proxies.count) proxies; most held by one member: \(most)")))
         return findings
     }
 
@@ -187,17 +207,22 @@ public enum Compliance {
         submitted.state = .submitted
         do {
             _ = try rules.admit(submitted, for: fact.assembly, electorate: Set(supporters(of: decision.proposal)))
-            findings.append(Finding(rule: "proposal", subject: subject,
-                                    obligation: Bilingual("Voorstel van wie dat mag, op tijd ingediend", "Proposal by someone entitled, submitted on time"),
-                                    source: statute.proposers.source, status: .kept,
-                                    evidence: Bilingual("ingediend op \(decision.proposal.submittedOn?.description ?? "–")"
-                                                            + (decision.proposal.inspectionFrom.map { ", ter inzage vanaf \($0)" } ?? ""),
-                                                        "submitted on \(decision.proposal.submittedOn?.description ?? "–")"
-                                                            + (decision.proposal.inspectionFrom.map { ", open for inspection from \($0)" } ?? ""))))
+            findings.append(
+                Finding(
+                    rule: "proposal", subject: subject,
+                    obligation: Bilingual("Voorstel van wie dat mag, op tijd ingediend", "Proposal by someone entitled, submitted on time"),
+                    source: statute.proposers.source, status: .kept,
+                    evidence: Bilingual(
+                        "ingediend op \(decision.proposal.submittedOn?.description ?? "–")"
+                            + (decision.proposal.inspectionFrom.map { ", ter inzage vanaf \($0)" } ?? ""),
+                        "submitted on \(decision.proposal.submittedOn?.description ?? "–")"
+                            + (decision.proposal.inspectionFrom.map { ", open for inspection from \($0)" } ?? ""))))
         } catch {
-            findings.append(Finding(rule: "proposal", subject: subject,
-                                    obligation: Bilingual("Voorstel van wie dat mag, op tijd ingediend", "Proposal by someone entitled, submitted on time"),
-                                    source: error.source, status: .broken, evidence: Bilingual(error.nl, error.en)))
+            findings.append(
+                Finding(
+                    rule: "proposal", subject: subject,
+                    obligation: Bilingual("Voorstel van wie dat mag, op tijd ingediend", "Proposal by someone entitled, submitted on time"),
+                    source: error.source, status: .broken, evidence: Bilingual(error.nl, error.en)))
         }
         let kind = DecisionKindNames.canonical(decision.proposal.kind)
         if statute.socialShareholders.contains(where: { $0.rights.contains { $0.decisionKind == kind && $0.kind != .veto } }) {
@@ -205,53 +230,79 @@ public enum Compliance {
             let given = before.map { "\($0.shareholder): \($0.kind.rawValue) \($0.on)" }.joined(separator: "; ")
             do {
                 try rules.checkBallotMayOpen(decision.proposal, responses: before)
-                findings.append(Finding(rule: "shareholder", subject: subject,
-                                        obligation: Bilingual("Advies of instemming van de sociaal aandeelhouder vóór de stemming", "Social shareholder's advice or consent before the ballot"),
-                                        source: statute.socialShareholders.first { $0.rights.contains { $0.decisionKind == kind } }?.source ?? statute.proposers.source,
-                                        status: .kept, evidence: Bilingual(given, given)))
+                findings.append(
+                    Finding(
+                        rule: "shareholder", subject: subject,
+                        obligation: Bilingual(
+                            "Advies of instemming van de sociaal aandeelhouder vóór de stemming", "Social shareholder's advice or consent before the ballot"),
+                        source: statute.socialShareholders.first { $0.rights.contains { $0.decisionKind == kind } }?.source ?? statute.proposers.source,
+                        status: .kept, evidence: Bilingual(given, given)))
             } catch {
-                findings.append(Finding(rule: "shareholder", subject: subject,
-                                        obligation: Bilingual("Advies of instemming van de sociaal aandeelhouder vóór de stemming", "Social shareholder's advice or consent before the ballot"),
-                                        source: error.source, status: .broken, evidence: Bilingual(error.nl, error.en)))
+                findings.append(
+                    Finding(
+                        rule: "shareholder", subject: subject,
+                        obligation: Bilingual(
+                            "Advies of instemming van de sociaal aandeelhouder vóór de stemming", "Social shareholder's advice or consent before the ballot"),
+                        source: error.source, status: .broken, evidence: Bilingual(error.nl, error.en)))
             }
         }
         let allowed = fact.attendance.votesAllowed
-        findings.append(Finding(
-            rule: "one-vote", subject: subject,
-            obligation: Bilingual("Niet meer stemmen dan aanwezige en vertegenwoordigde leden", "No more votes than members present or represented"),
-            source: .legalDefault(LegalDefaults.oneVote), status: decision.votesCast <= allowed ? .kept : .broken,
-            evidence: Bilingual("\(decision.votesCast) stemmen, \(allowed) aanwezig of vertegenwoordigd", "\(decision.votesCast) votes, \(allowed) present or represented")))
+        findings.append(
+            Finding(
+                rule: "one-vote", subject: subject,
+                obligation: Bilingual("Niet meer stemmen dan aanwezige en vertegenwoordigde leden", "No more votes than members present or represented"),
+                source: .legalDefault(LegalDefaults.oneVote), status: decision.votesCast <= allowed ? .kept : .broken,
+                evidence: Bilingual(
+                    "\(decision.votesCast) stemmen, \(allowed) aanwezig of vertegenwoordigd", "\(decision.votesCast) votes, \(allowed) present or represented"))
+        )
         guard let kindRule = statute.decisionKind(named: decision.proposal.kind) else { return findings }
         if kindRule.method.value != decision.method {
-            findings.append(Finding(rule: "decision", subject: subject,
-                                    obligation: Bilingual("Besluit \(kindRule.name) met de methode \(kindRule.method.value.rawValue)", "Decision \(kindRule.name) by \(kindRule.method.value.rawValue)"),
-                                    source: kindRule.method.source, status: .broken,
-                                    evidence: Bilingual("gestemd met \(decision.method.rawValue)", "voted by \(decision.method.rawValue)")))
+            findings.append(
+                Finding(
+                    rule: "decision", subject: subject,
+                    obligation: Bilingual(
+                        "Besluit \(kindRule.name) met de methode \(kindRule.method.value.rawValue)",
+                        "Decision \(kindRule.name) by \(kindRule.method.value.rawValue)"),
+                    source: kindRule.method.source, status: .broken,
+                    evidence: Bilingual("gestemd met \(decision.method.rawValue)", "voted by \(decision.method.rawValue)")))
             return findings
         }
         if let count = decision.count, let recorded = decision.outcome, let outcome = fact.outcome(of: decision, kind: kindRule) {
-            let tally = Bilingual("voor \(count.yes), tegen \(count.no), blanco \(count.blank); quorum \(outcome.quorum.counted) van \(outcome.quorum.needed)",
-                                  "yes \(count.yes), no \(count.no), blank \(count.blank); quorum \(outcome.quorum.counted) of \(outcome.quorum.needed)")
+            let tally = Bilingual(
+                "voor \(count.yes), tegen \(count.no), blanco \(count.blank); quorum \(outcome.quorum.counted) van \(outcome.quorum.needed)",
+                "yes \(count.yes), no \(count.no), blank \(count.blank); quorum \(outcome.quorum.counted) of \(outcome.quorum.needed)")
             // Presence only grows during an evening: a close that counted more than the attendance
             // list holds at the end does not match the records.
             let listed = fact.attendance.votesAllowed
             let presence = (decision.recordedPresent ?? 0) <= listed && (decision.recordedQuorum?.counted ?? 0) <= listed
             let agrees = outcome.result.rawValue == recorded && presence
-            let note = presence ? Bilingual("", "")
-                : Bilingual("; bij de sluiting \(decision.recordedPresent ?? 0) aanwezig geteld, de presentielijst heeft er \(listed)",
-                            "; \(decision.recordedPresent ?? 0) counted present at the close, the attendance list has \(listed)")
-            findings.append(Finding(
-                rule: "decision", subject: subject,
-                obligation: Bilingual("Meerderheid en quorum bij een besluit van de soort \(kindRule.name)", "Majority and quorum for a decision of the kind \(kindRule.name)"),
-                source: outcome.sources.first ?? kindRule.majority.source, status: agrees ? .kept : .broken,
-                evidence: Bilingual("\(tally.nl) → \(outcome.nl)\(outcome.result.rawValue == recorded ? "" : "; vastgelegd als \(recorded)")\(note.nl)",
-                                    "\(tally.en) → \(outcome.en)\(outcome.result.rawValue == recorded ? "" : "; recorded as \(recorded)")\(note.en)")))
+            let note =
+                presence
+                ? Bilingual("", "")
+                : Bilingual(
+                    "; bij de sluiting \(decision.recordedPresent ?? 0) aanwezig geteld, de presentielijst heeft er \(listed)",
+                    "; \(decision.recordedPresent ?? 0) counted present at the close, the attendance list has \(listed)")
+            findings.append(
+                Finding(
+                    rule: "decision", subject: subject,
+                    obligation: Bilingual(
+                        "Meerderheid en quorum bij een besluit van de soort \(kindRule.name)", "Majority and quorum for a decision of the kind \(kindRule.name)"
+                    ),
+                    source: outcome.sources.first ?? kindRule.majority.source, status: agrees ? .kept : .broken,
+                    evidence: Bilingual(
+                        "\(tally.nl) → \(outcome.nl)\(outcome.result.rawValue == recorded ? "" : "; vastgelegd als \(recorded)")\(note.nl)",
+                        "\(tally.en) → \(outcome.en)\(outcome.result.rawValue == recorded ? "" : "; recorded as \(recorded)")\(note.en)")))
         } else if decision.outcome != nil || decision.method != .yesNo {
-            findings.append(Finding(rule: "decision", subject: subject,
-                                    obligation: Bilingual("Besluit \(kindRule.name) met de methode \(kindRule.method.value.rawValue)", "Decision \(kindRule.name) by \(kindRule.method.value.rawValue)"),
-                                    source: kindRule.method.source, status: .kept,
-                                    evidence: Bilingual("gestemd met \(decision.method.rawValue)\(decision.outcome == nil ? " (nog open)" : "")",
-                                                        "voted by \(decision.method.rawValue)\(decision.outcome == nil ? " (still open)" : "")")))
+            findings.append(
+                Finding(
+                    rule: "decision", subject: subject,
+                    obligation: Bilingual(
+                        "Besluit \(kindRule.name) met de methode \(kindRule.method.value.rawValue)",
+                        "Decision \(kindRule.name) by \(kindRule.method.value.rawValue)"),
+                    source: kindRule.method.source, status: .kept,
+                    evidence: Bilingual(
+                        "gestemd met \(decision.method.rawValue)\(decision.outcome == nil ? " (nog open)" : "")",
+                        "voted by \(decision.method.rawValue)\(decision.outcome == nil ? " (still open)" : "")")))
         }
         return findings
     }
@@ -264,10 +315,14 @@ public enum Compliance {
     static func outsideMeeting(_ facts: ComplianceFacts, years: [Int], on day: CivilDate) -> [Finding] {
         let decisions = facts.outsideDecisions.filter { years.contains($0.on.year) && $0.on <= day }
         guard !decisions.isEmpty else {
-            return [Finding(rule: "outside-meeting", subject: "\(years.first ?? day.year)–\(years.last ?? day.year)",
-                            obligation: Bilingual("Besluiten buiten de vergadering alleen zoals het statuut toestaat", "Decisions outside a meeting only as the statute allows"),
-                            source: facts.statute(on: day).outsideMeeting.source, status: .kept,
-                            evidence: Bilingual("geen besluiten buiten de vergadering genomen", "no decisions taken outside a meeting"))]
+            return [
+                Finding(
+                    rule: "outside-meeting", subject: "\(years.first ?? day.year)–\(years.last ?? day.year)",
+                    obligation: Bilingual(
+                        "Besluiten buiten de vergadering alleen zoals het statuut toestaat", "Decisions outside a meeting only as the statute allows"),
+                    source: facts.statute(on: day).outsideMeeting.source, status: .kept,
+                    evidence: Bilingual("geen besluiten buiten de vergadering genomen", "no decisions taken outside a meeting"))
+            ]
         }
         return decisions.map { decision in
             let statute = facts.statute(on: decision.on)
@@ -282,12 +337,13 @@ public enum Compliance {
                 rule: "outside-meeting", subject: "\(decision.on) \(decision.title)",
                 obligation: Bilingual("Besluit buiten de vergadering: \(decision.title)", "Decision outside a meeting: \(decision.title)"),
                 source: statute.outsideMeeting.source, status: agrees ? .kept : .broken,
-                evidence: Bilingual("voor \(c.yes), tegen \(c.no), blanco \(c.blank) van \(decision.members) leden → \(outcome.nl)"
-                                        + (decision.outcome == outcome.result.rawValue ? "" : "; vastgelegd als \(decision.outcome)")
-                                        + (decision.writtenVotes.map { "; \($0) schriftelijke stemmen bewaard" } ?? ""),
-                                    "yes \(c.yes), no \(c.no), blank \(c.blank) of \(decision.members) members → \(outcome.en)"
-                                        + (decision.outcome == outcome.result.rawValue ? "" : "; recorded as \(decision.outcome)")
-                                        + (decision.writtenVotes.map { "; \($0) written votes kept" } ?? "")))
+                evidence: Bilingual(
+                    "voor \(c.yes), tegen \(c.no), blanco \(c.blank) van \(decision.members) leden → \(outcome.nl)"
+                        + (decision.outcome == outcome.result.rawValue ? "" : "; vastgelegd als \(decision.outcome)")
+                        + (decision.writtenVotes.map { "; \($0) schriftelijke stemmen bewaard" } ?? ""),
+                    "yes \(c.yes), no \(c.no), blank \(c.blank) of \(decision.members) members → \(outcome.en)"
+                        + (decision.outcome == outcome.result.rawValue ? "" : "; recorded as \(decision.outcome)")
+                        + (decision.writtenVotes.map { "; \($0) written votes kept" } ?? "")))
         }
     }
 
@@ -295,19 +351,23 @@ public enum Compliance {
 
     static func demand(_ fact: ComplianceFacts.DemandFact, _ statute: Statute, on day: CivilDate) -> Finding {
         let d = fact.demand
-        let obligation = Bilingual("Verzoek van \(d.supporters) leden (\(d.receivedOn)): vergadering bijeenroepen uiterlijk \(d.callBy)",
-                                   "Members' demand (\(d.receivedOn)): call an assembly by \(d.callBy)")
+        let obligation = Bilingual(
+            "Verzoek van \(d.supporters) leden (\(d.receivedOn)): vergadering bijeenroepen uiterlijk \(d.callBy)",
+            "Members' demand (\(d.receivedOn)): call an assembly by \(d.callBy)")
         if let answered = fact.answeredOn {
-            return Finding(rule: "demand", subject: d.receivedOn.description, obligation: obligation, source: statute.demand.source,
-                           status: answered <= d.callBy ? .kept : .broken,
-                           evidence: Bilingual("vergadering opgeroepen op \(answered)", "assembly called on \(answered)"))
+            return Finding(
+                rule: "demand", subject: d.receivedOn.description, obligation: obligation, source: statute.demand.source,
+                status: answered <= d.callBy ? .kept : .broken,
+                evidence: Bilingual("vergadering opgeroepen op \(answered)", "assembly called on \(answered)"))
         }
         let late = day > d.callBy
-        return Finding(rule: "demand", subject: d.receivedOn.description, obligation: obligation, source: statute.demand.source,
-                       status: late ? .broken : .atRisk,
-                       evidence: late ? Bilingual("niet beantwoord; de termijn liep af op \(d.callBy)", "not answered; the term ended on \(d.callBy)")
-                                      : Bilingual("nog niet beantwoord", "not answered yet"),
-                       deadline: late ? nil : d.callBy)
+        return Finding(
+            rule: "demand", subject: d.receivedOn.description, obligation: obligation, source: statute.demand.source,
+            status: late ? .broken : .atRisk,
+            evidence: late
+                ? Bilingual("niet beantwoord; de termijn liep af op \(d.callBy)", "not answered; the term ended on \(d.callBy)")
+                : Bilingual("nog niet beantwoord", "not answered yet"),
+            deadline: late ? nil : d.callBy)
     }
 
     static func accounts(_ facts: ComplianceFacts, of year: Int, on day: CivilDate) -> [Finding] {
@@ -315,38 +375,52 @@ public enum Compliance {
         let statute = facts.statute(on: newYear)
         let months = statute.annualAccountsMonths.value
         let deadline = newYear.adding(months: months).adding(days: -1)
-        let obligation = Bilingual("Jaarrekening \(year) binnen \(months) maanden aan de leden voorgelegd", "Annual accounts \(year) presented to the members within \(months) months")
+        let obligation = Bilingual(
+            "Jaarrekening \(year) binnen \(months) maanden aan de leden voorgelegd", "Annual accounts \(year) presented to the members within \(months) months")
         if let presented = facts.accounts.first(where: { $0.year == year })?.presentedOn {
-            return [Finding(rule: "annual-accounts", subject: String(year), obligation: obligation, source: statute.annualAccountsMonths.source,
-                            status: presented <= deadline ? .kept : .broken,
-                            evidence: Bilingual("voorgelegd op \(presented) (uiterlijk \(deadline))", "presented on \(presented) (due by \(deadline))"))]
+            return [
+                Finding(
+                    rule: "annual-accounts", subject: String(year), obligation: obligation, source: statute.annualAccountsMonths.source,
+                    status: presented <= deadline ? .kept : .broken,
+                    evidence: Bilingual("voorgelegd op \(presented) (uiterlijk \(deadline))", "presented on \(presented) (due by \(deadline))"))
+            ]
         }
         if day > deadline {
-            return [Finding(rule: "annual-accounts", subject: String(year), obligation: obligation, source: statute.annualAccountsMonths.source,
-                            status: .broken, evidence: Bilingual("niet voorgelegd; uiterlijk \(deadline)", "not presented; due by \(deadline)"))]
+            return [
+                Finding(
+                    rule: "annual-accounts", subject: String(year), obligation: obligation, source: statute.annualAccountsMonths.source,
+                    status: .broken, evidence: Bilingual("niet voorgelegd; uiterlijk \(deadline)", "not presented; due by \(deadline)"))
+            ]
         }
-        return [Finding(rule: "annual-accounts", subject: String(year), obligation: obligation, source: statute.annualAccountsMonths.source,
-                        status: day.days(until: deadline) <= warningDays ? .atRisk : .notYetDue,
-                        evidence: Bilingual("nog niet voorgelegd", "not presented yet"), deadline: deadline)]
+        return [
+            Finding(
+                rule: "annual-accounts", subject: String(year), obligation: obligation, source: statute.annualAccountsMonths.source,
+                status: day.days(until: deadline) <= warningDays ? .atRisk : .notYetDue,
+                evidence: Bilingual("nog niet voorgelegd", "not presented yet"), deadline: deadline)
+        ]
     }
 
     static func confirmations(_ facts: ComplianceFacts, _ year: Int, on day: CivilDate) -> [Finding] {
         guard let yearEnd = CivilDate(year: year, month: 12, day: 31) else { return [] }
         let statute = facts.statute(on: min(yearEnd, day))
         return statute.organisations.map { organisation in
-            let obligation = Bilingual("\(organisation.value) bevestigt in \(year) de beginselen van het statuut",
-                                       "\(organisation.value) confirms the statute's principles in \(year)")
+            let obligation = Bilingual(
+                "\(organisation.value) bevestigt in \(year) de beginselen van het statuut",
+                "\(organisation.value) confirms the statute's principles in \(year)")
             if let done = facts.confirmations.first(where: { $0.organisation == organisation.value && $0.year == year }) {
-                return Finding(rule: "organisation", subject: "\(year) \(organisation.value)", obligation: obligation, source: organisation.source,
-                               status: .kept, evidence: Bilingual("bevestigd op \(done.on): \(done.text)", "confirmed on \(done.on): \(done.text)"))
+                return Finding(
+                    rule: "organisation", subject: "\(year) \(organisation.value)", obligation: obligation, source: organisation.source,
+                    status: .kept, evidence: Bilingual("bevestigd op \(done.on): \(done.text)", "confirmed on \(done.on): \(done.text)"))
             }
             if day > yearEnd {
-                return Finding(rule: "organisation", subject: "\(year) \(organisation.value)", obligation: obligation, source: organisation.source,
-                               status: .broken, evidence: Bilingual("geen bevestiging in \(year)", "no confirmation in \(year)"))
+                return Finding(
+                    rule: "organisation", subject: "\(year) \(organisation.value)", obligation: obligation, source: organisation.source,
+                    status: .broken, evidence: Bilingual("geen bevestiging in \(year)", "no confirmation in \(year)"))
             }
-            return Finding(rule: "organisation", subject: "\(year) \(organisation.value)", obligation: obligation, source: organisation.source,
-                           status: day.days(until: yearEnd) <= 2 * warningDays ? .atRisk : .notYetDue,
-                           evidence: Bilingual("nog geen bevestiging", "not confirmed yet"), deadline: yearEnd)
+            return Finding(
+                rule: "organisation", subject: "\(year) \(organisation.value)", obligation: obligation, source: organisation.source,
+                status: day.days(until: yearEnd) <= 2 * warningDays ? .atRisk : .notYetDue,
+                evidence: Bilingual("nog geen bevestiging", "not confirmed yet"), deadline: yearEnd)
         }
     }
 }

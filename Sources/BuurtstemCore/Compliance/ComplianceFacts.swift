@@ -36,13 +36,16 @@ public struct ComplianceFacts: Sendable {
         /// recorded are judged by the attendance at the end.
         public func outcome(of decision: DecisionFact, kind: DecisionKind) -> DecisionOutcome? {
             guard let count = decision.count else { return nil }
-            let secondMeeting = decidesWithoutQuorum(decision), secondRound = decision.roundOf != nil
+            let secondMeeting = decidesWithoutQuorum(decision)
+            let secondRound = decision.roundOf != nil
             if let quorum = decision.recordedQuorum, let present = decision.recordedPresent {
-                return DecisionRule.decide(count, kind: kind, quorum: quorum, present: present, electorate: electorate,
-                                           secondMeeting: secondMeeting, secondRound: secondRound)
+                return DecisionRule.decide(
+                    count, kind: kind, quorum: quorum, present: present, electorate: electorate,
+                    secondMeeting: secondMeeting, secondRound: secondRound)
             }
-            return DecisionRule.decide(count, kind: kind, attendance: attendance, electorate: electorate,
-                                       secondMeeting: secondMeeting, secondRound: secondRound)
+            return DecisionRule.decide(
+                count, kind: kind, attendance: attendance, electorate: electorate,
+                secondMeeting: secondMeeting, secondRound: secondRound)
         }
     }
 
@@ -67,8 +70,10 @@ public struct ComplianceFacts: Sendable {
         /// The quorum, and the members present or represented, when the ballot closed.
         public var recordedQuorum: QuorumStatus?
         public var recordedPresent: Int?
-        public init(ballot: Int, proposal: Proposal, responses: [ShareholderResponse], method: TallyMethod, count: YesNoCount?, outcome: String?,
-                    options: [BallotOption] = [], chosen: [String] = [], votesCast: Int = 0) {
+        public init(
+            ballot: Int, proposal: Proposal, responses: [ShareholderResponse], method: TallyMethod, count: YesNoCount?, outcome: String?,
+            options: [BallotOption] = [], chosen: [String] = [], votesCast: Int = 0
+        ) {
             self.ballot = ballot
             self.proposal = proposal
             self.responses = responses
@@ -152,9 +157,11 @@ public struct ComplianceFacts: Sendable {
     /// recorded event if earlier); nothing before it is judged.
     public var recordsFrom: CivilDate
 
-    public init(association: String, versions: [Version], assemblies: [AssemblyFact], demands: [DemandFact], accounts: [AccountsFact],
-                confirmations: [Confirmation], outsideDecisions: [OutsideDecision] = [], auditProblems: [String], auditEntries: Int,
-                recordsFrom: CivilDate) {
+    public init(
+        association: String, versions: [Version], assemblies: [AssemblyFact], demands: [DemandFact], accounts: [AccountsFact],
+        confirmations: [Confirmation], outsideDecisions: [OutsideDecision] = [], auditProblems: [String], auditEntries: Int,
+        recordsFrom: CivilDate
+    ) {
         self.outsideDecisions = outsideDecisions
         self.recordsFrom = recordsFrom
         self.association = association

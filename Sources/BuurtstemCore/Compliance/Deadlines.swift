@@ -19,38 +19,52 @@ public enum Deadlines {
             let statute = facts.statute(on: a.date)
             let rules = AssemblyRules(statute: statute)
             let notice = rules.notice(for: a.agendaKinds)
-            list.append(Deadline(date: a.date, what: Bilingual("Algemene vergadering in \(a.place)", "General assembly at \(a.place)"),
-                                 source: statute.assembliesPerYear.source, uid: "assembly-\(a.id)"))
+            list.append(
+                Deadline(
+                    date: a.date, what: Bilingual("Algemene vergadering in \(a.place)", "General assembly at \(a.place)"),
+                    source: statute.assembliesPerYear.source, uid: "assembly-\(a.id)"))
             if a.calledOn == nil {
-                list.append(Deadline(date: a.date.adding(days: -notice.value),
-                                     what: Bilingual("Laatste dag om de vergadering van \(a.date) bijeen te roepen (\(notice.value) dagen)",
-                                                     "Last day to call the assembly of \(a.date) (\(notice.value) days)"),
-                                     source: notice.source, uid: "assembly-\(a.id)-call"))
+                list.append(
+                    Deadline(
+                        date: a.date.adding(days: -notice.value),
+                        what: Bilingual(
+                            "Laatste dag om de vergadering van \(a.date) bijeen te roepen (\(notice.value) dagen)",
+                            "Last day to call the assembly of \(a.date) (\(notice.value) days)"),
+                        source: notice.source, uid: "assembly-\(a.id)-call"))
             }
             if let reference = a.referenceDate ?? (a.calledOn == nil ? rules.referenceDate(for: a.date, calledOn: a.date.adding(days: -notice.value)) : nil) {
-                list.append(Deadline(date: reference, what: Bilingual("Peildatum voor de vergadering van \(a.date)", "Reference date for the assembly of \(a.date)"),
-                                     source: statute.referenceDate.source, uid: "assembly-\(a.id)-reference"))
+                list.append(
+                    Deadline(
+                        date: reference, what: Bilingual("Peildatum voor de vergadering van \(a.date)", "Reference date for the assembly of \(a.date)"),
+                        source: statute.referenceDate.source, uid: "assembly-\(a.id)-reference"))
             }
             if let days = statute.proposalDeadlineDays.value {
-                list.append(Deadline(date: a.date.adding(days: -days),
-                                     what: Bilingual("Laatste dag om voorstellen in te dienen voor \(a.date)", "Last day to submit proposals for \(a.date)"),
-                                     source: statute.proposalDeadlineDays.source, uid: "assembly-\(a.id)-proposals"))
+                list.append(
+                    Deadline(
+                        date: a.date.adding(days: -days),
+                        what: Bilingual("Laatste dag om voorstellen in te dienen voor \(a.date)", "Last day to submit proposals for \(a.date)"),
+                        source: statute.proposalDeadlineDays.source, uid: "assembly-\(a.id)-proposals"))
             }
             for kind in a.agendaKinds.compactMap(statute.decisionKind(named:)) {
                 if let days = kind.inspectionDays.value {
-                    list.append(Deadline(date: a.date.adding(days: -days),
-                                         what: Bilingual("\(kind.name): de tekst uiterlijk vandaag ter inzage leggen (vergadering \(a.date))",
-                                                         "\(kind.name): lay the text open for inspection by today (assembly \(a.date))"),
-                                         source: kind.inspectionDays.source, uid: "assembly-\(a.id)-inspection-\(kind.name)"))
+                    list.append(
+                        Deadline(
+                            date: a.date.adding(days: -days),
+                            what: Bilingual(
+                                "\(kind.name): de tekst uiterlijk vandaag ter inzage leggen (vergadering \(a.date))",
+                                "\(kind.name): lay the text open for inspection by today (assembly \(a.date))"),
+                            source: kind.inspectionDays.source, uid: "assembly-\(a.id)-inspection-\(kind.name)"))
                 }
             }
         }
         // A statute version adopted but not yet in force waits for its own date.
         for version in facts.versions where version.validFrom > day {
             let label = version.statute.versionLabel.map { " \($0)" } ?? ""
-            list.append(Deadline(date: version.validFrom,
-                                 what: Bilingual("Statuutversie\(label) van kracht", "Statute version\(label) takes effect"),
-                                 source: .header, uid: "statute-\(version.validFrom)"))
+            list.append(
+                Deadline(
+                    date: version.validFrom,
+                    what: Bilingual("Statuutversie\(label) van kracht", "Statute version\(label) takes effect"),
+                    source: .header, uid: "statute-\(version.validFrom)"))
         }
         for finding in Compliance.check(facts, on: day).findings where finding.status != .kept && finding.status != .broken {
             guard let date = finding.deadline else { continue }
@@ -66,10 +80,13 @@ public enum Deadlines {
             let statute = facts.statute(on: nextYear)
             let required = statute.assembliesPerYear.value
             let planned = facts.assemblies.filter { $0.assembly.date.year == day.year + 1 }.count
-            list.append(Deadline(date: yearEnd,
-                                 what: Bilingual("Ten minste \(required) algemene vergaderingen in \(day.year + 1) (\(planned) gepland)",
-                                                 "At least \(required) general assemblies in \(day.year + 1) (\(planned) planned)"),
-                                 source: statute.assembliesPerYear.source, uid: "assemblies-per-year-\(day.year + 1)"))
+            list.append(
+                Deadline(
+                    date: yearEnd,
+                    what: Bilingual(
+                        "Ten minste \(required) algemene vergaderingen in \(day.year + 1) (\(planned) gepland)",
+                        "At least \(required) general assemblies in \(day.year + 1) (\(planned) planned)"),
+                    source: statute.assembliesPerYear.source, uid: "assemblies-per-year-\(day.year + 1)"))
         }
         return list.filter { $0.date >= day }.sorted { ($0.date, $0.uid) < ($1.date, $1.uid) }
     }

@@ -4,7 +4,10 @@ public import Statuut
 /// evidence, and for what is still open the last day to act.
 public struct Finding: Sendable, Hashable {
     public enum Status: String, Sendable, Hashable, CaseIterable {
-        case broken, atRisk = "at-risk", notYetDue = "not-yet-due", kept
+        case broken
+        case atRisk = "at-risk"
+        case notYetDue = "not-yet-due"
+        case kept
 
         public func name(in language: Language) -> String {
             switch (self, language) {

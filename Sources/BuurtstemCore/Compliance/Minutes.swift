@@ -20,8 +20,10 @@ public struct Minutes: Sendable {
     /// Applications for membership the assembly decided on (`toelating door de algemene vergadering`).
     public var admissions: [MembershipApplication] = []
 
-    public init(association: String, statute: Statute, statuteFrom: CivilDate, statuteSHA256: String, fact: ComplianceFacts.AssemblyFact,
-                closedHead: AuditHead?, confirmations: [ComplianceFacts.Confirmation]) {
+    public init(
+        association: String, statute: Statute, statuteFrom: CivilDate, statuteSHA256: String, fact: ComplianceFacts.AssemblyFact,
+        closedHead: AuditHead?, confirmations: [ComplianceFacts.Confirmation]
+    ) {
         self.association = association
         self.statute = statute
         self.statuteFrom = statuteFrom

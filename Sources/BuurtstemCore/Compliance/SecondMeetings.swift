@@ -15,23 +15,35 @@ extension Compliance {
                 let lastDay = fact.assembly.date.adding(days: days)
                 let lastCall = lastDay.adding(days: -AssemblyRules(statute: statute).notice(for: [kind.name]).value)
                 let title = decision.proposal.title
-                let obligation = Bilingual("Tweede vergadering voor \"\(title)\" (geen quorum op \(fact.assembly.date)) uiterlijk \(lastDay)",
-                                           "Second meeting for \"\(title)\" (no quorum on \(fact.assembly.date)) by \(lastDay)")
+                let obligation = Bilingual(
+                    "Tweede vergadering voor \"\(title)\" (geen quorum op \(fact.assembly.date)) uiterlijk \(lastDay)",
+                    "Second meeting for \"\(title)\" (no quorum on \(fact.assembly.date)) by \(lastDay)")
                 let subject = "ballot \(decision.ballot)"
                 if let second {
-                    findings.append(Finding(rule: "second-meeting", subject: subject, obligation: obligation, source: kind.secondMeetingDays.source,
-                                            status: .kept, evidence: Bilingual("tweede vergadering op \(second.date), beslist zonder quorum",
-                                                                               "second meeting on \(second.date), decided without quorum")))
+                    findings.append(
+                        Finding(
+                            rule: "second-meeting", subject: subject, obligation: obligation, source: kind.secondMeetingDays.source,
+                            status: .kept,
+                            evidence: Bilingual(
+                                "tweede vergadering op \(second.date), beslist zonder quorum",
+                                "second meeting on \(second.date), decided without quorum")))
                 } else if day <= lastCall {
-                    findings.append(Finding(rule: "second-meeting", subject: subject, obligation: obligation, source: kind.secondMeetingDays.source,
-                                            status: day.days(until: lastCall) <= warningDays ? .atRisk : .notYetDue,
-                                            evidence: Bilingual("nog niet bijeengeroepen; roep uiterlijk \(lastCall) op om op \(lastDay) te vergaderen",
-                                                                "not called yet; call by \(lastCall) to meet by \(lastDay)"),
-                                            deadline: lastCall))
+                    findings.append(
+                        Finding(
+                            rule: "second-meeting", subject: subject, obligation: obligation, source: kind.secondMeetingDays.source,
+                            status: day.days(until: lastCall) <= warningDays ? .atRisk : .notYetDue,
+                            evidence: Bilingual(
+                                "nog niet bijeengeroepen; roep uiterlijk \(lastCall) op om op \(lastDay) te vergaderen",
+                                "not called yet; call by \(lastCall) to meet by \(lastDay)"),
+                            deadline: lastCall))
                 } else {
-                    findings.append(Finding(rule: "second-meeting", subject: subject, obligation: obligation, source: kind.secondMeetingDays.source,
-                                            status: .kept, evidence: Bilingual("geen tweede vergadering gehouden: het voorstel is niet aangenomen",
-                                                                               "no second meeting held: the proposal was not adopted")))
+                    findings.append(
+                        Finding(
+                            rule: "second-meeting", subject: subject, obligation: obligation, source: kind.secondMeetingDays.source,
+                            status: .kept,
+                            evidence: Bilingual(
+                                "geen tweede vergadering gehouden: het voorstel is niet aangenomen",
+                                "no second meeting held: the proposal was not adopted")))
                 }
             }
         }

@@ -19,9 +19,11 @@ public struct MembershipApplication: Sendable, Hashable {
     /// Why it was refused (kept with the decision).
     public var reason: String?
 
-    public init(id: Int, resident: ResidentID, appliedOn: CivilDate, intakeOn: CivilDate? = nil, meetsProfile: Bool = false,
-                state: State = .pending, decidedBy: AdmissionRule.Body? = nil, assembly: Int? = nil, decidedOn: CivilDate? = nil,
-                reason: String? = nil) {
+    public init(
+        id: Int, resident: ResidentID, appliedOn: CivilDate, intakeOn: CivilDate? = nil, meetsProfile: Bool = false,
+        state: State = .pending, decidedBy: AdmissionRule.Body? = nil, assembly: Int? = nil, decidedOn: CivilDate? = nil,
+        reason: String? = nil
+    ) {
         self.id = id
         self.resident = resident
         self.appliedOn = appliedOn
@@ -49,15 +51,17 @@ extension MembershipRules {
     public func apply(_ resident: Resident, on date: CivilDate, events: [MembershipEvent], pending: [MembershipApplication]) throws(MembershipRefusal) {
         let membership = statute.membership
         guard membership.value.mode == .optIn else {
-            throw MembershipRefusal(nl: "lidmaatschap is automatisch: aanmelden is niet nodig en niet mogelijk",
-                                    en: "membership is automatic: nobody needs to or can join", source: membership.source)
+            throw MembershipRefusal(
+                nl: "lidmaatschap is automatisch: aanmelden is niet nodig en niet mogelijk",
+                en: "membership is automatic: nobody needs to or can join", source: membership.source)
         }
         guard !Self.hasJoined(events, on: date) else {
             throw MembershipRefusal(nl: "\(resident.id) is op \(date) al lid", en: "\(resident.id) is already a member on \(date)", source: membership.source)
         }
         if let open = pending.first(where: { $0.state == .pending }) {
-            throw MembershipRefusal(nl: "\(resident.id) heeft al een aanvraag van \(open.appliedOn) die nog op een besluit wacht",
-                                    en: "\(resident.id) already has an application of \(open.appliedOn) waiting for a decision", source: statute.admission.source)
+            throw MembershipRefusal(
+                nl: "\(resident.id) heeft al een aanvraag van \(open.appliedOn) die nog op een besluit wacht",
+                en: "\(resident.id) already has an application of \(open.appliedOn) waiting for a decision", source: statute.admission.source)
         }
         try checkWouldBeMember(resident, on: date, events: events)
     }
@@ -65,22 +69,28 @@ extension MembershipRules {
     /// Decides an application on `date` by `body`. A grant needs the body the statute names, the
     /// intake and profile it asks for, and a resident who is a member once admitted; it returns the
     /// join (effective on the decision's day). A refusal needs a reason.
-    public func decide(_ application: MembershipApplication, _ verdict: AdmissionVerdict, by body: AdmissionRule.Body, on date: CivilDate,
-                       resident: Resident, events: [MembershipEvent]) throws(MembershipRefusal) -> (MembershipApplication, MembershipEvent?) {
+    public func decide(
+        _ application: MembershipApplication, _ verdict: AdmissionVerdict, by body: AdmissionRule.Body, on date: CivilDate,
+        resident: Resident, events: [MembershipEvent]
+    ) throws(MembershipRefusal) -> (MembershipApplication, MembershipEvent?) {
         let admission = statute.admission
         guard application.state == .pending else {
-            throw MembershipRefusal(nl: "over de aanvraag van \(application.resident) is al besloten", en: "the application of \(application.resident) was already decided",
-                                    source: admission.source)
+            throw MembershipRefusal(
+                nl: "over de aanvraag van \(application.resident) is al besloten", en: "the application of \(application.resident) was already decided",
+                source: admission.source)
         }
         guard body == admission.value.decidedBy else {
             throw MembershipRefusal(
-                nl: admission.value.decidedBy == .board ? "over toelating beslist het bestuur, niet de algemene vergadering" : "over toelating beslist de algemene vergadering, niet het bestuur",
-                en: admission.value.decidedBy == .board ? "the board decides on admission, not the general assembly" : "the general assembly decides on admission, not the board",
+                nl: admission.value.decidedBy == .board
+                    ? "over toelating beslist het bestuur, niet de algemene vergadering" : "over toelating beslist de algemene vergadering, niet het bestuur",
+                en: admission.value.decidedBy == .board
+                    ? "the board decides on admission, not the general assembly" : "the general assembly decides on admission, not the board",
                 source: admission.source)
         }
         guard date >= application.appliedOn else {
-            throw MembershipRefusal(nl: "een besluit op \(date) gaat vooraf aan de aanvraag van \(application.appliedOn)",
-                                    en: "a decision on \(date) comes before the application of \(application.appliedOn)", source: admission.source)
+            throw MembershipRefusal(
+                nl: "een besluit op \(date) gaat vooraf aan de aanvraag van \(application.appliedOn)",
+                en: "a decision on \(date) comes before the application of \(application.appliedOn)", source: admission.source)
         }
         var decided = application
         decided.decidedBy = body
@@ -110,7 +120,8 @@ extension MembershipRules {
                     en: "the board must confirm that the member fits the profile: \(profile.value)", source: profile.source)
             }
             guard !Self.hasJoined(events, on: date) else {
-                throw MembershipRefusal(nl: "\(resident.id) is op \(date) al lid", en: "\(resident.id) is already a member on \(date)", source: statute.membership.source)
+                throw MembershipRefusal(
+                    nl: "\(resident.id) is op \(date) al lid", en: "\(resident.id) is already a member on \(date)", source: statute.membership.source)
             }
             try checkWouldBeMember(resident, on: date, events: events)
             decided.state = .granted
@@ -127,9 +138,10 @@ extension MembershipRules {
         let verdict = verdict(for: resident, on: date, events: joined)
         guard verdict.isMember else {
             let failing = verdict.checks.first { !$0.holds }
-            throw MembershipRefusal(nl: "\(resident.id) kan geen lid worden: \(failing?.nl ?? "voldoet niet aan het statuut")",
-                                    en: "\(resident.id) cannot become a member: \(failing?.en ?? "does not meet the statute")",
-                                    source: failing?.source ?? statute.membership.source)
+            throw MembershipRefusal(
+                nl: "\(resident.id) kan geen lid worden: \(failing?.nl ?? "voldoet niet aan het statuut")",
+                en: "\(resident.id) cannot become a member: \(failing?.en ?? "does not meet the statute")",
+                source: failing?.source ?? statute.membership.source)
         }
     }
 }

@@ -32,10 +32,13 @@ public enum AdmissionBatch {
         var result: [Application] = []
         for (number, fields) in lines(text) {
             guard fields.count >= 2, fields.count <= 4 else {
-                throw Problem(line: number, message: "expected `id;aanvraagdatum[;intakedatum[;profiel]]`, found \(fields.count) field\(fields.count == 1 ? "" : "s")")
+                throw Problem(
+                    line: number, message: "expected `id;aanvraagdatum[;intakedatum[;profiel]]`, found \(fields.count) field\(fields.count == 1 ? "" : "s")")
             }
-            result.append(Application(line: number, resident: try resident(fields[0], number), appliedOn: try date(fields[1], number, "aanvraagdatum"),
-                                      intakeOn: try optionalDate(fields, 2, number), meetsProfile: try profile(fields, 3, number)))
+            result.append(
+                Application(
+                    line: number, resident: try resident(fields[0], number), appliedOn: try date(fields[1], number, "aanvraagdatum"),
+                    intakeOn: try optionalDate(fields, 2, number), meetsProfile: try profile(fields, 3, number)))
         }
         return result
     }
@@ -44,7 +47,9 @@ public enum AdmissionBatch {
         var result: [Decision] = []
         for (number, fields) in lines(text) {
             guard fields.count >= 2, fields.count <= 5 else {
-                throw Problem(line: number, message: "expected `id;toelaten|weigeren[;reden[;intakedatum[;profiel]]]`, found \(fields.count) field\(fields.count == 1 ? "" : "s")")
+                throw Problem(
+                    line: number,
+                    message: "expected `id;toelaten|weigeren[;reden[;intakedatum[;profiel]]]`, found \(fields.count) field\(fields.count == 1 ? "" : "s")")
             }
             let verdict: AdmissionVerdict
             switch fields[1].lowercased() {

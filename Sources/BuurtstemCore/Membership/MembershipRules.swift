@@ -70,19 +70,22 @@ public struct MembershipRules: Sendable {
         guard let residence = resident.residence(on: date) else {
             let last = resident.residences.last
             if let out = last?.movedOut, out <= date {
-                checks.append(MembershipCheck(
-                    holds: false,
-                    nl: "woonde op \(date) niet meer in het register: verhuisd op \(out) van \(last!.address)",
-                    en: "no longer in the register on \(date): moved out of \(last!.address) on \(out)",
-                    source: membership.source))
+                checks.append(
+                    MembershipCheck(
+                        holds: false,
+                        nl: "woonde op \(date) niet meer in het register: verhuisd op \(out) van \(last!.address)",
+                        en: "no longer in the register on \(date): moved out of \(last!.address) on \(out)",
+                        source: membership.source))
             } else if let first = resident.residences.first?.movedIn, date < first {
-                checks.append(MembershipCheck(
-                    holds: false, nl: "woonde op \(date) nog niet in het register: ingeschreven op \(first)",
-                    en: "not yet in the register on \(date): moved in on \(first)", source: membership.source))
+                checks.append(
+                    MembershipCheck(
+                        holds: false, nl: "woonde op \(date) nog niet in het register: ingeschreven op \(first)",
+                        en: "not yet in the register on \(date): moved in on \(first)", source: membership.source))
             } else {
-                checks.append(MembershipCheck(
-                    holds: false, nl: "heeft op \(date) geen bekend adres", en: "has no known address on \(date)",
-                    source: membership.source))
+                checks.append(
+                    MembershipCheck(
+                        holds: false, nl: "heeft op \(date) geen bekend adres", en: "has no known address on \(date)",
+                        source: membership.source))
             }
             return done(false)
         }
@@ -90,29 +93,36 @@ public struct MembershipRules: Sendable {
         let areaSource = area?.source ?? membership.source
         let inArea = area?.contains(address.postcode, houseNumber: address.houseNumber) ?? false
         let excluded = area.map { a in a.entries.contains { $0.contains(address.postcode, houseNumber: address.houseNumber) } && !inArea } ?? false
-        checks.append(MembershipCheck(
-            holds: inArea,
-            nl: inArea ? "woont op \(date) op \(address), in het gebied \(areaName)"
-                : excluded ? "woont op \(date) op \(address), dat uitdrukkelijk buiten het gebied \(areaName) valt"
-                : "woont op \(date) op \(address), buiten het gebied \(areaName)",
-            en: inArea ? "lives at \(address) on \(date), inside the area \(areaName)"
-                : excluded ? "lives at \(address) on \(date), which is expressly excluded from the area \(areaName)"
-                : "lives at \(address) on \(date), outside the area \(areaName)",
-            source: areaSource))
+        checks.append(
+            MembershipCheck(
+                holds: inArea,
+                nl: inArea
+                    ? "woont op \(date) op \(address), in het gebied \(areaName)"
+                    : excluded
+                        ? "woont op \(date) op \(address), dat uitdrukkelijk buiten het gebied \(areaName) valt"
+                        : "woont op \(date) op \(address), buiten het gebied \(areaName)",
+                en: inArea
+                    ? "lives at \(address) on \(date), inside the area \(areaName)"
+                    : excluded
+                        ? "lives at \(address) on \(date), which is expressly excluded from the area \(areaName)"
+                        : "lives at \(address) on \(date), outside the area \(areaName)",
+                source: areaSource))
         guard inArea else { return done(false) }
 
         if let minimum = statute.minimumAge.value {
             if let birth = resident.birth {
                 let age = birth.age(on: date)
                 let ok = age >= minimum
-                checks.append(MembershipCheck(
-                    holds: ok, nl: "is op \(date) \(age) jaar; de minimumleeftijd is \(minimum)",
-                    en: "is \(age) on \(date); the minimum age is \(minimum)", source: statute.minimumAge.source))
+                checks.append(
+                    MembershipCheck(
+                        holds: ok, nl: "is op \(date) \(age) jaar; de minimumleeftijd is \(minimum)",
+                        en: "is \(age) on \(date); the minimum age is \(minimum)", source: statute.minimumAge.source))
                 guard ok else { return done(false) }
             } else {
-                checks.append(MembershipCheck(
-                    holds: false, nl: "geboortedatum onbekend, dus niet aan te tonen dat de minimumleeftijd \(minimum) is bereikt",
-                    en: "birth date unknown, so the minimum age of \(minimum) cannot be shown", source: statute.minimumAge.source))
+                checks.append(
+                    MembershipCheck(
+                        holds: false, nl: "geboortedatum onbekend, dus niet aan te tonen dat de minimumleeftijd \(minimum) is bereikt",
+                        en: "birth date unknown, so the minimum age of \(minimum) cannot be shown", source: statute.minimumAge.source))
                 return done(false)
             }
         }
@@ -136,9 +146,10 @@ public struct MembershipRules: Sendable {
             checks.append(MembershipCheck(holds: joined, nl: nl, en: en, source: membership.source))
             return done(joined)
         }
-        checks.append(MembershipCheck(
-            holds: true, nl: "iedere bewoner van \(areaName) is automatisch lid", en: "every resident of \(areaName) is a member automatically",
-            source: membership.source))
+        checks.append(
+            MembershipCheck(
+                holds: true, nl: "iedere bewoner van \(areaName) is automatisch lid", en: "every resident of \(areaName) is a member automatically",
+                source: membership.source))
         return done(true)
     }
 
@@ -146,8 +157,10 @@ public struct MembershipRules: Sendable {
     /// - Parameters:
     ///   - intakeOn: the day of the intake interview, where the statute requires one.
     ///   - meetsProfile: whether the board confirmed the statute's profile.
-    public func join(_ resident: Resident, on date: CivilDate, events: [MembershipEvent],
-                     intakeOn: CivilDate? = nil, meetsProfile: Bool = false) throws(MembershipRefusal) -> MembershipEvent {
+    public func join(
+        _ resident: Resident, on date: CivilDate, events: [MembershipEvent],
+        intakeOn: CivilDate? = nil, meetsProfile: Bool = false
+    ) throws(MembershipRefusal) -> MembershipEvent {
         let membership = statute.membership
         guard membership.value.mode == .optIn else {
             throw MembershipRefusal(
@@ -155,8 +168,9 @@ public struct MembershipRules: Sendable {
                 en: "membership is automatic: nobody needs to or can join", source: membership.source)
         }
         guard !Self.hasJoined(events, on: date) else {
-            throw MembershipRefusal(nl: "\(resident.id) is op \(date) al lid", en: "\(resident.id) is already a member on \(date)",
-                                    source: membership.source)
+            throw MembershipRefusal(
+                nl: "\(resident.id) is op \(date) al lid", en: "\(resident.id) is already a member on \(date)",
+                source: membership.source)
         }
         let residence = resident.residence(on: date)
         guard let residence, let area, area.contains(residence.address.postcode, houseNumber: residence.address.houseNumber) else {
@@ -192,11 +206,13 @@ public struct MembershipRules: Sendable {
                 en: "membership is automatic: it ends only by moving out of the area", source: membership.source)
         }
         guard Self.hasJoined(events, on: date) else {
-            throw MembershipRefusal(nl: "\(resident.id) is op \(date) geen lid", en: "\(resident.id) is not a member on \(date)",
-                                    source: membership.source)
+            throw MembershipRefusal(
+                nl: "\(resident.id) is op \(date) geen lid", en: "\(resident.id) is not a member on \(date)",
+                source: membership.source)
         }
-        return MembershipEvent(resident: resident.id, kind: .leave, requestedOn: date,
-                               effectiveOn: Self.endDate(of: statute.resignation.value, givenOn: date))
+        return MembershipEvent(
+            resident: resident.id, kind: .leave, requestedOn: date,
+            effectiveOn: Self.endDate(of: statute.resignation.value, givenOn: date))
     }
 
     /// The first day without membership after a resignation given on `date`.

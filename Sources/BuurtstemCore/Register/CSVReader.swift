@@ -88,7 +88,10 @@ struct CSVReader {
                 if buffer[position] == separator {
                     position += 1
                     fieldStart = position
-                    if position >= count { record.fields.append(view(count, count)); return true }
+                    if position >= count {
+                        record.fields.append(view(count, count))
+                        return true
+                    }
                     continue
                 }
                 if buffer[position] == cr, position + 1 < count, buffer[position + 1] == lf { position += 1 }

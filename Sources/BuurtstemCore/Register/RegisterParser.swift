@@ -62,9 +62,10 @@ public enum RegisterParser {
         }
         let missing = required.filter { index[$0] == nil }
         guard missing.isEmpty else {
-            throw RegisterFileError(message: "line \(header.line): missing required column\(missing.count == 1 ? "" : "s") "
-                + missing.joined(separator: ", ") + " (the header has: "
-                + header.fields.map { String(decoding: $0, as: UTF8.self) }.joined(separator: ", ") + ")")
+            throw RegisterFileError(
+                message: "line \(header.line): missing required column\(missing.count == 1 ? "" : "s") "
+                    + missing.joined(separator: ", ") + " (the header has: "
+                    + header.fields.map { String(decoding: $0, as: UTF8.self) }.joined(separator: ", ") + ")")
         }
 
         var rows: [RegisterRow] = []
@@ -86,8 +87,10 @@ public enum RegisterParser {
             switch validate(record, index: columnsIndex, columns: header.fields.count, today: today, keepNames: keepNames) {
             case .success(let row):
                 if let first = seen[row.id] {
-                    rejects.append(RegisterReject(line: record.line, column: "id",
-                                                  reason: "duplicate id \(row.id): already on line \(first)", raw: raw(record, separator)))
+                    rejects.append(
+                        RegisterReject(
+                            line: record.line, column: "id",
+                            reason: "duplicate id \(row.id): already on line \(first)", raw: raw(record, separator)))
                 } else {
                     seen[row.id] = record.line
                     rows.append(row)
@@ -130,9 +133,15 @@ public enum RegisterParser {
         let id, postcode, huisnummer, toevoeging, geboortedatum, geboortejaar, ingeschreven, uitgeschreven, naam: Int?
         init(_ positions: [String: Int]) {
             self.positions = positions
-            id = positions["id"]; postcode = positions["postcode"]; huisnummer = positions["huisnummer"]
-            toevoeging = positions["toevoeging"]; geboortedatum = positions["geboortedatum"]; geboortejaar = positions["geboortejaar"]
-            ingeschreven = positions["ingeschreven"]; uitgeschreven = positions["uitgeschreven"]; naam = positions["naam"]
+            id = positions["id"]
+            postcode = positions["postcode"]
+            huisnummer = positions["huisnummer"]
+            toevoeging = positions["toevoeging"]
+            geboortedatum = positions["geboortedatum"]
+            geboortejaar = positions["geboortejaar"]
+            ingeschreven = positions["ingeschreven"]
+            uitgeschreven = positions["uitgeschreven"]
+            naam = positions["naam"]
         }
     }
 
@@ -161,8 +170,10 @@ public enum RegisterParser {
         func date(_ name: String, _ position: Int?) -> Result<CivilDate?, RegisterReject> {
             guard let bytes = field(position) else { return .success(nil) }
             guard let date = CivilDate(isoUTF8: bytes) else {
-                return .failure(RegisterReject(line: record.line, column: name,
-                                               reason: "\(String(decoding: bytes, as: UTF8.self)) is not a date (write YYYY-MM-DD)", raw: ""))
+                return .failure(
+                    RegisterReject(
+                        line: record.line, column: name,
+                        reason: "\(String(decoding: bytes, as: UTF8.self)) is not a date (write YYYY-MM-DD)", raw: ""))
             }
             if date > today {
                 return .failure(RegisterReject(line: record.line, column: name, reason: "\(date) is in the future (the extract is of \(today))", raw: ""))
@@ -171,7 +182,10 @@ public enum RegisterParser {
         }
 
         let idText: String?
-        switch text("id", index.id) { case .success(let v): idText = v; case .failure(let r): return .failure(r) }
+        switch text("id", index.id) {
+        case .success(let v): idText = v
+        case .failure(let r): return .failure(r)
+        }
         guard let idText else { return reject("id", "is empty: every row needs a pseudonymous id") }
 
         guard let postcodeBytes = field(index.postcode) else { return reject("postcode", "is empty") }
@@ -181,15 +195,23 @@ public enum RegisterParser {
         }
         guard let numberBytes = field(index.huisnummer) else { return reject("huisnummer", "is empty") }
         guard numberBytes.count <= 6, numberBytes.allSatisfy({ $0 >= 48 && $0 <= 57 }),
-              case let houseNumber = numberBytes.reduce(0, { $0 * 10 + Int($1 - 48) }), houseNumber >= 1 else {
-            return reject("huisnummer", "\(String(decoding: numberBytes, as: UTF8.self)) is not a house number (a whole number from 1; an addition goes in toevoeging)")
+            case let houseNumber = numberBytes.reduce(0, { $0 * 10 + Int($1 - 48) }), houseNumber >= 1
+        else {
+            return reject(
+                "huisnummer", "\(String(decoding: numberBytes, as: UTF8.self)) is not a house number (a whole number from 1; an addition goes in toevoeging)")
         }
         var addition: String?
-        switch text("toevoeging", index.toevoeging) { case .success(let v): addition = v?.uppercased(); case .failure(let r): return .failure(r) }
+        switch text("toevoeging", index.toevoeging) {
+        case .success(let v): addition = v?.uppercased()
+        case .failure(let r): return .failure(r)
+        }
         if let a = addition, a.count > 4 { return reject("toevoeging", "\(a) is longer than the 4 characters an addition may have") }
 
         var birth: Birth?
-        switch date("geboortedatum", index.geboortedatum) { case .success(let d): birth = d.map(Birth.date); case .failure(let r): return .failure(r) }
+        switch date("geboortedatum", index.geboortedatum) {
+        case .success(let d): birth = d.map(Birth.date)
+        case .failure(let r): return .failure(r)
+        }
         if let yearBytes = field(index.geboortejaar) {
             guard yearBytes.count == 4, let year = Int(String(decoding: yearBytes, as: UTF8.self)), year >= 1880, year <= today.year else {
                 return reject("geboortejaar", "\(String(decoding: yearBytes, as: UTF8.self)) is not a birth year (four digits, not in the future)")
@@ -201,9 +223,15 @@ public enum RegisterParser {
             }
         }
         let movedIn: CivilDate?
-        switch date("ingeschreven", index.ingeschreven) { case .success(let d): movedIn = d; case .failure(let r): return .failure(r) }
+        switch date("ingeschreven", index.ingeschreven) {
+        case .success(let d): movedIn = d
+        case .failure(let r): return .failure(r)
+        }
         let movedOut: CivilDate?
-        switch date("uitgeschreven", index.uitgeschreven) { case .success(let d): movedOut = d; case .failure(let r): return .failure(r) }
+        switch date("uitgeschreven", index.uitgeschreven) {
+        case .success(let d): movedOut = d
+        case .failure(let r): return .failure(r)
+        }
         if let movedIn, let movedOut, movedOut < movedIn {
             return reject("uitgeschreven", "move-out \(movedOut) is before move-in \(movedIn)")
         }
@@ -212,11 +240,15 @@ public enum RegisterParser {
         }
         var name: String?
         if keepNames {
-            switch text("naam", index.naam) { case .success(let v): name = v; case .failure(let r): return .failure(r) }
+            switch text("naam", index.naam) {
+            case .success(let v): name = v
+            case .failure(let r): return .failure(r)
+            }
         }
-        return .success(RegisterRow(
-            line: record.line, id: ResidentID(idText), address: Address(postcode: postcode, houseNumber: houseNumber, addition: addition),
-            birth: birth, movedIn: movedIn, movedOut: movedOut, name: name))
+        return .success(
+            RegisterRow(
+                line: record.line, id: ResidentID(idText), address: Address(postcode: postcode, houseNumber: houseNumber, addition: addition),
+                birth: birth, movedIn: movedIn, movedOut: movedOut, name: name))
     }
 
     private static func trim(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {

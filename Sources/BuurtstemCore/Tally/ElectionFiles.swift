@@ -43,7 +43,8 @@ public enum PrefLib {
             if line.hasPrefix("#") {
                 let body = line.dropFirst().trimmingCharacters(in: " ")
                 if body.hasPrefix("ALTERNATIVE NAME "), let colon = body.firstIndex(of: ":"),
-                   let id = Int(body[body.index(body.startIndex, offsetBy: 17)..<colon].trimmingCharacters(in: " ")) {
+                    let id = Int(body[body.index(body.startIndex, offsetBy: 17)..<colon].trimmingCharacters(in: " "))
+                {
                     names[id] = String(body[body.index(after: colon)...]).trimmingCharacters(in: " ")
                 } else if body.hasPrefix("NUMBER ALTERNATIVES:") {
                     count = Int(body.dropFirst(20).trimmingCharacters(in: " "))
@@ -66,7 +67,10 @@ public enum PrefLib {
                 guard let id = Int(t) else { throw ElectionFileError(line: number, "`\(t)` is not an alternative number") }
                 if opens { group = [] }
                 if group != nil { group!.append(id) } else { levels.append([id]) }
-                if closes, let g = group { levels.append(g); group = nil }
+                if closes, let g = group {
+                    levels.append(g)
+                    group = nil
+                }
             }
             if let g = group { throw ElectionFileError(line: number, "a tie `{…}` is never closed (\(g.count) alternatives)") }
             rows.append((weight, levels, number))
@@ -124,14 +128,20 @@ public enum BLT {
                 for f in fields { if let n = Int(f), n < 0 { withdrawn.insert(-n - 1) } }
                 continue
             }
-            if line == "0" { ended = true; break }
+            if line == "0" {
+                ended = true
+                break
+            }
             guard let weight = Int(fields[0]), weight >= 0 else {
                 throw ElectionFileError(line: number, "expected a ballot `weight c1 c2 … 0`, found \(line.prefix(40))")
             }
             var levels: [[Int]] = []
             var closed = false
             for field in fields.dropFirst() {
-                if field == "0" { closed = true; break }
+                if field == "0" {
+                    closed = true
+                    break
+                }
                 var level: [Int] = []
                 for part in field.split(separator: "=") {
                     guard let c = Int(part), c >= 1, c <= candidateCount else {
@@ -158,8 +168,9 @@ public enum BLT {
                 title = line.trimmingCharacters(in: "\"")
             }
         }
-        var profile = RankedProfile(candidates: (1...candidateCount).map(String.init),
-                                    names: names.count == candidateCount ? names : (1...candidateCount).map(String.init))
+        var profile = RankedProfile(
+            candidates: (1...candidateCount).map(String.init),
+            names: names.count == candidateCount ? names : (1...candidateCount).map(String.init))
         for (weight, levels) in ballots { profile.add(levels, weight: weight) }
         return .ranked(profile, seats: counts[1], title: title)
     }
@@ -250,8 +261,15 @@ public enum Pabulib {
             if quoted {
                 if c == "\"" {
                     if let n = chars.next() {
-                        if n == "\"" { current.append("\"") } else { quoted = false; pending = n }
-                    } else { quoted = false }
+                        if n == "\"" {
+                            current.append("\"")
+                        } else {
+                            quoted = false
+                            pending = n
+                        }
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     current.append(c)
                 }

@@ -66,7 +66,10 @@ public enum EqualShares {
                 let projectCounts = counts[p]
                 for c in order where projectCounts[c] > 0 {
                     let v = values[c]
-                    if v.multiplied(byWord: UInt(k)) >= remaining { found = true; break }
+                    if v.multiplied(byWord: UInt(k)) >= remaining {
+                        found = true
+                        break
+                    }
                     remaining -= v.multiplied(byWord: UInt(projectCounts[c]))
                     k -= projectCounts[c]
                 }
@@ -75,8 +78,11 @@ public enum EqualShares {
                     // Compare the share per unit of cost: R / (k · c).
                     let mine = remaining.multiplied(byWord: UInt(current.payers)).multiplied(byWord: UInt(profile.projects[current.project].cost))
                     let theirs = current.remainder.multiplied(byWord: UInt(k)).multiplied(byWord: UInt(cost))
-                    let better = mine < theirs || (mine == theirs && (supporters[p].count > current.supporters
-                        || (supporters[p].count == current.supporters && cost < profile.projects[current.project].cost)))
+                    let better =
+                        mine < theirs
+                        || (mine == theirs
+                            && (supporters[p].count > current.supporters
+                                || (supporters[p].count == current.supporters && cost < profile.projects[current.project].cost)))
                     if !better { continue }
                 }
                 best = (p, remaining, k, supporters[p].count)
@@ -146,9 +152,12 @@ public enum EqualShares {
         let lastIncrement = profile.projects.indices.filter { !supporters[$0].isEmpty }.reduce(0) { $0 + profile.projects[$1].cost } + 1
         var increment = 0
         var outcome = run(profile, supporters: supporters, increment: 0)
-        var rounds = [TallyRound(number: 1, counts: outcome.map { (profile.projects[$0].id, String(profile.projects[$0].cost)) },
-                                 elected: outcome.map { profile.projects[$0].id },
-                                 note: "equal shares of \(profile.budget) among \(profile.ballots.count) voters fund \(outcome.count) projects for \(cost(outcome))")]
+        var rounds = [
+            TallyRound(
+                number: 1, counts: outcome.map { (profile.projects[$0].id, String(profile.projects[$0].cost)) },
+                elected: outcome.map { profile.projects[$0].id },
+                note: "equal shares of \(profile.budget) among \(profile.ballots.count) voters fund \(outcome.count) projects for \(cost(outcome))")
+        ]
         if completion {
             // The runs for successive increments are independent: compute them in pairs, one per
             // core, and take them in order exactly as the sequential definition does.
@@ -167,15 +176,21 @@ public enum EqualShares {
                     if exhaustive(outcome) { break search }
                 }
             }
-            rounds.append(TallyRound(number: 2, counts: outcome.map { (profile.projects[$0].id, String(profile.projects[$0].cost)) },
-                                     elected: outcome.map { profile.projects[$0].id },
-                                     note: "add one: with each voter's budget raised by \(increment), the method funds \(outcome.count) projects for \(cost(outcome)) within the budget of \(profile.budget)"))
+            rounds.append(
+                TallyRound(
+                    number: 2, counts: outcome.map { (profile.projects[$0].id, String(profile.projects[$0].cost)) },
+                    elected: outcome.map { profile.projects[$0].id },
+                    note:
+                        "add one: with each voter's budget raised by \(increment), the method funds \(outcome.count) projects for \(cost(outcome)) within the budget of \(profile.budget)"
+                ))
         }
         return TallyResult(
             method: completion ? "equal-shares-add1" : "equal-shares", elected: outcome.map { profile.projects[$0].id }, rounds: rounds,
             names: Dictionary(uniqueKeysWithValues: profile.projects.map { ($0.id, $0.name) }),
-            details: ["budget": .int(profile.budget), "spent": .int(cost(outcome)), "voters": .int(profile.ballots.count),
-                      "increment": .int(increment)])
+            details: [
+                "budget": .int(profile.budget), "spent": .int(cost(outcome)), "voters": .int(profile.ballots.count),
+                "increment": .int(increment),
+            ])
     }
 
     /// Greedy by approvals: projects in order of approvals (ties: listing order); fund each that
@@ -188,13 +203,19 @@ public enum EqualShares {
         var counts: [(id: String, value: String)] = []
         for p in order {
             let fits = profile.projects[p].cost <= left
-            if fits { funded.append(p); left -= profile.projects[p].cost }
+            if fits {
+                funded.append(p)
+                left -= profile.projects[p].cost
+            }
             counts.append((profile.projects[p].id, "\(approvals[p]) votes, cost \(profile.projects[p].cost)\(fits ? ", funded" : ", does not fit")"))
         }
         return TallyResult(
             method: "greedy", elected: funded.map { profile.projects[$0].id },
-            rounds: [TallyRound(number: 1, counts: counts, elected: funded.map { profile.projects[$0].id },
-                                note: "by number of approvals; a project that no longer fits is skipped")],
+            rounds: [
+                TallyRound(
+                    number: 1, counts: counts, elected: funded.map { profile.projects[$0].id },
+                    note: "by number of approvals; a project that no longer fits is skipped")
+            ],
             names: Dictionary(uniqueKeysWithValues: profile.projects.map { ($0.id, $0.name) }),
             details: ["budget": .int(profile.budget), "spent": .int(profile.budget - left), "voters": .int(profile.ballots.count)])
     }

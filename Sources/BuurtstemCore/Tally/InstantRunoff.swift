@@ -26,7 +26,10 @@ public enum InstantRunoff {
                 for cell in profile.cellRange(ofLevel: l) {
                     let c = Int(profile.cells[cell])
                     if continuing[c] {
-                        if found >= 0 { several = true; break }
+                        if found >= 0 {
+                            several = true
+                            break
+                        }
                         found = c
                     }
                 }
@@ -53,8 +56,10 @@ public enum InstantRunoff {
             let top = active.max { totals[$0] < totals[$1] || (totals[$0] == totals[$1] && $0 > $1) }
             if let top, totals[top] * 2 > counted || active.count == 1 {
                 winner = top
-                rounds.append(TallyRound(number: round, counts: counts, elected: [profile.candidates[top]],
-                                         note: "\(profile.names[top]) has \(totals[top]) of \(counted) continuing votes, a majority; \(exhausted) exhausted"))
+                rounds.append(
+                    TallyRound(
+                        number: round, counts: counts, elected: [profile.candidates[top]],
+                        note: "\(profile.names[top]) has \(totals[top]) of \(counted) continuing votes, a majority; \(exhausted) exhausted"))
                 break
             }
             guard !active.isEmpty else { break }
@@ -62,9 +67,11 @@ public enum InstantRunoff {
             let tied = active.filter { totals[$0] == fewest }
             let out = tied.count == 1 ? tied[0] : TieBreak.pick(tied, history: history, lowest: true)
             history.append(totals)
-            rounds.append(TallyRound(number: round, counts: counts, eliminated: [profile.candidates[out]],
-                                     note: "no majority of \(counted) continuing votes; \(profile.names[out]) has the fewest (\(fewest)) and is eliminated"
-                                        + (tied.count > 1 ? " (tie broken by earlier rounds, then listing order)" : "")))
+            rounds.append(
+                TallyRound(
+                    number: round, counts: counts, eliminated: [profile.candidates[out]],
+                    note: "no majority of \(counted) continuing votes; \(profile.names[out]) has the fewest (\(fewest)) and is eliminated"
+                        + (tied.count > 1 ? " (tie broken by earlier rounds, then listing order)" : "")))
             continuing[out] = false
             let pile = piles[out]
             piles[out] = []
@@ -74,7 +81,8 @@ public enum InstantRunoff {
         }
         var names: [String: String] = [:]
         for (i, id) in profile.candidates.enumerated() { names[id] = profile.names[i] }
-        return TallyResult(method: "instant-runoff", elected: winner >= 0 ? [profile.candidates[winner]] : [], rounds: rounds, names: names,
-                           details: ["voters": .int(profile.voterCount)])
+        return TallyResult(
+            method: "instant-runoff", elected: winner >= 0 ? [profile.candidates[winner]] : [], rounds: rounds, names: names,
+            details: ["voters": .int(profile.voterCount)])
     }
 }

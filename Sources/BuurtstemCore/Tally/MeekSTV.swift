@@ -85,13 +85,20 @@ public enum MeekSTV {
                     elected.append(c)
                     newly.append(profile.candidates[c])
                 }
-                rounds.append(TallyRound(number: stage, counts: counts, elected: newly,
-                                         note: "quota \(show(quota)); \(newly.joined(separator: ", ")) exceed\(newly.count == 1 ? "s" : "") it"))
+                rounds.append(
+                    TallyRound(
+                        number: stage, counts: counts, elected: newly,
+                        note: "quota \(show(quota)); \(newly.joined(separator: ", ")) exceed\(newly.count == 1 ? "s" : "") it"))
             } else if hopeful.count <= seats - elected.count {
                 let rest = hopeful.sorted { votes[$0] != votes[$1] ? votes[$0] > votes[$1] : $0 < $1 }
-                for c in rest { status[c] = .elected; elected.append(c) }
-                rounds.append(TallyRound(number: stage, counts: counts, elected: rest.map { profile.candidates[$0] },
-                                         note: "as many candidates remain as seats: all are elected"))
+                for c in rest {
+                    status[c] = .elected
+                    elected.append(c)
+                }
+                rounds.append(
+                    TallyRound(
+                        number: stage, counts: counts, elected: rest.map { profile.candidates[$0] },
+                        note: "as many candidates remain as seats: all are elected"))
                 break
             } else {
                 let fewest = hopeful.map { votes[$0] }.min()!
@@ -99,8 +106,10 @@ public enum MeekSTV {
                 let out = tied.count == 1 ? tied[0] : TieBreak.pick(tied, history: history, lowest: true)
                 status[out] = .excluded
                 keep[out] = 0
-                rounds.append(TallyRound(number: stage, counts: counts, eliminated: [profile.candidates[out]],
-                                         note: "quota \(show(quota)); nobody reaches it, so \(profile.names[out]) (\(show(fewest))) is excluded"))
+                rounds.append(
+                    TallyRound(
+                        number: stage, counts: counts, eliminated: [profile.candidates[out]],
+                        note: "quota \(show(quota)); nobody reaches it, so \(profile.names[out]) (\(show(fewest))) is excluded"))
             }
             history.append(votes)
             stage += 1
@@ -108,7 +117,8 @@ public enum MeekSTV {
         }
         var names: [String: String] = [:]
         for (i, id) in profile.candidates.enumerated() { names[id] = profile.names[i] }
-        return TallyResult(method: "stv-meek", elected: elected.map { profile.candidates[$0] }, rounds: rounds, names: names,
-                           details: ["seats": .int(seats), "quota": .string(show(quota))])
+        return TallyResult(
+            method: "stv-meek", elected: elected.map { profile.candidates[$0] }, rounds: rounds, names: names,
+            details: ["seats": .int(seats), "quota": .string(show(quota))])
     }
 }

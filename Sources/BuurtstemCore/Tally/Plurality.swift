@@ -25,16 +25,22 @@ public enum Plurality {
         return result("approval", ids: options, names: names ?? options, totals, order: order, winners: winners, invalid: 0)
     }
 
-    static func result(_ method: String, ids: [String], names displayNames: [String], _ totals: [Int64], order: [Int], winners: Int,
-                       invalid: Int64) -> TallyResult {
+    static func result(
+        _ method: String, ids: [String], names displayNames: [String], _ totals: [Int64], order: [Int], winners: Int,
+        invalid: Int64
+    ) -> TallyResult {
         let elected = Array(order.prefix(winners))
         let tiedAtCut = order.count > winners && totals[order[winners - 1]] == totals[order[winners]]
         let counts = order.map { (id: ids[$0], value: String(totals[$0])) }
         var names: [String: String] = [:]
         for (i, id) in ids.enumerated() { names[id] = displayNames[i] }
-        return TallyResult(method: method, elected: elected.map { ids[$0] }, ranking: order.map { ids[$0] },
-                           rounds: [TallyRound(number: 1, counts: counts, elected: elected.map { ids[$0] },
-                                               note: tiedAtCut ? "a tie at the last winning place is broken by listing order" : "the most votes win")],
-                           names: names, details: ["invalid": .int(Int(invalid))])
+        return TallyResult(
+            method: method, elected: elected.map { ids[$0] }, ranking: order.map { ids[$0] },
+            rounds: [
+                TallyRound(
+                    number: 1, counts: counts, elected: elected.map { ids[$0] },
+                    note: tiedAtCut ? "a tie at the last winning place is broken by listing order" : "the most votes win")
+            ],
+            names: names, details: ["invalid": .int(Int(invalid))])
     }
 }

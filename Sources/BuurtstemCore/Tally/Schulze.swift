@@ -58,15 +58,22 @@ public enum Schulze {
         let order = (0..<n).sorted { wins[$0] != wins[$1] ? wins[$0] > wins[$1] : $0 < $1 }
         let winners = order.filter { wins[$0] == wins[order[0]] }
         let counts = (0..<n).map { (id: profile.candidates[$0], value: "\(wins[$0]) beaten") }
-        var rounds = [TallyRound(number: 1, counts: counts, elected: [profile.candidates[order[0]]],
-                                 note: winners.count == 1 ? "\(profile.candidates[order[0]]) beats every other candidate by the strongest paths"
-                                     : "\(winners.map { profile.candidates[$0] }.joined(separator: ", ")) are tied; the one listed first wins")]
+        var rounds = [
+            TallyRound(
+                number: 1, counts: counts, elected: [profile.candidates[order[0]]],
+                note: winners.count == 1
+                    ? "\(profile.candidates[order[0]]) beats every other candidate by the strongest paths"
+                    : "\(winners.map { profile.candidates[$0] }.joined(separator: ", ")) are tied; the one listed first wins")
+        ]
         var pairwise: [(id: String, value: String)] = []
-        for i in 0..<n { for j in 0..<n where i != j { pairwise.append(("\(profile.candidates[i])>\(profile.candidates[j])", "\(d[i * n + j]) / path \(p[i * n + j])")) } }
+        for i in 0..<n {
+            for j in 0..<n where i != j { pairwise.append(("\(profile.candidates[i])>\(profile.candidates[j])", "\(d[i * n + j]) / path \(p[i * n + j])")) }
+        }
         rounds.append(TallyRound(number: 2, counts: pairwise, note: "pairwise preferences and strongest paths"))
         var names: [String: String] = [:]
         for (i, id) in profile.candidates.enumerated() { names[id] = profile.names[i] }
-        return TallyResult(method: "schulze", elected: [profile.candidates[order[0]]], ranking: order.map { profile.candidates[$0] },
-                           rounds: rounds, names: names, details: ["voters": .int(profile.voterCount), "strength": .string(strength.rawValue)])
+        return TallyResult(
+            method: "schulze", elected: [profile.candidates[order[0]]], ranking: order.map { profile.candidates[$0] },
+            rounds: rounds, names: names, details: ["voters": .int(profile.voterCount), "strength": .string(strength.rawValue)])
     }
 }

@@ -99,9 +99,15 @@ public enum ScottishSTV {
             let continuing = (0..<n).filter { status[$0] == .continuing }
             if elected.count < seats, continuing.count <= seats - elected.count {
                 let rest = continuing.sorted { totals[$0] != totals[$1] ? totals[$0] > totals[$1] : $0 < $1 }
-                for c in rest { status[c] = .elected; elected.append(c); newly.append(profile.candidates[c]) }
-                rounds.append(TallyRound(number: stage, counts: counts(), elected: newly,
-                                         note: "as many candidates continue as seats remain: all are elected"))
+                for c in rest {
+                    status[c] = .elected
+                    elected.append(c)
+                    newly.append(profile.candidates[c])
+                }
+                rounds.append(
+                    TallyRound(
+                        number: stage, counts: counts(), elected: newly,
+                        note: "as many candidates continue as seats remain: all are elected"))
                 break
             }
             if elected.count == seats {
@@ -115,8 +121,10 @@ public enum ScottishSTV {
                 surpluses.removeAll { $0 == s }
                 let total = totals[s]
                 let surplus = total - quota
-                rounds.append(TallyRound(number: stage, counts: counts(), elected: newly,
-                                         note: "the surplus of \(profile.names[s]) (\(show(surplus))) is transferred at \(show(surplus * scale / total)) per vote"))
+                rounds.append(
+                    TallyRound(
+                        number: stage, counts: counts(), elected: newly,
+                        note: "the surplus of \(profile.names[s]) (\(show(surplus))) is transferred at \(show(surplus * scale / total)) per vote"))
                 history.append(totals)
                 let papers = piles[s]
                 piles[s] = []
@@ -126,8 +134,10 @@ public enum ScottishSTV {
                 let fewest = continuing.map { totals[$0] }.min()!
                 let tied = continuing.filter { totals[$0] == fewest }
                 let out = tied.count == 1 ? tied[0] : TieBreak.pick(tied, history: history, lowest: true)
-                rounds.append(TallyRound(number: stage, counts: counts(), elected: newly, eliminated: [profile.candidates[out]],
-                                         note: "\(profile.names[out]) has the fewest votes (\(show(fewest))) and is excluded"))
+                rounds.append(
+                    TallyRound(
+                        number: stage, counts: counts(), elected: newly, eliminated: [profile.candidates[out]],
+                        note: "\(profile.names[out]) has the fewest votes (\(show(fewest))) and is excluded"))
                 history.append(totals)
                 status[out] = .excluded
                 let papers = piles[out]
@@ -139,8 +149,11 @@ public enum ScottishSTV {
         }
         var names: [String: String] = [:]
         for (i, id) in profile.candidates.enumerated() { names[id] = profile.names[i] }
-        return TallyResult(method: "stv-scottish", elected: elected.map { profile.candidates[$0] }, rounds: rounds, names: names,
-                           details: ["seats": .int(seats), "valid": .int(Int(valid)), "quota": .int(Int(quotaVotes)),
-                                     "nonTransferable": .string(show(nonTransferable))])
+        return TallyResult(
+            method: "stv-scottish", elected: elected.map { profile.candidates[$0] }, rounds: rounds, names: names,
+            details: [
+                "seats": .int(seats), "valid": .int(Int(valid)), "quota": .int(Int(quotaVotes)),
+                "nonTransferable": .string(show(nonTransferable)),
+            ])
     }
 }

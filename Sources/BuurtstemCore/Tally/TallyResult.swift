@@ -43,8 +43,10 @@ public struct TallyResult: Sendable, Hashable {
     /// Extra facts (quota, budget spent, …) as data.
     public var details: [String: JSONValue]
 
-    public init(method: String, elected: [String], ranking: [String]? = nil, rounds: [TallyRound], names: [String: String],
-                details: [String: JSONValue] = [:]) {
+    public init(
+        method: String, elected: [String], ranking: [String]? = nil, rounds: [TallyRound], names: [String: String],
+        details: [String: JSONValue] = [:]
+    ) {
         self.method = method
         self.elected = elected
         self.ranking = ranking
@@ -60,15 +62,16 @@ public struct TallyResult: Sendable, Hashable {
         object["elected"] = .array(elected.map(JSONValue.string))
         if let ranking { object["ranking"] = .array(ranking.map(JSONValue.string)) }
         object["names"] = .object(names.mapValues(JSONValue.string))
-        object["rounds"] = .array(rounds.map { round in
-            .object([
-                "round": .int(round.number),
-                "counts": .array(round.counts.map { .object(["id": .string($0.id), "value": .string($0.value)]) }),
-                "elected": .array(round.elected.map(JSONValue.string)),
-                "eliminated": .array(round.eliminated.map(JSONValue.string)),
-                "note": .string(round.note),
-            ])
-        })
+        object["rounds"] = .array(
+            rounds.map { round in
+                .object([
+                    "round": .int(round.number),
+                    "counts": .array(round.counts.map { .object(["id": .string($0.id), "value": .string($0.value)]) }),
+                    "elected": .array(round.elected.map(JSONValue.string)),
+                    "eliminated": .array(round.eliminated.map(JSONValue.string)),
+                    "note": .string(round.note),
+                ])
+            })
         return .object(object)
     }
 

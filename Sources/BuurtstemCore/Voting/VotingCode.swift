@@ -46,10 +46,11 @@ public struct VotingCode: Sendable, Hashable, CustomStringConvertible {
     /// Bulgarian or Greek keyboard). Anything else that is not a code character is refused by name.
     public init(parsing text: String) throws(Problem) {
         guard text.utf8.count <= 200 else { throw .wrongLength(text.count) }
-        let cleaned = String(text.precomposedStringWithCompatibilityMapping.uppercased().compactMap { c -> Character? in
-            if c.isWhitespace || Self.separators.contains(c) { return nil }
-            return Self.lookalikes[c] ?? c
-        })
+        let cleaned = String(
+            text.precomposedStringWithCompatibilityMapping.uppercased().compactMap { c -> Character? in
+                if c.isWhitespace || Self.separators.contains(c) { return nil }
+                return Self.lookalikes[c] ?? c
+            })
         guard cleaned.count == Self.dataLength + 1 else { throw .wrongLength(cleaned.count) }
         for c in cleaned where !Self.alphabet.contains(c) { throw .notACodeCharacter(c) }
         let chars = Array(cleaned)

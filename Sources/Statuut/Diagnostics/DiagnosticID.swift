@@ -55,7 +55,7 @@ public enum DiagnosticID: String, Sendable, CaseIterable, Codable {
     public var defaultSeverity: Severity {
         switch self {
         case .articleNumbering, .exclusionOutsideArea, .proxyQuorumMismatch, .againstLegalDefault,
-             .unusedArea, .irrelevantSetting, .emptyArticle, .notCarriedOut:
+            .unusedArea, .irrelevantSetting, .emptyArticle, .notCarriedOut:
             return .warning
         default:
             return .error

@@ -26,8 +26,10 @@ public struct Explanation: Sendable {
         if let from = statute.validFrom { facts.append((nl ? "geldig vanaf " : "valid from ") + from.description) }
         if let seat = statute.seat { facts.append((nl ? "zetel " : "seat ") + seat) }
         out += facts.joined(separator: ", ") + "\n"
-        out += nl ? "\(statute.articles.count) artikelen; \(rules.count) geldende regels.\n"
-                  : "\(statute.articles.count) articles; \(rules.count) rules in force.\n"
+        out +=
+            nl
+            ? "\(statute.articles.count) artikelen; \(rules.count) geldende regels.\n"
+            : "\(statute.articles.count) articles; \(rules.count) rules in force.\n"
         for rule in rules {
             out += "\n\(rule.topic): \(rule.text)\n"
             out += "  \(nl ? "bron" : "source"): \(rule.source.cited(in: language))"
@@ -52,15 +54,16 @@ public struct Explanation: Sendable {
             "schema": .string("buurtstem.explain/1"),
             "language": .string(language.rawValue),
             "statute": .object(statuteInfo),
-            "rules": .array(rules.map { rule in
-                .object([
-                    "id": .string(rule.id),
-                    "topic": .string(rule.topic),
-                    "text": .string(rule.text),
-                    "source": Explainer.json(rule.source),
-                    "value": rule.value,
-                ])
-            }),
+            "rules": .array(
+                rules.map { rule in
+                    .object([
+                        "id": .string(rule.id),
+                        "topic": .string(rule.topic),
+                        "text": .string(rule.text),
+                        "source": Explainer.json(rule.source),
+                        "value": rule.value,
+                    ])
+                }),
         ])
         return document.encoded() + "\n"
     }

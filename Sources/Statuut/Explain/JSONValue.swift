@@ -25,7 +25,10 @@ public enum JSONValue: Sendable, Hashable {
         case .int(let n): out += String(n)
         case .string(let s): out += Self.quote(s)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
+            guard !items.isEmpty else {
+                out += "[]"
+                return
+            }
             out += "[" + newline
             for (index, item) in items.enumerated() {
                 out += indent
@@ -34,7 +37,10 @@ public enum JSONValue: Sendable, Hashable {
             }
             out += closing + "]"
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
+            guard !members.isEmpty else {
+                out += "{}"
+                return
+            }
             out += "{" + newline
             let keys = members.keys.sorted()
             for (index, key) in keys.enumerated() {

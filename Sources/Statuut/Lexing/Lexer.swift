@@ -23,10 +23,11 @@ public struct Lexer: Sendable {
         while position < bytes.endIndex, bytes[position] == .space || bytes[position] == .tab {
             if bytes[position] == .tab, !reportedTab {
                 reportedTab = true
-                diagnostics.append(Diagnostic(
-                    .tabIndentation, "indentation uses a tab",
-                    at: SourceSpan(line: number, start: offset, end: offset + 1),
-                    hint: "indent with spaces (two per level)"))
+                diagnostics.append(
+                    Diagnostic(
+                        .tabIndentation, "indentation uses a tab",
+                        at: SourceSpan(line: number, start: offset, end: offset + 1),
+                        hint: "indent with spaces (two per level)"))
             }
             indent += bytes[position] == .tab ? 2 : 1
             position = bytes.index(after: position)
@@ -100,9 +101,10 @@ public struct Lexer: Sendable {
                 let span = SourceSpan(line: number, start: startOffset, end: offset)
                 if !closed {
                     value += String(text[segmentStart..<position])
-                    diagnostics.append(Diagnostic(
-                        .unterminatedString, "this text has no closing quote", at: span,
-                        hint: "end the text with `\"` on the same line"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .unterminatedString, "this text has no closing quote", at: span,
+                            hint: "end the text with `\"` on the same line"))
                 }
                 line.tokens.append(Token(kind: .string(value), text: text[start..<position], span: span))
                 continue
@@ -136,15 +138,18 @@ public struct Lexer: Sendable {
         }
         let parts = atom.split(separator: "/", omittingEmptySubsequences: false)
         if parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.utf8.count <= 9 && $0.utf8.allSatisfy(isDigit) }) {
-            return Token(kind: .fraction(numerator: Int(parts[0]) ?? 0, denominator: Int(parts[1]) ?? 0),
-                         text: atom, span: span)
+            return Token(
+                kind: .fraction(numerator: Int(parts[0]) ?? 0, denominator: Int(parts[1]) ?? 0),
+                text: atom, span: span)
         }
         if utf8.count == 10, atom.utf8.filter({ $0 == UInt8(ascii: "-") }).count == 2,
-           atom.utf8.enumerated().allSatisfy({ [4, 7].contains($0.offset) ? $0.element == UInt8(ascii: "-") : isDigit($0.element) }) {
+            atom.utf8.enumerated().allSatisfy({ [4, 7].contains($0.offset) ? $0.element == UInt8(ascii: "-") : isDigit($0.element) })
+        {
             if let date = CivilDate(iso: atom) { return Token(kind: .date(date), text: atom, span: span) }
-            diagnostics.append(Diagnostic(
-                .invalidDate, "\(atom) is not a date that exists", at: span,
-                hint: "write dates as YYYY-MM-DD, e.g. 2026-01-15"))
+            diagnostics.append(
+                Diagnostic(
+                    .invalidDate, "\(atom) is not a date that exists", at: span,
+                    hint: "write dates as YYYY-MM-DD, e.g. 2026-01-15"))
             return Token(kind: .word, text: atom, span: span)
         }
         return Token(kind: .word, text: atom, span: span)

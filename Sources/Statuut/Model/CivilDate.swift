@@ -11,7 +11,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     @inlinable
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...CivilDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...CivilDate.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -37,7 +38,13 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
             default:
                 guard byte >= 48, byte <= 57 else { return nil }
                 let digit = Int(byte - 48)
-                if index < 4 { values.0 = values.0 * 10 + digit } else if index < 7 { values.1 = values.1 * 10 + digit } else { values.2 = values.2 * 10 + digit }
+                if index < 4 {
+                    values.0 = values.0 * 10 + digit
+                } else if index < 7 {
+                    values.1 = values.1 * 10 + digit
+                } else {
+                    values.2 = values.2 * 10 + digit
+                }
             }
             index += 1
         }

@@ -28,7 +28,8 @@ public struct Postcode: Sendable, Hashable, Comparable, Codable, CustomStringCon
     /// Validates digits and letters.
     public init(digits: Int, letters: String) throws(Problem) {
         guard (0...9999).contains(digits), letters.count == 2,
-              letters.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else { throw .wrongShape }
+            letters.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) })
+        else { throw .wrongShape }
         guard digits >= 1000 else { throw .leadingZero }
         guard !Self.forbiddenLetters.contains(letters) else { throw .forbiddenLetters(letters) }
         self.digits = digits
@@ -61,7 +62,8 @@ public struct Postcode: Sendable, Hashable, Comparable, Codable, CustomStringCon
         let isDigit = { (b: UInt8) in b >= 48 && b <= 57 }
         let isLetter = { (b: UInt8) in b >= 65 && b <= 90 }
         guard count == 6, isDigit(chars.0), isDigit(chars.1), isDigit(chars.2), isDigit(chars.3),
-              isLetter(chars.4), isLetter(chars.5) else { throw .wrongShape }
+            isLetter(chars.4), isLetter(chars.5)
+        else { throw .wrongShape }
         if chars.0 == 48 { throw .leadingZero }
         let digits = Int(chars.0 - 48) * 1000 + Int(chars.1 - 48) * 100 + Int(chars.2 - 48) * 10 + Int(chars.3 - 48)
         let letters = String(decoding: [chars.4, chars.5], as: UTF8.self)

@@ -70,9 +70,10 @@ struct Analysis {
         }
         if header == nil {
             let span = tree.items.first?.keywordSpan ?? SourceSpan(line: 1, start: 0, end: 0)
-            diagnostics.append(Diagnostic(
-                .missingHeader, "the statute does not start with a `statuut` line", at: span,
-                hint: "start the file with e.g. `statuut \"Vereniging De Wijk\"` and indent `rechtsvorm vereniging` under it"))
+            diagnostics.append(
+                Diagnostic(
+                    .missingHeader, "the statute does not start with a `statuut` line", at: span,
+                    hint: "start the file with e.g. `statuut \"Vereniging De Wijk\"` and indent `rechtsvorm vereniging` under it"))
         }
         finish(tree)
     }
@@ -81,9 +82,10 @@ struct Analysis {
 
     private mutating func readHeader(_ node: RuleNode) {
         if let header {
-            diagnostics.append(Diagnostic(
-                .duplicateHeader, "a statute has one `statuut` line", at: node.keywordSpan,
-                notes: [DiagnosticNote("the first", at: header.keywordSpan)]))
+            diagnostics.append(
+                Diagnostic(
+                    .duplicateHeader, "a statute has one `statuut` line", at: node.keywordSpan,
+                    notes: [DiagnosticNote("the first", at: header.keywordSpan)]))
             return
         }
         header = node
@@ -113,18 +115,20 @@ struct Analysis {
         let title = node.string("title") ?? ""
         let numberSpan = node.span(of: "number")
         if let first = articleSpans[number] {
-            diagnostics.append(Diagnostic(
-                .duplicateArticle, "there are two articles numbered \(number)", at: numberSpan,
-                hint: "number the articles 1, 2, 3, … without repeats",
-                notes: [DiagnosticNote("the first article \(number)", at: first)]))
+            diagnostics.append(
+                Diagnostic(
+                    .duplicateArticle, "there are two articles numbered \(number)", at: numberSpan,
+                    hint: "number the articles 1, 2, 3, … without repeats",
+                    notes: [DiagnosticNote("the first article \(number)", at: first)]))
             return
         }
         if number == 0 {
             diagnostics.append(Diagnostic(.articleNumbering, "articles are numbered from 1", at: numberSpan))
         } else if let previous = articles.last?.number, number != previous + 1 {
-            diagnostics.append(Diagnostic(
-                .articleNumbering, "article \(number) follows article \(previous)", at: numberSpan,
-                hint: "expected article \(previous + 1)"))
+            diagnostics.append(
+                Diagnostic(
+                    .articleNumbering, "article \(number) follows article \(previous)", at: numberSpan,
+                    hint: "expected article \(previous + 1)"))
         }
         articleSpans[number] = numberSpan
         var prose: [String] = []
@@ -139,9 +143,10 @@ struct Analysis {
             }
         }
         if prose.isEmpty, rules == 0 {
-            diagnostics.append(Diagnostic(
-                .emptyArticle, "article \(number) has no text and no rules", at: node.span,
-                hint: "add its text as lines starting with `>`"))
+            diagnostics.append(
+                Diagnostic(
+                    .emptyArticle, "article \(number) has no text and no rules", at: node.span,
+                    hint: "add its text as lines starting with `>`"))
         }
         articles.append(Article(number: number, title: title, text: prose))
     }
@@ -150,8 +155,10 @@ struct Analysis {
     private mutating func warnNotCarriedOut(_ nodes: [RuleNode]) {
         for node in nodes {
             if let missing = FormID.notYetCarriedOut[node.form] {
-                diagnostics.append(Diagnostic(.notCarriedOut, "Buurtstem does not yet carry out this rule: \(missing)", at: node.span,
-                                              hint: "until it does, the board carries it out by hand and records it in the minutes"))
+                diagnostics.append(
+                    Diagnostic(
+                        .notCarriedOut, "Buurtstem does not yet carry out this rule: \(missing)", at: node.span,
+                        hint: "until it does, the board carries it out by hand and records it in the minutes"))
             }
             warnNotCarriedOut(node.childRules)
         }
@@ -196,9 +203,10 @@ struct Analysis {
             if node.form == .referenceDateAtNotice {
                 referenceDate = Cited(.dayOfNotice, source)
             } else if node.string("relation") == "after" {
-                diagnostics.append(Diagnostic(
-                    .referenceDateAfterAssembly, "the reference date lies after the assembly", at: node.span(of: "relation"),
-                    hint: "the electorate must be known before the assembly: write `\(node.language == .nl ? "voor" : "before")`"))
+                diagnostics.append(
+                    Diagnostic(
+                        .referenceDateAfterAssembly, "the reference date lies after the assembly", at: node.span(of: "relation"),
+                        hint: "the electorate must be known before the assembly: write `\(node.language == .nl ? "voor" : "before")`"))
             } else {
                 referenceDate = Cited(.daysBeforeAssembly(node.int("days") ?? 0), source)
             }
@@ -206,9 +214,10 @@ struct Analysis {
             guard registry.claim("assembliesPerYear", node, what: "the number of assemblies a year", diagnostics: &diagnostics) else { return }
             let count = node.int("count") ?? 0
             if count < 1 {
-                diagnostics.append(Diagnostic(
-                    .belowLegalMinimum, "an association must hold at least one general assembly a year", at: node.span(of: "count"),
-                    hint: "BW 2:48 lid 1 requires a yearly assembly"))
+                diagnostics.append(
+                    Diagnostic(
+                        .belowLegalMinimum, "an association must hold at least one general assembly a year", at: node.span(of: "count"),
+                        hint: "BW 2:48 lid 1 requires a yearly assembly"))
             }
             assembliesPerYear = Cited(count, source)
         case .longestGap:
@@ -221,9 +230,10 @@ struct Analysis {
             guard registry.claim("demand", node, what: "members' right to demand an assembly", diagnostics: &diagnostics) else { return }
             guard let share = share(node) else { return }
             if share > .oneTenth {
-                diagnostics.append(Diagnostic(
-                    .againstLegalDefault, "the law lets members with 1/10 of the votes demand an assembly; \(share) asks more",
-                    at: node.span(of: "share"), hint: "BW 2:41 lid 2 allows a statute to lower this threshold, not to raise it"))
+                diagnostics.append(
+                    Diagnostic(
+                        .againstLegalDefault, "the law lets members with 1/10 of the votes demand an assembly; \(share) asks more",
+                        at: node.span(of: "share"), hint: "BW 2:41 lid 2 allows a statute to lower this threshold, not to raise it"))
             }
             let weeks = node.captures["weeks"] == nil ? 4 : positive(node, "weeks", what: "the number of weeks")
             demand = Cited(DemandRule(share: share, withinWeeks: weeks), source)
@@ -237,9 +247,10 @@ struct Analysis {
             } else {
                 let count = node.int("count") ?? 0
                 if count == 0 {
-                    diagnostics.append(Diagnostic(
-                        .invalidNumber, "a limit of 0 proxies means proxies are not allowed", at: node.span(of: "count"),
-                        hint: node.language == .nl ? "write `volmacht niet toegestaan`" : "write `proxy not allowed`"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .invalidNumber, "a limit of 0 proxies means proxies are not allowed", at: node.span(of: "count"),
+                            hint: node.language == .nl ? "write `volmacht niet toegestaan`" : "write `proxy not allowed`"))
                 }
                 proxy = (Cited(.atMost(count), source), node)
             }
@@ -272,9 +283,10 @@ struct Analysis {
                 let low = positive(node, "min", what: "the smallest board")
                 let high = positive(node, "max", what: "the largest board")
                 if low > high {
-                    diagnostics.append(Diagnostic(
-                        .reversedRange, "the board's size runs from \(low) down to \(high)",
-                        at: node.span(of: "min").union(node.span(of: "max")), hint: "write the smaller number first"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .reversedRange, "the board's size runs from \(low) down to \(high)",
+                            at: node.span(of: "min").union(node.span(of: "max")), hint: "write the smaller number first"))
                 }
                 (board.minimumSize, board.maximumSize) = (low, high)
             }
@@ -299,9 +311,10 @@ struct Analysis {
             guard registry.claim("annualAccounts", node, what: "the annual accounts deadline", diagnostics: &diagnostics) else { return }
             let months = positive(node, "months", what: "the annual accounts deadline")
             if months > 6 {
-                diagnostics.append(Diagnostic(
-                    .againstLegalDefault, "the law gives the board six months after the financial year for the accounts",
-                    at: node.span(of: "months"), hint: "BW 2:48 lid 1: only the general assembly can extend this, case by case"))
+                diagnostics.append(
+                    Diagnostic(
+                        .againstLegalDefault, "the law gives the board six months after the financial year for the accounts",
+                        at: node.span(of: "months"), hint: "BW 2:48 lid 1: only the general assembly can extend this, case by case"))
             }
             annualAccounts = Cited(months, source)
         default:
@@ -331,15 +344,17 @@ struct Analysis {
             return nil
         }
         if n == 0 {
-            diagnostics.append(Diagnostic(
-                .fractionOutOfRange, "\(written) is zero; a share must be more than 0", at: span,
-                hint: "shares lie between 0 (exclusive) and 1 (inclusive), e.g. 1/2 or 10%"))
+            diagnostics.append(
+                Diagnostic(
+                    .fractionOutOfRange, "\(written) is zero; a share must be more than 0", at: span,
+                    hint: "shares lie between 0 (exclusive) and 1 (inclusive), e.g. 1/2 or 10%"))
             return nil
         }
         if n > d, !allowAboveOne {
-            diagnostics.append(Diagnostic(
-                .fractionOutOfRange, "\(written) is more than the whole", at: span,
-                hint: "shares lie between 0 (exclusive) and 1 (inclusive), e.g. 2/3 or 75%"))
+            diagnostics.append(
+                Diagnostic(
+                    .fractionOutOfRange, "\(written) is more than the whole", at: span,
+                    hint: "shares lie between 0 (exclusive) and 1 (inclusive), e.g. 2/3 or 75%"))
             return nil
         }
         return fraction
@@ -351,17 +366,19 @@ struct Analysis {
         if node.form == .quorumCount {
             let count = node.int("count") ?? 0
             if count == 0 {
-                diagnostics.append(Diagnostic(
-                    .irrelevantSetting, "a quorum of 0 members is always met", at: node.span(of: "count"),
-                    hint: "remove the rule if there is no quorum"))
+                diagnostics.append(
+                    Diagnostic(
+                        .irrelevantSetting, "a quorum of 0 members is always met", at: node.span(of: "count"),
+                        hint: "remove the rule if there is no quorum"))
             }
             return QuorumRule(threshold: .members(count), countsProxies: countsProxies)
         }
         guard let fraction = share(node, allowAboveOne: true) else { return nil }
         if fraction > .one {
-            diagnostics.append(Diagnostic(
-                .quorumNeverMet, "this quorum can never be met: it asks for more than all members", at: node.span(of: "share"),
-                hint: "a quorum is at most 100% of the members"))
+            diagnostics.append(
+                Diagnostic(
+                    .quorumNeverMet, "this quorum can never be met: it asks for more than all members", at: node.span(of: "share"),
+                    hint: "a quorum is at most 100% of the members"))
             return nil
         }
         return QuorumRule(threshold: .share(fraction), countsProxies: countsProxies)
@@ -372,9 +389,10 @@ struct Analysis {
         guard let fraction = share(node) else { return nil }
         let strict = node.string("strict") == "strict"
         if strict, fraction == .one {
-            diagnostics.append(Diagnostic(
-                .majorityNeverMet, "more than all votes can never be reached", at: node.span(of: "strict").union(node.span(of: "share")),
-                hint: node.language == .nl ? "for unanimity write `minstens 1/1`" : "for unanimity write `at least 1/1`"))
+            diagnostics.append(
+                Diagnostic(
+                    .majorityNeverMet, "more than all votes can never be reached", at: node.span(of: "strict").union(node.span(of: "share")),
+                    hint: node.language == .nl ? "for unanimity write `minstens 1/1`" : "for unanimity write `at least 1/1`"))
             return nil
         }
         let base: MajorityBase

@@ -3,10 +3,11 @@ extension Analysis {
     mutating func readArea(_ node: RuleNode, _ source: Provenance) {
         let name = node.string("name") ?? ""
         if let first = areaSpans[name] {
-            diagnostics.append(Diagnostic(
-                .duplicateName, "there are two areas named \(name)", at: node.span(of: "name"),
-                hint: "give each area its own name, or put all its postcodes in one block",
-                notes: [DiagnosticNote("the first", at: first)]))
+            diagnostics.append(
+                Diagnostic(
+                    .duplicateName, "there are two areas named \(name)", at: node.span(of: "name"),
+                    hint: "give each area its own name, or put all its postcodes in one block",
+                    notes: [DiagnosticNote("the first", at: first)]))
             return
         }
         areaSpans[name] = node.span(of: "name")
@@ -18,9 +19,10 @@ extension Analysis {
         }
         reportOverlaps(entries)
         for exclusion in exclusions where !entries.contains(where: { $0.entry.overlaps(exclusion.entry) }) {
-            diagnostics.append(Diagnostic(
-                .exclusionOutsideArea, "this exclusion removes nothing: no postcode of \(name) falls in it", at: exclusion.span,
-                hint: "check the postcode, or remove the line"))
+            diagnostics.append(
+                Diagnostic(
+                    .exclusionOutsideArea, "this exclusion removes nothing: no postcode of \(name) falls in it", at: exclusion.span,
+                    hint: "check the postcode, or remove the line"))
         }
         areas.append(Area(name: name, entries: entries.map(\.entry), exclusions: exclusions.map(\.entry), source: source))
     }
@@ -32,17 +34,19 @@ extension Analysis {
         if node.captures["to"] != nil {
             guard let to = postcodeBounds(node, "to") else { return nil }
             if (from.isArea) != (to.isArea) {
-                diagnostics.append(Diagnostic(
-                    .invalidPostcode, "a range runs from a full postcode to a full postcode, or from four digits to four digits",
-                    at: node.span(of: "from").union(node.span(of: "to")),
-                    hint: "write e.g. `1067 PA t/m 1067 PZ` or `1067 t/m 1069`"))
+                diagnostics.append(
+                    Diagnostic(
+                        .invalidPostcode, "a range runs from a full postcode to a full postcode, or from four digits to four digits",
+                        at: node.span(of: "from").union(node.span(of: "to")),
+                        hint: "write e.g. `1067 PA t/m 1067 PZ` or `1067 t/m 1069`"))
                 return nil
             }
             upper = to.upper
             if to.lower < from.lower {
-                diagnostics.append(Diagnostic(
-                    .reversedRange, "this range runs backwards: \(from.lower) comes after \(to.lower)",
-                    at: node.span(of: "from").union(node.span(of: "to")), hint: "write the lower postcode first"))
+                diagnostics.append(
+                    Diagnostic(
+                        .reversedRange, "this range runs backwards: \(from.lower) comes after \(to.lower)",
+                        at: node.span(of: "from").union(node.span(of: "to")), hint: "write the lower postcode first"))
                 return nil
             }
             lower = from.lower
@@ -55,9 +59,10 @@ extension Analysis {
                 return nil
             }
             if high < low {
-                diagnostics.append(Diagnostic(
-                    .reversedRange, "this range of house numbers runs backwards: \(low) to \(high)",
-                    at: node.span(of: "numberFrom").union(node.span(of: "numberTo")), hint: "write the lower number first"))
+                diagnostics.append(
+                    Diagnostic(
+                        .reversedRange, "this range of house numbers runs backwards: \(low) to \(high)",
+                        at: node.span(of: "numberFrom").union(node.span(of: "numberTo")), hint: "write the lower number first"))
                 return nil
             }
             let parity = node.string("parity").flatMap(HouseNumberRange.Parity.init(rawValue:))
@@ -81,9 +86,10 @@ extension Analysis {
             let bounds = Postcode.areaBounds(value)
             return (bounds.0, bounds.1, true)
         } catch {
-            diagnostics.append(Diagnostic(
-                .invalidPostcode, "\(written) is not a Dutch postcode: \(error)", at: span,
-                hint: "Dutch postcodes are four digits (not starting with 0) and two letters, e.g. 1067 PA"))
+            diagnostics.append(
+                Diagnostic(
+                    .invalidPostcode, "\(written) is not a Dutch postcode: \(error)", at: span,
+                    hint: "Dutch postcodes are four digits (not starting with 0) and two letters, e.g. 1067 PA"))
             return nil
         }
     }
@@ -95,10 +101,11 @@ extension Analysis {
             if let previous = reach, current.entry.overlaps(previous.entry) {
                 let later = current.span > previous.span ? current : previous
                 let earlier = current.span > previous.span ? previous : current
-                diagnostics.append(Diagnostic(
-                    .overlappingRanges, "this postcode rule overlaps another rule of the same area", at: later.span,
-                    hint: "each address should be covered once; narrow or merge the two lines",
-                    notes: [DiagnosticNote("the other rule", at: earlier.span)]))
+                diagnostics.append(
+                    Diagnostic(
+                        .overlappingRanges, "this postcode rule overlaps another rule of the same area", at: later.span,
+                        hint: "each address should be covered once; narrow or merge the two lines",
+                        notes: [DiagnosticNote("the other rule", at: earlier.span)]))
             }
             if reach == nil || current.entry.upper > reach!.entry.upper { reach = current }
         }

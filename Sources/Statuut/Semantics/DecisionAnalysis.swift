@@ -20,10 +20,11 @@ extension Analysis {
         let written = node.string("kind") ?? ""
         let name = DecisionKindNames.canonical(written)
         if let first = decisionSpecs.first(where: { $0.name == name }) {
-            diagnostics.append(Diagnostic(
-                .duplicateName, "the decision kind \(written) is defined twice", at: node.span(of: "kind"),
-                hint: "put all rules for \(written) in one `besluit` block",
-                notes: [DiagnosticNote("the first", at: first.nameSpan)]))
+            diagnostics.append(
+                Diagnostic(
+                    .duplicateName, "the decision kind \(written) is defined twice", at: node.span(of: "kind"),
+                    hint: "put all rules for \(written) in one `besluit` block",
+                    notes: [DiagnosticNote("the first", at: first.nameSpan)]))
             return
         }
         var spec = DecisionSpec(name: name, source: source, nameSpan: node.span(of: "kind"))
@@ -75,26 +76,30 @@ extension Analysis {
         }
         if let method = spec.method {
             if method.method.needsBudget, spec.budget == nil, !failedForms.contains(.budget) {
-                diagnostics.append(Diagnostic(
-                    .methodNeedsSetting, "this method divides a budget, but \(written) has none", at: method.node.span(of: "method"),
-                    hint: node.language == .nl ? "add e.g. `budget EUR 25000` to the block" : "add e.g. `budget EUR 25000` to the block"))
+                diagnostics.append(
+                    Diagnostic(
+                        .methodNeedsSetting, "this method divides a budget, but \(written) has none", at: method.node.span(of: "method"),
+                        hint: node.language == .nl ? "add e.g. `budget EUR 25000` to the block" : "add e.g. `budget EUR 25000` to the block"))
             }
             if method.method.needsSeats, spec.seats == nil, !failedForms.contains(.seats) {
-                diagnostics.append(Diagnostic(
-                    .methodNeedsSetting, "this method fills seats, but \(written) does not say how many", at: method.node.span(of: "method"),
-                    hint: node.language == .nl ? "add e.g. `zetels 3` to the block" : "add e.g. `seats 3` to the block"))
+                diagnostics.append(
+                    Diagnostic(
+                        .methodNeedsSetting, "this method fills seats, but \(written) does not say how many", at: method.node.span(of: "method"),
+                        hint: node.language == .nl ? "add e.g. `zetels 3` to the block" : "add e.g. `seats 3` to the block"))
             }
         }
         let method = spec.method?.method ?? .yesNo
         if let budget = spec.budget, !method.needsBudget {
-            diagnostics.append(Diagnostic(
-                .irrelevantSetting, "a budget has no effect with this method", at: budget.node.span,
-                hint: "use a budget method (equal shares or greedy), or remove the budget"))
+            diagnostics.append(
+                Diagnostic(
+                    .irrelevantSetting, "a budget has no effect with this method", at: budget.node.span,
+                    hint: "use a budget method (equal shares or greedy), or remove the budget"))
         }
         if let seats = spec.seats, !method.needsSeats {
-            diagnostics.append(Diagnostic(
-                .irrelevantSetting, "seats have no effect with this method", at: seats.node.span,
-                hint: "use single transferable vote to fill several seats, or remove the line"))
+            diagnostics.append(
+                Diagnostic(
+                    .irrelevantSetting, "seats have no effect with this method", at: seats.node.span,
+                    hint: "use single transferable vote to fill several seats, or remove the line"))
         }
         decisionSpecs.append(spec)
     }
@@ -102,9 +107,10 @@ extension Analysis {
     mutating func readShareholder(_ node: RuleNode, _ source: Provenance) {
         let name = node.string("name") ?? ""
         if shareholders.contains(where: { $0.name == name }) {
-            diagnostics.append(Diagnostic(
-                .duplicateName, "the social shareholder \"\(name)\" is named twice", at: node.span(of: "name"),
-                hint: "list all rights of one shareholder in one block"))
+            diagnostics.append(
+                Diagnostic(
+                    .duplicateName, "the social shareholder \"\(name)\" is named twice", at: node.span(of: "name"),
+                    hint: "list all rights of one shareholder in one block"))
             return
         }
         var rights: [ShareholderRight] = []
@@ -130,8 +136,9 @@ extension Analysis {
         }
         let ordinary = DecisionKind(
             name: DecisionKind.ordinary, definedIn: ordinarySpec?.source,
-            majority: cite(ordinarySpec?.majority, ordinarySpec,
-                           else: Cited(MajorityRule(share: .half, strict: true, base: .votesCast), law(LegalDefaults.majority))),
+            majority: cite(
+                ordinarySpec?.majority, ordinarySpec,
+                else: Cited(MajorityRule(share: .half, strict: true, base: .votesCast), law(LegalDefaults.majority))),
             blankVotesCountAsCast: cite(ordinarySpec?.blankVotesCountAsCast, ordinarySpec, else: Cited(false, law(LegalDefaults.blankVotes))),
             quorum: ordinarySpec?.quorum.map { Cited($0.rule, ordinarySpec!.source) } ?? generalQuorum,
             tie: cite(ordinarySpec?.tie, ordinarySpec, else: Cited(.rejected, law(LegalDefaults.tie))),
@@ -146,8 +153,10 @@ extension Analysis {
         var kinds = [ordinary]
         var specs = decisionSpecs.filter { $0.name != DecisionKind.ordinary }
         if !specs.contains(where: { $0.name == DecisionKind.amendment }) {
-            specs.insert(DecisionSpec(name: DecisionKind.amendment, source: law(LegalDefaults.amendmentMajority),
-                                      nameSpan: SourceSpan(line: 0, start: 0, end: 0)), at: 0)
+            specs.insert(
+                DecisionSpec(
+                    name: DecisionKind.amendment, source: law(LegalDefaults.amendmentMajority),
+                    nameSpan: SourceSpan(line: 0, start: 0, end: 0)), at: 0)
         } else if let index = specs.firstIndex(where: { $0.name == DecisionKind.amendment }) {
             specs.insert(specs.remove(at: index), at: 0)
         }
@@ -157,31 +166,37 @@ extension Analysis {
             var kind = ordinary
             kind.name = spec.name
             kind.definedIn = defined?.source
-            kind.majority = cite(spec.majority, defined, else: isAmendment
-                ? Cited(MajorityRule(share: .twoThirds, strict: false, base: .votesCast), law(LegalDefaults.amendmentMajority))
-                : ordinary.majority)
+            kind.majority = cite(
+                spec.majority, defined,
+                else: isAmendment
+                    ? Cited(MajorityRule(share: .twoThirds, strict: false, base: .votesCast), law(LegalDefaults.amendmentMajority))
+                    : ordinary.majority)
             kind.blankVotesCountAsCast = cite(spec.blankVotesCountAsCast, defined, else: ordinary.blankVotesCountAsCast)
             if let q = spec.quorum { kind.quorum = Cited(q.rule, spec.source) }
             kind.tie = cite(spec.tie, defined, else: ordinary.tie)
-            kind.method = cite(spec.method?.method, defined, else: isAmendment
-                ? Cited(.yesNo, law(LegalDefaults.method)) : ordinary.method)
+            kind.method = cite(
+                spec.method?.method, defined,
+                else: isAmendment
+                    ? Cited(.yesNo, law(LegalDefaults.method)) : ordinary.method)
             kind.budget = cite(spec.budget?.budget, defined, else: isAmendment ? Cited(nil, law(LegalDefaults.notStated)) : ordinary.budget)
             kind.seats = cite(spec.seats?.count, defined, else: isAmendment ? Cited(nil, law(LegalDefaults.notStated)) : ordinary.seats)
             kind.secondMeetingDays = cite(spec.secondMeetingDays, defined, else: ordinary.secondMeetingDays)
             kind.votesMayBeChanged = cite(spec.votesMayBeChanged, defined, else: ordinary.votesMayBeChanged)
             if isAmendment {
                 if let inspection = spec.inspection, inspection.days < 5 {
-                    diagnostics.append(Diagnostic(
-                        .belowLegalMinimum, "a statute amendment must be open for inspection at least 5 days before the assembly",
-                        at: inspection.node.span(of: "days"), hint: "BW 2:42 lid 2 sets five days; a statute may ask more, not less"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .belowLegalMinimum, "a statute amendment must be open for inspection at least 5 days before the assembly",
+                            at: inspection.node.span(of: "days"), hint: "BW 2:42 lid 2 sets five days; a statute may ask more, not less"))
                 }
                 kind.inspectionDays = cite(spec.inspection?.days, defined, else: Cited(5, law(LegalDefaults.amendmentInspection)))
                 if notice.value < 7 {
                     kind.noticeDays = Cited(7, law(LegalDefaults.amendmentNotice))
                     if let node = self.notice?.node {
-                        diagnostics.append(Diagnostic(
-                            .againstLegalDefault, "an assembly that amends the statute needs at least 7 days' notice",
-                            at: node.span(of: "days"), hint: "BW 2:42 lid 1; Buurtstem will use 7 days for amendments"))
+                        diagnostics.append(
+                            Diagnostic(
+                                .againstLegalDefault, "an assembly that amends the statute needs at least 7 days' notice",
+                                at: node.span(of: "days"), hint: "BW 2:42 lid 1; Buurtstem will use 7 days for amendments"))
                     }
                 }
             } else {

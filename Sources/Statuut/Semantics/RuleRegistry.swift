@@ -17,14 +17,16 @@ struct RuleRegistry {
         }
         let note = DiagnosticNote("first stated", at: first.span)
         if first.form == node.form, first.values == values {
-            diagnostics.append(Diagnostic(
-                .duplicateRule, "\(what) is stated twice", at: node.span,
-                hint: "remove one of the two lines", notes: [note]))
+            diagnostics.append(
+                Diagnostic(
+                    .duplicateRule, "\(what) is stated twice", at: node.span,
+                    hint: "remove one of the two lines", notes: [note]))
         } else {
-            diagnostics.append(Diagnostic(
-                .contradiction, "this contradicts an earlier rule on \(what)", at: node.span,
-                hint: "a statute may say one thing about \(what): keep the rule that is meant and remove the other",
-                notes: [note]))
+            diagnostics.append(
+                Diagnostic(
+                    .contradiction, "this contradicts an earlier rule on \(what)", at: node.span,
+                    hint: "a statute may say one thing about \(what): keep the rule that is meant and remove the other",
+                    notes: [note]))
         }
         return false
     }

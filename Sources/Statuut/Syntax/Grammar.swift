@@ -84,123 +84,165 @@ public enum Grammar {
 
     /// All forms, in the order the parser tries them (more specific before more general).
     public static let forms: [RuleForm] = [
-        form(.statute, [.topLevel], opens: .header,
-             nl: "statuut {name:text}", en: "statute {name:text}"),
-        form(.article, [.topLevel], opens: .article,
-             nl: "artikel {number:int} {title:text}", en: "article {number:int} {title:text}"),
-        form(.legalForm, [.header],
-             nl: "rechtsvorm {form:vereniging=vereniging|cooperatie=coöperatie;cooperatie|informeel=informele vereniging;vereniging met beperkte rechtsbevoegdheid}",
-             en: "legal form {form:vereniging=association|cooperatie=cooperative|informeel=informal association;association with limited legal capacity}"),
-        form(.version, [.header],
-             nl: "versie {label:version} [geldig vanaf {validFrom:date}]",
-             en: "version {label:version} [valid from {validFrom:date}]"),
+        form(
+            .statute, [.topLevel], opens: .header,
+            nl: "statuut {name:text}", en: "statute {name:text}"),
+        form(
+            .article, [.topLevel], opens: .article,
+            nl: "artikel {number:int} {title:text}", en: "article {number:int} {title:text}"),
+        form(
+            .legalForm, [.header],
+            nl:
+                "rechtsvorm {form:vereniging=vereniging|cooperatie=coöperatie;cooperatie|informeel=informele vereniging;vereniging met beperkte rechtsbevoegdheid}",
+            en: "legal form {form:vereniging=association|cooperatie=cooperative|informeel=informal association;association with limited legal capacity}"),
+        form(
+            .version, [.header],
+            nl: "versie {label:version} [geldig vanaf {validFrom:date}]",
+            en: "version {label:version} [valid from {validFrom:date}]"),
         form(.seat, [.header], nl: "zetel {place:text}", en: "seat {place:text}"),
 
         form(.area, [.article], opens: .area, nl: "gebied {name:name}", en: "area {name:name}"),
-        form(.postcode, [.area],
-             nl: "postcode {from:postcode} [\(range) {to:postcode}] \(houseNumbers)",
-             en: "postcode {from:postcode} [\(rangeEN) {to:postcode}] \(houseNumbersEN)"),
-        form(.exclusion, [.area],
-             nl: "niet {from:postcode} [\(range) {to:postcode}] \(houseNumbers)",
-             en: "except {from:postcode} [\(rangeEN) {to:postcode}] \(houseNumbersEN)"),
+        form(
+            .postcode, [.area],
+            nl: "postcode {from:postcode} [\(range) {to:postcode}] \(houseNumbers)",
+            en: "postcode {from:postcode} [\(rangeEN) {to:postcode}] \(houseNumbersEN)"),
+        form(
+            .exclusion, [.area],
+            nl: "niet {from:postcode} [\(range) {to:postcode}] \(houseNumbers)",
+            en: "except {from:postcode} [\(rangeEN) {to:postcode}] \(houseNumbersEN)"),
 
-        form(.membership, [.article],
-             nl: "lidmaatschap {mode:automatic=automatisch|optIn=op aanvraag;op verzoek} voor bewoners van {area:name}",
-             en: "membership {mode:automatic=automatic|optIn=on request;opt-in} for residents of {area:name}"),
-        form(.admission, [.article],
-             nl: "toelating {by:board=door het bestuur;door bestuur|assembly=door de algemene vergadering} [{intake:yes=na intake}]",
-             en: "admission {by:board=by the board;by board|assembly=by the general assembly} [{intake:yes=after intake}]"),
+        form(
+            .membership, [.article],
+            nl: "lidmaatschap {mode:automatic=automatisch|optIn=op aanvraag;op verzoek} voor bewoners van {area:name}",
+            en: "membership {mode:automatic=automatic|optIn=on request;opt-in} for residents of {area:name}"),
+        form(
+            .admission, [.article],
+            nl: "toelating {by:board=door het bestuur;door bestuur|assembly=door de algemene vergadering} [{intake:yes=na intake}]",
+            en: "admission {by:board=by the board;by board|assembly=by the general assembly} [{intake:yes=after intake}]"),
         form(.profile, [.article], nl: "profiel {text:text}", en: "profile {text:text}"),
-        form(.resignation, [.article],
-             nl: "opzegging {when:immediate=per direct;direct|yearEnd=tegen het einde van het boekjaar}",
-             en: "resignation {when:immediate=immediately;immediate|yearEnd=at the end of the financial year}"),
-        form(.resignationAfter, [.article],
-             nl: "opzegging na {weeks:int} weken", en: "resignation after {weeks:int} weeks"),
-        form(.minimumAge, [.article],
-             nl: "minimumleeftijd {age:int} [jaar]", en: "minimum age {age:int} [years]"),
+        form(
+            .resignation, [.article],
+            nl: "opzegging {when:immediate=per direct;direct|yearEnd=tegen het einde van het boekjaar}",
+            en: "resignation {when:immediate=immediately;immediate|yearEnd=at the end of the financial year}"),
+        form(
+            .resignationAfter, [.article],
+            nl: "opzegging na {weeks:int} weken", en: "resignation after {weeks:int} weeks"),
+        form(
+            .minimumAge, [.article],
+            nl: "minimumleeftijd {age:int} [jaar]", en: "minimum age {age:int} [years]"),
 
-        form(.referenceDateAtNotice, [.article],
-             nl: "peildatum op de dag van de oproeping", en: "reference date on the day of the notice"),
-        form(.referenceDate, [.article],
-             nl: "peildatum {days:int} dagen {relation:before=voor|after=na} de vergadering",
-             en: "reference date {days:int} days {relation:before=before|after=after} the assembly"),
-        form(.assembliesPerYear, [.article],
-             nl: "vergaderingen minstens {count:int} per kalenderjaar",
-             en: "assemblies at least {count:int} per calendar year"),
-        form(.longestGap, [.article],
-             nl: "tussenpoos hoogstens {months:int} maanden", en: "longest gap at most {months:int} months"),
-        form(.notice, [.article],
-             nl: "oproeping minstens {days:int} dagen voor de vergadering",
-             en: "notice at least {days:int} days before the assembly"),
-        form(.demand, [.article],
-             nl: "vergadering op verzoek van {share:share} van de leden [binnen {weeks:int} weken]",
-             en: "assembly on request of {share:share} of the members [within {weeks:int} weeks]"),
-        form(.quorumCount, [.article, .decision],
-             nl: "quorum {count:int} leden \(presenceNL)", en: "quorum {count:int} members \(presenceEN)"),
-        form(.quorumShare, [.article, .decision],
-             nl: "quorum {share:share} van de leden \(presenceNL)", en: "quorum {share:share} of the members \(presenceEN)"),
+        form(
+            .referenceDateAtNotice, [.article],
+            nl: "peildatum op de dag van de oproeping", en: "reference date on the day of the notice"),
+        form(
+            .referenceDate, [.article],
+            nl: "peildatum {days:int} dagen {relation:before=voor|after=na} de vergadering",
+            en: "reference date {days:int} days {relation:before=before|after=after} the assembly"),
+        form(
+            .assembliesPerYear, [.article],
+            nl: "vergaderingen minstens {count:int} per kalenderjaar",
+            en: "assemblies at least {count:int} per calendar year"),
+        form(
+            .longestGap, [.article],
+            nl: "tussenpoos hoogstens {months:int} maanden", en: "longest gap at most {months:int} months"),
+        form(
+            .notice, [.article],
+            nl: "oproeping minstens {days:int} dagen voor de vergadering",
+            en: "notice at least {days:int} days before the assembly"),
+        form(
+            .demand, [.article],
+            nl: "vergadering op verzoek van {share:share} van de leden [binnen {weeks:int} weken]",
+            en: "assembly on request of {share:share} of the members [within {weeks:int} weeks]"),
+        form(
+            .quorumCount, [.article, .decision],
+            nl: "quorum {count:int} leden \(presenceNL)", en: "quorum {count:int} members \(presenceEN)"),
+        form(
+            .quorumShare, [.article, .decision],
+            nl: "quorum {share:share} van de leden \(presenceNL)", en: "quorum {share:share} of the members \(presenceEN)"),
 
         form(.decision, [.article], opens: .decision, nl: "besluit {kind:name}", en: "decision {kind:name}"),
-        form(.majority, [.decision],
-             nl: "aangenomen bij \(strictNL) {share:share} van {base:cast=de uitgebrachte stemmen;uitgebrachte stemmen|present=de aanwezige leden;aanwezige leden|all=alle leden}",
-             en: "passed with \(strictEN) {share:share} of {base:cast=votes cast;the votes cast|present=members present;the members present|all=all members}"),
-        form(.blankVotes, [.decision],
-             nl: "blanco {counts:no=telt niet als uitgebracht|yes=telt als uitgebracht}",
-             en: "blank votes {counts:no=do not count as cast|yes=count as cast}"),
-        form(.tie, [.decision],
-             nl: "staking {rule:rejected=verworpen|chair=voorzitter beslist|revote=herstemming}",
-             en: "tie {rule:rejected=rejected|chair=chair decides|revote=revote;second round}"),
-        form(.method, [.decision],
-             nl: "methode {method:yesNo=ja-nee;ja/nee|plurality=meeste stemmen;enkelvoudige keuze|approval=goedkeuring|instantRunoff=voorkeursstemming;instant runoff|singleTransferableVote=overdraagbare stem;stv|schulze=schulze|equalShares=gelijke delen|greedy=meeste goedkeuringen binnen budget}",
-             en: "method {method:yesNo=yes-no;yes/no|plurality=single choice;plurality|approval=approval|instantRunoff=instant runoff;irv|singleTransferableVote=single transferable vote;stv|schulze=schulze|equalShares=equal shares|greedy=greedy;most approvals within budget}"),
-        form(.budget, [.decision],
-             nl: "budget {amount:amount} [per {period:year=jaar;kalenderjaar|assembly=vergadering}]",
-             en: "budget {amount:amount} [per {period:year=year;calendar year|assembly=assembly}]"),
+        form(
+            .majority, [.decision],
+            nl:
+                "aangenomen bij \(strictNL) {share:share} van {base:cast=de uitgebrachte stemmen;uitgebrachte stemmen|present=de aanwezige leden;aanwezige leden|all=alle leden}",
+            en: "passed with \(strictEN) {share:share} of {base:cast=votes cast;the votes cast|present=members present;the members present|all=all members}"),
+        form(
+            .blankVotes, [.decision],
+            nl: "blanco {counts:no=telt niet als uitgebracht|yes=telt als uitgebracht}",
+            en: "blank votes {counts:no=do not count as cast|yes=count as cast}"),
+        form(
+            .tie, [.decision],
+            nl: "staking {rule:rejected=verworpen|chair=voorzitter beslist|revote=herstemming}",
+            en: "tie {rule:rejected=rejected|chair=chair decides|revote=revote;second round}"),
+        form(
+            .method, [.decision],
+            nl:
+                "methode {method:yesNo=ja-nee;ja/nee|plurality=meeste stemmen;enkelvoudige keuze|approval=goedkeuring|instantRunoff=voorkeursstemming;instant runoff|singleTransferableVote=overdraagbare stem;stv|schulze=schulze|equalShares=gelijke delen|greedy=meeste goedkeuringen binnen budget}",
+            en:
+                "method {method:yesNo=yes-no;yes/no|plurality=single choice;plurality|approval=approval|instantRunoff=instant runoff;irv|singleTransferableVote=single transferable vote;stv|schulze=schulze|equalShares=equal shares|greedy=greedy;most approvals within budget}"
+        ),
+        form(
+            .budget, [.decision],
+            nl: "budget {amount:amount} [per {period:year=jaar;kalenderjaar|assembly=vergadering}]",
+            en: "budget {amount:amount} [per {period:year=year;calendar year|assembly=assembly}]"),
         form(.seats, [.decision], nl: "zetels {count:int}", en: "seats {count:int}"),
-        form(.inspection, [.decision],
-             nl: "ter inzage minstens {days:int} dagen voor de vergadering",
-             en: "open for inspection at least {days:int} days before the assembly"),
-        form(.secondMeeting, [.decision],
-             nl: "tweede vergadering binnen {days:int} dagen zonder quorum",
-             en: "second meeting within {days:int} days without quorum"),
+        form(
+            .inspection, [.decision],
+            nl: "ter inzage minstens {days:int} dagen voor de vergadering",
+            en: "open for inspection at least {days:int} days before the assembly"),
+        form(
+            .secondMeeting, [.decision],
+            nl: "tweede vergadering binnen {days:int} dagen zonder quorum",
+            en: "second meeting within {days:int} days without quorum"),
 
-        form(.voteChanges, [.decision],
-             nl: "stem wijzigen {allowed:yes=mag tot de sluiting|no=niet toegestaan}",
-             en: "changing a vote {allowed:yes=allowed until the close|no=not allowed}"),
+        form(
+            .voteChanges, [.decision],
+            nl: "stem wijzigen {allowed:yes=mag tot de sluiting|no=niet toegestaan}",
+            en: "changing a vote {allowed:yes=allowed until the close|no=not allowed}"),
 
         form(.proxyForbidden, [.article], nl: "volmacht niet toegestaan", en: "proxy not allowed"),
-        form(.proxyLimit, [.article],
-             nl: "volmacht hoogstens {count:int} per lid", en: "proxy at most {count:int} per member"),
+        form(
+            .proxyLimit, [.article],
+            nl: "volmacht hoogstens {count:int} per lid", en: "proxy at most {count:int} per member"),
         form(.proposerBoard, [.article], nl: "voorstel mag door [het] bestuur", en: "proposal by [the] board"),
-        form(.proposerMembers, [.article],
-             nl: "voorstel mag door {count:int} leden samen", en: "proposal by {count:int} members together"),
+        form(
+            .proposerMembers, [.article],
+            nl: "voorstel mag door {count:int} leden samen", en: "proposal by {count:int} members together"),
         form(.proposerParty, [.article], nl: "voorstel mag door {party:text}", en: "proposal by {party:text}"),
-        form(.proposalDeadline, [.article],
-             nl: "voorstellen uiterlijk {days:int} dagen voor de vergadering",
-             en: "proposals at least {days:int} days before the assembly"),
-        form(.outsideMeetingForbidden, [.article],
-             nl: "besluiten buiten vergadering niet toegestaan", en: "decisions outside a meeting not allowed"),
-        form(.outsideMeeting, [.article],
-             nl: "besluiten buiten vergadering met \(strictNL) {share:share} van {base:all=alle leden|cast=de uitgebrachte stemmen}",
-             en: "decisions outside a meeting with \(strictEN) {share:share} of {base:all=all members|cast=votes cast}"),
+        form(
+            .proposalDeadline, [.article],
+            nl: "voorstellen uiterlijk {days:int} dagen voor de vergadering",
+            en: "proposals at least {days:int} days before the assembly"),
+        form(
+            .outsideMeetingForbidden, [.article],
+            nl: "besluiten buiten vergadering niet toegestaan", en: "decisions outside a meeting not allowed"),
+        form(
+            .outsideMeeting, [.article],
+            nl: "besluiten buiten vergadering met \(strictNL) {share:share} van {base:all=alle leden|cast=de uitgebrachte stemmen}",
+            en: "decisions outside a meeting with \(strictEN) {share:share} of {base:all=all members|cast=votes cast}"),
 
-        form(.shareholder, [.article], opens: .shareholder,
-             nl: "sociaal aandeelhouder {name:text}", en: "social shareholder {name:text}"),
-        form(.shareholderRight, [.shareholder],
-             nl: "{right:advice=adviesrecht|consent=instemmingsrecht|veto=vetorecht} bij {kind:name}",
-             en: "{right:advice=advice|consent=consent|veto=veto} on {kind:name}"),
+        form(
+            .shareholder, [.article], opens: .shareholder,
+            nl: "sociaal aandeelhouder {name:text}", en: "social shareholder {name:text}"),
+        form(
+            .shareholderRight, [.shareholder],
+            nl: "{right:advice=adviesrecht|consent=instemmingsrecht|veto=vetorecht} bij {kind:name}",
+            en: "{right:advice=advice|consent=consent|veto=veto} on {kind:name}"),
 
-        form(.boardSizeRange, [.article],
-             nl: "bestuur van {min:int} tot en met {max:int} personen", en: "board of {min:int} to {max:int} persons"),
+        form(
+            .boardSizeRange, [.article],
+            nl: "bestuur van {min:int} tot en met {max:int} personen", en: "board of {min:int} to {max:int} persons"),
         form(.boardSizeExact, [.article], nl: "bestuur van {count:int} personen", en: "board of {count:int} persons"),
         form(.boardTerm, [.article], nl: "zittingstermijn {years:int} jaar", en: "board term {years:int} years"),
         form(.boardSeat, [.article], nl: "bestuurszetel voor {party:text}", en: "board seat for {party:text}"),
-        form(.organisation, [.article],
-             nl: "organisatie {name:text}", en: "{_:organisation;organization} {name:text}"),
+        form(
+            .organisation, [.article],
+            nl: "organisatie {name:text}", en: "{_:organisation;organization} {name:text}"),
         form(.principle, [.article], nl: "beginsel {text:text}", en: "principle {text:text}"),
-        form(.annualAccounts, [.article],
-             nl: "jaarrekening binnen {months:int} maanden na einde boekjaar",
-             en: "annual accounts within {months:int} months after year end"),
+        form(
+            .annualAccounts, [.article],
+            nl: "jaarrekening binnen {months:int} maanden na einde boekjaar",
+            en: "annual accounts within {months:int} months after year end"),
     ]
 
     /// Forms by id.
@@ -235,7 +277,8 @@ public enum Grammar {
     private static func form(
         _ id: FormID, _ contexts: Set<SyntaxContext>, opens: SyntaxContext? = nil, nl: String, en: String
     ) -> RuleForm {
-        RuleForm(id: id, contexts: contexts, opens: opens,
-                 patterns: [.nl: PatternNotation.parse(nl), .en: PatternNotation.parse(en)])
+        RuleForm(
+            id: id, contexts: contexts, opens: opens,
+            patterns: [.nl: PatternNotation.parse(nl), .en: PatternNotation.parse(en)])
     }
 }

@@ -124,9 +124,11 @@ struct LineMatcher {
         if case .number = token.kind {
             if position + 1 < tokens.count {
                 let next = tokens[position + 1]
-                let isLetters = next.kind == .word && (1...3).contains(next.text.count)
+                let isLetters =
+                    next.kind == .word && (1...3).contains(next.text.count)
                     && next.text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("a"..."z").contains($0) }
-                let nextIsNumber = position + 2 < tokens.count
+                let nextIsNumber =
+                    position + 2 < tokens.count
                     && tokens[position + 2].text.unicodeScalars.first.map { ("0"..."9").contains($0) } == true
                 let isKeyword = next.folded == "tot" || (next.folded == "to" && nextIsNumber)
                 if isLetters, !isKeyword {
@@ -160,7 +162,8 @@ struct LineMatcher {
 
     /// `25000` → 2500000; `25000,50` or `25000.5` → cents; nil for anything else (`25.000`).
     static func cents(_ text: Substring) -> Int? {
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false).count == 2
+        let parts =
+            text.split(separator: ",", omittingEmptySubsequences: false).count == 2
             ? text.split(separator: ",", omittingEmptySubsequences: false)
             : text.split(separator: ".", omittingEmptySubsequences: false)
         let isDigits: (Substring) -> Bool = { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }

@@ -27,7 +27,10 @@ public struct Parser: Sendable {
         var items: [SyntaxItem] = []
         while state.index < state.lines.count {
             let line = state.lines[state.index]
-            if line.isBlank { state.index += 1; continue }
+            if line.isBlank {
+                state.index += 1
+                continue
+            }
             if line.isCommentOnly {
                 state.pendingComments.append(line.comment ?? "")
                 state.index += 1
@@ -47,10 +50,11 @@ public struct Parser: Sendable {
                 if context == .article {
                     items.append(.prose(ProseNode(text: prose, span: line.span, leadingComments: comments)))
                 } else {
-                    diagnostics.append(Diagnostic(
-                        .proseOutsideArticle, "human text (`>`) can only stand directly under an article",
-                        at: SourceSpan(line: line.number, start: line.span.start, end: line.span.start + 1),
-                        hint: "indent it one level under the `artikel` line it belongs to"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .proseOutsideArticle, "human text (`>`) can only stand directly under an article",
+                            at: SourceSpan(line: line.number, start: line.span.start, end: line.span.start + 1),
+                            hint: "indent it one level under the `artikel` line it belongs to"))
                 }
                 skipChildren(of: line, state: &state, diagnostics: &diagnostics, report: true)
                 continue
@@ -66,9 +70,10 @@ public struct Parser: Sendable {
             if let opens = Grammar.formsByID[node.form]?.opens {
                 node.children = parseBlock(context: opens, parentIndent: line.indent, state: &state, diagnostics: &diagnostics)
                 if node.children.isEmpty, node.form != .statute, node.form != .article {
-                    diagnostics.append(Diagnostic(
-                        .emptyBlock, "`\(Grammar.keyword(of: node.form, in: node.language))` has nothing indented under it",
-                        at: node.span, hint: Self.emptyBlockHint(node.form, node.language)))
+                    diagnostics.append(
+                        Diagnostic(
+                            .emptyBlock, "`\(Grammar.keyword(of: node.form, in: node.language))` has nothing indented under it",
+                            at: node.span, hint: Self.emptyBlockHint(node.form, node.language)))
                 }
             } else {
                 skipChildren(of: line, state: &state, diagnostics: &diagnostics, report: true)
@@ -91,10 +96,11 @@ public struct Parser: Sendable {
             if next.indent <= line.indent { return }
             if !reported {
                 reported = true
-                diagnostics.append(Diagnostic(
-                    .unexpectedIndentation, "this line is indented under a line that takes no sub-lines",
-                    at: next.span,
-                    notes: [DiagnosticNote("the line above it", at: line.span)]))
+                diagnostics.append(
+                    Diagnostic(
+                        .unexpectedIndentation, "this line is indented under a line that takes no sub-lines",
+                        at: next.span,
+                        notes: [DiagnosticNote("the line above it", at: line.span)]))
             }
             state.pendingComments = []
             state.index += 1
@@ -113,13 +119,16 @@ public struct Parser: Sendable {
         let first = line.tokens[0]
         let candidates = first.kind == .word ? (Grammar.formsByLeadingWord[first.folded] ?? []) : []
         guard !candidates.isEmpty else {
-            let suggestion = first.kind == .word
+            let suggestion =
+                first.kind == .word
                 ? Suggestion.closest(to: first.folded, among: Grammar.leadingWords(in: context)) : nil
-            let message = first.kind == .word
+            let message =
+                first.kind == .word
                 ? "unknown keyword `\(first.text)`" : "a rule starts with a keyword, not \(first.quoted)"
-            diagnostics.append(Diagnostic(
-                .unknownKeyword, message, at: first.span,
-                hint: suggestion.map { "did you mean `\($0)`?" } ?? Self.contextHint(context)))
+            diagnostics.append(
+                Diagnostic(
+                    .unknownKeyword, message, at: first.span,
+                    hint: suggestion.map { "did you mean `\($0)`?" } ?? Self.contextHint(context)))
             return LineOutcome(node: nil, recoveryContext: nil)
         }
         let fitting = candidates.filter { $0.contexts.contains(context) }
@@ -127,9 +136,10 @@ public struct Parser: Sendable {
             let form = candidates[0]
             let language: Language = form.patterns[.nl]?.first?.leadingWords.contains(first.folded) == true ? .nl : .en
             let places = form.contexts.sorted { $0.rawValue < $1.rawValue }.map { $0.described(in: language) }
-            diagnostics.append(Diagnostic(
-                .misplacedRule, "`\(first.text)` cannot stand here",
-                at: first.span, hint: "it belongs \(LineMatcher.list(places))"))
+            diagnostics.append(
+                Diagnostic(
+                    .misplacedRule, "`\(first.text)` cannot stand here",
+                    at: first.span, hint: "it belongs \(LineMatcher.list(places))"))
             return LineOutcome(node: nil, recoveryContext: form.opens, candidates: Set(candidates.map(\.id)))
         }
 
@@ -137,8 +147,9 @@ public struct Parser: Sendable {
         for form in fitting {
             for language in Language.allCases {
                 guard let pattern = form.patterns[language],
-                      pattern.first?.leadingWords.contains(first.folded) == true,
-                      let captures = matcher.matchLine(pattern) else { continue }
+                    pattern.first?.leadingWords.contains(first.folded) == true,
+                    let captures = matcher.matchLine(pattern)
+                else { continue }
                 let node = RuleNode(
                     form: form.id, language: language, captures: captures, span: line.span,
                     keywordSpan: first.span, children: [], leadingComments: [], trailingComment: line.comment)

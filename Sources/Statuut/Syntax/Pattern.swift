@@ -90,20 +90,32 @@ enum PatternNotation {
         var elements: [PatternElement] = []
         while index < chars.count {
             let c = chars[index]
-            if c == " " { index += 1; continue }
-            if let close, c == close { index += 1; return elements }
+            if c == " " {
+                index += 1
+                continue
+            }
+            if let close, c == close {
+                index += 1
+                return elements
+            }
             if c == "[" {
                 index += 1
                 elements.append(.optional(parseSequence(&chars, &index, until: "]")))
             } else if c == "{" {
                 index += 1
                 var body = ""
-                while chars[index] != "}" { body.append(chars[index]); index += 1 }
+                while chars[index] != "}" {
+                    body.append(chars[index])
+                    index += 1
+                }
                 index += 1
                 elements.append(parseBraces(body))
             } else {
                 var word = ""
-                while index < chars.count, !" []{}".contains(chars[index]) { word.append(chars[index]); index += 1 }
+                while index < chars.count, !" []{}".contains(chars[index]) {
+                    word.append(chars[index])
+                    index += 1
+                }
                 elements.append(.word(word))
             }
         }
