@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "BuurtstemDocuments",
             dependencies: ["Statuut", "BuurtstemCore", "CQREncode", .product(name: "Mustache", package: "swift-mustache")],
-            resources: [.copy("Templates")],
+            resources: [.copy("Templates"), .copy("Messages")],
             swiftSettings: strictSettings),
         .target(
             name: "BuurtstemWeb",
@@ -69,6 +69,7 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            resources: [.copy("Templates"), .copy("Static")],
             swiftSettings: strictSettings),
         .executableTarget(
             name: "buurtstem",

@@ -39,7 +39,7 @@ struct DeskPages: Sendable {
         let code: VotingCode
         do { code = try VotingCode(parsing: form.value("code") ?? "") } catch {
             let why = ResidentPages.explain(error)
-            return try desk(assembly, session: session, search: Search(), message: why, status: .badRequest)
+            return try desk(assembly, session: session, search: Search(), message: (why["nl"] ?? "", why["en"] ?? ""), status: .badRequest)
         }
         guard let found = try database.findCode(code), found.assembly == assembly else {
             return try desk(
@@ -305,7 +305,7 @@ struct DeskPages: Sendable {
                     let why = ResidentPages.explain(error)
                     return try desk(
                         assembly, session: session, search: search(from: form),
-                        message: ("Oude code: \(why.nl)", "Old code: \(why.en)"), status: .badRequest)
+                        message: ("Oude code: \(why["nl"] ?? "")", "Old code: \(why["en"] ?? "")"), status: .badRequest)
                 }
             }
             let reissued = try database.reissueCode(assembly: assembly, member: member, old: old, actor: session.account.actor)

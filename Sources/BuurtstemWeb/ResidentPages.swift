@@ -1,4 +1,5 @@
 import BuurtstemCore
+import BuurtstemDocuments
 import BuurtstemStore
 import Foundation
 public import Hummingbird
@@ -17,7 +18,7 @@ struct ResidentPages: Sendable {
         router.get("static/style.css") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
-                body: .init(byteBuffer: .init(string: HTML.stylesheet)))
+                body: .init(byteBuffer: .init(string: PageTemplates.stylesheet)))
         }
         router.get("/") { _, _ in codeForm(error: nil) }
         router.post("stem") { request, context in try await self.enterCode(request, context) }
@@ -34,56 +35,39 @@ struct ResidentPages: Sendable {
         router.get("ballots/:id/board") { _, context in try self.board(try context.id("id")) }
     }
 
-    /// The public bulletin board of a closed ballot: every receipt with its choice, sorted by receipt.
+    /// The public bulletin board of a closed ballot: every receipt, and every choice as a separate list.
     func board(_ id: Int) throws -> Response {
         let ballot: BallotRecord
         do { ballot = try database.ballot(id) } catch is StoreError {
-            return HTML.page(
-                "Niet gevonden", "<p class=\"error\">\(HTML.both("Deze stemming bestaat niet.", "There is no such ballot."))</p>", status: .notFound)
+            return Self.message("boardNoSuchBallot", title: "notFoundTitle", class: "error", status: .notFound)
         }
-        guard !ballot.isOpen else {
-            return HTML.page(
-                "Nog open", "<p>\(HTML.both("Het bord verschijnt zodra de stemming gesloten is.", "The board appears once the ballot is closed."))</p>",
-                status: .conflict)
-        }
+        guard !ballot.isOpen else { return Self.message("boardAfterClose", title: "stillOpenTitle", status: .conflict) }
         let names = Dictionary(uniqueKeysWithValues: ballot.options.map { ($0.id, $0.name) })
         let board = try database.ballotBoard(id)
-        let receipts = board.receipts.map { "<li class=\"receipt-cell\">\(HTML.h($0))</li>" }.joined()
         let choices = board.choices.map { choice in
             let shown = choice.split(separator: ",").map { names[String($0)] ?? String($0) }.joined(separator: " · ")
-            return "<li>\(HTML.h(shown.isEmpty ? "—" : shown))</li>"
-        }.joined()
-        return HTML.page(
-            "Openbaar bord",
-            """
-            <h1>\(HTML.both("Openbaar bord: \(try database.ballotTitle(id))", "Public board"))</h1>
-            <p>\(HTML.both("Twee aparte lijsten: alle ontvangstbewijzen, en alle keuzes op volgorde van keuze. Zoek uw bewijs op: dan telt uw stem mee. Tel de keuzes zelf na. Geen keuze staat naast een bewijs, dus met een bewijs kan niemand laten zien hoe hij stemde.", "Two separate lists: every receipt, and every choice in order of choice. Find your receipt: then your vote is in the count. Recount the choices yourself. No choice stands beside a receipt, so nobody can use a receipt to show how they voted."))</p>
-            <h2 id="receipts">\(HTML.both("Ontvangstbewijzen (\(board.receipts.count))", "Receipts (\(board.receipts.count))"))</h2>
-            <ul class="board">\(receipts)</ul>
-            <h2 id="choices">\(HTML.both("Keuzes (\(board.choices.count))", "Choices (\(board.choices.count))"))</h2>
-            <ul class="board">\(choices)</ul>
-            """)
+            return shown.isEmpty ? "—" : shown
+        }
+        return PageTemplates.page(
+            "public-board", title: Catalogue.text("boardTitle", .nl),
+            [
+                "heading": Catalogue.both("boardHeading", ["title": try database.ballotTitle(id)]),
+                "receiptsHeading": Catalogue.both("boardReceipts", ["count": String(board.receipts.count)]),
+                "choicesHeading": Catalogue.both("boardChoices", ["count": String(board.choices.count)]),
+                "receipts": board.receipts, "choices": choices,
+            ])
     }
 
-    func codeForm(error: (nl: String, en: String)?, status: HTTPResponse.Status = .ok, signedOut: Bool = false) -> Response {
-        var message = error.map { "<p class=\"error\" role=\"alert\">\(HTML.both($0.nl, $0.en))</p>" } ?? ""
-        if signedOut {
-            message +=
-                "<p class=\"ok\" role=\"status\" id=\"signed-out\">\(HTML.both("U bent afgemeld. Deze telefoon kan nu niet meer voor u stemmen.", "You are signed out. This phone can no longer vote for you."))</p>"
-        }
-        return HTML.page(
-            "Stemmen",
-            """
-            <h1>\(HTML.both("Stemmen op de vergadering", "Voting at the assembly"))</h1>
-            \(message)
-            <form method="post" action="/stem">
-            <label for="code">\(HTML.both("Uw stemcode (staat in uw brief)", "Your voting code (from your letter)"))</label>
-            <input type="text" id="code" name="code" autocomplete="off" autocapitalize="characters" spellcheck="false"
-                   inputmode="text" placeholder="K7QM-9XWD-3RTB-HQ2" required>
-            <button type="submit">\(HTML.both("Verder", "Continue"))</button>
-            </form>
-            <p>\(HTML.both("Meld u eerst aan bij de balie: daar wordt uw code actief.", "Check in at the desk first: that activates your code."))</p>
-            """, status: status)
+    /// A page with one message from the catalogue.
+    static func message(_ key: String, title: String, class style: String = "", status: HTTPResponse.Status) -> Response {
+        PageTemplates.page("message", title: Catalogue.text(title, .nl), ["message": Catalogue.both(key), "class": style], status: status)
+    }
+
+    /// The first page: the code from the letter (with why the last one was not accepted).
+    func codeForm(error: [String: String]?, status: HTTPResponse.Status = .ok, signedOut: Bool = false) -> Response {
+        var context: [String: Any] = ["signedOut": signedOut]
+        if let error { context["error"] = error }
+        return PageTemplates.page("code-form", title: Catalogue.text("voteTitle", .nl), context, status: status)
     }
 
     func enterCode(_ request: Request, _ context: WebContext) async throws -> Response {
@@ -99,21 +83,15 @@ struct ResidentPages: Sendable {
             let wait = await limiter.wait(context.client)
             await limiter.fail(context.client)
             if wait > 0 {
-                return codeForm(
-                    error: (
-                        "Te veel verkeerde codes. Probeer het over \(wait) seconden opnieuw.",
-                        "Too many wrong codes. Try again in \(wait) seconds."
-                    ), status: .tooManyRequests)
+                return codeForm(error: Catalogue.both("codeTooManyWrong", ["seconds": String(wait)]), status: .tooManyRequests)
             }
-            return codeForm(error: ("Deze code hoort niet bij deze vergadering.", "This code does not belong to this assembly."), status: .forbidden)
+            return codeForm(error: Catalogue.both("codeNotThisAssembly"), status: .forbidden)
         }
         switch found.state {
         case "revoked":
-            return codeForm(error: ("Deze code is vervangen; gebruik de nieuwste brief.", "This code was replaced; use the newest letter."), status: .forbidden)
+            return codeForm(error: Catalogue.both("codeReplaced"), status: .forbidden)
         case "issued":
-            return codeForm(
-                error: ("Meld u eerst aan bij de balie; daar wordt uw code actief.", "Please check in at the desk first; that activates your code."),
-                status: .forbidden)
+            return codeForm(error: Catalogue.both("codeCheckInFirst"), status: .forbidden)
         default:
             let id = await sessions.start(VoterSession(code: code, assembly: found.assembly, firstBallot: found.firstBallot))
             var response = Response(status: .seeOther, headers: [.location: "/stemmen"])
@@ -127,14 +105,7 @@ struct ResidentPages: Sendable {
 
     /// A page for a signed-in voter: the page, then how long the session lasts and a sign-out button.
     static func voterPage(_ title: String, _ body: String, status: HTTPResponse.Status = .ok) -> Response {
-        HTML.page(
-            title,
-            body + """
-                <form method="post" action="/stem/afmelden" class="signout" id="signout">
-                <p>\(HTML.both("U blijft aangemeld tot de stemmingen die u zag sluiten, of tot u 10 minuten niets doet. Geeft u de telefoon door? Meld u dan eerst af.", "You stay signed in until the ballots you saw close, or until you do nothing for 10 minutes. Passing the phone on? Sign out first."))</p>
-                <button type="submit" class="secondary">\(HTML.both("Afmelden", "Sign out"))</button>
-                </form>
-                """, status: status)
+        HTML.page(title, body + PageTemplates.library.render("voter-signout", ["t": Catalogue.table]), status: status)
     }
 
     /// The voter's session, if it is still alive: it ends once every ballot it saw open has closed
@@ -152,30 +123,13 @@ struct ResidentPages: Sendable {
     }
 
     /// Why a typed code is not a code, in Dutch and English.
-    static func explain(_ problem: VotingCode.Problem) -> (nl: String, en: String) {
+    static func explain(_ problem: VotingCode.Problem) -> [String: String] {
         switch problem {
-        case .typo:
-            return ("Deze code bevat een tikfout; vergelijk hem met uw brief.", "This code has a typing mistake; check it against your letter.")
-        case .wrongLength(let n):
-            return (
-                "Een code heeft 15 tekens; u typte er \(n). Vergelijk hem met uw brief.",
-                "A code has 15 characters; you typed \(n). Check it against your letter."
-            )
-        case .notACodeCharacter(let c) where "0O".contains(c):
-            return (
-                "Codes hebben geen 0 (nul) en geen O. Kijk nog eens op de brief: misschien is het een D of een Q.",
-                "Codes have no 0 (zero) and no O. Look again at the letter: it may be a D or a Q."
-            )
-        case .notACodeCharacter(let c) where "1IL".contains(c):
-            return (
-                "Codes hebben geen 1 (één), I of L. Kijk nog eens op de brief: misschien is het een 7 of een T.",
-                "Codes have no 1 (one), I or L. Look again at the letter: it may be a 7 or a T."
-            )
-        case .notACodeCharacter(let c):
-            return (
-                "Het teken \(c) komt niet voor in codes: die hebben alleen de cijfers 2 tot 9 en letters.",
-                "The character \(c) does not occur in codes: they have only the digits 2 to 9 and letters."
-            )
+        case .typo: Catalogue.both("codeTypo")
+        case .wrongLength(let n): Catalogue.both("codeWrongLength", ["count": String(n)])
+        case .notACodeCharacter(let c) where "0O".contains(c): Catalogue.both("codeNoZeroOrO")
+        case .notACodeCharacter(let c) where "1IL".contains(c): Catalogue.both("codeNoOneIOrL")
+        case .notACodeCharacter(let c): Catalogue.both("codeBadCharacter", ["character": String(c)])
         }
     }
 

@@ -1,0 +1,52 @@
+import Foundation
+public import Statuut
+
+/// Every user-facing text by a stable key, one file per language (`Messages/nl.json`, the
+/// reference, and `Messages/en.json`): plain JSON objects a translator edits without Swift. A text
+/// may name values as `{name}`, filled in when it is shown. A test fails when a key or a placeholder
+/// is missing in either language.
+public enum Catalogue {
+    /// Key → text, per language.
+    public static let texts: [Language: [String: String]] = {
+        var texts: [Language: [String: String]] = [:]
+        for language in Language.allCases {
+            guard let url = Bundle.module.url(forResource: language.rawValue, withExtension: "json", subdirectory: "Messages"),
+                let data = try? Data(contentsOf: url),
+                let table = try? JSONDecoder().decode([String: String].self, from: data)
+            else { continue }
+            texts[language] = table
+        }
+        return texts
+    }()
+
+    /// The text for `key` in `language` with its `{placeholders}` filled in; the Dutch text where
+    /// the language lacks it, the key itself where both do (the tests keep that from happening).
+    public static func text(_ key: String, _ language: Language, _ values: [String: String] = [:]) -> String {
+        var text = texts[language]?[key] ?? texts[.nl]?[key] ?? key
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    /// Both languages, for a page that shows Dutch with English beside it: `["nl": …, "en": …]`.
+    public static func both(_ key: String, _ values: [String: String] = [:]) -> [String: String] {
+        ["nl": text(key, .nl, values), "en": text(key, .en, values)]
+    }
+
+    /// Every text without placeholders in both languages, for templates (`{{#t.key}}{{> both}}{{/t.key}}`).
+    public static let table: [String: [String: String]] = {
+        var table: [String: [String: String]] = [:]
+        for key in texts[.nl]?.keys ?? [:].keys { table[key] = both(key) }
+        return table
+    }()
+
+    /// The `{placeholders}` a text names.
+    public static func placeholders(_ text: String) -> Set<String> {
+        var names: Set<String> = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.insert(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+}

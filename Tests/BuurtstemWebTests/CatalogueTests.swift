@@ -1,0 +1,65 @@
+import BuurtstemDocuments
+import Foundation
+import Statuut
+import Testing
+
+@testable import BuurtstemWeb
+
+/// The message catalogue and the templates: every text in both languages with the same
+/// placeholders, every key a template or the code names present, every template loaded.
+@Suite("Message catalogue and templates")
+struct CatalogueTests {
+    static let sources = WebTests.repository.appendingPathComponent("Sources")
+
+    static func files(_ ext: String) -> [URL] {
+        (FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []).filter { $0.pathExtension == ext }
+    }
+
+    @Test("Dutch and English have the same keys, and each text names the same placeholders")
+    func sameKeys() {
+        let nl = Catalogue.texts[.nl] ?? [:]
+        let en = Catalogue.texts[.en] ?? [:]
+        #expect(!nl.isEmpty)
+        #expect(Set(nl.keys).subtracting(en.keys).isEmpty, "missing in English: \(Set(nl.keys).subtracting(en.keys).sorted())")
+        #expect(Set(en.keys).subtracting(nl.keys).isEmpty, "missing in Dutch: \(Set(en.keys).subtracting(nl.keys).sorted())")
+        for (key, text) in nl {
+            #expect(Catalogue.placeholders(text) == Catalogue.placeholders(en[key] ?? ""), "\(key): placeholders differ")
+            #expect(!text.isEmpty && !(en[key] ?? "").isEmpty, "\(key) is empty")
+        }
+    }
+
+    @Test("every key a template (t.key) or the code (Catalogue.text/both) names is in the catalogue")
+    func keysExist() throws {
+        let known = Set(Catalogue.texts[.nl]?.keys ?? [:].keys)
+        var used: Set<String> = []
+        for url in Self.files("mustache") {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for match in text.matches(of: /\{\{[#^\/]?t\.([A-Za-z0-9]+)\}\}/) { used.insert(String(match.1)) }
+        }
+        for url in Self.files("swift") {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for match in text.matches(of: /Catalogue\.(?:text|both)\("([A-Za-z0-9]+)"/) { used.insert(String(match.1)) }
+        }
+        #expect(!used.isEmpty)
+        #expect(used.subtracting(known).isEmpty, "not in the catalogue: \(used.subtracting(known).sorted())")
+    }
+
+    @Test("every template file of the web pages is loaded and renders")
+    func templatesLoad() throws {
+        for url in Self.files("mustache") where url.path.contains("BuurtstemWeb") {
+            #expect(PageTemplates.library.has(url.deletingPathExtension().lastPathComponent), "\(url.lastPathComponent) did not load")
+        }
+        #expect(PageTemplates.stylesheet.contains("font:"))
+    }
+
+    @Test("a template escapes what it shows: a ballot title with markup stays text")
+    func escaping() {
+        let html = PageTemplates.library.render(
+            "public-board",
+            [
+                "t": Catalogue.table, "heading": Catalogue.both("boardHeading", ["title": "<script>alert(1)</script>"]),
+                "receipts": ["A&B"], "choices": ["<b>"],
+            ])
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !html.contains("<script>") && html.contains("A&amp;B") && html.contains("&lt;b&gt;"))
+    }
+}
