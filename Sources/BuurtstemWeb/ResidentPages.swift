@@ -103,9 +103,20 @@ struct ResidentPages: Sendable {
         }
     }
 
-    /// A page for a signed-in voter: the page, then how long the session lasts and a sign-out button.
-    static func voterPage(_ title: String, _ body: String, status: HTTPResponse.Status = .ok) -> Response {
-        HTML.page(title, body + PageTemplates.library.render("voter-signout", ["t": Catalogue.table]), status: status)
+    /// A page for a signed-in voter: the template `name`, then how long the session lasts and a
+    /// sign-out button. `title` is a catalogue key, or the text itself with `literalTitle`.
+    static func voterPage(
+        _ name: String, title: String, literalTitle: Bool = false, _ context: [String: Any] = [:], status: HTTPResponse.Status = .ok
+    ) -> Response {
+        var context = context
+        context["t"] = Catalogue.table
+        let body = PageTemplates.library.render(name, context) + PageTemplates.library.render("voter-signout", context)
+        return HTML.page(literalTitle ? title : Catalogue.text(title, .nl), body, status: status)
+    }
+
+    /// A voter's page with one message and a link back to the ballots.
+    static func voterMessage(_ key: String, title: String, class style: String, back: Bool = true, status: HTTPResponse.Status = .ok) -> Response {
+        voterPage("voter-message", title: title, ["message": Catalogue.both(key), "class": style, "back": back], status: status)
     }
 
     /// The voter's session, if it is still alive: it ends once every ballot it saw open has closed
@@ -136,95 +147,52 @@ struct ResidentPages: Sendable {
     func ballots(_ request: Request) async throws -> Response {
         guard let session = try await voterSession(request) else { return codeForm(error: nil) }
         let turnout = try database.turnout(assembly: session.assembly)
-        var items = ""
+        var items: [[String: Any]] = []
         for ballot in turnout.ballots where ballot.open {
             if let first = session.firstBallot, ballot.id < first {
-                items +=
-                    "<li><strong>\(HTML.h(ballot.title))</strong><br>\(HTML.both("Niet met deze code: u kreeg hem nadat deze stemming openging. Had u de vorige brief nog? Ga naar de balie.", "Not with this code: you got it after this ballot opened. Do you still have the earlier letter? Go to the desk."))</li>"
+                items.append(["id": ballot.id, "title": ballot.title, "tooNew": true])
                 continue
             }
             let voted = try database.hasVoted(session.code, ballot: ballot.id)
-            let change =
-                try voted && database.votesMayBeChanged(ballot: ballot.id)
-                ? " <a href=\"/stemmen/\(ballot.id)\">\(HTML.both("Stem wijzigen", "Change my vote"))</a>" : ""
-            items +=
-                "<li><strong>\(HTML.h(ballot.title))</strong><br>"
-                + (voted
-                    ? "<span class=\"ok\">\(HTML.both("U hebt gestemd", "You have voted"))</span>\(change)"
-                    : "<a href=\"/stemmen/\(ballot.id)\">\(HTML.both("Stem nu", "Vote now"))</a>") + "</li>"
+            items.append([
+                "id": ballot.id, "title": ballot.title, "tooNew": false, "voted": voted,
+                "changeable": try voted && database.votesMayBeChanged(ballot: ballot.id),
+            ])
         }
-        let list =
-            items.isEmpty
-            ? "<p>\(HTML.both("Er is nu geen stemming open. Ververs deze pagina straks.", "No ballot is open now. Refresh this page later."))</p>"
-            : "<ul class=\"ballots\">\(items)</ul>"
-        return Self.voterPage("Stemmingen", "<h1>\(HTML.both("Open stemmingen", "Open ballots"))</h1>\(list)")
+        return Self.voterPage("ballots", title: "ballotsTitle", ["ballots": items, "hasBallots": !items.isEmpty])
     }
 
-    func ballotForm(_ request: Request, _ id: Int, error: (nl: String, en: String)?, ticked: Set<String> = []) async throws -> Response {
+    func ballotForm(_ request: Request, _ id: Int, error: [String: String]?, ticked: Set<String> = []) async throws -> Response {
         guard let session = try await voterSession(request) else { return codeForm(error: nil) }
         let ballot = try database.ballot(id)
-        guard ballot.isOpen else {
-            return Self.voterPage("Gesloten", "<p class=\"error\">\(HTML.both("Deze stemming is gesloten.", "This ballot is closed."))</p>")
-        }
+        guard ballot.isOpen else { return Self.voterMessage("ballotClosed", title: "closedTitle", class: "error") }
         let changeable = try database.votesMayBeChanged(ballot: id)
         let voted = try database.hasVoted(session.code, ballot: id)
-        if voted && !changeable {
-            return Self.voterPage(
-                "Gestemd",
-                "<p class=\"ok\">\(HTML.both("U hebt al gestemd op deze stemming.", "You have already voted on this ballot."))</p><p><a href=\"/stemmen\">\(HTML.both("Terug", "Back"))</a></p>"
-            )
-        }
+        if voted && !changeable { return Self.voterMessage("alreadyVoted", title: "votedTitle", class: "ok") }
         let title = try database.ballotTitle(id)
-        var message = error.map { "<p class=\"error\" role=\"alert\">\(HTML.both($0.nl, $0.en))</p>" } ?? ""
-        if changeable {
-            message +=
-                voted
-                ? "<p class=\"ok\" id=\"change\">\(HTML.both("U hebt al gestemd. U mag uw stem wijzigen tot de stemming sluit: uw nieuwe stem vervangt de vorige, de laatste telt.", "You have already voted. You may change your vote until the ballot closes: your new vote replaces the previous one, the last one counts."))</p>"
-                : "<p id=\"change\">\(HTML.both("U mag uw stem wijzigen tot de stemming sluit; de laatste telt.", "You may change your vote until the ballot closes; the last one counts."))</p>"
-        }
-        var fields = ""
+        var context: [String: Any] = ["id": id, "title": title, "voted": voted]
+        if let error { context["error"] = error }
+        if changeable { context["changeNotice"] = Catalogue.both(voted ? "changeAfterVoting" : "changeAllowed") }
         switch ballot.method {
         case .yesNo:
-            fields = [("yes", "Voor", "Yes"), ("no", "Tegen", "No"), ("blank", "Blanco", "Abstain")].map { value, nl, en in
-                "<label class=\"choice\"><input type=\"radio\" name=\"choice\" value=\"\(value)\" required> \(HTML.both(nl, en))</label>"
-            }.joined()
+            context["yesNo"] = [("yes", "choiceYes"), ("no", "choiceNo"), ("blank", "choiceBlank")].map { ["value": $0.0, "text": Catalogue.both($0.1)] }
         case .plurality:
-            fields = ballot.options.map {
-                "<label class=\"choice\"><input type=\"radio\" name=\"choice\" value=\"\(HTML.h($0.id))\" required> \(HTML.h($0.name))</label>"
-            }.joined()
+            context["single"] = ballot.options.map { ["id": $0.id, "name": $0.name] }
         case .approval, .equalShares, .greedy:
-            fields = ballot.options.map { option in
-                let cost = option.cost.map { " — \(HTML.euros($0))" } ?? ""
-                let checked = ticked.contains(option.id) ? " checked" : ""
-                return
-                    "<label class=\"choice\"><input type=\"checkbox\" name=\"option\" value=\"\(HTML.h(option.id))\"\(checked)> \(HTML.h(option.name))\(cost)</label>"
-            }.joined()
+            context["approve"] = ballot.options.map { option -> [String: Any] in
+                var item: [String: Any] = ["id": option.id, "name": option.name, "checked": ticked.contains(option.id)]
+                if let cost = option.cost { item["cost"] = HTML.euros(cost) }
+                return item
+            }
             if let budget = ballot.budget {
                 // A running total without JavaScript: "update the total" posts the ticks back and shows the sum.
                 let total = ballot.options.filter { ticked.contains($0.id) }.reduce(0) { $0 + ($1.cost ?? 0) }
-                fields +=
-                    "<p class=\"big\" id=\"total\" role=\"status\">\(HTML.both("Aangevinkt: \(HTML.euros(total)) van het budget van \(HTML.euros(budget))", "Ticked: \(HTML.euros(total)) of the \(HTML.euros(budget)) budget"))</p>"
-                    + "<button type=\"submit\" name=\"action\" value=\"total\" class=\"secondary\">\(HTML.both("Totaal bijwerken", "Update the total"))</button>"
-                    + "<p>\(HTML.both("Kies alles wat u steunt, ook als het samen meer is dan het budget: de telling verdeelt het budget eerlijk over wat de buurt steunt.", "Tick everything you support, even if together it is more than the budget: the count shares the budget fairly over what the neighbourhood supports."))</p>"
+                context["budget"] = ["total": Catalogue.both("tickedOfBudget", ["total": HTML.euros(total), "budget": HTML.euros(budget)])]
             }
         case .instantRunoff, .singleTransferableVote, .schulze:
-            let positions = (1...ballot.options.count).map { "<option value=\"\($0)\">\($0)</option>" }.joined()
-            fields =
-                "<p>\(HTML.both("Geef elke keuze een plaats: 1 is uw eerste keuze. Laat leeg wat u niet wilt rangschikken.", "Give each choice a place: 1 is your first choice. Leave empty what you do not want to rank."))</p>"
-                + ballot.options.map { option in
-                    "<label for=\"rank-\(HTML.h(option.id))\">\(HTML.h(option.name))</label><select id=\"rank-\(HTML.h(option.id))\" name=\"rank-\(HTML.h(option.id))\"><option value=\"\">–</option>\(positions)</select>"
-                }.joined()
+            context["ranked"] = ["options": ballot.options.map { ["id": $0.id, "name": $0.name] }, "positions": Array(1...ballot.options.count)]
         }
-        return Self.voterPage(
-            title,
-            """
-            <h1>\(HTML.h(title))</h1>
-            \(message)
-            <form method="post" action="/stemmen/\(id)">
-            <fieldset><legend>\(HTML.both("Uw keuze", "Your choice"))</legend>\(fields)</fieldset>
-            <button type="submit">\(HTML.both("Volgende: controleren", "Next: check"))</button>
-            </form>
-            """)
+        return Self.voterPage("ballot-form", title: title, literalTitle: true, context)
     }
 
     /// Reads the posted form into the choice text used by the store (ids in order, comma-separated).
@@ -250,47 +218,29 @@ struct ResidentPages: Sendable {
             return try await ballotForm(request, id, error: nil, ticked: Set(form["option"] ?? []))
         }
         guard let choice = choice(from: form, ballot: ballot) else {
-            return try await ballotForm(
-                request, id,
-                error: (
-                    "Twee keuzes hebben dezelfde plaats; geef elke plaats één keer.",
-                    "Two choices have the same place; use each place once."
-                ))
+            return try await ballotForm(request, id, error: Catalogue.both("samePlaceTwice"))
         }
-        return confirmPage(id, choice: choice, shown: shown(choice, on: ballot))
+        return Self.voterPage("confirm", title: "confirmTitle", ["id": id, "choice": choice, "shown": shown(choice, on: ballot)])
     }
 
     /// A choice as the voter reads it: yes/no in words, options by name (ranked in order), and
-    /// for a budget the sum against the budget.
-    func shown(_ choice: String, on ballot: BallotRecord) -> String {
+    /// for a budget the sum against the budget (the context of the `shown-choice` partial).
+    func shown(_ choice: String, on ballot: BallotRecord) -> [String: Any] {
         if ballot.method == .yesNo {
-            return ["yes": HTML.both("Voor", "Yes"), "no": HTML.both("Tegen", "No"), "blank": HTML.both("Blanco", "Abstain")][choice] ?? HTML.h(choice)
+            let key = ["yes": "choiceYes", "no": "choiceNo", "blank": "choiceBlank"][choice]
+            return ["word": key.map { Catalogue.both($0) } ?? ["nl": choice, "en": choice]]
         }
-        if choice.isEmpty { return HTML.both("Blanco (niets gekozen)", "Blank (nothing chosen)") }
+        if choice.isEmpty { return ["word": Catalogue.both("blankNothingChosen")] }
         let names = Dictionary(uniqueKeysWithValues: ballot.options.map { ($0.id, $0.name) })
-        let items = choice.split(separator: ",").map { HTML.h(names[String($0)] ?? String($0)) }
+        let items = choice.split(separator: ",").map { names[String($0)] ?? String($0) }
         // Numbered only where the order is the vote (a ranking); approvals are a plain list.
-        let tag = ballot.method.isRanked ? "ol" : "ul"
-        let list = "<\(tag)><li>" + items.joined(separator: "</li><li>") + "</li></\(tag)>"
-        guard ballot.method.needsBudget else { return list }
-        let costs = Dictionary(uniqueKeysWithValues: ballot.options.map { ($0.id, $0.cost ?? 0) })
-        let total = choice.split(separator: ",").reduce(0) { $0 + (costs[String($1)] ?? 0) }
-        return list
-            + "<p>\(HTML.both("Samen \(HTML.euros(total)) (budget \(HTML.euros(ballot.budget ?? 0)))", "Together \(HTML.euros(total)) (budget \(HTML.euros(ballot.budget ?? 0)))"))</p>"
-    }
-
-    func confirmPage(_ id: Int, choice: String, shown: String) -> Response {
-        Self.voterPage(
-            "Controleren",
-            """
-            <h1>\(HTML.both("Klopt dit?", "Is this right?"))</h1>
-            <div>\(shown)</div>
-            <form method="post" action="/stemmen/\(id)/bevestig">
-            <input type="hidden" name="choice" value="\(HTML.h(choice))">
-            <button type="submit">\(HTML.both("Ja, stem uitbrengen", "Yes, cast my vote"))</button>
-            </form>
-            <p><a href="/stemmen/\(id)">\(HTML.both("Nee, terug", "No, go back"))</a></p>
-            """)
+        var shown: [String: Any] = ["items": items, "ranked": ballot.method.isRanked, "list": true]
+        if ballot.method.needsBudget {
+            let costs = Dictionary(uniqueKeysWithValues: ballot.options.map { ($0.id, $0.cost ?? 0) })
+            let total = choice.split(separator: ",").reduce(0) { $0 + (costs[String($1)] ?? 0) }
+            shown["total"] = Catalogue.both("togetherOfBudget", ["total": HTML.euros(total), "budget": HTML.euros(ballot.budget ?? 0)])
+        }
+        return shown
     }
 
     func cast(_ request: Request, _ context: WebContext, _ id: Int) async throws -> Response {
@@ -301,39 +251,16 @@ struct ResidentPages: Sendable {
             let receipt = try await writer.cast(code: session.code, ballot: id, choice: form["choice"]?.first ?? "")
             // The choice as stored, read back now: the voter sees it here, privately, once.
             let ballot = try database.ballot(id)
-            let recorded = try database.recordedChoice(ballot: id, receipt: receipt).map { shown($0, on: ballot) } ?? "—"
-            return Self.voterPage(
-                "Ontvangstbewijs",
-                """
-                <h1>\(replacing ? HTML.both("Uw stem is gewijzigd", "Your vote was changed") : HTML.both("Uw stem is uitgebracht", "Your vote is in"))</h1>
-                \(replacing ? "<p>\(HTML.both("Uw vorige stem en zijn bewijs tellen niet meer; alleen deze stem telt.", "Your previous vote and its receipt no longer count; only this vote counts."))</p>" : "")
-                <p>\(HTML.both("Zo is uw stem opgeslagen:", "This is how your vote was stored:"))</p>
-                <div class="recorded" id="recorded">\(recorded)</div>
-                <p>\(HTML.both("Alleen u ziet dit, nu, op deze telefoon. Het wordt nergens anders getoond.", "Only you see this, now, on this phone. It is shown nowhere else."))</p>
-                <p>\(HTML.both("Uw ontvangstbewijs:", "Your receipt:"))</p>
-                <p class="receipt">\(HTML.h(receipt))</p>
-                <p>\(HTML.both("Na de stemming staan alle bewijzen op het openbare bord, los van de keuzes: zoek het uwe op, dan weet u dat uw stem meetelt. Het bewijs zegt niet wat u stemde, dus niemand kan u vragen dat te laten zien.",
-                                "After the ballot all receipts are published, apart from the choices: find yours and you know your vote counts. The receipt does not say how you voted, so nobody can ask you to prove it."))</p>
-                <p><a href="/stemmen">\(HTML.both("Naar de andere stemmingen", "To the other ballots"))</a></p>
-                """, status: .created)
+            let recorded: [String: Any] =
+                try database.recordedChoice(ballot: id, receipt: receipt).map { shown($0, on: ballot) } ?? ["word": ["nl": "—", "en": "—"]]
+            return Self.voterPage("receipt", title: "receiptTitle", ["replacing": replacing, "shown": recorded, "receipt": receipt], status: .created)
         } catch let rejection as VoteRejection {
             switch rejection {
-            case .alreadyVoted:
-                return Self.voterPage(
-                    "Gestemd",
-                    "<p class=\"ok\">\(HTML.both("U hebt al gestemd op deze stemming; uw eerste stem telt.", "You have already voted on this ballot; your first vote counts."))</p><p><a href=\"/stemmen\">\(HTML.both("Terug", "Back"))</a></p>",
-                    status: .conflict)
-            case .codeNewerThanBallot:
-                return Self.voterPage(
-                    "Niet met deze code",
-                    "<p class=\"error\">\(HTML.both("U kreeg deze code nadat deze stemming openging; met uw vorige code kan al gestemd zijn. Met deze code stemt u op de volgende stemmingen. Hebt u de vorige brief nog? Ga naar de balie: dan gaat die over.", "You got this code after this ballot opened; your earlier code may have voted already. With this code you vote on the next ballots. Do you still have the earlier letter? Go to the desk: it will be carried over."))</p><p><a href=\"/stemmen\">\(HTML.both("Terug", "Back"))</a></p>",
-                    status: .forbidden)
-            case .ballotClosed:
-                return Self.voterPage(
-                    "Gesloten", "<p class=\"error\">\(HTML.both("Deze stemming is net gesloten.", "This ballot has just closed."))</p>", status: .conflict)
+            case .alreadyVoted: return Self.voterMessage("alreadyVotedFirstCounts", title: "votedTitle", class: "ok", status: .conflict)
+            case .codeNewerThanBallot: return Self.voterMessage("codeNewerThanBallot", title: "notWithThisCodeTitle", class: "error", status: .forbidden)
+            case .ballotClosed: return Self.voterMessage("ballotJustClosed", title: "closedTitle", class: "error", back: false, status: .conflict)
             default:
-                return try await ballotForm(
-                    request, id, error: ("Deze stem is niet geldig: \(rejection.description)", "This vote is not valid: \(rejection.description)"))
+                return try await ballotForm(request, id, error: Catalogue.both("voteNotValid", ["reason": rejection.description]))
             }
         }
     }
