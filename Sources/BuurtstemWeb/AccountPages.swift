@@ -1,4 +1,5 @@
 import BuurtstemCore
+import BuurtstemDocuments
 import BuurtstemStore
 public import Hummingbird
 
@@ -20,46 +21,18 @@ struct AccountPages: Sendable {
     }
 
     func page(_ session: StaffSession, message: (nl: String, en: String)? = nil, ok: Bool = false, status: HTTPResponse.Status = .ok) throws -> Response {
-        let rows = try database.staffAccounts().map { account -> String in
-            let role = account.role == .board ? HTML.inline("bestuur", "board") : HTML.inline("balie", "desk")
-            var actions = ""
-            if !account.disabled && account.name != session.account.name {
-                actions += HTML.button(
-                    "/bestuur/accounts/\(account.name)/uitschakelen", HTML.both("Uitschakelen", "Disable"), session: session, secondary: true)
-            }
-            actions += """
-                <form method="post" action="/bestuur/accounts/\(HTML.h(account.name))/wachtwoord" class="inline">\(HTML.csrf(session))
-                <label for="pw-\(HTML.h(account.name))">\(HTML.inline("Nieuw wachtwoord", "New password"))</label>
-                <input type="password" id="pw-\(HTML.h(account.name))" name="password" autocomplete="new-password" minlength="\(PasswordHash.minimumLength)" required>
-                <input type="password" name="again" autocomplete="new-password" aria-label="Nog een keer / Again" minlength="\(PasswordHash.minimumLength)" required>
-                <button type="submit">\(HTML.both("Instellen", "Set"))</button></form>
-                """
-            return
-                "<tr id=\"account-\(HTML.h(account.name))\"><td>\(HTML.h(account.name))</td><td>\(role)</td><td>\(account.disabled ? HTML.inline("uitgeschakeld", "disabled") : HTML.inline("actief", "active"))</td><td>\(actions)</td></tr>"
-        }.joined()
-        let body = """
-            <h1>\(HTML.both("Accounts van bestuur en balie", "Board and desk accounts"))</h1>
-            \(HTML.message(message, ok: ok))
-            <table><thead><tr><th>\(HTML.both("Naam", "Name"))</th><th>\(HTML.both("Rol", "Role"))</th><th>\(HTML.both("Stand", "State"))</th><th></th></tr></thead>
-            <tbody>\(rows)</tbody></table>
-            <form method="post" action="/bestuur/accounts" class="card">\(HTML.csrf(session))
-            <h2>\(HTML.both("Account toevoegen", "Add an account"))</h2>
-            <div class="row">
-            <div><label for="name">\(HTML.both("Naam", "Name"))</label><input type="text" id="name" name="name" autocapitalize="none" spellcheck="false" required></div>
-            <div><label for="role">\(HTML.both("Rol", "Role"))</label><select id="role" name="role">
-            <option value="desk">balie / desk</option><option value="board">bestuur / board</option></select></div>
-            </div>
-            <div class="row">
-            <div><label for="password">\(HTML.both("Wachtwoord (minstens \(PasswordHash.minimumLength) tekens)", "Password (at least \(PasswordHash.minimumLength) characters)"))</label>
-            <input type="password" id="password" name="password" autocomplete="new-password" minlength="\(PasswordHash.minimumLength)" required></div>
-            <div><label for="again">\(HTML.both("Nog een keer", "Again"))</label>
-            <input type="password" id="again" name="again" autocomplete="new-password" minlength="\(PasswordHash.minimumLength)" required></div>
-            </div>
-            <button type="submit">\(HTML.both("Toevoegen", "Add"))</button>
-            </form>
-            <p><a href="/bestuur">\(HTML.inline("terug", "back"))</a></p>
-            """
-        return HTML.staffPage("Accounts", body, session: session, status: status)
+        let accounts = try database.staffAccounts().map { account -> [String: Any] in
+            [
+                "name": account.name, "isBoardAccount": account.role == .board, "disabled": account.disabled,
+                "canDisable": !account.disabled && account.name != session.account.name,
+            ]
+        }
+        return PageTemplates.staffPage(
+            "accounts", title: "accountsTitle", session: session,
+            [
+                "accounts": accounts, "minimumLength": PasswordHash.minimumLength,
+                "passwordLabel": Catalogue.both("passwordAtLeast", ["count": String(PasswordHash.minimumLength)]),
+            ], flash: message, ok: ok, status: status)
     }
 
     /// The new password from a form, typed twice.

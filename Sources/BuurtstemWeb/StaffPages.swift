@@ -1,4 +1,5 @@
 import BuurtstemCore
+import BuurtstemDocuments
 import BuurtstemStore
 import Dispatch
 public import Hummingbird
@@ -53,32 +54,17 @@ struct StaffGate: Sendable {
     }
 
     static func loginForm(error: (nl: String, en: String)?, status: HTTPResponse.Status = .ok) -> Response {
-        let message = error.map { "<p class=\"error\" role=\"alert\">\(HTML.both($0.nl, $0.en))</p>" } ?? ""
-        return HTML.page(
-            "Inloggen",
-            """
-            <h1>\(HTML.both("Inloggen voor bestuur en balie", "Sign in for the board and the desk"))</h1>
-            \(message)
-            <form method="post" action="/inloggen">
-            <label for="name">\(HTML.both("Naam", "Name"))</label>
-            <input type="text" id="name" name="name" autocomplete="username" autocapitalize="none" spellcheck="false" required>
-            <label for="password">\(HTML.both("Wachtwoord", "Password"))</label>
-            <input type="password" id="password" name="password" autocomplete="current-password" required>
-            <button type="submit">\(HTML.both("Inloggen", "Sign in"))</button>
-            </form>
-            <p>\(HTML.both("Bewoners hebben geen account nodig: stemmen gaat met de code uit de brief.",
-                           "Residents need no account: voting uses the code from the letter."))</p>
-            """, status: status)
+        var context: [String: Any] = [:]
+        if let error { context["error"] = ["nl": error.nl, "en": error.en] }
+        return PageTemplates.page("login", title: Catalogue.text("signIn", .nl), context, status: status)
     }
 
     func login(_ request: Request, _ context: WebContext) async throws -> Response {
         let wait = await limiter.attempt(context.client)
         guard wait == 0 else {
             return Self.loginForm(
-                error: (
-                    "Te vaak een verkeerd wachtwoord. Probeer het over \(wait) seconden opnieuw.",
-                    "Too many wrong passwords. Try again in \(wait) seconds."
-                ), status: .tooManyRequests)
+                error: (Catalogue.text("tooManyWrongPasswords", .nl, ["seconds": String(wait)]), Catalogue.text("tooManyWrongPasswords", .en, ["seconds": String(wait)])),
+                status: .tooManyRequests)
         }
         let form = try await Forms.fields(request)
         let name = form.value("name") ?? ""
@@ -87,7 +73,7 @@ struct StaffGate: Sendable {
         let account = try await offThread { try database.authenticateStaff(name: name, password: password) }
         guard let account else {
             await limiter.fail(context.client)
-            return Self.loginForm(error: ("Naam of wachtwoord klopt niet.", "Name or password is wrong."), status: .forbidden)
+            return Self.loginForm(error: (Catalogue.text("wrongNameOrPassword", .nl), Catalogue.text("wrongNameOrPassword", .en)), status: .forbidden)
         }
         let id = await sessions.start(StaffSession(account: account, csrf: StaffSessions.randomID()))
         var response = Response(status: .seeOther, headers: [.location: account.role == .board ? "/bestuur" : "/balie"])
@@ -114,12 +100,7 @@ func constantTimeEqual(_ a: String, _ b: String) -> Bool {
 extension HTML {
     /// A staff page: wider, with links to the board and the desk, and a sign-out button.
     static func staffPage(_ title: String, _ body: String, session: StaffSession, status: HTTPResponse.Status = .ok) -> Response {
-        let board = session.account.role == .board ? "<a href=\"/bestuur\">\(both("Bestuur", "Board"))</a>" : ""
-        let nav = """
-            <nav class="staff">\(board)<a href="/balie">\(both("Balie", "Desk"))</a>
-            <form method="post" action="/uitloggen" class="inline">\(csrf(session))<button type="submit" class="link">\(both("Uitloggen (\(session.account.name))", "Sign out"))</button></form></nav>
-            """
-        return page(title, nav + body, status: status, wide: true)
+        return page(title, PageTemplates.library.render("staff-nav", PageTemplates.staffContext(session)) + body, status: status, wide: true)
     }
 
     /// The hidden CSRF field every staff form carries.
