@@ -1,4 +1,5 @@
 import BuurtstemCore
+import BuurtstemDocuments
 import BuurtstemStore
 public import Hummingbird
 import Statuut
@@ -24,89 +25,47 @@ struct AdmissionPage: Sendable {
     func page(_ session: StaffSession, message: (nl: String, en: String)? = nil, ok: Bool = false, status: HTTPResponse.Status = .ok) throws -> Response {
         let today = clock.today()
         let (statute, _) = try database.statute(on: today)
+        let area = ["area": statute.membership.value.areaName, "article": statute.membership.source.cited(in: .nl)]
         guard statute.membership.value.mode == .optIn else {
-            let body =
-                "<h1>\(HTML.both("Leden", "Members"))</h1>"
-                + HTML.message(
-                    (
-                        "Iedere bewoner van \(statute.membership.value.areaName) is automatisch lid (\(statute.membership.source.cited(in: .nl))): er zijn geen aanvragen.",
-                        "Every resident of \(statute.membership.value.areaName) is a member automatically: there are no applications."
-                    ))
-                + "<p><a href=\"/bestuur\">\(HTML.inline("terug", "back"))</a></p>"
-            return HTML.staffPage("Leden", body, session: session, status: status)
+            return PageTemplates.staffPage(
+                "admissions", title: "members", session: session, ["automatic": Catalogue.both("automaticMembership", area)], status: status)
         }
         let admission = statute.admission
         let byAssembly = admission.value.decidedBy == .assembly
         let open = try database.assemblies().first { $0.state == .open }
         let applications = try database.applications()
-        let waiting = applications.filter { $0.state == .pending }
-        func intake(_ id: Int) -> String {
-            admission.value.afterIntake
-                ? "<label for=\"intake-\(id)\">\(HTML.both("Datum van het intakegesprek", "Date of the intake interview"))</label><input type=\"date\" id=\"intake-\(id)\" name=\"intake\" required>"
-                : ""
-        }
-        let profile =
-            statute.profile.map { p in
-                "<label class=\"choice\"><input type=\"checkbox\" name=\"profile\" value=\"ja\" required> \(HTML.both("Voldoet aan het profiel: \(p.value)", "Fits the profile: \(p.value)"))</label>"
-            } ?? ""
+        let cited = ["article": admission.source.cited(in: .nl)]
         let who =
-            byAssembly
-            ? HTML.both(
-                "De algemene vergadering beslist (\(admission.source.cited(in: .nl)))"
-                    + (open.map { ": vergadering van \($0.date) is open." } ?? "; er is nu geen vergadering open."),
-                "The general assembly decides" + (open.map { ": the assembly of \($0.date) is open." } ?? "; no assembly is open now."))
-            : HTML.both("Het bestuur beslist (\(admission.source.cited(in: .nl))).", "The board decides.")
-        let rows = waiting.map { application -> String in
-            let id = HTML.h(application.resident.rawValue)
-            let decidable = !byAssembly || open != nil
-            return """
-                <li class="card"><strong>\(id)</strong> · \(HTML.both("aangevraagd op \(application.appliedOn)", "applied on \(application.appliedOn)"))
-                \(decidable ? """
-                <form method="post" action="/bestuur/leden/besluit">\(HTML.csrf(session))<input type="hidden" name="resident" value="\(id)">
-                <input type="hidden" name="decision" value="admit">\(intake(application.id))\(profile)
-                <button type="submit">\(HTML.both("Toelaten", "Admit"))</button></form>
-                <form method="post" action="/bestuur/leden/besluit">\(HTML.csrf(session))<input type="hidden" name="resident" value="\(id)">
-                <input type="hidden" name="decision" value="refuse">
-                <label for="reason-\(application.id)">\(HTML.both("Reden van weigering", "Reason for refusal"))</label>
-                <input type="text" id="reason-\(application.id)" name="reason" required>
-                <button type="submit" class="secondary">\(HTML.both("Weigeren", "Refuse"))</button></form>
-                """ : "")
-                </li>
-                """
-        }.joined()
-        let decided = applications.filter { $0.state != .pending }.map { a -> String in
-            let how = a.state == .granted ? HTML.inline("toegelaten", "admitted") : HTML.inline("geweigerd", "refused") + ": " + HTML.h(a.reason ?? "")
-            return "<li>\(HTML.h(a.resident.rawValue)) · \(a.decidedOn.map { "\($0)" } ?? "") · \(how)</li>"
-        }.joined()
-        let body = """
-            <h1>\(HTML.both("Aanvragen voor het lidmaatschap", "Applications for membership"))</h1>
-            <p><a href="/bestuur">\(HTML.inline("terug", "back"))</a></p>
-            \(HTML.message(message, ok: ok))
-            <p>\(who)</p>
-            <h2>\(HTML.both("Wachten op een besluit", "Waiting for a decision"))</h2>
-            \(rows.isEmpty ? "<p>\(HTML.both("Geen aanvragen.", "No applications."))</p>" : "<ul class=\"plain\">\(rows)</ul>")
-            <form method="post" action="/bestuur/leden/aanvraag" class="card">\(HTML.csrf(session))
-            <h2>\(HTML.both("Aanvraag vastleggen", "Record an application"))</h2>
-            <label for="resident">\(HTML.both("Nummer van de bewoner (uit het register)", "Resident's number (from the register)"))</label>
-            <input type="text" id="resident" name="resident" required autocomplete="off">
-            <label for="applied">\(HTML.both("Datum van de aanvraag", "Date of the application"))</label>
-            <input type="date" id="applied" name="applied" value="\(today)" required>
-            <button type="submit">\(HTML.both("Vastleggen", "Record"))</button>
-            </form>
-            <h2>\(HTML.both("Besluiten", "Decisions"))</h2>
-            \(decided.isEmpty ? "<p>\(HTML.both("Nog geen besluiten.", "No decisions yet."))</p>" : "<ul>\(decided)</ul>")
-            """
-        return HTML.staffPage("Leden", body, session: session, status: status)
+            !byAssembly
+            ? Catalogue.both("boardDecides", cited)
+            : open.map { Catalogue.both("assemblyDecidesOpen", cited.merging(["date": $0.date.description]) { a, _ in a }) }
+                ?? Catalogue.both("assemblyDecidesNoneOpen", cited)
+        let waiting = applications.filter { $0.state == .pending }.map { application -> [String: Any] in
+            [
+                "id": application.id, "resident": application.resident.rawValue,
+                "applied": Catalogue.both("appliedOn", ["date": application.appliedOn.description]),
+                "decidable": !byAssembly || open != nil,
+            ]
+        }
+        let decided = applications.filter { $0.state != .pending }.map { a -> [String: Any] in
+            ["resident": a.resident.rawValue, "decidedOn": a.decidedOn?.description ?? "", "granted": a.state == .granted, "reason": a.reason ?? ""]
+        }
+        var context: [String: Any] = [
+            "who": who, "waiting": waiting, "hasWaiting": !waiting.isEmpty, "decided": decided, "hasDecided": !decided.isEmpty,
+            "afterIntake": admission.value.afterIntake, "today": today.description,
+        ]
+        if let profile = statute.profile { context["profile"] = Catalogue.both("fitsProfile", ["profile": profile.value]) }
+        return PageTemplates.staffPage("admissions", title: "members", session: session, context, flash: message, ok: ok, status: status)
     }
 
     func apply(_ request: Request) async throws -> Response {
         guard let (session, form) = try await gate.post(request, role: .board) else { return StaffGate.signIn }
         do {
             guard let resident = form.value("resident"), let applied = form.value("applied").flatMap(CivilDate.init(iso:)) else {
-                throw Problem(nl: "Vul het nummer van de bewoner en de datum in.", en: "Enter the resident's number and the date.")
+                throw Problem(key: "enterResidentAndDate")
             }
             try database.apply([.init(resident: ResidentID(resident), appliedOn: applied)], actor: session.account.actor)
-            return try page(session, message: ("Aanvraag van \(resident) vastgelegd.", "Application of \(resident) recorded."), ok: true)
+            return try page(session, message: Self.pair("applicationRecorded", ["resident": resident]), ok: true)
         } catch let problem as Problem {
             return try page(session, message: (problem.nl, problem.en), status: .badRequest)
         } catch {
@@ -118,13 +77,13 @@ struct AdmissionPage: Sendable {
         guard let (session, form) = try await gate.post(request, role: .board) else { return StaffGate.signIn }
         do {
             guard let resident = form.value("resident"), let decision = form.value("decision") else {
-                throw Problem(nl: "Welke aanvraag, en welk besluit?", en: "Which application, and what decision?")
+                throw Problem(key: "whichApplication")
             }
             let verdict: AdmissionVerdict
             if decision == "admit" {
                 verdict = .grant(intakeOn: form.value("intake").flatMap(CivilDate.init(iso:)), meetsProfile: form.value("profile") == "ja")
             } else {
-                guard let reason = form.value("reason") else { throw Problem(nl: "Vul de reden van de weigering in.", en: "Enter the reason for the refusal.") }
+                guard let reason = form.value("reason") else { throw Problem(key: "enterRefusalReason") }
                 verdict = .refuse(reason: reason)
             }
             let (statute, _) = try database.statute(on: clock.today())
@@ -144,5 +103,10 @@ struct AdmissionPage: Sendable {
         } catch {
             return try page(session, message: explain(error), status: .conflict)
         }
+    }
+
+    /// A catalogue text in both languages, as the pages' messages take it.
+    static func pair(_ key: String, _ values: [String: String] = [:]) -> (nl: String, en: String) {
+        (Catalogue.text(key, .nl, values), Catalogue.text(key, .en, values))
     }
 }

@@ -343,4 +343,14 @@ struct DeskPages: Sendable {
 struct Problem: Error {
     var nl: String
     var en: String
+
+    init(nl: String, en: String) {
+        self.nl = nl
+        self.en = en
+    }
+
+    /// A problem worded by the catalogue.
+    init(key: String, _ values: [String: String] = [:]) {
+        self.init(nl: Catalogue.text(key, .nl, values), en: Catalogue.text(key, .en, values))
+    }
 }
