@@ -20,10 +20,13 @@ enum PageTemplates {
     }()
 
     /// A page: the template `name` rendered with `context` and the catalogue's texts as `t`, in the layout.
-    static func page(_ name: String, title: String, _ context: [String: Any] = [:], status: HTTPResponse.Status = .ok, wide: Bool = false) -> Response {
+    /// `title` is a catalogue key.
+    static func page(
+        _ name: String, title: String, _ context: [String: Any] = [:], status: HTTPResponse.Status = .ok, headers: HTTPFields = [:], wide: Bool = false
+    ) -> Response {
         var context = context
         context["t"] = Catalogue.table
-        return HTML.page(title, library.render(name, context), status: status, wide: wide)
+        return HTML.page(Catalogue.text(title, .nl), library.render(name, context), status: status, headers: headers, wide: wide)
     }
 
     /// A staff page: the navigation (board, desk, sign out), an optional message, then the template

@@ -18,68 +18,67 @@ struct ProjectorPage: Sendable {
 
     func page(_ request: Request, _ id: Int) throws -> Response {
         guard let assembly = try database.assemblies().first(where: { $0.id == id }) else {
-            return HTML.page(
-                "Niet gevonden", "<p class=\"error\">\(HTML.both("Deze vergadering bestaat niet.", "There is no such assembly."))</p>", status: .notFound)
+            return PageTemplates.page("message", title: "notFoundTitle", ["message": Catalogue.both("noSuchAssembly"), "class": "error"], status: .notFound)
         }
         let turnout = try database.turnout(assembly: id)
         let head = try database.auditHead()
         let url = "http://\(request.head.authority ?? "127.0.0.1:8080")/"
+        let q = turnout.quorum
         let quorum =
-            turnout.quorum.needed == 0
-            ? HTML.both("Geen quorum vereist", "No quorum required")
-            : HTML.both(
-                "Quorum: \(turnout.quorum.counted) van \(turnout.quorum.needed) — \(turnout.quorum.met ? "gehaald" : "nog niet gehaald")",
-                "Quorum: \(turnout.quorum.counted) of \(turnout.quorum.needed) — \(turnout.quorum.met ? "met" : "not yet met")")
-        var sections = ""
-        for ballot in turnout.ballots {
-            sections += "<section><h2>\(HTML.h(ballot.title))</h2>"
+            q.needed == 0
+            ? Catalogue.both("noQuorumRequired")
+            : Catalogue.both(q.met ? "quorumMet" : "quorumNotYetMet", ["counted": String(q.counted), "needed": String(q.needed)])
+        let ballots = try turnout.ballots.map { ballot -> [String: Any] in
+            var item: [String: Any] = ["title": ballot.title, "open": ballot.open]
             if ballot.open {
-                sections += "<p class=\"big\">\(HTML.both("\(ballot.votes) stemmen uitgebracht", "\(ballot.votes) votes cast"))</p>"
+                item["votesCast"] = Catalogue.both("votesCast", ["count": String(ballot.votes)])
             } else if let record = try? database.ballot(ballot.id), let result = record.result {
-                sections += Self.result(result, options: record.options)
+                item["result"] = Self.resultContext(result, options: record.options) as Any
             }
-            sections += "</section>"
+            return item
         }
-        let body = """
-            <h1>\(HTML.both("Vergadering van \(assembly.date)", "Assembly of \(assembly.date)"))</h1>
-            <p>\(HTML.h(assembly.place))</p>
-            <p class="big">\(HTML.both("\(turnout.present) aanwezig, \(turnout.represented) vertegenwoordigd, van \(turnout.electorate) leden",
-                                       "\(turnout.present) present, \(turnout.represented) represented, of \(turnout.electorate) members"))</p>
-            <p>\(quorum)</p>
-            <div class="qr">\(QRCode.svg(url) ?? "")<p>\(HTML.both("Stem op uw telefoon:", "Vote on your phone:")) <strong>\(HTML.h(url))</strong></p></div>
-            \(sections)
-            <p class="head">\(HTML.both("Auditlog", "Audit log")): <code class="audit-head">\(head.size):\(head.root)</code></p>
-            """
-        return HTML.page("Projector", body, headers: [HTTPField.Name("Refresh")!: "10"])
+        return PageTemplates.page(
+            "projector", title: "projectorTitle",
+            [
+                "heading": Catalogue.both("assemblyOf", ["date": assembly.date.description]), "place": assembly.place,
+                "presence": Catalogue.both(
+                    "presentRepresented",
+                    ["present": String(turnout.present), "represented": String(turnout.represented), "electorate": String(turnout.electorate)]),
+                "quorum": quorum, "qr": QRCode.svg(url) ?? "", "url": url, "ballots": ballots, "head": "\(head.size):\(head.root)",
+            ], headers: [HTTPField.Name("Refresh")!: "10"])
     }
 
-    /// A closed ballot's result: the outcome and a bar chart (SVG) of the counts.
+    /// A closed ballot's result (outcome and bar chart) as HTML, for the board's agenda.
     static func result(_ json: String, options: [BallotOption]) -> String {
-        guard let result = JSONValue.parse(json) else { return "" }
+        guard let context = resultContext(json, options: options) else { return "" }
+        return PageTemplates.library.render("ballot-result", ["result": context, "t": Catalogue.table])
+    }
+
+    /// What the `ballot-result` template shows: the outcome, the chair's decision or a waived
+    /// quorum where there is one, and the bars of the chart.
+    static func resultContext(_ json: String, options: [BallotOption]) -> [String: Any]? {
+        guard let result = JSONValue.parse(json) else { return nil }
         let names = Dictionary(uniqueKeysWithValues: options.map { ($0.id, $0.name) })
         var bars: [(String, Int)] = []
-        var outcome = ""
+        var context: [String: Any] = [:]
         if result["method"]?.string == "yes-no" {
-            bars = [("voor / yes", result["yes"]?.int ?? 0), ("tegen / no", result["no"]?.int ?? 0), ("blanco / abstain", result["blank"]?.int ?? 0)]
+            bars = [
+                (Self.label("choiceYes"), result["yes"]?.int ?? 0), (Self.label("choiceNo"), result["no"]?.int ?? 0),
+                (Self.label("choiceBlank"), result["blank"]?.int ?? 0),
+            ]
             var decided = result["outcome"]?.string ?? ""
             // After a tie the chair's recorded decision is the outcome.
             if decided == "chairDecides", let adopted = result["chairDecision"]?["adopted"]?.bool { decided = adopted ? "adopted" : "rejected" }
-            let text =
-                [
-                    "adopted": ("Aangenomen", "Adopted"), "rejected": ("Verworpen", "Rejected"), "noQuorum": ("Geen quorum", "No quorum"),
-                    "revote": ("De stemmen staken: opnieuw stemmen", "Tied: vote again"),
-                    "chairDecides": ("De stemmen staken: de voorzitter beslist", "Tied: the chair decides"),
-                ][decided] ?? (decided, decided)
-            outcome = "<p class=\"big\">\(HTML.both(text.0, text.1))</p>"
-            if let chair = result["chairDecision"]?["chair"]?.string {
-                outcome += "<p>\(HTML.both("Na staking van stemmen besliste de voorzitter (\(chair)).", "After a tie the chair (\(chair)) decided."))</p>"
-            }
-            if result["quorum"]?["waived"]?.bool == true {
-                outcome += "<p>\(HTML.both("Tweede vergadering: besloten zonder quorum.", "Second meeting: decided without quorum."))</p>"
-            }
+            let key = [
+                "adopted": "outcomeAdopted", "rejected": "outcomeRejected", "noQuorum": "outcomeNoQuorum", "revote": "outcomeRevote",
+                "chairDecides": "outcomeChairDecides",
+            ][decided]
+            context["outcome"] = key.map { Catalogue.both($0) } ?? ["nl": decided, "en": decided]
+            if let chair = result["chairDecision"]?["chair"]?.string { context["chairNote"] = Catalogue.both("chairDecidedAfterTie", ["chair": chair]) }
+            if result["quorum"]?["waived"]?.bool == true { context["waivedNote"] = Catalogue.both("secondMeetingWithoutQuorum") }
         } else {
             let elected: [String] = if case .array(let ids)? = result["elected"] { ids.compactMap(\.string).map { names[$0] ?? $0 } } else { [] }
-            outcome = "<p class=\"big\">\(HTML.both("Gekozen: ", "Chosen: "))\(HTML.h(elected.joined(separator: ", ")))</p>"
+            context["outcome"] = Catalogue.both("chosen", ["names": elected.joined(separator: ", ")])
             if case .array(let rounds)? = result["rounds"], case .array(let counts)? = rounds.first?["counts"] {
                 bars = counts.compactMap { entry in
                     guard let id = entry["id"]?.string, let value = entry["value"]?.string.flatMap({ Int($0) }) else { return nil }
@@ -87,18 +86,19 @@ struct ProjectorPage: Sendable {
                 }
             }
         }
-        guard !bars.isEmpty else { return outcome }
+        guard !bars.isEmpty else { return context }
         let maximum = max(1, bars.map(\.1).max() ?? 1)
-        var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 600 \(bars.count * 44)\" role=\"img\" aria-label=\"\(HTML.h(bars.map { "\($0.0): \($0.1)" }.joined(separator: ", ")))\">"
-        for (index, bar) in bars.enumerated() {
-            let width = 300 * bar.1 / maximum
-            let y = index * 44
-            svg +=
-                "<text x=\"0\" y=\"\(y + 26)\" font-size=\"18\">\(HTML.h(bar.0))</text>"
-                + "<rect x=\"220\" y=\"\(y + 8)\" width=\"\(max(width, 2))\" height=\"26\" fill=\"#0b5fff\"/>"
-                + "<text x=\"\(226 + width)\" y=\"\(y + 28)\" font-size=\"18\">\(bar.1)</text>"
-        }
-        return outcome + svg + "</svg>"
+        context["chart"] = [
+            "height": bars.count * 44, "label": bars.map { "\($0.0): \($0.1)" }.joined(separator: ", "),
+            "bars": bars.enumerated().map { index, bar -> [String: Any] in
+                let width = 300 * bar.1 / maximum
+                let y = index * 44
+                return ["name": bar.0, "value": bar.1, "textY": y + 26, "rectY": y + 8, "width": max(width, 2), "valueX": 226 + width, "valueY": y + 28]
+            },
+        ]
+        return context
     }
+
+    /// "voor / yes": a short label in both languages, for a chart.
+    static func label(_ key: String) -> String { "\(Catalogue.text(key, .nl).lowercased()) / \(Catalogue.text(key, .en).lowercased())" }
 }

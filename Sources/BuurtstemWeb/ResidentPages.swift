@@ -49,7 +49,7 @@ struct ResidentPages: Sendable {
             return shown.isEmpty ? "—" : shown
         }
         return PageTemplates.page(
-            "public-board", title: Catalogue.text("boardTitle", .nl),
+            "public-board", title: "boardTitle",
             [
                 "heading": Catalogue.both("boardHeading", ["title": try database.ballotTitle(id)]),
                 "receiptsHeading": Catalogue.both("boardReceipts", ["count": String(board.receipts.count)]),
@@ -60,14 +60,14 @@ struct ResidentPages: Sendable {
 
     /// A page with one message from the catalogue.
     static func message(_ key: String, title: String, class style: String = "", status: HTTPResponse.Status) -> Response {
-        PageTemplates.page("message", title: Catalogue.text(title, .nl), ["message": Catalogue.both(key), "class": style], status: status)
+        PageTemplates.page("message", title: title, ["message": Catalogue.both(key), "class": style], status: status)
     }
 
     /// The first page: the code from the letter (with why the last one was not accepted).
     func codeForm(error: [String: String]?, status: HTTPResponse.Status = .ok, signedOut: Bool = false) -> Response {
         var context: [String: Any] = ["signedOut": signedOut]
         if let error { context["error"] = error }
-        return PageTemplates.page("code-form", title: Catalogue.text("voteTitle", .nl), context, status: status)
+        return PageTemplates.page("code-form", title: "voteTitle", context, status: status)
     }
 
     func enterCode(_ request: Request, _ context: WebContext) async throws -> Response {

@@ -63,7 +63,10 @@ struct StaffGate: Sendable {
         let wait = await limiter.attempt(context.client)
         guard wait == 0 else {
             return Self.loginForm(
-                error: (Catalogue.text("tooManyWrongPasswords", .nl, ["seconds": String(wait)]), Catalogue.text("tooManyWrongPasswords", .en, ["seconds": String(wait)])),
+                error: (
+                    Catalogue.text("tooManyWrongPasswords", .nl, ["seconds": String(wait)]),
+                    Catalogue.text("tooManyWrongPasswords", .en, ["seconds": String(wait)])
+                ),
                 status: .tooManyRequests)
         }
         let form = try await Forms.fields(request)
