@@ -22,40 +22,21 @@ struct CompliancePage: Sendable {
     }
 
     func page(
-        _ session: StaffSession, language: Language = .nl, message: (nl: String, en: String)? = nil, ok: Bool = false,
-        status: HTTPResponse.Status = .ok
+        _ session: StaffSession, language: Language = .nl, message: (nl: String, en: String)? = nil, ok: Bool = false, status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let today = clock.today()
         let report = Compliance.check(try database.complianceFacts(), on: today)
         let (statute, _) = try database.statute(on: today)
-        let organisations = statute.organisations.map { "<option>\(HTML.h($0.value))</option>" }.joined()
-        let confirm =
-            organisations.isEmpty
-            ? ""
-            : """
-            <form method="post" action="/bestuur/naleving/organisatie" class="card">\(HTML.csrf(session))
-            <h2>\(HTML.both("Bevestiging van een aangesloten organisatie", "An affiliated organisation's confirmation"))</h2>
-            <label for="organisation">\(HTML.both("Organisatie", "Organisation"))</label><select id="organisation" name="organisation">\(organisations)</select>
-            <label for="confirmation">\(HTML.both("Wat de organisatie schreef", "What the organisation wrote"))</label>
-            <textarea id="confirmation" name="text" rows="2" required></textarea>
-            <button type="submit">\(HTML.both("Vastleggen voor \(today.year)", "Record for \(today.year)"))</button>
-            </form>
-            """
-        let body = """
-            <p><a href="/bestuur">\(HTML.inline("terug", "back"))</a> · <a href="/bestuur/naleving?lang=\(language == .nl ? "en" : "nl")">\(language == .nl ? "English" : "Nederlands")</a></p>
-            \(HTML.message(message, ok: ok))
-            \(report.htmlBody(in: language))
-            <form method="post" action="/bestuur/naleving/jaarrekening" class="card">\(HTML.csrf(session))
-            <h2>\(HTML.both("Jaarrekening voorgelegd aan de leden", "Annual accounts presented to the members"))</h2>
-            <div class="row">
-            <div><label for="year">\(HTML.both("Boekjaar", "Financial year"))</label><input type="number" id="year" name="year" value="\(today.year - 1)" required></div>
-            <div><label for="on">\(HTML.both("Voorgelegd op", "Presented on"))</label><input type="date" id="on" name="on" value="\(today)" required></div>
-            </div>
-            <button type="submit">\(HTML.both("Vastleggen", "Record"))</button>
-            </form>
-            \(confirm)
-            """
-        return HTML.staffPage("Naleving", body, session: session, status: status)
+        let organisations = statute.organisations.map(\.value)
+        return PageTemplates.staffPage(
+            "compliance-page", title: "complianceTitle", session: session,
+            [
+                // The report is a document of its own (BuurtstemDocuments), rendered by its template.
+                "report": report.htmlBody(in: language), "otherLanguage": language == .nl ? "en" : "nl",
+                "otherLanguageName": language == .nl ? "English" : "Nederlands", "lastYear": today.year - 1, "today": today.description,
+                "organisations": organisations, "hasOrganisations": !organisations.isEmpty,
+                "recordForYear": Catalogue.both("recordForYear", ["year": String(today.year)]),
+            ], flash: message, ok: ok, status: status)
     }
 
     func record(_ request: Request, accounts: Bool) async throws -> Response {
@@ -63,17 +44,17 @@ struct CompliancePage: Sendable {
         do {
             if accounts {
                 guard let year = form.value("year").flatMap({ Int($0) }), let on = form.value("on").flatMap(CivilDate.init(iso:)) else {
-                    throw Problem(nl: "Vul het boekjaar en de datum in.", en: "Enter the financial year and the date.")
+                    throw Problem(key: "enterYearAndDate")
                 }
                 try database.presentAccounts(year: year, on: on, actor: session.account.actor)
-                return try page(session, message: ("Jaarrekening \(year) vastgelegd.", "Annual accounts \(year) recorded."), ok: true)
+                return try page(session, message: AdmissionPage.pair("accountsRecorded", ["year": String(year)]), ok: true)
             }
             guard let organisation = form.value("organisation"), let text = form.value("text") else {
-                throw Problem(nl: "Kies de organisatie en vul in wat zij schreef.", en: "Choose the organisation and enter what it wrote.")
+                throw Problem(key: "chooseOrganisation")
             }
             let today = clock.today()
             try database.confirmPrinciples(organisation: organisation, year: today.year, on: today, text: text, actor: session.account.actor)
-            return try page(session, message: ("Bevestiging van \(organisation) vastgelegd.", "\(organisation)'s confirmation recorded."), ok: true)
+            return try page(session, message: AdmissionPage.pair("confirmationRecorded", ["organisation": organisation]), ok: true)
         } catch let problem as Problem {
             return try page(session, message: (problem.nl, problem.en), status: .badRequest)
         } catch {

@@ -1,3 +1,4 @@
+import BuurtstemDocuments
 import BuurtstemStore
 import HTTPTypes
 public import Hummingbird
@@ -26,10 +27,8 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
         } catch let error as StoreError where error.isNotFound {
             response = api ? try APIError(.notFound, id: "not-found", message: error.message).response(from: request, context: context) : Self.notFoundPage()
         } catch is SentTwice {
-            response = HTML.page(
-                "Al gedaan",
-                "<h1>\(HTML.both("Dit is al gedaan", "This was already done"))</h1><p>\(HTML.both("Dit formulier was al verstuurd (twee keer geklikt, of opnieuw verstuurd). Er is niets nog eens gedaan.", "This form was sent before (a double click, or sent again). Nothing was done twice."))</p><p><a href=\"/bestuur\">\(HTML.both("Naar het bestuur", "To the board"))</a> · <a href=\"/balie\">\(HTML.both("Naar de balie", "To the desk"))</a></p>",
-                status: .conflict)
+            response = Self.statusPage(
+                "alreadyDone", text: "alreadyDoneText", links: [("/bestuur", "toTheBoard"), ("/balie", "toTheDesk")], status: .conflict)
         } catch is NotFound {
             response =
                 api
@@ -42,10 +41,7 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
                 api
                 ? try APIError(.internalServerError, id: "internal", message: "something went wrong on the server; it has been logged")
                     .response(from: request, context: context)
-                : HTML.page(
-                    "Fout",
-                    "<h1>\(HTML.both("Er ging iets mis", "Something went wrong"))</h1><p>\(HTML.both("Dit is bij ons misgegaan, niet bij u. Probeer het opnieuw; lukt het niet, meld het dan bij de balie.", "This went wrong on our side, not yours. Try again; if it still fails, tell the desk."))</p><p><a href=\"/\">\(HTML.both("Naar het begin", "To the start"))</a></p>",
-                    status: .internalServerError)
+                : Self.statusPage("somethingWentWrong", text: "somethingWentWrongText", links: [("/", "toTheStart")], status: .internalServerError)
         }
         response.headers[.strictTransportSecurity] = "max-age=31536000; includeSubDomains"
         response.headers[.contentSecurityPolicy] =
@@ -61,10 +57,17 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
 extension SecurityHeadersMiddleware {
     /// The page for an address or id that names nothing.
     static func notFoundPage() -> Response {
-        HTML.page(
-            "Niet gevonden",
-            "<h1>\(HTML.both("Niet gevonden", "Not found"))</h1><p>\(HTML.both("Deze pagina bestaat niet (meer). Misschien is het nummer verkeerd.", "This page does not exist (any more). The number may be wrong."))</p><p><a href=\"/\">\(HTML.both("Naar het begin", "To the start"))</a></p>",
-            status: .notFound)
+        statusPage("notFoundTitle", text: "notFoundText", links: [("/", "toTheStart")], status: .notFound)
+    }
+
+    /// A page that says what happened (a heading, a sentence) and where to go on.
+    static func statusPage(_ heading: String, text: String, links: [(String, String)], status: HTTPResponse.Status) -> Response {
+        PageTemplates.page(
+            "status", title: heading,
+            [
+                "heading": Catalogue.both(heading), "text": Catalogue.both(text),
+                "links": links.enumerated().map { ["href": $1.0, "label": Catalogue.both($1.1), "first": $0 == 0] as [String: Any] },
+            ], status: status)
     }
 }
 
