@@ -67,82 +67,48 @@ struct BoardPages: Sendable {
         let (statute, version) = try database.statute(on: today)
         let codes = await codeFailures.recentFailures()
         let logins = await loginFailures.recentFailures()
-        let alert =
-            codes + logins >= Self.alertThreshold
-            ? "<p class=\"alert\" role=\"alert\" id=\"alert\">\(HTML.both("Let op: \(codes) verkeerde stemcodes en \(logins) verkeerde wachtwoorden in de laatste 5 minuten. Iemand probeert misschien codes te raden; de server remt dat af.", "Warning: \(codes) wrong voting codes and \(logins) wrong passwords in the last 5 minutes. Someone may be guessing; the server slows them down."))</p>"
-            : "<p id=\"failures\">\(HTML.both("Mislukte pogingen (5 min): \(codes) stemcodes, \(logins) wachtwoorden.", "Failed attempts (5 min): \(codes) codes, \(logins) passwords."))</p>"
-        let guessing =
-            await codeFailures.guessingAlarm().map { alarm in
-                "<p class=\"alert\" role=\"alert\" id=\"guessing\">\(HTML.both("Alarm: \(alarm.perMinute) onbekende stemcodes in de laatste minuut, van \(alarm.clients) adres(sen) — sneller dan iemand typt. Iemand probeert codes te raden. Echte codes werken gewoon; het raden wordt afgeremd.", "Alarm: \(alarm.perMinute) unknown voting codes in the last minute, from \(alarm.clients) address(es) — faster than a person types. Someone is guessing codes. Real codes still work; the guessing is slowed down."))</p>"
-            } ?? ""
+        var context: [String: Any] = [
+            "heading": Catalogue.both("boardOverviewHeading", ["name": statute.name]),
+            "inForce": Catalogue.both("statuteInForce", ["date": version.validFrom.description]),
+            "optIn": statute.membership.value.mode == .optIn,
+        ]
+        let attempts = ["codes": String(codes), "logins": String(logins)]
+        context[codes + logins >= Self.alertThreshold ? "alert" : "failures"] =
+            Catalogue.both(codes + logins >= Self.alertThreshold ? "failedAttemptsAlert" : "failedAttempts", attempts)
+        if let alarm = await codeFailures.guessingAlarm() {
+            context["guessing"] = Catalogue.both("guessingAlarm", ["perMinute": String(alarm.perMinute), "clients": String(alarm.clients)])
+        }
         // What is still to do: the compliance check's open and broken findings (the full report, with the audit log verified, is one click away).
         let report = Compliance.check(try database.complianceFacts(verifyingAudit: false), on: today)
-        let todo = report.findings.filter { $0.status != .kept }.sorted { ($0.deadline ?? today) < ($1.deadline ?? today) }.map { finding in
-            "<li class=\"\(finding.status.rawValue)\"><strong>\(HTML.h(finding.status.name(in: .nl)))</strong>: \(HTML.both(finding.obligation.nl, finding.obligation.en))"
-                + (finding.deadline.map { " <strong>\(HTML.both("uiterlijk \($0)", "by \($0)"))</strong>" } ?? "")
-                + "<br><small>\(HTML.h(finding.evidence.nl)) (\(HTML.h(finding.source.cited(in: .nl))))</small></li>"
+        let todo = report.findings.filter { $0.status != .kept }.sorted { ($0.deadline ?? today) < ($1.deadline ?? today) }.map { f -> [String: Any] in
+            var item: [String: Any] = [
+                "status": f.status.rawValue, "statusName": f.status.name(in: .nl), "obligation": ["nl": f.obligation.nl, "en": f.obligation.en],
+                "evidence": f.evidence.nl, "source": f.source.cited(in: .nl),
+            ]
+            if let deadline = f.deadline { item["by"] = Catalogue.both("byDate", ["date": deadline.description]) }
+            return item
         }
-        let rows = assemblies.map { assembly -> String in
-            var actions = "<a href=\"/bestuur/vergaderingen/\(assembly.id)\">\(HTML.both("Agenda", "Agenda"))</a> "
-            switch assembly.state {
-            case .scheduled:
-                actions += HTML.button("/bestuur/vergaderingen/\(assembly.id)/oproepen", HTML.both("Oproepen (vandaag)", "Call (today)"), session: session)
-            case .called:
-                actions += HTML.button("/bestuur/vergaderingen/\(assembly.id)/openen", HTML.both("Openen", "Open"), session: session)
-                actions += "<a href=\"/balie/\(assembly.id)\">\(HTML.both("Balie", "Desk"))</a>"
-            case .open:
-                actions += HTML.button("/bestuur/vergaderingen/\(assembly.id)/sluiten", HTML.both("Sluiten", "Close"), session: session)
-                actions += "<a href=\"/balie/\(assembly.id)\">\(HTML.both("Balie", "Desk"))</a> <a href=\"/projector/\(assembly.id)\">Projector</a>"
-            case .closed:
-                actions +=
-                    "<a href=\"/projector/\(assembly.id)\">\(HTML.both("Uitslagen", "Results"))</a> "
-                    + "<a href=\"/bestuur/notulen/\(assembly.id)\">\(HTML.both("Notulen", "Minutes"))</a>"
-            }
-            return "<tr><td>\(assembly.date)</td><td>\(HTML.h(assembly.place))</td><td>\(Self.stateName(assembly.state))</td><td>\(actions)</td></tr>"
-        }.joined()
-        let kinds = statute.decisionKinds.map { kind in
-            "<label class=\"choice\"><input type=\"checkbox\" name=\"kind\" value=\"\(HTML.h(kind.name))\"> \(HTML.h(kind.name))</label>"
-        }.joined()
+        context["todo"] = todo
+        context["hasTodo"] = !todo.isEmpty
+        context["assemblies"] = assemblies.map { a -> [String: Any] in
+            [
+                "id": a.id, "date": a.date.description, "place": a.place, "stateName": Catalogue.both("state-\(a.state.rawValue)"),
+                "scheduled": a.state == .scheduled, "called": a.state == .called, "open": a.state == .open, "closed": a.state == .closed,
+            ]
+        }
+        context["kinds"] = statute.decisionKinds.map(\.name)
         let firstMeetings = assemblies.filter { $0.state == .closed && $0.secondMeetingOf == nil }
-            .map { "<option value=\"\($0.id)\">\($0.date) · \(HTML.h($0.place))</option>" }.joined()
+            .map { ["id": $0.id, "date": $0.date.description, "place": $0.place] as [String: Any] }
+        context["firstMeetings"] = firstMeetings
+        context["hasFirstMeetings"] = !firstMeetings.isEmpty
         let head = try database.auditHead()
-        let body = """
-            <h1>\(HTML.both("Bestuur: \(statute.name)", "Board"))</h1>
-            <p>\(HTML.both("Statuut in werking: versie van \(version.validFrom)", "Statute in force: version of \(version.validFrom)"))</p>
-            \(HTML.message(message, ok: ok))
-            \(guessing)\(alert)
-            <p><a href="/bestuur/naleving">\(HTML.both("Naleving van het statuut: het volledige overzicht", "Compliance with the statute: the full report"))</a>\(statute.membership.value.mode == .optIn ? " · <a href=\"/bestuur/leden\">\(HTML.inline("aanvragen voor het lidmaatschap", "applications for membership"))</a>" : "")</p>
-            <h2>\(HTML.both("Te doen", "To do"))</h2>
-            \(todo.isEmpty ? "<p>\(HTML.both("Niets dringends.", "Nothing urgent."))</p>" : "<ul>\(todo.joined())</ul>")
-            <h2>\(HTML.both("Vergaderingen", "Assemblies"))</h2>
-            <table><thead><tr><th>\(HTML.both("Datum", "Date"))</th><th>\(HTML.both("Plaats", "Place"))</th><th>\(HTML.both("Stand", "State"))</th><th></th></tr></thead>
-            <tbody>\(rows)</tbody></table>
-            <form method="post" action="/bestuur/vergaderingen" class="card">\(HTML.csrf(session))
-            <h3>\(HTML.both("Vergadering plannen", "Schedule an assembly"))</h3>
-            <div class="row">
-            <div><label for="date">\(HTML.both("Datum", "Date"))</label><input type="date" id="date" name="date" required></div>
-            <div><label for="place">\(HTML.both("Plaats", "Place"))</label><input type="text" id="place" name="place" required></div>
-            </div>
-            <fieldset><legend>\(HTML.both("Soorten besluiten op de agenda (bepaalt de oproepingstermijn)", "Kinds of decision on the agenda (sets the notice period)"))</legend>\(kinds)</fieldset>
-            \(firstMeetings.isEmpty ? "" : """
-            <label for="second">\(HTML.both("Tweede vergadering voor punten zonder quorum van", "Second meeting for items without quorum of"))</label>
-            <select id="second" name="secondMeetingOf"><option value="">—</option>\(firstMeetings)</select>
-            """)
-            <button type="submit">\(HTML.both("Plannen", "Schedule"))</button>
-            </form>
-            <p class="head">\(HTML.both("Auditlog", "Audit log")): \(head.size):\(head.root.description.prefix(16))… · <a href="/bestuur/audit">\(HTML.both("controleren", "verify"))</a>
-            · <a href="/bestuur/accounts">\(HTML.inline("accounts van bestuur en balie", "board and desk accounts"))</a></p>
-            """
-        return HTML.staffPage("Bestuur", body, session: session, status: status)
+        context["head"] = "\(head.size):\(head.root.description.prefix(16))"
+        return PageTemplates.staffPage("board", title: "navBoard", session: session, context, flash: message, ok: ok, status: status)
     }
 
     static func stateName(_ state: Assembly.State) -> String {
-        switch state {
-        case .scheduled: return HTML.inline("gepland", "scheduled")
-        case .called: return HTML.inline("opgeroepen", "called")
-        case .open: return HTML.inline("geopend", "open")
-        case .closed: return HTML.inline("gesloten", "closed")
-        }
+        let text = Catalogue.both("state-\(state.rawValue)")
+        return HTML.inline(text["nl"] ?? "", text["en"] ?? "")
     }
 
     func schedule(_ request: Request) async throws -> Response {
