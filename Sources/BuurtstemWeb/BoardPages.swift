@@ -106,26 +106,20 @@ struct BoardPages: Sendable {
         return PageTemplates.staffPage("board", title: "navBoard", session: session, context, flash: message, ok: ok, status: status)
     }
 
-    static func stateName(_ state: Assembly.State) -> String {
-        let text = Catalogue.both("state-\(state.rawValue)")
-        return HTML.inline(text["nl"] ?? "", text["en"] ?? "")
-    }
-
     func schedule(_ request: Request) async throws -> Response {
         guard let (session, form) = try await gate.post(request, role: .board) else { return StaffGate.signIn }
         do {
             guard let date = form.value("date").flatMap(CivilDate.init(iso:)) else {
-                throw Problem(nl: "Vul een datum in (jjjj-mm-dd).", en: "Enter a date (yyyy-mm-dd).")
+                throw Problem(key: "enterDate")
             }
-            guard let place = form.value("place") else { throw Problem(nl: "Vul de plaats in.", en: "Enter the place.") }
+            guard let place = form.value("place") else { throw Problem(key: "enterPlace") }
             let (assembly, advice) = try database.scheduleAssembly(
                 date: date, place: place, agendaKinds: form["kind"] ?? [], today: clock.today(),
                 secondMeetingOf: form.value("secondMeetingOf").flatMap { Int($0) },
                 actor: session.account.actor)
-            let note = advice.map { " " + $0.nl }.joined()
-            let noteEn = advice.map { " " + $0.en }.joined()
-            return try await overview(
-                session, message: ("Vergadering van \(assembly.date) gepland.\(note)", "Assembly of \(assembly.date) scheduled.\(noteEn)"), ok: true)
+            let scheduled = AdmissionPage.pair("assemblyScheduled", ["date": assembly.date.description])
+            let message = (scheduled.nl + advice.map { " " + $0.nl }.joined(), scheduled.en + advice.map { " " + $0.en }.joined())
+            return try await overview(session, message: message, ok: true)
         } catch let problem as Problem {
             return try await overview(session, message: (problem.nl, problem.en), status: .badRequest)
         } catch {
@@ -143,26 +137,20 @@ struct BoardPages: Sendable {
                 let (assembly, electorate) = try database.callAssembly(id, on: clock.today(), actor: actor)
                 return try await overview(
                     session,
-                    message: (
-                        "Opgeroepen: \(electorate) stemgerechtigden op peildatum \(assembly.referenceDate?.description ?? "–"). Maak nu de stemcodes en brieven met `buurtstem codes issue` en `codes print`.",
-                        "Called: \(electorate) members entitled to vote. Now make the codes and letters with `buurtstem codes issue` and `codes print`."
-                    ), ok: true)
+                    message: AdmissionPage.pair(
+                        "assemblyCalled", ["electorate": String(electorate), "date": assembly.referenceDate?.description ?? "–"]), ok: true)
             case "openen":
                 let quorum = try database.openAssembly(id, on: clock.today(), actor: actor)
                 return try await overview(
                     session,
-                    message: (
-                        "Geopend. Quorum: \(quorum.counted) van \(quorum.needed) — \(quorum.met ? "gehaald" : "niet gehaald").",
-                        "Opened. Quorum: \(quorum.counted) of \(quorum.needed) — \(quorum.met ? "met" : "not met")."
-                    ), ok: true)
+                    message: AdmissionPage.pair(
+                        quorum.met ? "openedQuorumMet" : "openedQuorumNotMet", ["counted": String(quorum.counted), "needed": String(quorum.needed)]),
+                    ok: true)
             case "sluiten":
                 let head = try database.closeAssembly(id, actor: actor)
                 return try await overview(
                     session,
-                    message: (
-                        "Gesloten. Auditlog bij sluiting: \(head.size):\(head.root) — zet dit in de notulen.",
-                        "Closed. Audit head at close: put it in the minutes."
-                    ), ok: true)
+                    message: AdmissionPage.pair("closedHead", ["head": "\(head.size):\(head.root)"]), ok: true)
             default:
                 throw HTTPError(.notFound)
             }
@@ -177,16 +165,13 @@ struct BoardPages: Sendable {
     func audit(_ session: StaffSession) throws -> Response {
         let verification = try database.verifyAudit()
         let head = try database.auditHead()
-        let verdict =
-            verification.problems.isEmpty
-            ? HTML.message(("Het auditlog is in orde: \(head.size) regels, kop \(head.root).", "The audit log verifies: \(head.size) entries."), ok: true)
-            : HTML.message(
-                (
-                    "Het auditlog klopt niet: " + verification.problems.map(\.description).joined(separator: "; "),
-                    "The audit log does not verify: " + verification.problems.map(\.description).joined(separator: "; ")
-                ))
-        return HTML.staffPage(
-            "Auditlog", "<h1>\(HTML.both("Auditlog", "Audit log"))</h1>\(verdict)<p><a href=\"/bestuur\">\(HTML.both("terug", "back"))</a></p>",
-            session: session, status: verification.problems.isEmpty ? .ok : .internalServerError)
+        let intact = verification.problems.isEmpty
+        let problems = verification.problems.map(\.description).joined(separator: "; ")
+        return PageTemplates.staffPage(
+            "audit", title: "auditLog", session: session, [:],
+            flash: intact
+                ? AdmissionPage.pair("auditIntact", ["size": String(head.size), "root": head.root.description])
+                : AdmissionPage.pair("auditBroken", ["problems": problems]),
+            ok: intact, status: intact ? .ok : .internalServerError)
     }
 }

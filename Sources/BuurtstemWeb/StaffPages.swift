@@ -100,33 +100,6 @@ func constantTimeEqual(_ a: String, _ b: String) -> Bool {
     return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
 }
 
-extension HTML {
-    /// A staff page: wider, with links to the board and the desk, and a sign-out button.
-    static func staffPage(_ title: String, _ body: String, session: StaffSession, status: HTTPResponse.Status = .ok) -> Response {
-        return page(title, PageTemplates.library.render("staff-nav", PageTemplates.staffContext(session)) + body, status: status, wide: true)
-    }
-
-    /// The hidden CSRF field every staff form carries.
-    static func csrf(_ session: StaffSession) -> String {
-        // Each form also carries a one-time token: sent twice (a double click, a resent form), the
-        // second is answered "already done" and changes nothing.
-        "<input type=\"hidden\" name=\"csrf\" value=\"\(h(session.csrf))\"><input type=\"hidden\" name=\"once\" value=\"\(SessionTable<StaffSession>.randomID())\">"
-    }
-
-    /// A one-button form that posts to `action` with hidden fields.
-    static func button(_ action: String, _ label: String, fields: [String: String] = [:], session: StaffSession, secondary: Bool = false) -> String {
-        let hidden = fields.sorted { $0.key < $1.key }.map { "<input type=\"hidden\" name=\"\(h($0.key))\" value=\"\(h($0.value))\">" }.joined()
-        return
-            "<form method=\"post\" action=\"\(h(action))\" class=\"inline\">\(csrf(session))\(hidden)<button type=\"submit\"\(secondary ? " class=\"secondary\"" : "")>\(label)</button></form>"
-    }
-
-    /// A message box: an error or a confirmation, in both languages.
-    static func message(_ text: (nl: String, en: String)?, ok: Bool = false) -> String {
-        guard let text else { return "" }
-        return "<p class=\"\(ok ? "ok" : "error")\" role=\"\(ok ? "status" : "alert")\">\(both(text.nl, text.en))</p>"
-    }
-}
-
 /// A refusal, a store error or anything else, as a message for a page.
 func explain(_ error: any Error) -> (nl: String, en: String) {
     switch error {
