@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "BuurtstemDocuments",
             dependencies: ["Statuut", "BuurtstemCore", "CQREncode", .product(name: "Mustache", package: "swift-mustache")],
-            resources: [.copy("Templates"), .copy("Messages")],
+            resources: [.copy("Templates"), .copy("Messages"), .copy("Static")],
             swiftSettings: strictSettings),
         .target(
             name: "BuurtstemWeb",

@@ -1,4 +1,5 @@
 public import BuurtstemCore
+import Foundation
 public import Statuut
 
 /// The minutes as a document: Markdown (stable, for golden tests and archives) and print-ready
@@ -194,73 +195,71 @@ extension Minutes {
 
     /// Print-ready HTML (A4): the Markdown's content with headings, lists and quotes.
     /// The print style, inline in a file; a page under a strict Content-Security-Policy links it instead.
-    public static let stylesheet = """
-        @page { size: A4; margin: 20mm; }
-        body { font: 11pt/1.45 Georgia, serif; color: #111; max-width: 170mm; margin: 0 auto; }
-        h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 1.4em; } h3 { font-size: 11.5pt; }
-        blockquote { margin: .5em 0 .5em 1em; padding-left: .8em; border-left: 3px solid #999; }
-        code { font: 9pt ui-monospace, monospace; word-break: break-all; }
-        """
+    public static let stylesheet: String = {
+        guard let url = Bundle.module.url(forResource: "minutes", withExtension: "css", subdirectory: "Static"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { preconditionFailure("Static/minutes.css is not in the module's resources") }
+        return text
+    }()
 
+    /// The minutes as a print-ready HTML document (template `minutes`): the Markdown's headings,
+    /// paragraphs, quotes and lists, with its `**bold**` and `` `code` ``.
     public func html(in l: Language, stylesheetURL: String? = nil) -> String {
-        var body = ""
-        var inList = false
+        var blocks: [[String: Any]] = []
+        var list: [[String: Any]] = []
+        func flush() {
+            if !list.isEmpty { blocks.append(["list": ["items": list]]) }
+            list = []
+        }
         for line in markdown(in: l).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             if line.hasPrefix("- ") {
-                if !inList {
-                    body += "<ul>\n"
-                    inList = true
-                }
-                body += "<li>\(inline(String(line.dropFirst(2))))</li>\n"
+                list.append(["spans": Self.spans(String(line.dropFirst(2)))])
                 continue
             }
-            if inList {
-                body += "</ul>\n"
-                inList = false
+            flush()
+            for (prefix, kind) in [("### ", "h3"), ("## ", "h2"), ("# ", "h1"), ("> ", "quote")] where line.hasPrefix(prefix) {
+                blocks.append([kind: ["spans": Self.spans(String(line.dropFirst(prefix.count)))]])
             }
-            if line.hasPrefix("### ") {
-                body += "<h3>\(inline(String(line.dropFirst(4))))</h3>\n"
-            } else if line.hasPrefix("## ") {
-                body += "<h2>\(inline(String(line.dropFirst(3))))</h2>\n"
-            } else if line.hasPrefix("# ") {
-                body += "<h1>\(inline(String(line.dropFirst(2))))</h1>\n"
-            } else if line.hasPrefix("> ") {
-                body += "<blockquote>\(inline(String(line.dropFirst(2))))</blockquote>\n"
-            } else if !line.isEmpty {
-                body += "<p>\(inline(line))</p>\n"
+            if !line.isEmpty, !["### ", "## ", "# ", "> "].contains(where: line.hasPrefix) {
+                blocks.append(["paragraph": ["spans": Self.spans(line)]])
             }
         }
-        if inList { body += "</ul>\n" }
-        return """
-            <!doctype html>
-            <html lang="\(l.rawValue)"><head><meta charset="utf-8"><title>\(HTMLText.escape(association)) — \(fact.assembly.date)</title>
-            \(stylesheetURL.map { "<link rel=\"stylesheet\" href=\"\(HTMLText.escape($0))\">" } ?? "<style>\n\(Self.stylesheet)\n</style>")
-            </head><body>
-            \(body)</body></html>
-            """
+        flush()
+        var context: [String: Any] = [
+            "language": l.rawValue, "association": association, "date": fact.assembly.date.description, "blocks": blocks,
+            "stylesheet": Self.stylesheet,
+        ]
+        if let stylesheetURL { context["stylesheetURL"] = stylesheetURL }
+        return DocumentTemplates.render("minutes", context)
     }
 
-    /// Escapes a line and turns `**bold**` and `` `code` `` into HTML.
-    func inline(_ text: String) -> String {
-        var out = ""
+    /// A line's runs of plain text, `**bold**` and `` `code` `` (the template escapes the text).
+    static func spans(_ text: String) -> [[String: Any]] {
+        var spans: [[String: Any]] = []
+        var current = ""
         var bold = false
         var code = false
-        var chars = Array(HTMLText.escape(text))[...]
+        func close() {
+            if !current.isEmpty { spans.append(["text": current, code ? "code" : bold ? "strong" : "plain": true]) }
+            current = ""
+        }
+        var chars = Array(text)[...]
         while let c = chars.first {
-            if c == "*", chars.dropFirst().first == "*" {
-                out += bold ? "</strong>" : "<strong>"
+            if !code, c == "*", chars.dropFirst().first == "*" {
+                close()
                 bold.toggle()
                 chars = chars.dropFirst(2)
                 continue
             }
             if c == "`" {
-                out += code ? "</code>" : "<code>"
+                close()
                 code.toggle()
             } else {
-                out.append(c)
+                current.append(c)
             }
             chars = chars.dropFirst()
         }
-        return out
+        close()
+        return spans
     }
 }

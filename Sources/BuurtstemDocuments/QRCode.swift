@@ -1,6 +1,6 @@
 import CQREncode
 
-/// QR codes through Debian's libqrencode, drawn as SVG (no image library, no script).
+/// QR codes through Debian's libqrencode, drawn as SVG by the template `qr` (no image library, no script).
 public enum QRCode {
     /// An SVG QR code for `text` (error correction level M), or nil if it cannot be encoded.
     public static func svg(_ text: String, moduleSize: Int = 6) -> String? {
@@ -15,7 +15,6 @@ public enum QRCode {
                 path += "M\((x + quiet) * moduleSize) \((y + quiet) * moduleSize)h\(moduleSize)v\(moduleSize)h-\(moduleSize)z"
             }
         }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(size) \(size)\" width=\"\(size)\" height=\"\(size)\" role=\"img\" aria-label=\"QR\">"
-            + "<rect width=\"\(size)\" height=\"\(size)\" fill=\"#fff\"/><path d=\"\(path)\" fill=\"#000\"/></svg>"
+        return DocumentTemplates.render("qr", ["size": size, "path": path])
     }
 }

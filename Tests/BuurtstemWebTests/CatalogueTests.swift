@@ -1,8 +1,9 @@
-import BuurtstemDocuments
+import BuurtstemCore
 import Foundation
 import Statuut
 import Testing
 
+@testable import BuurtstemDocuments
 @testable import BuurtstemWeb
 
 /// The message catalogue and the templates: every text in both languages with the same
@@ -44,12 +45,13 @@ struct CatalogueTests {
         #expect(used.subtracting(known).isEmpty, "not in the catalogue: \(used.subtracting(known).sorted())")
     }
 
-    @Test("every template file of the web pages is loaded and renders")
+    @Test("every template file of the pages and the documents is loaded, and the stylesheets are there")
     func templatesLoad() throws {
-        for url in Self.files("mustache") where url.path.contains("BuurtstemWeb") {
-            #expect(PageTemplates.library.has(url.deletingPathExtension().lastPathComponent), "\(url.lastPathComponent) did not load")
+        for url in Self.files("mustache") {
+            let library = url.path.contains("BuurtstemWeb") ? PageTemplates.library : DocumentTemplates.library
+            #expect(library.has(url.deletingPathExtension().lastPathComponent), "\(url.lastPathComponent) did not load")
         }
-        #expect(PageTemplates.stylesheet.contains("font:"))
+        #expect(PageTemplates.stylesheet.contains("font:") && Minutes.stylesheet.contains("@page"))
     }
 
     @Test("a template escapes what it shows: a ballot title with markup stays text")
