@@ -43,7 +43,9 @@ extension AppDatabase {
             for (index, request) in requests.enumerated() {
                 let label = requests.count > 1 ? "application \(index + 1) (\(request.resident)): " : ""
                 guard request.appliedOn <= clock.today() else {
-                    throw StoreError("\(label)an application cannot be recorded as made on \(request.appliedOn): that day is still to come")
+                    throw StoreError(
+                        nl: "\(label)een aanvraag kan niet worden vastgelegd op \(request.appliedOn): die dag moet nog komen",
+                        en: "\(label)an application cannot be recorded as made on \(request.appliedOn): that day is still to come")
                 }
                 let (statute, _) = try Self.statute(db, on: request.appliedOn)
                 let resident = try Self.resident(db, request.resident)
@@ -92,18 +94,26 @@ extension AppDatabase {
             if let assembly {
                 let meeting = try Self.assembly(db, assembly)
                 guard meeting.state == .open else {
-                    throw StoreError("the general assembly decides on admission while it meets; assembly \(assembly) is \(meeting.state.rawValue)")
+                    throw StoreError(
+                        nl: "de algemene vergadering beslist over toelating terwijl zij vergadert; vergadering \(assembly) is \(meeting.state.rawValue)",
+                        en: "the general assembly decides on admission while it meets; assembly \(assembly) is \(meeting.state.rawValue)")
                 }
                 date = meeting.date
             }
-            guard date <= clock.today() else { throw StoreError("a decision cannot be recorded on \(date): that day is still to come") }
+            guard date <= clock.today() else {
+                throw StoreError(
+                    nl: "een besluit kan niet worden vastgelegd op \(date): die dag moet nog komen",
+                    en: "a decision cannot be recorded on \(date): that day is still to come")
+            }
             let (statute, version) = try Self.statute(db, on: date)
             var decided: [MembershipApplication] = []
             var appender = try AuditAppender(db, at: clock.now())
             for (index, request) in requests.enumerated() {
                 let label = requests.count > 1 ? "decision \(index + 1) (\(request.resident)): " : ""
                 guard let application = try Self.applications(db, resident: request.resident).first(where: { $0.state == .pending }) else {
-                    throw StoreError("\(label)\(request.resident) has no application waiting for a decision; record the application first")
+                    throw StoreError(
+                        nl: "\(label)\(request.resident) heeft geen aanvraag die op een besluit wacht; leg eerst de aanvraag vast",
+                        en: "\(label)\(request.resident) has no application waiting for a decision; record the application first")
                 }
                 let resident = try Self.resident(db, request.resident)
                 let events = try Self.membershipEvents(db)[request.resident] ?? []
@@ -170,7 +180,7 @@ extension AppDatabase {
 
     static func resident(_ db: Database, _ id: ResidentID) throws -> Resident {
         guard let resident = try Self.residents(db, whereClause: "WHERE resident.id = ?", arguments: [id.rawValue]).first else {
-            throw StoreError.notFound("no resident with id \(id) in the register")
+            throw StoreError.notFound(nl: "geen bewoner met nummer \(id) in het register", en: "no resident with id \(id) in the register")
         }
         return resident
     }

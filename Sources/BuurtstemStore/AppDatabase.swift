@@ -1,5 +1,6 @@
 public import BuurtstemCore
 public import GRDB
+public import Statuut
 
 /// The database of one association: one SQLite file, opened in WAL mode with
 /// `synchronous=FULL` and foreign keys on. Every write is one transaction that covers one
@@ -45,15 +46,30 @@ public struct AppDatabase: Sendable {
 
 /// A store operation that cannot be done, with a message for the board.
 public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What went wrong, in English (the command line's language and the API's).
     public var message: String
+    /// The same in Dutch, for the pages.
+    public var nl: String
     /// The thing asked for does not exist (a page answers 404, not 500).
     public var isNotFound = false
-    public init(_ message: String) { self.message = message }
+
+    /// An error worded in both languages.
+    public init(nl: String, en: String) {
+        self.nl = nl
+        self.message = en
+    }
+
+    /// An error for the program's own use (both languages get the English).
+    public init(_ message: String) { self.init(nl: message, en: message) }
+
     public var description: String { message }
 
+    /// The message in `language`.
+    public func text(in language: Language) -> String { language == .nl ? nl : message }
+
     /// "There is no …": the thing asked for does not exist.
-    public static func notFound(_ message: String) -> StoreError {
-        var error = StoreError(message)
+    public static func notFound(nl: String, en: String) -> StoreError {
+        var error = StoreError(nl: nl, en: en)
         error.isNotFound = true
         return error
     }

@@ -57,7 +57,9 @@ extension AppDatabase {
     static func itemsForSecondMeeting(_ db: Database, of first: Int, on date: CivilDate) throws -> [Proposal] {
         let assembly = try Self.assembly(db, first)
         guard assembly.secondMeetingOf == nil else {
-            throw StoreError("assembly \(first) is itself a second meeting; its items were already decided without quorum")
+            throw StoreError(
+                nl: "vergadering \(first) is zelf een tweede vergadering; haar punten zijn al zonder quorum beslist",
+                en: "assembly \(first) is itself a second meeting; its items were already decided without quorum")
         }
         let (statute, _) = try Self.statute(db, on: assembly.date)
         let failed = try Int.fetchAll(
@@ -70,7 +72,9 @@ extension AppDatabase {
                 """, arguments: [first]
         ).map { try Self.proposal(db, $0) }
         guard !failed.isEmpty else {
-            throw StoreError("assembly \(first) has no item that failed for lack of quorum and is not yet carried to a second meeting")
+            throw StoreError(
+                nl: "vergadering \(first) heeft geen punt dat strandde op het quorum en nog niet naar een tweede vergadering ging",
+                en: "assembly \(first) has no item that failed for lack of quorum and is not yet carried to a second meeting")
         }
         var carried: [Proposal] = []
         var reasons: [String] = []
@@ -89,7 +93,9 @@ extension AppDatabase {
             carried.append(proposal)
         }
         guard !carried.isEmpty else {
-            throw StoreError("no item of assembly \(first) can go to a second meeting on \(date): " + reasons.joined(separator: "; "))
+            throw StoreError(
+                nl: "geen punt van vergadering \(first) kan op \(date) naar een tweede vergadering: " + reasons.joined(separator: "; "),
+                en: "no item of assembly \(first) can go to a second meeting on \(date): " + reasons.joined(separator: "; "))
         }
         return carried
     }
@@ -120,7 +126,7 @@ extension AppDatabase {
             let assembly = try Self.assembly(db, id)
             let (statute, version) = try Self.statute(db, on: assembly.date)
             let called = try AssemblyRules(statute: statute).call(assembly, on: day)
-            guard let reference = called.referenceDate else { throw StoreError("no reference date") }
+            guard let reference = called.referenceDate else { throw StoreError(nl: "geen peildatum", en: "no reference date") }
             let (referenceStatute, _) = try Self.statute(db, on: reference)
             let members = try Self.members(db, on: reference, statute: referenceStatute)
             let insert = try db.cachedStatement(sql: "INSERT INTO electorate (assembly_id, resident_id) VALUES (?, ?)")
@@ -149,7 +155,9 @@ extension AppDatabase {
             let assembly = try Self.assembly(db, id)
             // A day given by hand records what happened; a day still to come has not happened.
             guard day <= clock.today() else {
-                throw StoreError("assembly \(id) cannot be recorded as opened on \(day): that day is still to come (today is \(clock.today()))")
+                throw StoreError(
+                    nl: "vergadering \(id) kan niet worden vastgelegd als geopend op \(day): die dag moet nog komen (vandaag is \(clock.today()))",
+                    en: "assembly \(id) cannot be recorded as opened on \(day): that day is still to come (today is \(clock.today()))")
             }
             let (statute, _) = try Self.statute(db, on: assembly.date)
             _ = try AssemblyRules(statute: statute).open(assembly, on: day)
@@ -178,7 +186,9 @@ extension AppDatabase {
                 sql: "SELECT COUNT(*) FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE proposal.assembly_id = ? AND ballot.state = 'open'",
                 arguments: [id]), open > 0
             {
-                throw StoreError("assembly \(id) still has \(open) open ballot\(open == 1 ? "" : "s"); close them first")
+                throw StoreError(
+                    nl: "vergadering \(id) heeft nog \(open) open \(open == 1 ? "stemming" : "stemmingen"); sluit die eerst",
+                    en: "assembly \(id) still has \(open) open ballot\(open == 1 ? "" : "s"); close them first")
             }
             // A tie is not the end of an item: its second round or the chair's decision comes first.
             if let waiting = try Int.fetchOne(
@@ -188,7 +198,9 @@ extension AppDatabase {
                     WHERE proposal.assembly_id = ? AND proposal.state = 'admitted' AND json_extract(ballot.result, '$.outcome') = 'revote'
                     """, arguments: [id])
             {
-                throw StoreError("the votes on proposal \(waiting) tied and the statute says vote again: open its second round first")
+                throw StoreError(
+                    nl: "de stemmen over voorstel \(waiting) staakten en het statuut zegt: opnieuw stemmen; open eerst de herstemming",
+                    en: "the votes on proposal \(waiting) tied and the statute says vote again: open its second round first")
             }
             if let waiting = try Int.fetchOne(
                 db,
@@ -198,7 +210,9 @@ extension AppDatabase {
                       AND json_extract(ballot.result, '$.chairDecision') IS NULL
                     """, arguments: [id])
             {
-                throw StoreError("the votes on ballot \(waiting) tied and the statute lets the chair decide: record the chair's decision first")
+                throw StoreError(
+                    nl: "de stemmen op stemming \(waiting) staakten en het statuut laat de voorzitter beslissen; leg eerst het besluit van de voorzitter vast",
+                    en: "the votes on ballot \(waiting) tied and the statute lets the chair decide: record the chair's decision first")
             }
             try db.execute(sql: "UPDATE assembly SET state = 'closed' WHERE id = ?", arguments: [id])
             var appender = try AuditAppender(db, at: clock.now())
@@ -221,7 +235,9 @@ extension AppDatabase {
         try writer.write { db in
             let assembly = try Self.assembly(db, id)
             guard assembly.state == .called || assembly.state == .open else {
-                throw StoreError("check-in is possible once assembly \(id) is called and until it closes; it is \(assembly.state.rawValue)")
+                throw StoreError(
+                    nl: "aanmelden kan zodra vergadering \(id) is opgeroepen en tot zij sluit; zij is \(assembly.state.rawValue)",
+                    en: "check-in is possible once assembly \(id) is called and until it closes; it is \(assembly.state.rawValue)")
             }
             let (statute, _) = try Self.statute(db, on: assembly.date)
             var attendance = try Self.attendance(db, id)
@@ -295,7 +311,7 @@ extension AppDatabase {
 
     static func assembly(_ db: Database, _ id: Int) throws -> Assembly {
         guard let row = try AssemblyRow.fetchOne(db, key: id) else {
-            throw StoreError.notFound("there is no assembly \(id)")
+            throw StoreError.notFound(nl: "er is geen vergadering \(id)", en: "there is no assembly \(id)")
         }
         return row.assembly
     }

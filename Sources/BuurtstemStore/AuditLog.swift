@@ -18,7 +18,9 @@ public struct AuditAppender {
         let frontier = try AuditAppender.storedFrontier(db)
         let maxSeq = try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM audit_entry") ?? 0
         guard maxSeq == frontier.size else {
-            throw StoreError("the audit log is out of step with its head (\(maxSeq) entries, head says \(frontier.size)); run `buurtstem audit verify`")
+            throw StoreError(
+                nl: "het auditlog loopt niet gelijk met zijn kop (\(maxSeq) regels, de kop zegt \(frontier.size)); voer `buurtstem audit verify` uit",
+                en: "the audit log is out of step with its head (\(maxSeq) entries, head says \(frontier.size)); run `buurtstem audit verify`")
         }
         self.frontier = frontier
         self.at = at
@@ -30,12 +32,17 @@ public struct AuditAppender {
     /// The log's right edge as stored in `audit_state`; an error (not a crash) when it is damaged.
     static func storedFrontier(_ db: Database) throws -> MerkleTree.Frontier {
         guard let state = try Row.fetchOne(db, sql: "SELECT size, frontier FROM audit_state WHERE id = 1") else {
-            throw StoreError("the audit state is missing; this is not a Buurtstem database")
+            throw StoreError(
+                nl: "de stand van het auditlog ontbreekt; dit is geen Buurtstem-database", en: "the audit state is missing; this is not a Buurtstem database")
         }
         let bytes = [UInt8]((state["frontier"] as Data?) ?? Data())
         guard bytes.count % 32 == 0,
             let frontier = MerkleTree.Frontier(size: state["size"], hashes: stride(from: 0, to: bytes.count, by: 32).map { Hash(Array(bytes[$0..<$0 + 32])) })
-        else { throw StoreError("the stored audit head is damaged; run `buurtstem audit verify`") }
+        else {
+            throw StoreError(
+                nl: "de opgeslagen kop van het auditlog is beschadigd; voer `buurtstem audit verify` uit",
+                en: "the stored audit head is damaged; run `buurtstem audit verify`")
+        }
         return frontier
     }
 
@@ -219,7 +226,10 @@ extension AppDatabase {
             let leaves = try Data.fetchAll(db, sql: "SELECT leaf_hash FROM audit_entry ORDER BY seq").map { Hash([UInt8]($0)) }
             guard seq >= 1, seq <= leaves.count,
                 let row = try Row.fetchOne(db, sql: "SELECT seq, at, actor, action, payload FROM audit_entry WHERE seq = ?", arguments: [seq])
-            else { throw StoreError.notFound("there is no audit entry \(seq); the log has \(leaves.count)") }
+            else {
+                throw StoreError.notFound(
+                    nl: "er is geen auditregel \(seq); het log heeft er \(leaves.count)", en: "there is no audit entry \(seq); the log has \(leaves.count)")
+            }
             let entry = String(decoding: AuditEntry.canonicalBytes(seq: row[0], at: row[1], actor: row[2], action: row[3], payload: row[4]), as: UTF8.self)
             return AuditProof(
                 seq: seq, entry: entry, leafIndex: seq - 1, treeSize: leaves.count,

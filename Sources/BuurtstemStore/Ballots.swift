@@ -24,9 +24,15 @@ extension AppDatabase {
         try writer.write { db in
             let proposal = try Self.proposal(db, id)
             let assembly = try Self.assembly(db, proposal.assembly)
-            guard assembly.state == .open else { throw StoreError("assembly \(assembly.id) is not open; a ballot opens during the assembly") }
+            guard assembly.state == .open else {
+                throw StoreError(
+                    nl: "vergadering \(assembly.id) is niet open; een stemming opent tijdens de vergadering",
+                    en: "assembly \(assembly.id) is not open; a ballot opens during the assembly")
+            }
             guard case .admitted = proposal.state else {
-                throw StoreError("proposal \(id) is not admitted to the agenda" + (proposal.state == .decided ? " (it is decided)" : ""))
+                throw StoreError(
+                    nl: "voorstel \(id) is niet toegelaten tot de agenda" + (proposal.state == .decided ? " (er is al over besloten)" : ""),
+                    en: "proposal \(id) is not admitted to the agenda" + (proposal.state == .decided ? " (it is decided)" : ""))
             }
             // A proposal whose votes tied under `staking herstemming` comes back for its second round.
             let roundOf = try Int.fetchOne(
@@ -35,17 +41,25 @@ extension AppDatabase {
                     SELECT id FROM ballot WHERE proposal_id = ? AND json_extract(result, '$.outcome') = 'revote' ORDER BY id DESC LIMIT 1
                     """, arguments: [id])
             let (statute, _) = try Self.statute(db, on: assembly.date)
-            guard let kind = statute.decisionKind(named: proposal.kind) else { throw StoreError("the statute has no decision kind \(proposal.kind)") }
+            guard let kind = statute.decisionKind(named: proposal.kind) else {
+                throw StoreError(nl: "het statuut kent geen besluit \(proposal.kind)", en: "the statute has no decision kind \(proposal.kind)")
+            }
             try ProposalRules(statute: statute).checkBallotMayOpen(proposal, responses: try Self.responses(db, proposal: id))
             let method = kind.method.value
             var choices = options
             if method == .yesNo {
                 choices = [BallotOption(id: "yes", name: "voor / yes"), BallotOption(id: "no", name: "tegen / no")]
             } else {
-                guard choices.count >= 2 else { throw StoreError("a \(method.rawValue) ballot needs at least two options") }
-                guard Set(choices.map(\.id)).count == choices.count else { throw StoreError("two options have the same id") }
+                guard choices.count >= 2 else {
+                    throw StoreError(
+                        nl: "een stemming met \(method.rawValue) heeft minstens twee keuzes nodig", en: "a \(method.rawValue) ballot needs at least two options"
+                    )
+                }
+                guard Set(choices.map(\.id)).count == choices.count else {
+                    throw StoreError(nl: "twee keuzes hebben hetzelfde id", en: "two options have the same id")
+                }
                 if method.needsBudget, choices.contains(where: { $0.cost == nil }) {
-                    throw StoreError("every project on a budget ballot needs a cost")
+                    throw StoreError(nl: "elk project op een budgetstemming heeft een bedrag nodig", en: "every project on a budget ballot needs a cost")
                 }
             }
             let budget = kind.budget.value.map { $0.cents / 100 }
@@ -77,13 +91,13 @@ extension AppDatabase {
     /// for single choice; option ids separated by commas for approval and budgets (approved) and
     /// for ranked methods (best first). An empty choice is a blank vote.
     public func enterVotes(ballot id: Int, choice: String, count: Int = 1, actor: AuditActor = .desk("telling")) throws -> [String] {
-        guard count >= 1 else { throw StoreError("count must be at least 1") }
+        guard count >= 1 else { throw StoreError(nl: "het aantal is minstens 1", en: "count must be at least 1") }
         return try writer.write { db in
             let ballot = try Self.ballot(db, id)
-            guard ballot.isOpen else { throw StoreError("ballot \(id) is closed") }
+            guard ballot.isOpen else { throw StoreError(nl: "stemming \(id) is gesloten", en: "ballot \(id) is closed") }
             let normalised: String
             do throws(Refusal) { normalised = try BallotCounting.normalise(choice, method: ballot.method, options: ballot.options) } catch {
-                throw StoreError("ballot \(id): \(error.en)")
+                throw StoreError(nl: "stemming \(id): \(error.nl)", en: "ballot \(id): \(error.en)")
             }
             // One member, one vote: phone and paper votes together never exceed the members present
             // and represented (until paper slips are tied to codes, this is the bound that holds).
@@ -92,7 +106,10 @@ extension AppDatabase {
             let cast = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vote WHERE ballot_id = ?", arguments: [id]) ?? 0
             guard cast + count <= allowed else {
                 throw StoreError(
-                    "ballot \(id) has \(cast) votes and \(allowed) members present or represented: \(count) more would make \(cast + count) (at most \(max(0, allowed - cast)) more; BW 2:38 lid 1, every member one vote)"
+                    nl:
+                        "stemming \(id) heeft \(cast) stemmen en \(allowed) aanwezige of vertegenwoordigde leden: \(count) meer maakt \(cast + count) (hoogstens \(max(0, allowed - cast)) meer; BW 2:38 lid 1, ieder lid één stem)",
+                    en:
+                        "ballot \(id) has \(cast) votes and \(allowed) members present or represented: \(count) more would make \(cast + count) (at most \(max(0, allowed - cast)) more; BW 2:38 lid 1, every member one vote)"
                 )
             }
             var receipts: [String] = []
@@ -123,11 +140,13 @@ extension AppDatabase {
     public func closeBallot(_ id: Int, actor: AuditActor = .system) throws -> (result: JSONValue, head: AuditHead) {
         try writer.write { db in
             let ballot = try Self.ballot(db, id)
-            guard ballot.isOpen else { throw StoreError("ballot \(id) is already closed") }
+            guard ballot.isOpen else { throw StoreError(nl: "stemming \(id) is al gesloten", en: "ballot \(id) is already closed") }
             let proposal = try Self.proposal(db, ballot.proposal)
             let assembly = try Self.assembly(db, proposal.assembly)
             let (statute, _) = try Self.statute(db, on: assembly.date)
-            guard let kind = statute.decisionKind(named: proposal.kind) else { throw StoreError("unknown decision kind \(proposal.kind)") }
+            guard let kind = statute.decisionKind(named: proposal.kind) else {
+                throw StoreError(nl: "onbekende soort besluit \(proposal.kind)", en: "unknown decision kind \(proposal.kind)")
+            }
             let choices = try String.fetchAll(db, sql: "SELECT choice FROM vote WHERE ballot_id = ? ORDER BY receipt", arguments: [id])
             let attendance = try Self.attendance(db, assembly.id)
             let electorate = try Self.electorate(db, assembly.id)
@@ -136,7 +155,7 @@ extension AppDatabase {
                 choices, method: ballot.method, options: ballot.options, seats: ballot.seats, budget: ballot.budget,
                 kind: kind, attendance: attendance, electorate: electorate.count,
                 secondMeeting: Self.decidedWithoutQuorum(proposal, at: assembly), secondRound: roundOf != nil)
-            guard case .object(var object) = result else { throw StoreError("unexpected result") }
+            guard case .object(var object) = result else { throw StoreError(nl: "onverwachte uitslag", en: "unexpected result") }
             object["ballot"] = .int(id)
             object["proposal"] = .int(proposal.id)
             if let roundOf { object["roundOf"] = .int(roundOf) }
@@ -164,23 +183,35 @@ extension AppDatabase {
     /// beslist`; an adoption then takes effect as any other (veto rights, a statute amendment).
     public func decideByChair(ballot id: Int, adopted: Bool, chair: String, actor: AuditActor = .system) throws -> (result: JSONValue, head: AuditHead) {
         let chair = chair.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !chair.isEmpty else { throw StoreError("name the chair who decided") }
+        guard !chair.isEmpty else { throw StoreError(nl: "noem de voorzitter die besliste", en: "name the chair who decided") }
         return try writer.write { db in
             let ballot = try Self.ballot(db, id)
             guard !ballot.isOpen, let json = ballot.result, case .object(var object)? = JSONValue.parse(json) else {
-                throw StoreError("ballot \(id) is not closed yet; the chair decides after the count")
+                throw StoreError(
+                    nl: "stemming \(id) is nog niet gesloten; de voorzitter beslist na de telling",
+                    en: "ballot \(id) is not closed yet; the chair decides after the count")
             }
             guard object["outcome"] == .string("chairDecides") else {
-                throw StoreError("the votes on ballot \(id) did not tie under a rule that lets the chair decide; nothing changed")
+                throw StoreError(
+                    nl: "de stemmen op stemming \(id) staakten niet onder een regel die de voorzitter laat beslissen; er is niets veranderd",
+                    en: "the votes on ballot \(id) did not tie under a rule that lets the chair decide; nothing changed")
             }
-            guard object["chairDecision"] == nil else { throw StoreError("the chair already decided on ballot \(id); nothing changed") }
+            guard object["chairDecision"] == nil else {
+                throw StoreError(
+                    nl: "de voorzitter besliste al over stemming \(id); er is niets veranderd", en: "the chair already decided on ballot \(id); nothing changed"
+                )
+            }
             let proposal = try Self.proposal(db, ballot.proposal)
             let assembly = try Self.assembly(db, proposal.assembly)
             guard assembly.state == .open else {
-                throw StoreError("the chair decides during the assembly; assembly \(assembly.id) is \(assembly.state.rawValue)")
+                throw StoreError(
+                    nl: "de voorzitter beslist tijdens de vergadering; vergadering \(assembly.id) is \(assembly.state.rawValue)",
+                    en: "the chair decides during the assembly; assembly \(assembly.id) is \(assembly.state.rawValue)")
             }
             let (statute, _) = try Self.statute(db, on: assembly.date)
-            guard let kind = statute.decisionKind(named: proposal.kind) else { throw StoreError("unknown decision kind \(proposal.kind)") }
+            guard let kind = statute.decisionKind(named: proposal.kind) else {
+                throw StoreError(nl: "onbekende soort besluit \(proposal.kind)", en: "unknown decision kind \(proposal.kind)")
+            }
             object["chairDecision"] = .object(["adopted": .bool(adopted), "chair": .string(chair)])
             if adopted {
                 try adopt(db, proposal: proposal, kind: kind, ballot: id, assembly: assembly, statute: statute, into: &object)
@@ -261,7 +292,7 @@ extension AppDatabase {
 
     static func ballot(_ db: Database, _ id: Int) throws -> BallotRecord {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM ballot WHERE id = ?", arguments: [id]) else {
-            throw StoreError.notFound("there is no ballot \(id)")
+            throw StoreError.notFound(nl: "er is geen stemming \(id)", en: "there is no ballot \(id)")
         }
         let options = try JSONDecoder().decode([BallotOption].self, from: Data((row["options"] as String).utf8))
         return BallotRecord(

@@ -11,7 +11,11 @@ extension AppDatabase {
     public func appointBoardMember(name: String, seatFor party: String? = nil, on day: CivilDate, actor: AuditActor = .system) throws -> BoardMember {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         return try writer.write { db in
-            guard day <= clock.today() else { throw StoreError("an appointment cannot be recorded on \(day): that day is still to come") }
+            guard day <= clock.today() else {
+                throw StoreError(
+                    nl: "een benoeming kan niet worden vastgelegd op \(day): die dag moet nog komen",
+                    en: "an appointment cannot be recorded on \(day): that day is still to come")
+            }
             let (statute, _) = try Self.statute(db, on: day)
             try BoardRules(statute: statute).appoint(name: name, seatFor: party, on: day, board: try Self.boardMembers(db))
             return try Self.insertBoardMember(db, name: name, seatFor: party, on: day, now: clock.now(), actor: actor, action: .boardAppointed)
@@ -21,7 +25,11 @@ extension AppDatabase {
     /// A member leaves the board; `day` is the first day no longer on it.
     public func boardMemberLeaves(name: String, on day: CivilDate, actor: AuditActor = .system) throws {
         try writer.write { db in
-            guard day <= clock.today() else { throw StoreError("a departure cannot be recorded on \(day): that day is still to come") }
+            guard day <= clock.today() else {
+                throw StoreError(
+                    nl: "een vertrek kan niet worden vastgelegd op \(day): die dag moet nog komen",
+                    en: "a departure cannot be recorded on \(day): that day is still to come")
+            }
             let member = try Self.sittingMember(db, name, on: day)
             try db.execute(sql: "UPDATE board_member SET left_on = ? WHERE id = ?", arguments: [day.description, member.id])
             try audit(db, actor, .boardLeft, ["member": .int(member.id), "name": .string(member.name), "on": .string(day.description)])
@@ -32,9 +40,17 @@ extension AppDatabase {
     @discardableResult
     public func reappointBoardMember(name: String, on day: CivilDate, actor: AuditActor = .system) throws -> BoardMember {
         try writer.write { db in
-            guard day <= clock.today() else { throw StoreError("a reappointment cannot be recorded on \(day): that day is still to come") }
+            guard day <= clock.today() else {
+                throw StoreError(
+                    nl: "een herbenoeming kan niet worden vastgelegd op \(day): die dag moet nog komen",
+                    en: "a reappointment cannot be recorded on \(day): that day is still to come")
+            }
             let member = try Self.sittingMember(db, name, on: day)
-            guard day > member.appointedOn else { throw StoreError("\(name) was appointed on \(member.appointedOn); a new term starts after that") }
+            guard day > member.appointedOn else {
+                throw StoreError(
+                    nl: "\(name) is benoemd op \(member.appointedOn); een nieuwe termijn begint daarna",
+                    en: "\(name) was appointed on \(member.appointedOn); a new term starts after that")
+            }
             try db.execute(sql: "UPDATE board_member SET left_on = ? WHERE id = ?", arguments: [day.description, member.id])
             return try Self.insertBoardMember(
                 db, name: member.name, seatFor: member.seatFor, on: day, now: clock.now(), actor: actor,
@@ -52,7 +68,7 @@ extension AppDatabase {
     private static func sittingMember(_ db: Database, _ name: String, on day: CivilDate) throws -> BoardMember {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let member = try boardMembers(db).first(where: { $0.name == name && $0.sits(on: day) }) else {
-            throw StoreError.notFound("\(name) is not on the board on \(day)")
+            throw StoreError.notFound(nl: "\(name) zit op \(day) niet in het bestuur", en: "\(name) is not on the board on \(day)")
         }
         return member
     }

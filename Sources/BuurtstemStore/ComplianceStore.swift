@@ -7,9 +7,14 @@ extension AppDatabase {
     /// Records that the annual accounts of a financial year were presented to the members.
     public func presentAccounts(year: Int, on day: CivilDate, actor: AuditActor = .system) throws {
         try writer.write { db in
-            guard day.year > year else { throw StoreError("the accounts of \(year) can be presented from \(year + 1) on, not on \(day)") }
+            guard day.year > year else {
+                throw StoreError(
+                    nl: "de jaarrekening \(year) kan vanaf \(year + 1) worden voorgelegd, niet op \(day)",
+                    en: "the accounts of \(year) can be presented from \(year + 1) on, not on \(day)")
+            }
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM annual_accounts WHERE year = ?", arguments: [year]) == 0 else {
-                throw StoreError("the accounts of \(year) were already recorded as presented")
+                throw StoreError(
+                    nl: "de jaarrekening \(year) is al als voorgelegd vastgelegd", en: "the accounts of \(year) were already recorded as presented")
             }
             try db.execute(
                 sql: "INSERT INTO annual_accounts (year, presented_on, recorded_at) VALUES (?, ?, ?)",
@@ -24,9 +29,15 @@ extension AppDatabase {
             let (statute, _) = try Self.statute(db, on: day)
             guard statute.organisations.contains(where: { $0.value == organisation }) else {
                 let known = statute.organisations.map(\.value).joined(separator: ", ")
-                throw StoreError("the statute names no affiliated organisation \"\(organisation)\"" + (known.isEmpty ? "" : " (it names: \(known))"))
+                throw StoreError(
+                    nl: "het statuut noemt geen aangesloten organisatie \"\(organisation)\"" + (known.isEmpty ? "" : " (het noemt: \(known))"),
+                    en: "the statute names no affiliated organisation \"\(organisation)\"" + (known.isEmpty ? "" : " (it names: \(known))"))
             }
-            guard day.year == year else { throw StoreError("a confirmation for \(year) is given in \(year), not on \(day)") }
+            guard day.year == year else {
+                throw StoreError(
+                    nl: "een bevestiging voor \(year) wordt in \(year) gegeven, niet op \(day)",
+                    en: "a confirmation for \(year) is given in \(year), not on \(day)")
+            }
             try db.execute(
                 sql: "INSERT INTO organisation_confirmation (organisation, year, on_date, text) VALUES (?, ?, ?, ?)",
                 arguments: [organisation, year, day.description, text])
@@ -151,7 +162,9 @@ extension AppDatabase {
     /// The minutes of an assembly, by the statute in force on its date.
     public func minutes(assembly id: Int) throws -> Minutes {
         try writer.read { db in
-            guard let fact = try Self.assemblyFacts(db, only: id).first else { throw StoreError.notFound("there is no assembly \(id)") }
+            guard let fact = try Self.assemblyFacts(db, only: id).first else {
+                throw StoreError.notFound(nl: "er is geen vergadering \(id)", en: "there is no assembly \(id)")
+            }
             let (statute, version) = try Self.statute(db, on: fact.assembly.date)
             var head: AuditHead?
             if let seq = try Int.fetchOne(
@@ -190,20 +203,31 @@ extension AppDatabase {
                     nl: "het statuut staat geen besluiten buiten de vergadering toe", en: "the statute does not allow decisions outside a meeting",
                     source: statute.outsideMeeting.source)
             }
-            guard statute.decisionKind(named: kind) != nil else { throw StoreError("the statute has no decision kind \(kind)") }
+            guard statute.decisionKind(named: kind) != nil else {
+                throw StoreError(nl: "het statuut kent geen besluit \(kind)", en: "the statute has no decision kind \(kind)")
+            }
             let memberIDs = Set(try Self.members(db, on: day, statute: statute).map(\.id))
             let members = memberIDs.count
             guard count.yes + count.no + count.blank <= members else {
-                throw StoreError("\(count.yes + count.no + count.blank) votes, but there were only \(members) members on \(day)")
+                throw StoreError(
+                    nl: "\(count.yes + count.no + count.blank) stemmen, maar er waren op \(day) maar \(members) leden",
+                    en: "\(count.yes + count.no + count.blank) votes, but there were only \(members) members on \(day)")
             }
-            guard Set(voters).count == voters.count else { throw StoreError("a member is named twice among the written votes") }
+            guard Set(voters).count == voters.count else {
+                throw StoreError(nl: "een lid staat twee keer bij de schriftelijke stemmen", en: "a member is named twice among the written votes")
+            }
             let strangers = voters.filter { !memberIDs.contains($0) }
             guard strangers.isEmpty else {
-                throw StoreError("not members on \(day): \(strangers.map(\.rawValue).joined(separator: ", ")); only members vote in writing")
+                throw StoreError(
+                    nl: "geen lid op \(day): \(strangers.map(\.rawValue).joined(separator: ", ")); alleen leden stemmen schriftelijk",
+                    en: "not members on \(day): \(strangers.map(\.rawValue).joined(separator: ", ")); only members vote in writing")
             }
             guard voters.count == count.yes + count.no + count.blank else {
                 throw StoreError(
-                    "\(voters.count) members voted in writing, but the counts add up to \(count.yes + count.no + count.blank) (yes \(count.yes), no \(count.no), blank \(count.blank))"
+                    nl:
+                        "\(voters.count) leden stemden schriftelijk, maar de tellingen komen op \(count.yes + count.no + count.blank) (voor \(count.yes), tegen \(count.no), blanco \(count.blank))",
+                    en:
+                        "\(voters.count) members voted in writing, but the counts add up to \(count.yes + count.no + count.blank) (yes \(count.yes), no \(count.no), blank \(count.blank))"
                 )
             }
             let outcome = ProposalRules(statute: statute).decideOutsideMeeting(count, members: members)

@@ -35,7 +35,9 @@ extension AppDatabase {
         let entries = try writer.read { db in
             let assembly = try Self.assembly(db, id)
             guard let reference = assembly.referenceDate else {
-                throw StoreError("assembly \(id) has not been called yet, so its electorate is not known")
+                throw StoreError(
+                    nl: "vergadering \(id) is nog niet opgeroepen, dus de stemgerechtigden zijn nog niet bekend",
+                    en: "assembly \(id) has not been called yet, so its electorate is not known")
             }
             return try Self.deskEntries(
                 db, assembly: id, reference: reference, extra: "AND s.postcode = ? AND s.house_number = ?",

@@ -10,11 +10,16 @@ extension AppDatabase {
             let assembly = try Self.assembly(db, draft.assembly)
             // A day given by hand records what happened earlier; it may not contradict what is recorded.
             guard day <= clock.today() else {
-                throw StoreError("a proposal cannot be recorded as submitted on \(day): that day is still to come (today is \(clock.today()))")
+                throw StoreError(
+                    nl: "een voorstel kan niet worden vastgelegd als ingediend op \(day): die dag moet nog komen (vandaag is \(clock.today()))",
+                    en: "a proposal cannot be recorded as submitted on \(day): that day is still to come (today is \(clock.today()))")
             }
             guard assembly.state == .scheduled || assembly.state == .called else {
                 throw StoreError(
-                    "assembly \(assembly.id) is already \(assembly.state == .open ? "open" : "closed"): a proposal submitted on \(day) had to be recorded before it opened"
+                    nl:
+                        "vergadering \(assembly.id) is al \(assembly.state == .open ? "open" : "gesloten"): een voorstel ingediend op \(day) moest worden vastgelegd voordat zij openging",
+                    en:
+                        "assembly \(assembly.id) is already \(assembly.state == .open ? "open" : "closed"): a proposal submitted on \(day) had to be recorded before it opened"
                 )
             }
             let (statute, _) = try Self.statute(db, on: assembly.date)
@@ -55,10 +60,15 @@ extension AppDatabase {
     public func supportProposal(_ id: Int, member: ResidentID, on date: CivilDate? = nil, actor: AuditActor = .system) throws {
         try writer.write { db in
             let proposal = try Self.proposal(db, id)
-            guard case .members = proposal.source else { throw StoreError("proposal \(id) is not a members' proposal") }
+            guard case .members = proposal.source else {
+                throw StoreError(nl: "voorstel \(id) is geen ledenvoorstel", en: "proposal \(id) is not a members' proposal")
+            }
             switch proposal.state {
             case .submitted, .refused: break
-            default: throw StoreError("proposal \(id) is no longer waiting for supporters (it is \(Self.stateName(proposal.state)))")
+            default:
+                throw StoreError(
+                    nl: "voorstel \(id) wacht niet meer op ondersteuners (het is \(Self.stateName(proposal.state)))",
+                    en: "proposal \(id) is no longer waiting for supporters (it is \(Self.stateName(proposal.state)))")
             }
             let assembly = try Self.assembly(db, proposal.assembly)
             let (statute, _) = try Self.statute(db, on: assembly.date)
@@ -66,10 +76,12 @@ extension AppDatabase {
             let deadline = statute.proposalDeadlineDays.value.map { assembly.date.adding(days: -$0) } ?? assembly.date
             guard day <= deadline else {
                 throw StoreError(
-                    "support for proposal \(id) can be added until \(deadline) (\(statute.proposalDeadlineDays.source.cited(in: .en))); today is \(day)")
+                    nl:
+                        "steun voor voorstel \(id) kan tot \(deadline) worden toegevoegd (\(statute.proposalDeadlineDays.source.cited(in: .nl))); vandaag is \(day)",
+                    en: "support for proposal \(id) can be added until \(deadline) (\(statute.proposalDeadlineDays.source.cited(in: .en))); today is \(day)")
             }
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM resident WHERE id = ?", arguments: [member.rawValue]) == 1 else {
-                throw StoreError("no resident with id \(member) in the register")
+                throw StoreError(nl: "geen bewoner met nummer \(member) in het register", en: "no resident with id \(member) in the register")
             }
             try db.execute(sql: "INSERT OR IGNORE INTO proposal_supporter (proposal_id, resident_id) VALUES (?, ?)", arguments: [id, member.rawValue])
             if case .refused = proposal.state {
@@ -100,11 +112,20 @@ extension AppDatabase {
             // member) refuses without changing anything.
             switch proposal.state {
             case .submitted: break
-            case .admitted: throw StoreError("proposal \(id) is already admitted; nothing changed")
-            case .onAgenda: throw StoreError("proposal \(id) is already on the agenda with its ballot; nothing changed")
-            case .decided: throw StoreError("proposal \(id) is already decided; nothing changed")
-            case .refused(let reason): throw StoreError("proposal \(id) was refused before (\(reason.en)); nothing changed")
-            case .draft: throw StoreError("proposal \(id) is not submitted yet; nothing changed")
+            case .admitted:
+                throw StoreError(nl: "voorstel \(id) is al toegelaten; er is niets veranderd", en: "proposal \(id) is already admitted; nothing changed")
+            case .onAgenda:
+                throw StoreError(
+                    nl: "voorstel \(id) staat al op de agenda met zijn stemming; er is niets veranderd",
+                    en: "proposal \(id) is already on the agenda with its ballot; nothing changed")
+            case .decided:
+                throw StoreError(nl: "over voorstel \(id) is al besloten; er is niets veranderd", en: "proposal \(id) is already decided; nothing changed")
+            case .refused(let reason):
+                throw StoreError(
+                    nl: "voorstel \(id) is eerder geweigerd (\(reason.nl)); er is niets veranderd",
+                    en: "proposal \(id) was refused before (\(reason.en)); nothing changed")
+            case .draft:
+                throw StoreError(nl: "voorstel \(id) is nog niet ingediend; er is niets veranderd", en: "proposal \(id) is not submitted yet; nothing changed")
             }
             let assembly = try Self.assembly(db, proposal.assembly)
             let (statute, _) = try Self.statute(db, on: assembly.date)
@@ -144,9 +165,10 @@ extension AppDatabase {
             let assembly = try Self.assembly(db, proposal.assembly)
             let (statute, _) = try Self.statute(db, on: assembly.date)
             guard statute.socialShareholders.contains(where: { $0.name == response.shareholder }) else {
+                let names = statute.socialShareholders.map { "\"\($0.name)\"" }.joined(separator: ", ")
                 throw StoreError(
-                    "the statute names no social shareholder \"\(response.shareholder)\"; it names "
-                        + statute.socialShareholders.map { "\"\($0.name)\"" }.joined(separator: ", "))
+                    nl: "het statuut noemt geen sociaal aandeelhouder \"\(response.shareholder)\"; het noemt \(names)",
+                    en: "the statute names no social shareholder \"\(response.shareholder)\"; it names \(names)")
             }
             // Only what the statute gives counts, and only that is recorded.
             try ProposalRules(statute: statute).checkResponse(response, to: proposal)
@@ -172,7 +194,7 @@ extension AppDatabase {
 
     static func proposal(_ db: Database, _ id: Int) throws -> Proposal {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM proposal WHERE id = ?", arguments: [id]) else {
-            throw StoreError.notFound("there is no proposal \(id)")
+            throw StoreError.notFound(nl: "er is geen voorstel \(id)", en: "there is no proposal \(id)")
         }
         let source: ProposalSource
         switch row["source_kind"] as String {

@@ -70,7 +70,9 @@ struct RawStatement {
     }
 
     private func error(_ code: Int32) -> StoreError {
-        StoreError("SQLite error \(code): \(String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))")
+        StoreError(
+            nl: "SQLite-fout \(code): \(String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))",
+            en: "SQLite error \(code): \(String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))")
     }
 }
 

@@ -33,7 +33,7 @@ extension AppDatabase {
     ) throws -> ImportSummary {
         try writer.write { db in
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM association") == 1 else {
-                throw StoreError("no association yet: run `buurtstem init` first")
+                throw StoreError(nl: "nog geen vereniging: voer eerst `buurtstem init` uit", en: "no association yet: run `buurtstem init` first")
             }
             let now = clock.now()
             // A large import touches many pages: keep them in memory until the commit instead of

@@ -102,7 +102,10 @@ extension AppDatabase {
         let (statute, _) = try self.statute(on: date)
         guard statute.admission.value.decidedBy == .board || statute.membership.value.mode != .optIn else {
             throw StoreError(
-                "the general assembly decides on admission (\(statute.admission.source.cited(in: .en))): record the application (`members apply`) and the assembly's decision (`members decide --assembly N`)"
+                nl:
+                    "de algemene vergadering beslist over toelating (\(statute.admission.source.cited(in: .nl))): leg de aanvraag vast (`members apply`) en het besluit van de vergadering (`members decide --assembly N`)",
+                en:
+                    "the general assembly decides on admission (\(statute.admission.source.cited(in: .en))): record the application (`members apply`) and the assembly's decision (`members decide --assembly N`)"
             )
         }
         // The board's decision on an application made the same day: both are kept.

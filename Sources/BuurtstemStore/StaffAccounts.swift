@@ -25,7 +25,7 @@ extension AppDatabase {
         let hash = try PasswordHash.make(password)
         try writer.write { db in
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff_account WHERE name = ?", arguments: [name]) == 0 else {
-                throw StoreError("there is already an account named \(name)")
+                throw StoreError(nl: "er is al een account met de naam \(name)", en: "there is already an account named \(name)")
             }
             try db.execute(
                 sql: "INSERT INTO staff_account (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
@@ -39,7 +39,7 @@ extension AppDatabase {
         let hash = try PasswordHash.make(password)
         try writer.write { db in
             try db.execute(sql: "UPDATE staff_account SET password_hash = ?, disabled_at = NULL WHERE name = ?", arguments: [hash, name])
-            guard db.changesCount == 1 else { throw StoreError("there is no account named \(name)") }
+            guard db.changesCount == 1 else { throw StoreError(nl: "er is geen account met de naam \(name)", en: "there is no account named \(name)") }
             try audit(db, actor, .staffPasswordSet, ["name": .string(name)])
         }
     }
@@ -50,7 +50,9 @@ extension AppDatabase {
             try db.execute(
                 sql: "UPDATE staff_account SET disabled_at = ? WHERE name = ? AND disabled_at IS NULL",
                 arguments: [clock.now().description, name])
-            guard db.changesCount == 1 else { throw StoreError("there is no enabled account named \(name)") }
+            guard db.changesCount == 1 else {
+                throw StoreError(nl: "er is geen actief account met de naam \(name)", en: "there is no enabled account named \(name)")
+            }
             try audit(db, actor, .staffDisabled, ["name": .string(name)])
         }
     }
@@ -102,7 +104,9 @@ extension AppDatabase {
     static func checkStaffName(_ name: String) throws {
         let allowed = name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }
         guard (1...64).contains(name.count), allowed else {
-            throw StoreError("an account name is 1–64 letters, digits, '.', '-' or '_' (not \"\(name)\")")
+            throw StoreError(
+                nl: "een accountnaam heeft 1–64 letters, cijfers, '.', '-' of '_' (niet \"\(name)\")",
+                en: "an account name is 1–64 letters, digits, '.', '-' or '_' (not \"\(name)\")")
         }
     }
 }

@@ -29,7 +29,7 @@ extension AppDatabase {
         let from = validFrom ?? statute.validFrom ?? clock.today()
         return try writer.write { db in
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM association") == 0 else {
-                throw StoreError("this database already holds an association")
+                throw StoreError(nl: "deze database bevat al een vereniging", en: "this database already holds an association")
             }
             let now = clock.now()
             try db.execute(sql: "INSERT INTO association (id, name, created_at) VALUES (1, ?, ?)", arguments: [statute.name, now.description])
@@ -53,10 +53,12 @@ extension AppDatabase {
         let statute = try Self.validStatute(source, fileName: fileName)
         return try writer.write { db in
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM association") == 1 else {
-                throw StoreError("no association yet: run `buurtstem init` first")
+                throw StoreError(nl: "nog geen vereniging: voer eerst `buurtstem init` uit", en: "no association yet: run `buurtstem init` first")
             }
             if let existing = try String.fetchOne(db, sql: "SELECT valid_from FROM statute_version WHERE valid_from = ?", arguments: [from.description]) {
-                throw StoreError("a statute version already takes effect on \(existing); choose another date")
+                throw StoreError(
+                    nl: "er gaat al een statuutversie in op \(existing); kies een andere datum",
+                    en: "a statute version already takes effect on \(existing); choose another date")
             }
             var audit = try AuditAppender(db, at: clock.now())
             let version = try insertVersion(db, statute: statute, source: source, fileName: fileName, from: from, how: how, audit: &audit, actor: actor)
@@ -102,9 +104,11 @@ extension AppDatabase {
         let versions = try versions(db)
         guard let version = versions.last(where: { $0.validFrom <= date }) else {
             if let first = versions.first {
-                throw StoreError("no statute was in force on \(date): the first version takes effect on \(first.validFrom)")
+                throw StoreError(
+                    nl: "op \(date) was er geen statuut van kracht: de eerste versie gaat in op \(first.validFrom)",
+                    en: "no statute was in force on \(date): the first version takes effect on \(first.validFrom)")
             }
-            throw StoreError("no association yet: run `buurtstem init` first")
+            throw StoreError(nl: "nog geen vereniging: voer eerst `buurtstem init` uit", en: "no association yet: run `buurtstem init` first")
         }
         let statute = try Self.validStatute(version.source, fileName: version.fileName)
         return (statute, version)
@@ -120,7 +124,9 @@ extension AppDatabase {
         let result = StatuteCompiler.compile(source, name: fileName)
         guard let statute = result.statute else {
             let errors = result.diagnostics.filter { $0.severity == .error }
-            throw StoreError("\(fileName) has \(errors.count) error\(errors.count == 1 ? "" : "s"); run `buurtstem statute check \(fileName)`")
+            throw StoreError(
+                nl: "\(fileName) heeft \(errors.count) \(errors.count == 1 ? "fout" : "fouten"); voer `buurtstem statute check \(fileName)` uit",
+                en: "\(fileName) has \(errors.count) error\(errors.count == 1 ? "" : "s"); run `buurtstem statute check \(fileName)`")
         }
         compiled.withLock { cache in
             if cache.count > 64 { cache.removeAll() }

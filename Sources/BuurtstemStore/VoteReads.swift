@@ -11,7 +11,9 @@ extension AppDatabase {
     public func ballotBoard(_ id: Int) throws -> PublicBoard {
         try writer.read { db in
             let ballot = try Self.ballot(db, id)
-            guard !ballot.isOpen else { throw StoreError("the board of ballot \(id) is published when it closes") }
+            guard !ballot.isOpen else {
+                throw StoreError(nl: "het bord van stemming \(id) verschijnt zodra zij sluit", en: "the board of ballot \(id) is published when it closes")
+            }
             return PublicBoard(
                 ballot: id,
                 receipts: try String.fetchAll(db, sql: "SELECT receipt FROM vote WHERE ballot_id = ? ORDER BY receipt", arguments: [id]),
@@ -31,14 +33,16 @@ extension AppDatabase {
     public func recount(_ id: Int) throws -> (matches: Bool, recount: JSONValue) {
         try writer.read { db in
             let ballot = try Self.ballot(db, id)
-            guard let official = ballot.result else { throw StoreError("ballot \(id) has no result yet") }
+            guard let official = ballot.result else { throw StoreError(nl: "stemming \(id) heeft nog geen uitslag", en: "ballot \(id) has no result yet") }
             let proposal = try Self.proposal(db, ballot.proposal)
             let assembly = try Self.assembly(db, proposal.assembly)
             let (statute, _) = try Self.statute(db, on: assembly.date)
-            guard let kind = statute.decisionKind(named: proposal.kind) else { throw StoreError("unknown decision kind") }
+            guard let kind = statute.decisionKind(named: proposal.kind) else { throw StoreError(nl: "onbekende soort besluit", en: "unknown decision kind") }
             let choices = try String.fetchAll(db, sql: "SELECT choice FROM vote WHERE ballot_id = ? ORDER BY choice", arguments: [id])
             // Judged as at the close: the quorum and presence it recorded, a second meeting or round.
-            guard let stored = JSONValue.parse(official) else { throw StoreError("ballot \(id) has a stored result that cannot be read") }
+            guard let stored = JSONValue.parse(official) else {
+                throw StoreError(nl: "de opgeslagen uitslag van stemming \(id) is onleesbaar", en: "ballot \(id) has a stored result that cannot be read")
+            }
             let roundOf = try Int.fetchOne(db, sql: "SELECT round_of FROM ballot WHERE id = ?", arguments: [id])
             let recount = BallotCounting.count(
                 choices, method: ballot.method, options: ballot.options, seats: ballot.seats, budget: ballot.budget,

@@ -11,7 +11,9 @@ extension AppDatabase {
         try writer.write { db in
             let assembly = try Self.assembly(db, id)
             guard assembly.state == .called || assembly.state == .open else {
-                throw StoreError("codes are issued once assembly \(id) is called (the electorate is then known)")
+                throw StoreError(
+                    nl: "codes worden uitgegeven zodra vergadering \(id) is opgeroepen (dan zijn de stemgerechtigden bekend)",
+                    en: "codes are issued once assembly \(id) is called (the electorate is then known)")
             }
             let secret = try Self.secret(db, assembly: id)
             let have = Set(
@@ -44,7 +46,9 @@ extension AppDatabase {
     /// cannot take.
     public func reissueCode(assembly id: Int, member: ResidentID, old: VotingCode? = nil, actor: AuditActor = .desk("balie")) throws -> ReissuedCode {
         try writer.write { db in
-            guard try Self.electorate(db, id).contains(member) else { throw StoreError("\(member) is not in the electorate of assembly \(id)") }
+            guard try Self.electorate(db, id).contains(member) else {
+                throw StoreError(nl: "\(member) is niet stemgerechtigd in vergadering \(id)", en: "\(member) is not in the electorate of assembly \(id)")
+            }
             let secret = try Self.secret(db, assembly: id)
             let current = try Row.fetchOne(
                 db,
@@ -54,7 +58,9 @@ extension AppDatabase {
             let currentState: String? = current?["state"]
             if let old {
                 guard let hash = current?["code_hash"] as Data?, hash == Data(old.keyedHash(secret: secret).bytes) else {
-                    throw StoreError("that is not \(member)'s current code; check the letter (a newer code may have replaced it)")
+                    throw StoreError(
+                        nl: "dat is niet de huidige code van \(member); kijk op de brief (een nieuwere code kan hem hebben vervangen)",
+                        en: "that is not \(member)'s current code; check the letter (a newer code may have replaced it)")
                 }
             }
             // The new code is active at once when the old one was, or when the member is already

@@ -26,7 +26,11 @@ struct StoreTests {
     @Test("every rule lookup takes a date and uses the version in force then")
     func versions() throws {
         let db = try StoreFixtures.database()
-        #expect(throws: StoreError("no statute was in force on 2026-01-14: the first version takes effect on 2026-01-15")) {
+        #expect(
+            throws: StoreError(
+                nl: "op 2026-01-14 was er geen statuut van kracht: de eerste versie gaat in op 2026-01-15",
+                en: "no statute was in force on 2026-01-14: the first version takes effect on 2026-01-15")
+        ) {
             try db.statute(on: day("2026-01-14"))
         }
         let amended = StoreFixtures.statuteText("wildemanbuurt").replacingOccurrences(of: "minimumleeftijd 16 jaar", with: "minimumleeftijd 18 jaar")

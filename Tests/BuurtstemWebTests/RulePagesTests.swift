@@ -37,6 +37,8 @@ struct RulePagesTests {
             #expect(closed.status == .ok, "\(board.lastPage)")
             #expect(board.lastPage.contains("de voorzitter beslist") && board.lastPage.contains("/bestuur/voorstellen/\(proposal.id)/voorzitter"))
             #expect(try await board.post(client, "/bestuur/vergaderingen/1/sluiten", []).status == .conflict)
+            // The store's refusal in Dutch, with the English beside it.
+            #expect(board.lastPage.contains("leg eerst het besluit van de voorzitter vast") && board.lastPage.contains("record the chair&#39;s decision first"))
             #expect(
                 try await board.post(
                     client, "/bestuur/voorstellen/\(proposal.id)/voorzitter", [("ballot", String(ballot)), ("chair", ""), ("decision", "adopted")]
