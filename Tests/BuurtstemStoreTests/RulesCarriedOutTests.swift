@@ -28,16 +28,7 @@ struct RulesCarriedOutTests {
     /// De Vrije Uitloop (or a variant): nine members, a dissolution that fails for lack of quorum
     /// (3 present, 1/2 of 9 needed), the assembly closed.
     static func failedDissolution(edit: (String) -> String = { $0 }) throws -> (AppDatabase, Proposal) {
-        let db = try Self.database("devrijeuitloop", edit: edit)
-        try Self.members(db, 9, postcode: "4811 AB", on: "2026-06-05", join: true)
-        _ = try db.scheduleAssembly(date: day("2026-07-15"), place: "Breda", agendaKinds: ["ontbinding"], today: day("2026-06-10"))
-        _ = try db.callAssembly(1, on: day("2026-06-20"))
-        let dissolution = try db.submitProposal(
-            Proposal(id: 0, title: "Ontbinding", text: "…", kind: "ontbinding", source: .board, assembly: 1),
-            on: day("2026-06-20"))
-        _ = try db.admitProposal(dissolution.id)
-        _ = try db.openAssembly(1, on: day("2026-07-15"))
-        for id in YearScenarioTests.ids(1...3) { _ = try db.checkIn(id, assembly: 1) }
+        let (db, dissolution) = try YearScenarioTests.dissolutionEvening(present: 3, edit: edit)
         let ballot = try db.openBallot(proposal: dissolution.id)
         _ = try db.enterVotes(ballot: ballot.id, choice: "yes", count: 3)
         let result = try db.closeBallot(ballot.id).result
@@ -94,16 +85,7 @@ struct RulesCarriedOutTests {
 
     @Test("a decision is judged as it was at its close: members who arrive later change neither the minutes, the recount nor the report")
     func judgedAtTheClose() throws {
-        let db = try Self.database("devrijeuitloop")
-        try Self.members(db, 9, postcode: "4811 AB", on: "2026-06-05", join: true)
-        _ = try db.scheduleAssembly(date: day("2026-07-15"), place: "Breda", agendaKinds: ["ontbinding"], today: day("2026-06-10"))
-        _ = try db.callAssembly(1, on: day("2026-06-20"))
-        let dissolution = try db.submitProposal(
-            Proposal(id: 0, title: "Ontbinding", text: "…", kind: "ontbinding", source: .board, assembly: 1),
-            on: day("2026-06-20"))
-        _ = try db.admitProposal(dissolution.id)
-        _ = try db.openAssembly(1, on: day("2026-07-15"))
-        _ = try db.checkIn(YearScenarioTests.ids(1...3), assembly: 1)
+        let (db, dissolution) = try YearScenarioTests.dissolutionEvening(present: 3)
         let ballot = try Self.vote(db, dissolution, yes: 3, no: 0)
         #expect(ballot.result["outcome"] == .string("noQuorum") && ballot.result["present"] == .int(3))
         // Five more arrive: enough for the quorum now, but the vote was taken before.

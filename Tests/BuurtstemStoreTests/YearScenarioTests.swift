@@ -325,17 +325,16 @@ struct YearScenarioTests {
 
     /// De Vrije Uitloop with nine members, admitted after intake and fitting the profile.
     static func vrijeUitloopWithNineMembers() throws -> AppDatabase {
-        let db = try StoreFixtures.database("devrijeuitloop")
-        _ = try db.importRegister(
-            try StoreFixtures.extract(Self.register((1...9).map { ("R\($0)", "4811 AB", $0) }), on: "2026-06-02"),
-            fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-06-02"))
-        for id in Self.ids(1...9) { try db.join(id, on: day("2026-06-05"), intakeOn: day("2026-06-03"), meetsProfile: true) }
+        let db = try RulesCarriedOutTests.database("devrijeuitloop")
+        try RulesCarriedOutTests.members(db, 9, postcode: "4811 AB", on: "2026-06-05", join: true)
         return db
     }
 
-    /// De Vrije Uitloop with nine members, an open assembly with five present, and a dissolution admitted.
-    static func dissolutionEvening() throws -> (AppDatabase, Proposal) {
-        let db = try Self.vrijeUitloopWithNineMembers()
+    /// De Vrije Uitloop (or a variant) with nine members, an open assembly with `present` members
+    /// present, and a dissolution admitted.
+    static func dissolutionEvening(present: Int = 5, edit: (String) -> String = { $0 }) throws -> (AppDatabase, Proposal) {
+        let db = try RulesCarriedOutTests.database("devrijeuitloop", edit: edit)
+        try RulesCarriedOutTests.members(db, 9, postcode: "4811 AB", on: "2026-06-05", join: true)
         _ = try db.scheduleAssembly(date: day("2026-07-15"), place: "Breda", agendaKinds: ["ontbinding"], today: day("2026-06-10"))
         _ = try db.callAssembly(1, on: day("2026-06-20"))
         let dissolution = try db.submitProposal(
@@ -343,7 +342,7 @@ struct YearScenarioTests {
             on: day("2026-06-20"))
         _ = try db.admitProposal(dissolution.id)
         _ = try db.openAssembly(1, on: day("2026-07-15"))
-        for id in Self.ids(1...5) { _ = try db.checkIn(id, assembly: 1) }
+        _ = try db.checkIn(Self.ids(1...present), assembly: 1)
         return (db, dissolution)
     }
 

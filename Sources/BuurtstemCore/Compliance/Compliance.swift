@@ -256,13 +256,13 @@ public enum Compliance {
                     "\(decision.votesCast) stemmen, \(allowed) aanwezig of vertegenwoordigd", "\(decision.votesCast) votes, \(allowed) present or represented"))
         )
         guard let kindRule = statute.decisionKind(named: decision.proposal.kind) else { return findings }
+        let methodObligation = Bilingual(
+            "Besluit \(kindRule.name) met de methode \(kindRule.method.value.rawValue)", "Decision \(kindRule.name) by \(kindRule.method.value.rawValue)")
         if kindRule.method.value != decision.method {
             findings.append(
                 Finding(
                     rule: "decision", subject: subject,
-                    obligation: Bilingual(
-                        "Besluit \(kindRule.name) met de methode \(kindRule.method.value.rawValue)",
-                        "Decision \(kindRule.name) by \(kindRule.method.value.rawValue)"),
+                    obligation: methodObligation,
                     source: kindRule.method.source, status: .broken,
                     evidence: Bilingual("gestemd met \(decision.method.rawValue)", "voted by \(decision.method.rawValue)")))
             return findings
@@ -296,9 +296,7 @@ public enum Compliance {
             findings.append(
                 Finding(
                     rule: "decision", subject: subject,
-                    obligation: Bilingual(
-                        "Besluit \(kindRule.name) met de methode \(kindRule.method.value.rawValue)",
-                        "Decision \(kindRule.name) by \(kindRule.method.value.rawValue)"),
+                    obligation: methodObligation,
                     source: kindRule.method.source, status: .kept,
                     evidence: Bilingual(
                         "gestemd met \(decision.method.rawValue)\(decision.outcome == nil ? " (nog open)" : "")",

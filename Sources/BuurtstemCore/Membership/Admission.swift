@@ -49,15 +49,7 @@ extension MembershipRules {
     /// is not a member already, and would be one once admitted (lives in the area, old enough).
     /// A resident who could not become a member is told why, citing the article, and nothing is kept.
     public func apply(_ resident: Resident, on date: CivilDate, events: [MembershipEvent], pending: [MembershipApplication]) throws(MembershipRefusal) {
-        let membership = statute.membership
-        guard membership.value.mode == .optIn else {
-            throw MembershipRefusal(
-                nl: "lidmaatschap is automatisch: aanmelden is niet nodig en niet mogelijk",
-                en: "membership is automatic: nobody needs to or can join", source: membership.source)
-        }
-        guard !Self.hasJoined(events, on: date) else {
-            throw MembershipRefusal(nl: "\(resident.id) is op \(date) al lid", en: "\(resident.id) is already a member on \(date)", source: membership.source)
-        }
+        try checkMayAsk(resident, on: date, events: events)
         if let open = pending.first(where: { $0.state == .pending }) {
             throw MembershipRefusal(
                 nl: "\(resident.id) heeft al een aanvraag van \(open.appliedOn) die nog op een besluit wacht",
@@ -128,6 +120,20 @@ extension MembershipRules {
             decided.intakeOn = intake
             decided.meetsProfile = fits
             return (decided, MembershipEvent(resident: resident.id, kind: .join, requestedOn: application.appliedOn, effectiveOn: date))
+        }
+    }
+
+    /// Refuses where nobody can ask to join (membership is automatic) and where the resident
+    /// already is a member on `date`.
+    func checkMayAsk(_ resident: Resident, on date: CivilDate, events: [MembershipEvent]) throws(MembershipRefusal) {
+        let membership = statute.membership
+        guard membership.value.mode == .optIn else {
+            throw MembershipRefusal(
+                nl: "lidmaatschap is automatisch: aanmelden is niet nodig en niet mogelijk",
+                en: "membership is automatic: nobody needs to or can join", source: membership.source)
+        }
+        guard !Self.hasJoined(events, on: date) else {
+            throw MembershipRefusal(nl: "\(resident.id) is op \(date) al lid", en: "\(resident.id) is already a member on \(date)", source: membership.source)
         }
     }
 

@@ -161,17 +161,8 @@ public struct MembershipRules: Sendable {
         _ resident: Resident, on date: CivilDate, events: [MembershipEvent],
         intakeOn: CivilDate? = nil, meetsProfile: Bool = false
     ) throws(MembershipRefusal) -> MembershipEvent {
+        try checkMayAsk(resident, on: date, events: events)
         let membership = statute.membership
-        guard membership.value.mode == .optIn else {
-            throw MembershipRefusal(
-                nl: "lidmaatschap is automatisch: aanmelden is niet nodig en niet mogelijk",
-                en: "membership is automatic: nobody needs to or can join", source: membership.source)
-        }
-        guard !Self.hasJoined(events, on: date) else {
-            throw MembershipRefusal(
-                nl: "\(resident.id) is op \(date) al lid", en: "\(resident.id) is already a member on \(date)",
-                source: membership.source)
-        }
         let residence = resident.residence(on: date)
         guard let residence, let area, area.contains(residence.address.postcode, houseNumber: residence.address.houseNumber) else {
             throw MembershipRefusal(
