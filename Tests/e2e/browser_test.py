@@ -9,6 +9,9 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 base, code, shots = sys.argv[1], sys.argv[2], sys.argv[3]
+# axe-core (from PyPI's axe-playwright-python), set by scripts/e2e-browser; without it, no audit.
+axe_source = open(sys.argv[4], encoding="utf-8").read() if len(sys.argv) > 4 else None
+audited = []
 
 
 def browser(width, height, phone=False):
@@ -34,6 +37,21 @@ def check(condition, what, driver=None):
             driver.save_screenshot(f"{shots}/failure.png")
             print(text(driver), file=sys.stderr)
         raise SystemExit(f"browser_test: {what}")
+
+
+def accessible(driver, what):
+    """Runs axe-core on the page (WCAG 2.1 A and AA rules) and fails on a serious or critical violation."""
+    if axe_source is None:
+        return
+    driver.execute_script(axe_source)
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+        ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.html)}))))"
+        ".catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));")
+    bad = [v for v in result if v["impact"] in ("serious", "critical")]
+    check(not bad, f"accessibility of {what}: " + "; ".join(f"{v['id']} ({v['impact']}): {v['help']} {v['nodes']}" for v in bad), driver)
+    audited.append(what)
 
 
 def sign_in(driver, name, password):
@@ -69,11 +87,15 @@ def press(driver, label_start, within=None):
 board, desk, phone = browser(1200, 900), browser(1000, 800), browser(320, 640, phone=True)
 try:
     # The board opens the assembly, records the district's advice on the budget, opens four ballots.
+    board.get(base + "/inloggen")
+    accessible(board, "the sign-in page")
     sign_in(board, "bestuur", "bestuur-e2e-wachtwoord")
     check("Bestuur" in text(board), "board sign-in", board)
+    accessible(board, "the board's overview")
     press(board, "Openen")
     check("Geopend" in text(board), "assembly opened", board)
     board.get(base + "/bestuur/vergaderingen/1")
+    accessible(board, "the agenda")
     card = board.find_element(By.ID, "proposal-2")
     card.find_element(By.NAME, "text").send_keys("Positief advies van het stadsdeel.")
     press(board, "Vastleggen", card)
@@ -100,9 +122,11 @@ try:
     check("Bewoner 5" in text(desk) and "Bewoner 6" not in text(desk), "member found by address", desk)
     press(desk, "Aanwezig melden")
     check("Aangemeld" in text(desk) and "1 aanwezig" in text(desk), "checked in, attendance shown", desk)
+    accessible(desk, "the desk")
 
     # The member votes on a phone: code, then every ballot.
     phone.get(base + "/")
+    accessible(phone, "the code page")
     phone.find_element(By.ID, "code").send_keys(code.lower().replace("-", " "))
     press(phone, "Verder")
     check("Open stemmingen" in text(phone), "code accepted", phone)
@@ -110,12 +134,14 @@ try:
     check(widths[1] <= 340, f"a phone-sized window (it is {widths[1]} px wide)", phone)
     check(widths[0] <= widths[1], f"no sideways scrolling on a phone (page {widths[0]} px, window {widths[1]} px)", phone)
     phone.save_screenshot(f"{shots}/ballots.png")
+    accessible(phone, "the open ballots")
     receipts = {}
     links = [a.get_attribute("href") for a in phone.find_elements(By.CSS_SELECTOR, "a[href*='/stemmen/']")]
     check(len(links) == 4, "four open ballots listed", phone)
     for link in links:
         ballot = link.rstrip("/").split("/")[-1]
         phone.get(link)
+        accessible(phone, f"the form of ballot {ballot}")
         radios = phone.find_elements(By.CSS_SELECTOR, "input[type=radio]")
         boxes = phone.find_elements(By.CSS_SELECTOR, "input[type=checkbox]")
         selects = phone.find_elements(By.TAG_NAME, "select")
@@ -135,12 +161,14 @@ try:
             Select(selects[1]).select_by_value("1")
         press(phone, "Volgende")
         check("Klopt dit?" in text(phone), f"confirmation of ballot {ballot}", phone)
+        accessible(phone, f"the check of ballot {ballot}")
         press(phone, "Ja, stem uitbrengen")
         receipt = phone.find_element(By.CLASS_NAME, "receipt").text.strip()
         check(len(receipt) == 10, f"a receipt for ballot {ballot}", phone)
         # The voter sees the stored choice, privately, and can sign out from every page.
         check(phone.find_elements(By.ID, "recorded") and phone.find_elements(By.ID, "signout"), f"recorded choice and sign-out on the receipt of ballot {ballot}", phone)
         phone.save_screenshot(f"{shots}/receipt-{ballot}.png")
+        accessible(phone, f"the receipt of ballot {ballot}")
         receipts[ballot] = receipt
     phone.get(base + "/stemmen")
     check(text(phone).count("U hebt gestemd") == 4, "all four ballots show as voted", phone)
@@ -154,10 +182,17 @@ try:
     # The projector shows the results with bar charts; the receipts are on the public boards.
     phone.get(base + "/projector/1")
     check(len(phone.find_elements(By.CSS_SELECTOR, "section svg")) >= 3 and "Auditlog" in text(phone), "projector results", phone)
+    accessible(phone, "the projector")
+    for page, what in (("/bestuur/naleving", "the compliance page"), ("/bestuur/accounts", "the accounts page"), ("/bestuur/leden", "the members page")):
+        board.get(base + page)
+        accessible(board, what)
     for ballot, receipt in receipts.items():
         phone.get(f"{base}/ballots/{ballot}/board")
         check(receipt in text(phone), f"receipt of ballot {ballot} on the public board", phone)
+    accessible(phone, "a public board")
     print(f"browser_test: voted on {len(receipts)} ballots; receipts {', '.join(receipts.values())} are on the public boards")
+    if axe_source is not None:
+        print(f"browser_test: axe-core found no serious or critical violation on {len(audited)} pages")
 finally:
     for driver in (board, desk, phone):
         driver.quit()
