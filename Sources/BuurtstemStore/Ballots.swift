@@ -15,6 +15,8 @@ public struct BallotRecord: Sendable, Hashable {
     public var isOpen: Bool
     /// The result as canonical JSON, once closed.
     public var result: String?
+    /// For a second round after a tie: the ballot whose votes tied.
+    public var roundOf: Int? = nil
 }
 
 extension AppDatabase {
@@ -81,7 +83,8 @@ extension AppDatabase {
                     "quorumMet": .bool(quorum.met), "roundOf": roundOf.map(JSONValue.int) ?? .null,
                     "counted": .int(quorum.counted), "needed": .int(quorum.needed),
                 ])
-            return BallotRecord(id: ballot, proposal: id, method: method, options: choices, seats: seats, budget: budget, isOpen: true, result: nil)
+            return BallotRecord(
+                id: ballot, proposal: id, method: method, options: choices, seats: seats, budget: budget, isOpen: true, result: nil, roundOf: roundOf)
         }
     }
 
@@ -150,11 +153,11 @@ extension AppDatabase {
             let choices = try String.fetchAll(db, sql: "SELECT choice FROM vote WHERE ballot_id = ? ORDER BY receipt", arguments: [id])
             let attendance = try Self.attendance(db, assembly.id)
             let electorate = try Self.electorate(db, assembly.id)
-            let roundOf = try Int.fetchOne(db, sql: "SELECT round_of FROM ballot WHERE id = ?", arguments: [id])
+            let roundOf = ballot.roundOf
             let result = BallotCounting.count(
                 choices, method: ballot.method, options: ballot.options, seats: ballot.seats, budget: ballot.budget,
                 kind: kind, attendance: attendance, electorate: electorate.count,
-                secondMeeting: Self.decidedWithoutQuorum(proposal, at: assembly), secondRound: roundOf != nil)
+                secondMeeting: assembly.decidesWithoutQuorum(proposal), secondRound: roundOf != nil)
             guard case .object(var object) = result else { throw StoreError(nl: "onverwachte uitslag", en: "unexpected result") }
             object["ballot"] = .int(id)
             object["proposal"] = .int(proposal.id)
@@ -225,11 +228,6 @@ extension AppDatabase {
         }
     }
 
-    /// Whether a proposal is decided without quorum: carried to the second meeting it is on.
-    static func decidedWithoutQuorum(_ proposal: Proposal, at assembly: Assembly) -> Bool {
-        proposal.carriedFrom != nil && assembly.secondMeetingOf != nil
-    }
-
     /// What an adopted decision does: a veto right stops it taking effect; an adopted statute
     /// amendment becomes a new statute version from its own date.
     private func adopt(
@@ -297,7 +295,8 @@ extension AppDatabase {
         let options = try JSONDecoder().decode([BallotOption].self, from: Data((row["options"] as String).utf8))
         return BallotRecord(
             id: id, proposal: row["proposal_id"], method: TallyMethod(rawValue: row["method"]) ?? .yesNo, options: options,
-            seats: row["seats"], budget: row["budget"], isOpen: (row["state"] as String) == "open", result: row["result"])
+            seats: row["seats"], budget: row["budget"], isOpen: (row["state"] as String) == "open", result: row["result"],
+            roundOf: row["round_of"])
     }
 
 }

@@ -145,7 +145,7 @@ extension AppDatabase {
                     ballot: ballot.id, proposal: proposal, responses: try Self.responses(db, proposal: proposal.id),
                     method: ballot.method, count: count, outcome: outcome, options: ballot.options, chosen: chosen,
                     votesCast: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vote WHERE ballot_id = ?", arguments: [ballot.id]) ?? 0)
-                decision.roundOf = try Int.fetchOne(db, sql: "SELECT round_of FROM ballot WHERE id = ?", arguments: [ballot.id])
+                decision.roundOf = ballot.roundOf
                 decision.chairDecision = chair
                 decision.recordedQuorum = recorded?.quorum
                 decision.recordedPresent = recorded?.present

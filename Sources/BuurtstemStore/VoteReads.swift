@@ -43,11 +43,10 @@ extension AppDatabase {
             guard let stored = JSONValue.parse(official) else {
                 throw StoreError(nl: "de opgeslagen uitslag van stemming \(id) is onleesbaar", en: "ballot \(id) has a stored result that cannot be read")
             }
-            let roundOf = try Int.fetchOne(db, sql: "SELECT round_of FROM ballot WHERE id = ?", arguments: [id])
             let recount = BallotCounting.count(
                 choices, method: ballot.method, options: ballot.options, seats: ballot.seats, budget: ballot.budget,
                 kind: kind, attendance: try Self.attendance(db, assembly.id), electorate: try Self.electorate(db, assembly.id).count,
-                secondMeeting: Self.decidedWithoutQuorum(proposal, at: assembly), secondRound: roundOf != nil,
+                secondMeeting: assembly.decidesWithoutQuorum(proposal), secondRound: ballot.roundOf != nil,
                 closedWith: BallotCounting.closedWith(stored))
             let same = ["elected", "outcome", "yes", "no", "blank"].allSatisfy { recount[$0] == stored[$0] }
             return (same, recount)

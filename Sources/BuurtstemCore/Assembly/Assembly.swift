@@ -32,6 +32,14 @@ public struct Assembly: Sendable, Hashable {
     }
 }
 
+extension Assembly {
+    /// Whether this assembly takes `proposal` without quorum: it is a second meeting and the
+    /// proposal was carried to it from the first (`tweede vergadering … zonder quorum`).
+    public func decidesWithoutQuorum(_ proposal: Proposal) -> Bool {
+        secondMeetingOf != nil && proposal.carriedFrom != nil
+    }
+}
+
 /// Members' demand for an assembly (BW 2:41 or the statute), and the day by which the board must call it.
 public struct AssemblyDemand: Sendable, Hashable {
     public var receivedOn: CivilDate

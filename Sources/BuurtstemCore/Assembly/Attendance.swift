@@ -96,6 +96,14 @@ public struct QuorumStatus: Sendable, Hashable {
         self.waived = waived
     }
 
+    /// The quorum as a decision of `kind` is judged by: a second meeting the statute gives
+    /// (`tweede vergadering … zonder quorum`) waives a quorum that was not met.
+    public func waived(for kind: DecisionKind, atSecondMeeting: Bool) -> QuorumStatus {
+        var status = self
+        status.waived = atSecondMeeting && kind.secondMeetingDays.value != nil && !met
+        return status
+    }
+
     /// Checks a quorum rule against the attendance and the size of the electorate.
     public static func check(_ rule: Cited<QuorumRule?>, attendance: Attendance, electorate: Int) -> QuorumStatus {
         guard let quorum = rule.value else {

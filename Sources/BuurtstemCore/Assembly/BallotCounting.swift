@@ -114,9 +114,8 @@ public enum BallotCounting {
         _ result: TallyResult, kind: DecisionKind, atClose: (quorum: QuorumStatus, present: Int), secondMeeting: Bool,
         blank: Int
     ) -> JSONValue {
-        var quorum = atClose.quorum
+        let quorum = atClose.quorum.waived(for: kind, atSecondMeeting: secondMeeting)
         let present = atClose.present
-        quorum.waived = secondMeeting && kind.secondMeetingDays.value != nil && !quorum.met
         guard case .object(var object) = result.json() else { return result.json() }
         object["quorum"] = quorumJSON(quorum)
         object["blank"] = .int(blank)

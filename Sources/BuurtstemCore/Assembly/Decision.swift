@@ -75,13 +75,8 @@ public enum DecisionRule {
         _ count: YesNoCount, kind: DecisionKind, quorum: QuorumStatus, present: Int, electorate: Int,
         secondMeeting: Bool, secondRound: Bool
     ) -> DecisionOutcome {
-        var quorum = quorum
-        quorum.waived = false
-        var waived: [Provenance] = []
-        if secondMeeting, kind.secondMeetingDays.value != nil, !quorum.met {
-            quorum.waived = true
-            waived = [kind.secondMeetingDays.source]
-        }
+        let quorum = quorum.waived(for: kind, atSecondMeeting: secondMeeting)
+        let waived = quorum.waived ? [kind.secondMeetingDays.source] : []
         let majority = kind.majority.value
         let blankCounts = kind.blankVotesCountAsCast.value
         let base: Int

@@ -27,9 +27,7 @@ public struct ComplianceFacts: Sendable {
         }
 
         /// Whether a decision is one this second meeting takes without quorum (carried from the first).
-        public func decidesWithoutQuorum(_ decision: DecisionFact) -> Bool {
-            assembly.secondMeetingOf != nil && decision.proposal.carriedFrom != nil
-        }
+        public func decidesWithoutQuorum(_ decision: DecisionFact) -> Bool { assembly.decidesWithoutQuorum(decision.proposal) }
 
         /// A yes/no decision judged anew by `kind`, with the quorum and presence recorded when its
         /// ballot closed (members who arrived later do not change it); results from before that was
