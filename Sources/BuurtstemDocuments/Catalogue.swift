@@ -32,6 +32,11 @@ public enum Catalogue {
         ["nl": text(key, .nl, values), "en": text(key, .en, values)]
     }
 
+    /// Both languages as a pair, as the pages' messages and `Problem` take them.
+    public static func pair(_ key: String, _ values: [String: String] = [:]) -> (nl: String, en: String) {
+        (text(key, .nl, values), text(key, .en, values))
+    }
+
     /// Every text without placeholders in both languages, for templates (`{{#t.key}}{{> both}}{{/t.key}}`).
     public static let table: [String: [String: String]] = {
         var table: [String: [String: String]] = [:]

@@ -98,6 +98,12 @@ extension AppDatabase {
                         nl: "de algemene vergadering beslist over toelating terwijl zij vergadert; vergadering \(assembly) is \(meeting.state.rawValue)",
                         en: "the general assembly decides on admission while it meets; assembly \(assembly) is \(meeting.state.rawValue)")
                 }
+                // The assembly decides on its own day; a different day given beside it contradicts it.
+                if let day, day != meeting.date {
+                    throw StoreError(
+                        nl: "vergadering \(assembly) is op \(meeting.date); een besluit van de vergadering valt niet op \(day)",
+                        en: "assembly \(assembly) is on \(meeting.date); a decision of the assembly is not taken on \(day)")
+                }
                 date = meeting.date
             }
             guard date <= clock.today() else {

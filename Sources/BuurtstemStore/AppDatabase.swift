@@ -59,9 +59,6 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = en
     }
 
-    /// An error for the program's own use (both languages get the English).
-    public init(_ message: String) { self.init(nl: message, en: message) }
-
     public var description: String { message }
 
     /// The message in `language`.

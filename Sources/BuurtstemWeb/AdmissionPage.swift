@@ -65,7 +65,7 @@ struct AdmissionPage: Sendable {
                 throw Problem(key: "enterResidentAndDate")
             }
             try database.apply([.init(resident: ResidentID(resident), appliedOn: applied)], actor: session.account.actor)
-            return try page(session, message: Self.pair("applicationRecorded", ["resident": resident]), ok: true)
+            return try page(session, message: Catalogue.pair("applicationRecorded", ["resident": resident]), ok: true)
         } catch let problem as Problem {
             return try page(session, message: (problem.nl, problem.en), status: .badRequest)
         } catch {
@@ -103,10 +103,5 @@ struct AdmissionPage: Sendable {
         } catch {
             return try page(session, message: explain(error), status: .conflict)
         }
-    }
-
-    /// A catalogue text in both languages, as the pages' messages take it.
-    static func pair(_ key: String, _ values: [String: String] = [:]) -> (nl: String, en: String) {
-        (Catalogue.text(key, .nl, values), Catalogue.text(key, .en, values))
     }
 }

@@ -101,7 +101,7 @@ extension BoardPages {
                 id: 0, title: title, text: form.value("text") ?? "", kind: form.value("kind") ?? DecisionKind.ordinary,
                 source: source, assembly: assembly)
             let proposal = try database.submitProposal(draft, on: clock.today(), actor: session.account.actor)
-            return try agenda(assembly, session: session, message: AdmissionPage.pair("proposalSubmitted", ["id": String(proposal.id)]), ok: true)
+            return try agenda(assembly, session: session, message: Catalogue.pair("proposalSubmitted", ["id": String(proposal.id)]), ok: true)
         } catch let problem as Problem {
             return try agenda(assembly, session: session, message: (problem.nl, problem.en), status: .badRequest)
         } catch {
@@ -121,7 +121,7 @@ extension BoardPages {
                 if case .refused(let why) = admitted.state {
                     return try agenda(proposal.assembly, session: session, message: (why.text(in: .nl), why.text(in: .en)), status: .conflict)
                 }
-                return try agenda(proposal.assembly, session: session, message: AdmissionPage.pair("admittedToAgenda"), ok: true)
+                return try agenda(proposal.assembly, session: session, message: Catalogue.pair("admittedToAgenda"), ok: true)
             case "advies":
                 guard let kind = form.value("kind").flatMap(ShareholderResponse.Kind.init(rawValue:)), let shareholder = form.value("shareholder"),
                     let text = form.value("text")
@@ -131,20 +131,20 @@ extension BoardPages {
                 try database.recordShareholderResponse(
                     ShareholderResponse(shareholder: shareholder, proposal: id, kind: kind, on: clock.today(), text: text),
                     actor: actor)
-                return try agenda(proposal.assembly, session: session, message: AdmissionPage.pair("recorded"), ok: true)
+                return try agenda(proposal.assembly, session: session, message: Catalogue.pair("recorded"), ok: true)
             case "stemming":
                 let lines = (form.value("options") ?? "").split(whereSeparator: \.isNewline).map(String.init).filter {
                     !$0.trimmingCharacters(in: .whitespaces).isEmpty
                 }
                 let options = try lines.map { try BallotOption(parsing: $0) }
                 let ballot = try database.openBallot(proposal: id, options: options, actor: actor)
-                return try agenda(proposal.assembly, session: session, message: AdmissionPage.pair("ballotIsOpen", ["id": String(ballot.id)]), ok: true)
+                return try agenda(proposal.assembly, session: session, message: Catalogue.pair("ballotIsOpen", ["id": String(ballot.id)]), ok: true)
             case "sluiten":
                 guard let ballot = form.value("ballot").flatMap({ Int($0) }) else { throw Problem(key: "whichBallot") }
                 let (_, head) = try database.closeBallot(ballot, actor: actor)
                 return try agenda(
                     proposal.assembly, session: session,
-                    message: AdmissionPage.pair("ballotClosedHead", ["head": "\(head.size):\(head.root)"]), ok: true)
+                    message: Catalogue.pair("ballotClosedHead", ["head": "\(head.size):\(head.root)"]), ok: true)
             case "voorzitter":
                 guard let ballot = form.value("ballot").flatMap({ Int($0) }), let chair = form.value("chair"),
                     let decision = form.value("decision"), decision == "adopted" || decision == "rejected"

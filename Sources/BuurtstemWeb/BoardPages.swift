@@ -117,7 +117,7 @@ struct BoardPages: Sendable {
                 date: date, place: place, agendaKinds: form["kind"] ?? [], today: clock.today(),
                 secondMeetingOf: form.value("secondMeetingOf").flatMap { Int($0) },
                 actor: session.account.actor)
-            let scheduled = AdmissionPage.pair("assemblyScheduled", ["date": assembly.date.description])
+            let scheduled = Catalogue.pair("assemblyScheduled", ["date": assembly.date.description])
             let message = (scheduled.nl + advice.map { " " + $0.nl }.joined(), scheduled.en + advice.map { " " + $0.en }.joined())
             return try await overview(session, message: message, ok: true)
         } catch let problem as Problem {
@@ -137,20 +137,20 @@ struct BoardPages: Sendable {
                 let (assembly, electorate) = try database.callAssembly(id, on: clock.today(), actor: actor)
                 return try await overview(
                     session,
-                    message: AdmissionPage.pair(
+                    message: Catalogue.pair(
                         "assemblyCalled", ["electorate": String(electorate), "date": assembly.referenceDate?.description ?? "–"]), ok: true)
             case "openen":
                 let quorum = try database.openAssembly(id, on: clock.today(), actor: actor)
                 return try await overview(
                     session,
-                    message: AdmissionPage.pair(
+                    message: Catalogue.pair(
                         quorum.met ? "openedQuorumMet" : "openedQuorumNotMet", ["counted": String(quorum.counted), "needed": String(quorum.needed)]),
                     ok: true)
             case "sluiten":
                 let head = try database.closeAssembly(id, actor: actor)
                 return try await overview(
                     session,
-                    message: AdmissionPage.pair("closedHead", ["head": "\(head.size):\(head.root)"]), ok: true)
+                    message: Catalogue.pair("closedHead", ["head": "\(head.size):\(head.root)"]), ok: true)
             default:
                 throw HTTPError(.notFound)
             }
@@ -170,8 +170,8 @@ struct BoardPages: Sendable {
         return PageTemplates.staffPage(
             "audit", title: "auditLog", session: session, [:],
             flash: intact
-                ? AdmissionPage.pair("auditIntact", ["size": String(head.size), "root": head.root.description])
-                : AdmissionPage.pair("auditBroken", ["problems": problems]),
+                ? Catalogue.pair("auditIntact", ["size": String(head.size), "root": head.root.description])
+                : Catalogue.pair("auditBroken", ["problems": problems]),
             ok: intact, status: intact ? .ok : .internalServerError)
     }
 }

@@ -47,14 +47,14 @@ struct CompliancePage: Sendable {
                     throw Problem(key: "enterYearAndDate")
                 }
                 try database.presentAccounts(year: year, on: on, actor: session.account.actor)
-                return try page(session, message: AdmissionPage.pair("accountsRecorded", ["year": String(year)]), ok: true)
+                return try page(session, message: Catalogue.pair("accountsRecorded", ["year": String(year)]), ok: true)
             }
             guard let organisation = form.value("organisation"), let text = form.value("text") else {
                 throw Problem(key: "chooseOrganisation")
             }
             let today = clock.today()
             try database.confirmPrinciples(organisation: organisation, year: today.year, on: today, text: text, actor: session.account.actor)
-            return try page(session, message: AdmissionPage.pair("confirmationRecorded", ["organisation": organisation]), ok: true)
+            return try page(session, message: Catalogue.pair("confirmationRecorded", ["organisation": organisation]), ok: true)
         } catch let problem as Problem {
             return try page(session, message: (problem.nl, problem.en), status: .badRequest)
         } catch {

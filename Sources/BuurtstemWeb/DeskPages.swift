@@ -38,14 +38,13 @@ struct DeskPages: Sendable {
         guard let (session, form) = try await gate.post(request, role: .desk) else { return StaffGate.signIn }
         let code: VotingCode
         do { code = try VotingCode(parsing: form.value("code") ?? "") } catch {
-            let why = ResidentPages.explain(error)
-            return try desk(assembly, session: session, search: Search(), message: (why["nl"] ?? "", why["en"] ?? ""), status: .badRequest)
+            return try desk(assembly, session: session, search: Search(), message: ResidentPages.explain(error), status: .badRequest)
         }
         guard let found = try database.findCode(code), found.assembly == assembly else {
-            return try desk(assembly, session: session, search: Search(), message: AdmissionPage.pair("codeNotThisAssembly"), status: .notFound)
+            return try desk(assembly, session: session, search: Search(), message: Catalogue.pair("codeNotThisAssembly"), status: .notFound)
         }
         if found.state == "revoked" {
-            return try desk(assembly, session: session, search: Search(), message: AdmissionPage.pair("codeReplacedAskNewest"), status: .conflict)
+            return try desk(assembly, session: session, search: Search(), message: Catalogue.pair("codeReplacedAskNewest"), status: .conflict)
         }
         var rows: [[String: Any]] = []
         for ballot in try database.openBallots(assembly: assembly) {
@@ -63,7 +62,7 @@ struct DeskPages: Sendable {
     }
 
     static let confirmations: [String: (nl: String, en: String)] = [
-        "aanwezig": AdmissionPage.pair("checkedInActive"), "volmacht": AdmissionPage.pair("proxyRecordedActive"),
+        "aanwezig": Catalogue.pair("checkedInActive"), "volmacht": Catalogue.pair("proxyRecordedActive"),
     ]
 
     /// What the desk searched for (kept in the page after an action).
@@ -115,7 +114,7 @@ struct DeskPages: Sendable {
                 }
                 context["found"] = found.map { entry($0, search: search, assemblyOpen: assembly.state != .closed) }
             } catch let problem as Postcode.Problem {
-                (message, ok, status) = (AdmissionPage.pair("postcodeProblem", ["problem": problem.description]), false, .badRequest)
+                (message, ok, status) = (Catalogue.pair("postcodeProblem", ["problem": problem.description]), false, .badRequest)
             } catch let problem as Problem {
                 (message, ok, status) = ((problem.nl, problem.en), false, .badRequest)
             }
@@ -221,8 +220,8 @@ struct DeskPages: Sendable {
                     return try desk(
                         assembly, session: session, search: search(from: form),
                         message: (
-                            Catalogue.text("oldCodeProblem", .nl, ["problem": why["nl"] ?? ""]),
-                            Catalogue.text("oldCodeProblem", .en, ["problem": why["en"] ?? ""])
+                            Catalogue.text("oldCodeProblem", .nl, ["problem": why.nl]),
+                            Catalogue.text("oldCodeProblem", .en, ["problem": why.en])
                         ),
                         status: .badRequest)
                 }
@@ -261,6 +260,6 @@ struct Problem: Error {
 
     /// A problem worded by the catalogue.
     init(key: String, _ values: [String: String] = [:]) {
-        self.init(nl: Catalogue.text(key, .nl, values), en: Catalogue.text(key, .en, values))
+        (nl, en) = Catalogue.pair(key, values)
     }
 }

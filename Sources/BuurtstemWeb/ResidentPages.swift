@@ -64,9 +64,9 @@ struct ResidentPages: Sendable {
     }
 
     /// The first page: the code from the letter (with why the last one was not accepted).
-    func codeForm(error: [String: String]?, status: HTTPResponse.Status = .ok, signedOut: Bool = false) -> Response {
+    func codeForm(error: (nl: String, en: String)?, status: HTTPResponse.Status = .ok, signedOut: Bool = false) -> Response {
         var context: [String: Any] = ["signedOut": signedOut]
-        if let error { context["error"] = error }
+        if let error { context["error"] = ["nl": error.nl, "en": error.en] }
         return PageTemplates.page("code-form", title: "voteTitle", context, status: status)
     }
 
@@ -83,15 +83,15 @@ struct ResidentPages: Sendable {
             let wait = await limiter.wait(context.client)
             await limiter.fail(context.client)
             if wait > 0 {
-                return codeForm(error: Catalogue.both("codeTooManyWrong", ["seconds": String(wait)]), status: .tooManyRequests)
+                return codeForm(error: Catalogue.pair("codeTooManyWrong", ["seconds": String(wait)]), status: .tooManyRequests)
             }
-            return codeForm(error: Catalogue.both("codeNotThisAssembly"), status: .forbidden)
+            return codeForm(error: Catalogue.pair("codeNotThisAssembly"), status: .forbidden)
         }
         switch found.state {
         case "revoked":
-            return codeForm(error: Catalogue.both("codeReplaced"), status: .forbidden)
+            return codeForm(error: Catalogue.pair("codeReplaced"), status: .forbidden)
         case "issued":
-            return codeForm(error: Catalogue.both("codeCheckInFirst"), status: .forbidden)
+            return codeForm(error: Catalogue.pair("codeCheckInFirst"), status: .forbidden)
         default:
             let id = await sessions.start(VoterSession(code: code, assembly: found.assembly, firstBallot: found.firstBallot))
             var response = Response(status: .seeOther, headers: [.location: "/stemmen"])
@@ -134,13 +134,13 @@ struct ResidentPages: Sendable {
     }
 
     /// Why a typed code is not a code, in Dutch and English.
-    static func explain(_ problem: VotingCode.Problem) -> [String: String] {
+    static func explain(_ problem: VotingCode.Problem) -> (nl: String, en: String) {
         switch problem {
-        case .typo: Catalogue.both("codeTypo")
-        case .wrongLength(let n): Catalogue.both("codeWrongLength", ["count": String(n)])
-        case .notACodeCharacter(let c) where "0O".contains(c): Catalogue.both("codeNoZeroOrO")
-        case .notACodeCharacter(let c) where "1IL".contains(c): Catalogue.both("codeNoOneIOrL")
-        case .notACodeCharacter(let c): Catalogue.both("codeBadCharacter", ["character": String(c)])
+        case .typo: Catalogue.pair("codeTypo")
+        case .wrongLength(let n): Catalogue.pair("codeWrongLength", ["count": String(n)])
+        case .notACodeCharacter(let c) where "0O".contains(c): Catalogue.pair("codeNoZeroOrO")
+        case .notACodeCharacter(let c) where "1IL".contains(c): Catalogue.pair("codeNoOneIOrL")
+        case .notACodeCharacter(let c): Catalogue.pair("codeBadCharacter", ["character": String(c)])
         }
     }
 
@@ -162,7 +162,7 @@ struct ResidentPages: Sendable {
         return Self.voterPage("ballots", title: "ballotsTitle", ["ballots": items, "hasBallots": !items.isEmpty])
     }
 
-    func ballotForm(_ request: Request, _ id: Int, error: [String: String]?, ticked: Set<String> = []) async throws -> Response {
+    func ballotForm(_ request: Request, _ id: Int, error: (nl: String, en: String)?, ticked: Set<String> = []) async throws -> Response {
         guard let session = try await voterSession(request) else { return codeForm(error: nil) }
         let ballot = try database.ballot(id)
         guard ballot.isOpen else { return Self.voterMessage("ballotClosed", title: "closedTitle", class: "error") }
@@ -171,7 +171,7 @@ struct ResidentPages: Sendable {
         if voted && !changeable { return Self.voterMessage("alreadyVoted", title: "votedTitle", class: "ok") }
         let title = try database.ballotTitle(id)
         var context: [String: Any] = ["id": id, "title": title, "voted": voted]
-        if let error { context["error"] = error }
+        if let error { context["error"] = ["nl": error.nl, "en": error.en] }
         if changeable { context["changeNotice"] = Catalogue.both(voted ? "changeAfterVoting" : "changeAllowed") }
         switch ballot.method {
         case .yesNo:
@@ -218,7 +218,7 @@ struct ResidentPages: Sendable {
             return try await ballotForm(request, id, error: nil, ticked: Set(form["option"] ?? []))
         }
         guard let choice = choice(from: form, ballot: ballot) else {
-            return try await ballotForm(request, id, error: Catalogue.both("samePlaceTwice"))
+            return try await ballotForm(request, id, error: Catalogue.pair("samePlaceTwice"))
         }
         return Self.voterPage("confirm", title: "confirmTitle", ["id": id, "choice": choice, "shown": shown(choice, on: ballot)])
     }
@@ -260,7 +260,7 @@ struct ResidentPages: Sendable {
             case .codeNewerThanBallot: return Self.voterMessage("codeNewerThanBallot", title: "notWithThisCodeTitle", class: "error", status: .forbidden)
             case .ballotClosed: return Self.voterMessage("ballotJustClosed", title: "closedTitle", class: "error", back: false, status: .conflict)
             default:
-                return try await ballotForm(request, id, error: Catalogue.both("voteNotValid", ["reason": rejection.description]))
+                return try await ballotForm(request, id, error: Catalogue.pair("voteNotValid", ["reason": rejection.description]))
             }
         }
     }

@@ -25,7 +25,9 @@ struct MembersApply: ParsableCommand {
     func run() throws {
         let requests: [AppDatabase.ApplicationRequest]
         if let from {
-            guard id == nil else { throw ValidationError("give a resident's id or --from, not both") }
+            guard id == nil, on == nil, intake == nil, !meetsProfile else {
+                throw ValidationError("--from takes each application's id, date, intake and profile from the file; give them there, not on the command line")
+            }
             do {
                 requests = try AdmissionBatch.applications(try SourceReader.read(from).text).map {
                     AppDatabase.ApplicationRequest(resident: $0.resident, appliedOn: $0.appliedOn, intakeOn: $0.intakeOn, meetsProfile: $0.meetsProfile)
@@ -68,7 +70,9 @@ struct MembersDecide: ParsableCommand {
     func run() throws {
         let requests: [AppDatabase.AdmissionRequest]
         if let from {
-            guard id == nil, decision == nil else { throw ValidationError("give one decision on the command line or --from, not both") }
+            guard id == nil, decision == nil, reason == nil, intake == nil, !meetsProfile else {
+                throw ValidationError("--from takes each decision, reason, intake and profile from the file; give them there, not on the command line")
+            }
             do {
                 requests = try AdmissionBatch.decisions(try SourceReader.read(from).text).map {
                     AppDatabase.AdmissionRequest(resident: $0.resident, verdict: $0.verdict)
@@ -78,8 +82,10 @@ struct MembersDecide: ParsableCommand {
             guard let id, let decision else { throw ValidationError("give a resident's id and --admit or --refuse (or --from FILE)") }
             switch decision {
             case .admit:
+                guard reason == nil else { throw ValidationError("--reason goes with --refuse; an admission has no reason to record") }
                 requests = [.init(resident: ResidentID(id), verdict: .grant(intakeOn: intake, meetsProfile: meetsProfile))]
             case .refuse:
+                guard intake == nil, !meetsProfile else { throw ValidationError("--intake and --meets-profile go with --admit, not --refuse") }
                 guard let reason, !reason.isEmpty else { throw ValidationError("a refusal states its reason: --reason \"…\"") }
                 requests = [.init(resident: ResidentID(id), verdict: .refuse(reason: reason))]
             }

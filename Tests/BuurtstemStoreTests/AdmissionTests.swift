@@ -95,6 +95,10 @@ struct AdmissionTests {
             try db.decide([.init(resident: ResidentID("R1"), verdict: .grant(intakeOn: nil, meetsProfile: true))], assembly: 1)
         }
         _ = try db.openAssembly(1, on: day("2026-07-15"))
+        // The assembly decides on its own day: another day given beside it is refused, not ignored.
+        #expect(throws: StoreError.self) {
+            try db.decide([.init(resident: ResidentID("R1"), verdict: .grant(intakeOn: nil, meetsProfile: true))], on: day("2026-07-14"), assembly: 1)
+        }
         try db.decide(
             [
                 .init(resident: ResidentID("R1"), verdict: .grant(intakeOn: nil, meetsProfile: true)),

@@ -89,7 +89,7 @@ extension MembershipRules {
         decided.decidedOn = date
         switch verdict {
         case .refuse(let reason):
-            let reason = String(reason.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+            let reason = AdmissionBatch.trimmed(Substring(reason))
             guard !reason.isEmpty else {
                 throw MembershipRefusal(nl: "een weigering vermeldt de reden", en: "a refusal states its reason", source: admission.source)
             }

@@ -79,6 +79,7 @@ public enum AdmissionBatch {
         return out
     }
 
+    /// The text without white space at either end (the core does not import Foundation for it).
     static func trimmed(_ s: Substring) -> String {
         String(s.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
