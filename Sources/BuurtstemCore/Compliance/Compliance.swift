@@ -34,7 +34,7 @@ public enum Compliance {
         findings += outsideMeeting(facts, years: years, on: day)
         findings += secondMeetings(facts, years: years, on: day)
         // The board as it stands on the day judged (the year's last day for a year that has ended).
-        if let last = judged.last, last >= day.year || year != nil {
+        if let last = judged.last {
             findings += board(facts, on: min(day, CivilDate(year: last, month: 12, day: 31) ?? day))
         }
         findings.append(
