@@ -99,7 +99,7 @@ extension AppDatabase {
             let ballot = try Self.ballot(db, id)
             guard ballot.isOpen else { throw StoreError(nl: "stemming \(id) is gesloten", en: "ballot \(id) is closed") }
             let normalised: String
-            do throws(Refusal) { normalised = try BallotCounting.normalise(choice, method: ballot.method, options: ballot.options) } catch {
+            do throws(Refusal) { normalised = try Choice(choice, method: ballot.method, options: ballot.options).stored } catch {
                 throw StoreError(nl: "stemming \(id): \(error.nl)", en: "ballot \(id): \(error.en)")
             }
             // One member, one vote: phone and paper votes together never exceed the members present
@@ -151,6 +151,7 @@ extension AppDatabase {
                 throw StoreError(nl: "onbekende soort besluit \(proposal.kind)", en: "unknown decision kind \(proposal.kind)")
             }
             let choices = try String.fetchAll(db, sql: "SELECT choice FROM vote WHERE ballot_id = ? ORDER BY receipt", arguments: [id])
+                .map { Choice(stored: $0, method: ballot.method) }
             let attendance = try Self.attendance(db, assembly.id)
             let electorate = try Self.electorate(db, assembly.id)
             let roundOf = ballot.roundOf

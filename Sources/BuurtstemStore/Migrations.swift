@@ -370,6 +370,24 @@ enum Migrations {
                     );
                     """)
         }
+        migrator.registerMigration("v12 proposal states checked by the database; a refusal kept in Dutch too") { db in
+            // `proposal.state` had no CHECK (v2): a table rebuild would touch every foreign key to
+            // proposals, so triggers hold the same rule for inserts and updates.
+            let states = "'draft', 'submitted', 'admitted', 'refused', 'onAgenda', 'decided'"
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER proposal_state_on_insert BEFORE INSERT ON proposal
+                    WHEN NEW.state NOT IN (\(states))
+                    BEGIN SELECT RAISE(ABORT, 'proposal.state is not a known state'); END;
+                    CREATE TRIGGER proposal_state_on_update BEFORE UPDATE OF state ON proposal
+                    WHEN NEW.state NOT IN (\(states))
+                    BEGIN SELECT RAISE(ABORT, 'proposal.state is not a known state'); END;
+                    CREATE TRIGGER proposal_source_on_insert BEFORE INSERT ON proposal
+                    WHEN NEW.source_kind NOT IN ('board', 'members', 'party')
+                    BEGIN SELECT RAISE(ABORT, 'proposal.source_kind is not a known source'); END;
+                    ALTER TABLE proposal ADD COLUMN refusal_nl TEXT;
+                    """)
+        }
         return migrator
     }
 }

@@ -147,7 +147,9 @@ extension AppDatabase {
                 return admitted
             case .failure(let error):
                 refusal = error
-                try db.execute(sql: "UPDATE proposal SET state = 'refused', refusal = ? WHERE id = ?", arguments: [error.description, id])
+                try db.execute(
+                    sql: "UPDATE proposal SET state = 'refused', refusal = ?, refusal_nl = ? WHERE id = ?",
+                    arguments: [error.description, error.text(in: .nl), id])
                 try audit(db, actor, .proposalRefused, ["proposal": .int(id), "reason": .string(error.description)])
                 var refused = proposal
                 refused.state = .refused(error)
@@ -213,12 +215,16 @@ extension AppDatabase {
         proposal.submittedOn = StoredValues.date(row["submitted_on"])
         proposal.carriedFrom = row["carried_from"]
         switch row["state"] as String {
+        case "draft": proposal.state = .draft
         case "submitted": proposal.state = .submitted
         case "admitted": proposal.state = .admitted
         case "onAgenda": proposal.state = .onAgenda
         case "decided": proposal.state = .decided
-        case "refused": proposal.state = .refused(Refusal(nl: row["refusal"] ?? "", en: row["refusal"] ?? "", source: .header))
-        default: proposal.state = .draft
+        case "refused":
+            let en: String = row["refusal"] ?? ""
+            proposal.state = .refused(Refusal(nl: row["refusal_nl"] ?? en, en: en, source: .header))
+        case let other:
+            throw StoreError(nl: "voorstel \(id) heeft een onbekende toestand `\(other)`", en: "proposal \(id) has an unknown state `\(other)`")
         }
         return proposal
     }

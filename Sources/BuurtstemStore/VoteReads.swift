@@ -17,15 +17,18 @@ extension AppDatabase {
             return PublicBoard(
                 ballot: id,
                 receipts: try String.fetchAll(db, sql: "SELECT receipt FROM vote WHERE ballot_id = ? ORDER BY receipt", arguments: [id]),
-                choices: try String.fetchAll(db, sql: "SELECT choice FROM vote WHERE ballot_id = ? ORDER BY choice", arguments: [id]))
+                choices: try String.fetchAll(db, sql: "SELECT choice FROM vote WHERE ballot_id = ? ORDER BY choice", arguments: [id])
+                    .map { Choice(stored: $0, method: ballot.method) })
         }
     }
 
     /// The choice stored under a receipt, read back for the voter right after casting (the
     /// receipt page shows it, so the voter sees what was recorded before leaving the page).
-    public func recordedChoice(ballot id: Int, receipt: String) throws -> String? {
+    public func recordedChoice(ballot id: Int, receipt: String) throws -> Choice? {
         try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT choice FROM vote WHERE ballot_id = ? AND receipt = ?", arguments: [id, receipt])
+            let method = try Self.ballot(db, id).method
+            return try String.fetchOne(db, sql: "SELECT choice FROM vote WHERE ballot_id = ? AND receipt = ?", arguments: [id, receipt])
+                .map { Choice(stored: $0, method: method) }
         }
     }
 
@@ -39,6 +42,7 @@ extension AppDatabase {
             let (statute, _) = try Self.statute(db, on: assembly.date)
             guard let kind = statute.decisionKind(named: proposal.kind) else { throw StoreError(nl: "onbekende soort besluit", en: "unknown decision kind") }
             let choices = try String.fetchAll(db, sql: "SELECT choice FROM vote WHERE ballot_id = ? ORDER BY choice", arguments: [id])
+                .map { Choice(stored: $0, method: ballot.method) }
             // Judged as at the close: the quorum and presence it recorded, a second meeting or round.
             guard let stored = JSONValue.parse(official) else {
                 throw StoreError(nl: "de opgeslagen uitslag van stemming \(id) is onleesbaar", en: "ballot \(id) has a stored result that cannot be read")
@@ -62,8 +66,8 @@ public struct PublicBoard: Sendable, Hashable {
     public var ballot: Int
     /// Every receipt, sorted.
     public var receipts: [String]
-    /// Every counted choice in the store's canonical form (paper votes too), sorted.
-    public var choices: [String]
+    /// Every counted choice (paper votes too), sorted by its stored form.
+    public var choices: [Choice]
 }
 
 /// Turnout of an assembly, for the projector and the API: no choices, only counts.
@@ -85,7 +89,7 @@ public struct Turnout: Sendable, Hashable {
 extension AppDatabase {
     /// Which called or open assembly a code belongs to, its member, its state and the first ballot
     /// it may vote on (nil: every ballot); nil for an unknown code.
-    public func findCode(_ code: VotingCode) throws -> (assembly: Int, member: ResidentID, state: String, firstBallot: Int?)? {
+    public func findCode(_ code: VotingCode) throws -> FoundCode? {
         try writer.read { db in
             for id in try Int.fetchAll(
                 db, sql: "SELECT assembly_id FROM assembly_secret JOIN assembly ON assembly.id = assembly_id WHERE assembly.state IN ('called', 'open')")
@@ -96,7 +100,7 @@ extension AppDatabase {
                     db, sql: "SELECT resident_id, state, first_ballot FROM voting_code WHERE code_hash = ? AND assembly_id = ?",
                     arguments: [hash, id])
                 {
-                    return (id, ResidentID(row[0] as String), row[1], row[2])
+                    return FoundCode(assembly: id, member: ResidentID(row[0] as String), state: row[1], firstBallot: row[2])
                 }
             }
             return nil

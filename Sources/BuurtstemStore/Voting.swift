@@ -14,7 +14,7 @@ public enum VoteRejection: Error, Sendable, Hashable, CustomStringConvertible {
     case alreadyVoted
     case ballotClosed
     case noSuchBallot
-    case invalidChoice(String)
+    case invalidChoice(Refusal)
     /// The code was handed out after this ballot opened, while the member's earlier code could
     /// vote on it: it votes on later ballots only (one member, one vote).
     case codeNewerThanBallot
@@ -45,7 +45,7 @@ public enum VoteRejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .alreadyVoted: return "this code has already voted on this ballot"
         case .ballotClosed: return "this ballot is closed"
         case .noSuchBallot: return "there is no such ballot"
-        case .invalidChoice(let why): return why
+        case .invalidChoice(let why): return why.en
         case .codeNewerThanBallot:
             return
                 "this code was handed out after this ballot opened, and the earlier code may have voted on it; it votes on later ballots (bring the earlier letter to the desk to carry its votes over)"
@@ -115,15 +115,15 @@ extension AppDatabase {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT state, first_ballot FROM voting_code WHERE code_hash = ?"), arguments: [hash]) else {
             throw VoteRejection.unknownCode
         }
-        switch row[0] as String {
-        case "revoked": throw VoteRejection.revoked
-        case "issued": throw VoteRejection.notCheckedIn
-        default: break
+        switch row[0] as CodeState {
+        case .revoked: throw VoteRejection.revoked
+        case .issued: throw VoteRejection.notCheckedIn
+        case .active: break
         }
         if let first = row[1] as Int?, id < first { throw VoteRejection.codeNewerThanBallot }
         let normalised: String
-        do throws(Refusal) { normalised = try BallotCounting.normalise(choice, method: ballot.method, options: ballot.options) } catch {
-            throw VoteRejection.invalidChoice(error.en)
+        do throws(Refusal) { normalised = try Choice(choice, method: ballot.method, options: ballot.options).stored } catch {
+            throw VoteRejection.invalidChoice(error)
         }
         // "This code voted on this ballot" under a marker only the plain code produces: it never
         // joins `voting_code`, so the rows written together here name no member.

@@ -55,7 +55,7 @@ extension AppDatabase {
                 sql: """
                     SELECT code_hash, state, first_ballot FROM voting_code WHERE assembly_id = ? AND resident_id = ? AND state != 'revoked'
                     """, arguments: [id, member.rawValue])
-            let currentState: String? = current?["state"]
+            let currentState: CodeState? = current?["state"]
             if let old {
                 guard let hash = current?["code_hash"] as Data?, hash == Data(old.keyedHash(secret: secret).bytes) else {
                     throw StoreError(
@@ -101,14 +101,14 @@ extension AppDatabase {
                         arguments: [ballot, Data(code.ballotMarker(secret: secret, ballot: ballot).bytes), resealed])
                     carried += 1
                 }
-            } else if currentState == "active" {
+            } else if currentState == .active {
                 // The old code could vote and is not here to say where it did.
                 firstBallot = (try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM ballot") ?? 1)
             }
             try db.execute(sql: "UPDATE voting_code SET state = 'revoked' WHERE assembly_id = ? AND resident_id = ?", arguments: [id, member.rawValue])
             try db.execute(
                 sql: "INSERT INTO voting_code (code_hash, assembly_id, resident_id, state, first_ballot) VALUES (?, ?, ?, ?, ?)",
-                arguments: [Data(code.keyedHash(secret: secret).bytes), id, member.rawValue, wasActive ? "active" : "issued", firstBallot])
+                arguments: [Data(code.keyedHash(secret: secret).bytes), id, member.rawValue, wasActive ? CodeState.active : CodeState.issued, firstBallot])
             let unavailable = try Int.fetchAll(
                 db,
                 sql: """

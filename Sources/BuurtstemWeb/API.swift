@@ -59,16 +59,7 @@ struct API: Sendable {
             return json(["receipt": .string(receipt)], status: .created)
         } catch let rejection as VoteRejection {
             if rejection.countsAsFailedAttempt { await limiter.fail(context.client) }
-            throw APIError(Self.status(rejection), id: rejection.id, message: rejection.description)
-        }
-    }
-
-    static func status(_ rejection: VoteRejection) -> HTTPResponse.Status {
-        switch rejection {
-        case .typo, .invalidChoice: return .badRequest
-        case .unknownCode, .notCheckedIn, .revoked, .codeNewerThanBallot: return .forbidden
-        case .alreadyVoted, .ballotClosed: return .conflict
-        case .noSuchBallot: return .notFound
+            throw APIError(Explained.rejection(rejection).status, id: rejection.id, message: rejection.description)
         }
     }
 
@@ -92,7 +83,9 @@ struct API: Sendable {
         _ = try record(id)
         do {
             let board = try database.ballotBoard(id)
-            return json(["ballot": .int(id), "receipts": .array(board.receipts.map(JSONValue.string)), "choices": .array(board.choices.map(JSONValue.string))])
+            return json([
+                "ballot": .int(id), "receipts": .array(board.receipts.map(JSONValue.string)), "choices": .array(board.choices.map { .string($0.stored) }),
+            ])
         } catch is StoreError {
             throw APIError(.conflict, id: "ballot-open", message: "the board is published when the ballot closes")
         }
@@ -100,7 +93,7 @@ struct API: Sendable {
 
     func turnout(_ id: Int) throws -> Response {
         let turnout: Turnout
-        do { turnout = try database.turnout(assembly: id) } catch is StoreError {
+        do { turnout = try database.turnout(assembly: id) } catch let error as StoreError where error.isNotFound {
             throw APIError(.notFound, id: "no-such-assembly", message: "there is no assembly \(id)")
         }
         return json([
@@ -112,7 +105,7 @@ struct API: Sendable {
     }
 
     private func record(_ id: Int) throws -> BallotRecord {
-        do { return try database.ballot(id) } catch is StoreError {
+        do { return try database.ballot(id) } catch let error as StoreError where error.isNotFound {
             throw APIError(.notFound, id: "no-such-ballot", message: "there is no ballot \(id)")
         }
     }

@@ -9,14 +9,12 @@ struct AccountPages: Sendable {
     let database: AppDatabase
     let gate: StaffGate
 
-    func register(on router: Router<WebContext>) {
-        router.get("bestuur/accounts") { request, _ in
-            guard let session = try await gate.session(request, role: .board) else { return StaffGate.signIn }
-            return try self.page(session)
-        }
-        router.post("bestuur/accounts") { request, _ in try await self.add(request) }
-        router.post("bestuur/accounts/:name/:step") { request, context in
-            try await self.change(request, context.parameters.get("name") ?? "", context.parameters.get("step") ?? "")
+    /// Routes under `/bestuur`, behind the board's gate.
+    func register(on board: RouterGroup<StaffContext>) {
+        board.get("accounts") { _, context in try self.page(try context.session) }
+        board.post("accounts") { request, context in try await self.add(request, context) }
+        board.post("accounts/:name/:step") { request, context in
+            try await self.change(request, context, context.parameters.get("name") ?? "", context.parameters.get("step") ?? "")
         }
     }
 
@@ -44,8 +42,8 @@ struct AccountPages: Sendable {
         return password
     }
 
-    func add(_ request: Request) async throws -> Response {
-        guard let (session, form) = try await gate.post(request, role: .board) else { return StaffGate.signIn }
+    func add(_ request: Request, _ staff: StaffContext) async throws -> Response {
+        let (session, form) = (try staff.session, staff.form)
         do {
             let name = form.value("name") ?? ""
             let role = StaffAccount.Role(rawValue: form.value("role") ?? "") ?? .desk
@@ -56,12 +54,12 @@ struct AccountPages: Sendable {
         } catch let problem as Problem {
             return try page(session, message: (problem.nl, problem.en), status: .badRequest)
         } catch {
-            return try page(session, message: explain(error), status: .conflict)
+            return try page(session, message: explain(error), status: Explained(error).status)
         }
     }
 
-    func change(_ request: Request, _ name: String, _ step: String) async throws -> Response {
-        guard let (session, form) = try await gate.post(request, role: .board) else { return StaffGate.signIn }
+    func change(_ request: Request, _ staff: StaffContext, _ name: String, _ step: String) async throws -> Response {
+        let (session, form) = (try staff.session, staff.form)
         do {
             switch step {
             case "uitschakelen":
@@ -90,7 +88,7 @@ struct AccountPages: Sendable {
         } catch let problem as Problem {
             return try page(session, message: (problem.nl, problem.en), status: .badRequest)
         } catch {
-            return try page(session, message: explain(error), status: .conflict)
+            return try page(session, message: explain(error), status: Explained(error).status)
         }
     }
 }

@@ -10,16 +10,13 @@ import Statuut
 /// assembly's. Board accounts only.
 struct AdmissionPage: Sendable {
     let database: AppDatabase
-    let gate: StaffGate
     let clock: WallClock
 
-    func register(on router: Router<WebContext>) {
-        router.get("bestuur/leden") { request, _ in
-            guard let session = try await gate.session(request, role: .board) else { return StaffGate.signIn }
-            return try self.page(session)
-        }
-        router.post("bestuur/leden/aanvraag") { request, _ in try await self.apply(request) }
-        router.post("bestuur/leden/besluit") { request, _ in try await self.decide(request) }
+    /// Routes under `/bestuur`, behind the board's gate.
+    func register(on board: RouterGroup<StaffContext>) {
+        board.get("leden") { _, context in try self.page(try context.session) }
+        board.post("leden/aanvraag") { request, context in try await self.apply(request, context) }
+        board.post("leden/besluit") { request, context in try await self.decide(request, context) }
     }
 
     func page(_ session: StaffSession, message: (nl: String, en: String)? = nil, ok: Bool = false, status: HTTPResponse.Status = .ok) throws -> Response {
@@ -58,8 +55,8 @@ struct AdmissionPage: Sendable {
         return PageTemplates.staffPage("admissions", title: "members", session: session, context, flash: message, ok: ok, status: status)
     }
 
-    func apply(_ request: Request) async throws -> Response {
-        guard let (session, form) = try await gate.post(request, role: .board) else { return StaffGate.signIn }
+    func apply(_ request: Request, _ staff: StaffContext) async throws -> Response {
+        let (session, form) = (try staff.session, staff.form)
         do {
             guard let resident = form.value("resident"), let applied = form.value("applied").flatMap(CivilDate.init(iso:)) else {
                 throw Problem(key: "enterResidentAndDate")
@@ -69,12 +66,12 @@ struct AdmissionPage: Sendable {
         } catch let problem as Problem {
             return try page(session, message: (problem.nl, problem.en), status: .badRequest)
         } catch {
-            return try page(session, message: explain(error), status: .conflict)
+            return try page(session, message: explain(error), status: Explained(error).status)
         }
     }
 
-    func decide(_ request: Request) async throws -> Response {
-        guard let (session, form) = try await gate.post(request, role: .board) else { return StaffGate.signIn }
+    func decide(_ request: Request, _ staff: StaffContext) async throws -> Response {
+        let (session, form) = (try staff.session, staff.form)
         do {
             guard let resident = form.value("resident"), let decision = form.value("decision") else {
                 throw Problem(key: "whichApplication")
@@ -101,7 +98,7 @@ struct AdmissionPage: Sendable {
         } catch let problem as Problem {
             return try page(session, message: (problem.nl, problem.en), status: .badRequest)
         } catch {
-            return try page(session, message: explain(error), status: .conflict)
+            return try page(session, message: explain(error), status: Explained(error).status)
         }
     }
 }

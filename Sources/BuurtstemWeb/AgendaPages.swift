@@ -92,8 +92,8 @@ extension BoardPages {
         }
     }
 
-    func submit(_ request: Request, _ assembly: Int) async throws -> Response {
-        guard let (session, form) = try await gate.post(request, role: .board) else { return StaffGate.signIn }
+    func submit(_ request: Request, _ staff: StaffContext, _ assembly: Int) async throws -> Response {
+        let (session, form) = (try staff.session, staff.form)
         do {
             guard let title = form.value("title") else { throw Problem(key: "giveProposalTitle") }
             let source: ProposalSource = form.value("party").map { .party($0) } ?? .board
@@ -105,13 +105,13 @@ extension BoardPages {
         } catch let problem as Problem {
             return try agenda(assembly, session: session, message: (problem.nl, problem.en), status: .badRequest)
         } catch {
-            return try agenda(assembly, session: session, message: explain(error), status: .conflict)
+            return try agenda(assembly, session: session, message: explain(error), status: Explained(error).status)
         }
     }
 
     /// Admitting, recording advice, opening and closing the ballot of a proposal.
-    func proposalStep(_ request: Request, _ id: Int, _ step: String) async throws -> Response {
-        guard let (session, form) = try await gate.post(request, role: .board) else { return StaffGate.signIn }
+    func proposalStep(_ request: Request, _ staff: StaffContext, _ id: Int, _ step: String) async throws -> Response {
+        let (session, form) = (try staff.session, staff.form)
         let actor = session.account.actor
         guard let proposal = try database.proposals().first(where: { $0.id == id }) else { throw HTTPError(.notFound) }
         do {
@@ -163,7 +163,7 @@ extension BoardPages {
         } catch let problem as Problem {
             return try agenda(proposal.assembly, session: session, message: (problem.nl, problem.en), status: .badRequest)
         } catch {
-            return try agenda(proposal.assembly, session: session, message: explain(error), status: .conflict)
+            return try agenda(proposal.assembly, session: session, message: explain(error), status: Explained(error).status)
         }
     }
 }

@@ -10,7 +10,6 @@ import Statuut
 /// admission, social shareholders' advice, opening and closing ballots. Board accounts only.
 struct BoardPages: Sendable {
     let database: AppDatabase
-    let gate: StaffGate
     /// Wrong voting codes (residents) and wrong passwords (staff), for the alert.
     let codeFailures: AttemptLimiter
     let loginFailures: AttemptLimiter
@@ -18,41 +17,36 @@ struct BoardPages: Sendable {
     /// Failed attempts in five minutes from which the board sees a red alert.
     static let alertThreshold = 30
 
-    func register(on router: Router<WebContext>) {
-        router.get("bestuur") { request, _ in
-            guard let session = try await gate.session(request, role: .board) else { return StaffGate.signIn }
-            return try await self.overview(session)
+    /// Routes under `/bestuur`, behind the board's gate.
+    func register(on board: RouterGroup<StaffContext>) {
+        board.get { _, context in try await self.overview(try context.session) }
+        board.post("vergaderingen") { request, context in try await self.schedule(request, context) }
+        board.post("vergaderingen/:a/:step") { request, context in
+            try await self.step(request, context, try context.id("a"), context.parameters.get("step") ?? "")
         }
-        router.post("bestuur/vergaderingen") { request, _ in try await self.schedule(request) }
-        router.post("bestuur/vergaderingen/:a/:step") { request, context in
-            try await self.step(request, try context.id("a"), context.parameters.get("step") ?? "")
+        board.get("vergaderingen/:a") { _, context in try self.agenda(try context.id("a"), session: try context.session) }
+        board.post("vergaderingen/:a/voorstellen") { request, context in
+            try await self.submit(request, context, try context.id("a"))
         }
-        router.get("bestuur/vergaderingen/:a") { request, context in
-            guard let session = try await gate.session(request, role: .board) else { return StaffGate.signIn }
-            return try self.agenda(try context.id("a"), session: session)
+        board.post("voorstellen/:p/:step") { request, context in
+            try await self.proposalStep(request, context, try context.id("p"), context.parameters.get("step") ?? "")
         }
-        router.post("bestuur/vergaderingen/:a/voorstellen") { request, context in
-            try await self.submit(request, try context.id("a"))
-        }
-        router.post("bestuur/voorstellen/:p/:step") { request, context in
-            try await self.proposalStep(request, try context.id("p"), context.parameters.get("step") ?? "")
-        }
-        router.get("bestuur/notulen/:a") { request, context in
-            guard try await gate.session(request, role: .board) != nil else { return StaffGate.signIn }
+        board.get("notulen/:a") { request, context in
             let minutes = try database.minutes(assembly: try context.id("a"))
             let english = request.uri.queryParameters["lang"] == "en"
             return Response(
                 status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
                 body: .init(byteBuffer: .init(string: minutes.html(in: english ? .en : .nl, stylesheetURL: "/static/minutes.css"))))
         }
+        board.get("audit") { _, context in try self.audit(try context.session) }
+    }
+
+    /// The minutes' stylesheet, public like the pages' own.
+    static func registerStylesheet(on router: Router<WebContext>) {
         router.get("static/minutes.css") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                 body: .init(byteBuffer: .init(string: Minutes.stylesheet)))
-        }
-        router.get("bestuur/audit") { request, _ in
-            guard let session = try await gate.session(request, role: .board) else { return StaffGate.signIn }
-            return try self.audit(session)
         }
     }
 
@@ -106,8 +100,8 @@ struct BoardPages: Sendable {
         return PageTemplates.staffPage("board", title: "navBoard", session: session, context, flash: message, ok: ok, status: status)
     }
 
-    func schedule(_ request: Request) async throws -> Response {
-        guard let (session, form) = try await gate.post(request, role: .board) else { return StaffGate.signIn }
+    func schedule(_ request: Request, _ staff: StaffContext) async throws -> Response {
+        let (session, form) = (try staff.session, staff.form)
         do {
             guard let date = form.value("date").flatMap(CivilDate.init(iso:)) else {
                 throw Problem(key: "enterDate")
@@ -123,13 +117,13 @@ struct BoardPages: Sendable {
         } catch let problem as Problem {
             return try await overview(session, message: (problem.nl, problem.en), status: .badRequest)
         } catch {
-            return try await overview(session, message: explain(error), status: .conflict)
+            return try await overview(session, message: explain(error), status: Explained(error).status)
         }
     }
 
     /// Calling, opening and closing an assembly.
-    func step(_ request: Request, _ id: Int, _ step: String) async throws -> Response {
-        guard let (session, _) = try await gate.post(request, role: .board) else { return StaffGate.signIn }
+    func step(_ request: Request, _ staff: StaffContext, _ id: Int, _ step: String) async throws -> Response {
+        let session = try staff.session
         let actor = session.account.actor
         do {
             switch step {
@@ -157,7 +151,7 @@ struct BoardPages: Sendable {
         } catch let error as HTTPError {
             throw error
         } catch {
-            return try await overview(session, message: explain(error), status: .conflict)
+            return try await overview(session, message: explain(error), status: Explained(error).status)
         }
     }
 

@@ -26,11 +26,14 @@ public enum BuurtstemServer {
             database: database, sessions: StaffSessions(clock: clock, idle: StaffSession.idle, absolute: StaffSession.absolute),
             limiter: AttemptLimiter(clock: clock))
         gate.register(on: router)
-        DeskPages(database: database, gate: gate).register(on: router)
-        AccountPages(database: database, gate: gate).register(on: router)
-        CompliancePage(database: database, gate: gate, clock: clock).register(on: router)
-        AdmissionPage(database: database, gate: gate, clock: clock).register(on: router)
-        BoardPages(database: database, gate: gate, codeFailures: limiter, loginFailures: gate.limiter, clock: clock).register(on: router)
+        BoardPages.registerStylesheet(on: router)
+        let desk = router.staff("balie", role: .desk, gate: gate)
+        let board = router.staff("bestuur", role: .board, gate: gate)
+        DeskPages(database: database).register(on: desk)
+        AccountPages(database: database, gate: gate).register(on: board)
+        CompliancePage(database: database, clock: clock).register(on: board)
+        AdmissionPage(database: database, clock: clock).register(on: board)
+        BoardPages(database: database, codeFailures: limiter, loginFailures: gate.limiter, clock: clock).register(on: board)
         // No single client can stall the server: time limits per request and caps on connections
         // (waiting ones are closed first when the caps are reached).
         let server = HTTPServerBuilder.http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(registry: connections)]))

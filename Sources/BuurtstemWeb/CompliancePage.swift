@@ -8,17 +8,16 @@ import Statuut
 /// board makes by hand — annual accounts presented, an affiliated organisation's confirmation.
 struct CompliancePage: Sendable {
     let database: AppDatabase
-    let gate: StaffGate
     let clock: WallClock
 
-    func register(on router: Router<WebContext>) {
-        router.get("bestuur/naleving") { request, _ in
-            guard let session = try await gate.session(request, role: .board) else { return StaffGate.signIn }
+    /// Routes under `/bestuur`, behind the board's gate.
+    func register(on board: RouterGroup<StaffContext>) {
+        board.get("naleving") { request, context in
             let english = request.uri.queryParameters["lang"] == "en"
-            return try self.page(session, language: english ? .en : .nl)
+            return try self.page(try context.session, language: english ? .en : .nl)
         }
-        router.post("bestuur/naleving/jaarrekening") { request, _ in try await self.record(request, accounts: true) }
-        router.post("bestuur/naleving/organisatie") { request, _ in try await self.record(request, accounts: false) }
+        board.post("naleving/jaarrekening") { request, context in try await self.record(request, context, accounts: true) }
+        board.post("naleving/organisatie") { request, context in try await self.record(request, context, accounts: false) }
     }
 
     func page(
@@ -39,8 +38,8 @@ struct CompliancePage: Sendable {
             ], flash: message, ok: ok, status: status)
     }
 
-    func record(_ request: Request, accounts: Bool) async throws -> Response {
-        guard let (session, form) = try await gate.post(request, role: .board) else { return StaffGate.signIn }
+    func record(_ request: Request, _ staff: StaffContext, accounts: Bool) async throws -> Response {
+        let (session, form) = (try staff.session, staff.form)
         do {
             if accounts {
                 guard let year = form.value("year").flatMap({ Int($0) }), let on = form.value("on").flatMap(CivilDate.init(iso:)) else {
@@ -58,7 +57,7 @@ struct CompliancePage: Sendable {
         } catch let problem as Problem {
             return try page(session, message: (problem.nl, problem.en), status: .badRequest)
         } catch {
-            return try page(session, message: explain(error), status: .conflict)
+            return try page(session, message: explain(error), status: Explained(error).status)
         }
     }
 }

@@ -10,12 +10,12 @@ import Statuut
 /// quorum always in view. For desk and board accounts.
 struct DeskPages: Sendable {
     let database: AppDatabase
-    let gate: StaffGate
 
-    func register(on router: Router<WebContext>) {
-        router.get("balie") { request, _ in try await self.assemblies(request) }
-        router.get("balie/:a") { request, context in
-            guard let session = try await gate.session(request, role: .desk) else { return StaffGate.signIn }
+    /// Routes under `/balie`, behind the desk's gate (board accounts pass it too).
+    func register(on desk: RouterGroup<StaffContext>) {
+        desk.get { request, context in try await self.assemblies(request, context) }
+        desk.get(":a") { request, context in
+            let session = try context.session
             let query = request.uri.queryParameters
             // Forms send a space as `+`.
             let field = { (name: String) in
@@ -25,17 +25,17 @@ struct DeskPages: Sendable {
             let done = query["ok"].flatMap { Self.confirmations[String($0)] }
             return try self.desk(try context.id("a"), session: session, search: found, message: done, ok: true)
         }
-        router.post("balie/:a/aanwezig") { request, context in try await self.checkIn(request, try context.id("a")) }
-        router.post("balie/:a/volmacht") { request, context in try await self.proxy(request, try context.id("a")) }
-        router.post("balie/:a/code") { request, context in try await self.code(request, try context.id("a")) }
-        router.post("balie/:a/stemstatus") { request, context in try await self.votingStatus(request, try context.id("a")) }
+        desk.post(":a/aanwezig") { request, context in try await self.checkIn(request, context, try context.id("a")) }
+        desk.post(":a/volmacht") { request, context in try await self.proxy(request, context, try context.id("a")) }
+        desk.post(":a/code") { request, context in try await self.code(request, context, try context.id("a")) }
+        desk.post(":a/stemstatus") { request, context in try await self.votingStatus(request, context, try context.id("a")) }
     }
 
     /// A member asks "has my vote been counted?": the desk types (or scans) the code on the member's
     /// letter and sees, per open ballot, whether that code voted — never how, and only from the code
     /// the member holds (nothing in the database ties a member to a vote).
-    func votingStatus(_ request: Request, _ assembly: Int) async throws -> Response {
-        guard let (session, form) = try await gate.post(request, role: .desk) else { return StaffGate.signIn }
+    func votingStatus(_ request: Request, _ staff: StaffContext, _ assembly: Int) async throws -> Response {
+        let (session, form) = (try staff.session, staff.form)
         let code: VotingCode
         do { code = try VotingCode(parsing: form.value("code") ?? "") } catch {
             return try desk(assembly, session: session, search: Search(), message: ResidentPages.explain(error), status: .badRequest)
@@ -43,7 +43,7 @@ struct DeskPages: Sendable {
         guard let found = try database.findCode(code), found.assembly == assembly else {
             return try desk(assembly, session: session, search: Search(), message: Catalogue.pair("codeNotThisAssembly"), status: .notFound)
         }
-        if found.state == "revoked" {
+        if found.state == .revoked {
             return try desk(assembly, session: session, search: Search(), message: Catalogue.pair("codeReplacedAskNewest"), status: .conflict)
         }
         var rows: [[String: Any]] = []
@@ -54,7 +54,7 @@ struct DeskPages: Sendable {
             } else if try database.hasVoted(code, ballot: ballot) {
                 state = "statusVoted"
             } else {
-                state = found.state == "active" ? "statusNotVotedYet" : "statusNotVotedNotActive"
+                state = found.state == .active ? "statusNotVotedYet" : "statusNotVotedNotActive"
             }
             rows.append(["title": try database.ballotTitle(ballot), "state": Catalogue.both(state)])
         }
@@ -80,8 +80,8 @@ struct DeskPages: Sendable {
         }
     }
 
-    func assemblies(_ request: Request) async throws -> Response {
-        guard let session = try await gate.session(request, role: .desk) else { return StaffGate.signIn }
+    func assemblies(_ request: Request, _ staff: StaffContext) async throws -> Response {
+        let session = try staff.session
         let current = try database.assemblies().filter { $0.state == .called || $0.state == .open }
             .map { ["id": $0.id, "date": $0.date.description, "place": $0.place] as [String: Any] }
         return PageTemplates.staffPage("desk-assemblies", title: "navDesk", session: session, ["assemblies": current, "hasAssemblies": !current.isEmpty])
@@ -158,18 +158,18 @@ struct DeskPages: Sendable {
         return Search(postcode: value("postcode"), number: value("huisnummer"), name: value("naam"))
     }
 
-    func checkIn(_ request: Request, _ assembly: Int) async throws -> Response {
-        guard let (session, form) = try await gate.post(request, role: .desk) else { return StaffGate.signIn }
+    func checkIn(_ request: Request, _ staff: StaffContext, _ assembly: Int) async throws -> Response {
+        let (session, form) = (try staff.session, staff.form)
         do {
             _ = try database.checkIn(ResidentID(form.value("member") ?? ""), assembly: assembly, actor: session.account.actor)
             return back(assembly, form, ok: "aanwezig")
         } catch {
-            return try desk(assembly, session: session, search: search(from: form), message: explain(error), status: .conflict)
+            return try desk(assembly, session: session, search: search(from: form), message: explain(error), status: Explained(error).status)
         }
     }
 
-    func proxy(_ request: Request, _ assembly: Int) async throws -> Response {
-        guard let (session, form) = try await gate.post(request, role: .desk) else { return StaffGate.signIn }
+    func proxy(_ request: Request, _ staff: StaffContext, _ assembly: Int) async throws -> Response {
+        let (session, form) = (try staff.session, staff.form)
         let holder = ResidentID(form.value("member") ?? "")
         do {
             let giver: ResidentID
@@ -204,13 +204,13 @@ struct DeskPages: Sendable {
         } catch let problem as Problem {
             return try desk(assembly, session: session, search: search(from: form), message: (problem.nl, problem.en), status: .badRequest)
         } catch {
-            return try desk(assembly, session: session, search: search(from: form), message: explain(error), status: .conflict)
+            return try desk(assembly, session: session, search: search(from: form), message: explain(error), status: Explained(error).status)
         }
     }
 
     /// Hands out a new code: shown once, on this page only (it is stored as a keyed hash).
-    func code(_ request: Request, _ assembly: Int) async throws -> Response {
-        guard let (session, form) = try await gate.post(request, role: .desk) else { return StaffGate.signIn }
+    func code(_ request: Request, _ staff: StaffContext, _ assembly: Int) async throws -> Response {
+        let (session, form) = (try staff.session, staff.form)
         let member = ResidentID(form.value("member") ?? "")
         do {
             var old: VotingCode?
@@ -243,7 +243,7 @@ struct DeskPages: Sendable {
             let extra: [String: Any] = ["newCode": card]
             return try desk(assembly, session: session, search: search(from: form), extra: extra)
         } catch {
-            return try desk(assembly, session: session, search: search(from: form), message: explain(error), status: .conflict)
+            return try desk(assembly, session: session, search: search(from: form), message: explain(error), status: Explained(error).status)
         }
     }
 }

@@ -44,8 +44,9 @@ struct ResidentPages: Sendable {
         guard !ballot.isOpen else { return Self.message("boardAfterClose", title: "stillOpenTitle", status: .conflict) }
         let names = Dictionary(uniqueKeysWithValues: ballot.options.map { ($0.id, $0.name) })
         let board = try database.ballotBoard(id)
-        let choices = board.choices.map { choice in
-            let shown = choice.split(separator: ",").map { names[String($0)] ?? String($0) }.joined(separator: " · ")
+        let choices = board.choices.map { choice -> String in
+            let ids = ballot.method == .yesNo ? [choice.stored] : choice.optionIDs
+            let shown = ids.map { names[$0] ?? $0 }.joined(separator: " · ")
             return shown.isEmpty ? "—" : shown
         }
         return PageTemplates.page(
@@ -88,11 +89,11 @@ struct ResidentPages: Sendable {
             return codeForm(error: Catalogue.pair("codeNotThisAssembly"), status: .forbidden)
         }
         switch found.state {
-        case "revoked":
+        case .revoked:
             return codeForm(error: Catalogue.pair("codeReplaced"), status: .forbidden)
-        case "issued":
+        case .issued:
             return codeForm(error: Catalogue.pair("codeCheckInFirst"), status: .forbidden)
-        default:
+        case .active:
             let id = await sessions.start(VoterSession(code: code, assembly: found.assembly, firstBallot: found.firstBallot))
             var response = Response(status: .seeOther, headers: [.location: "/stemmen"])
             response.setCookie(
@@ -217,27 +218,33 @@ struct ResidentPages: Sendable {
         if form.value("action") == "total" {
             return try await ballotForm(request, id, error: nil, ticked: Set(form["option"] ?? []))
         }
-        guard let choice = choice(from: form, ballot: ballot) else {
+        guard let written = choice(from: form, ballot: ballot) else {
             return try await ballotForm(request, id, error: Catalogue.pair("samePlaceTwice"))
         }
-        return Self.voterPage("confirm", title: "confirmTitle", ["id": id, "choice": choice, "shown": shown(choice, on: ballot)])
+        let choice: Choice
+        do throws(Refusal) { choice = try Choice(written, method: ballot.method, options: ballot.options) } catch {
+            return try await ballotForm(request, id, error: (error.nl, error.en))
+        }
+        return Self.voterPage("confirm", title: "confirmTitle", ["id": id, "choice": choice.stored, "shown": shown(choice, on: ballot)])
     }
 
     /// A choice as the voter reads it: yes/no in words, options by name (ranked in order), and
     /// for a budget the sum against the budget (the context of the `shown-choice` partial).
-    func shown(_ choice: String, on ballot: BallotRecord) -> [String: Any] {
-        if ballot.method == .yesNo {
-            let key = ["yes": "choiceYes", "no": "choiceNo", "blank": "choiceBlank"][choice]
-            return ["word": key.map { Catalogue.both($0) } ?? ["nl": choice, "en": choice]]
+    func shown(_ choice: Choice, on ballot: BallotRecord) -> [String: Any] {
+        switch choice {
+        case .yes: return ["word": Catalogue.both("choiceYes")]
+        case .no: return ["word": Catalogue.both("choiceNo")]
+        case .blank: return ["word": Catalogue.both("choiceBlank")]
+        case .options(let ids) where ids.isEmpty: return ["word": Catalogue.both("blankNothingChosen")]
+        case .options: break
         }
-        if choice.isEmpty { return ["word": Catalogue.both("blankNothingChosen")] }
         let names = Dictionary(uniqueKeysWithValues: ballot.options.map { ($0.id, $0.name) })
-        let items = choice.split(separator: ",").map { names[String($0)] ?? String($0) }
+        let items = choice.optionIDs.map { names[$0] ?? $0 }
         // Numbered only where the order is the vote (a ranking); approvals are a plain list.
         var shown: [String: Any] = ["items": items, "ranked": ballot.method.isRanked, "list": true]
         if ballot.method.needsBudget {
             let costs = Dictionary(uniqueKeysWithValues: ballot.options.map { ($0.id, $0.cost ?? 0) })
-            let total = choice.split(separator: ",").reduce(0) { $0 + (costs[String($1)] ?? 0) }
+            let total = choice.optionIDs.reduce(0) { $0 + (costs[$1] ?? 0) }
             shown["total"] = Catalogue.both("togetherOfBudget", ["total": HTML.euros(total), "budget": HTML.euros(ballot.budget ?? 0)])
         }
         return shown
@@ -260,7 +267,8 @@ struct ResidentPages: Sendable {
             case .codeNewerThanBallot: return Self.voterMessage("codeNewerThanBallot", title: "notWithThisCodeTitle", class: "error", status: .forbidden)
             case .ballotClosed: return Self.voterMessage("ballotJustClosed", title: "closedTitle", class: "error", back: false, status: .conflict)
             default:
-                return try await ballotForm(request, id, error: Catalogue.pair("voteNotValid", ["reason": rejection.description]))
+                let why = Explained(rejection)
+                return try await ballotForm(request, id, error: (why.nl, why.en))
             }
         }
     }

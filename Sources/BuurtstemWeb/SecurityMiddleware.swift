@@ -24,8 +24,13 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
         } catch let error as any HTTPResponseError {
             response = try error.response(from: request, context: context)
             if error.status == .notFound, !api { response = Self.notFoundPage() }
-        } catch let error as StoreError where error.isNotFound {
-            response = api ? try APIError(.notFound, id: "not-found", message: error.message).response(from: request, context: context) : Self.notFoundPage()
+        } catch let error as StoreError {
+            let why = Explained(error)
+            response =
+                api
+                ? try APIError(why.status, id: why.id, message: why.en).response(from: request, context: context)
+                : error.isNotFound
+                    ? Self.notFoundPage() : Self.statusPage("notDoneTitle", words: why.pair, links: [("/", "toTheStart")], status: why.status)
         } catch is SentTwice {
             response = Self.statusPage(
                 "alreadyDone", text: "alreadyDoneText", links: [("/bestuur", "toTheBoard"), ("/balie", "toTheDesk")], status: .conflict)
@@ -62,10 +67,15 @@ extension SecurityHeadersMiddleware {
 
     /// A page that says what happened (a heading, a sentence) and where to go on.
     static func statusPage(_ heading: String, text: String, links: [(String, String)], status: HTTPResponse.Status) -> Response {
+        statusPage(heading, words: Catalogue.pair(text), links: links, status: status)
+    }
+
+    /// A status page whose text is already worded (an error's own words).
+    static func statusPage(_ heading: String, words: (nl: String, en: String), links: [(String, String)], status: HTTPResponse.Status) -> Response {
         PageTemplates.page(
             "status", title: heading,
             [
-                "heading": Catalogue.both(heading), "text": Catalogue.both(text),
+                "heading": Catalogue.both(heading), "text": ["nl": words.nl, "en": words.en],
                 "links": links.enumerated().map { ["href": $1.0, "label": Catalogue.both($1.1), "first": $0 == 0] as [String: Any] },
             ], status: status)
     }

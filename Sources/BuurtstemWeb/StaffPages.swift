@@ -99,14 +99,3 @@ func constantTimeEqual(_ a: String, _ b: String) -> Bool {
     guard x.count == y.count else { return false }
     return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
 }
-
-/// A refusal, a store error or anything else, as a message for a page.
-func explain(_ error: any Error) -> (nl: String, en: String) {
-    switch error {
-    case let refusal as Refusal: return (refusal.text(in: .nl), refusal.text(in: .en))
-    case let store as StoreError: return (store.nl, store.message)
-    case let weak as PasswordHash.Weak: return (weak.description, weak.description)
-    case let malformed as BallotOption.Malformed: return (malformed.nl, malformed.en)
-    default: return ("Dat lukte niet: \(error)", "That did not work: \(error)")
-    }
-}

@@ -10,15 +10,17 @@ public struct WebContext: RequestContext {
     /// 64 KiB is refused with 413 before it is read further.
     public var maxUploadSize: Int { 64 * 1024 }
 
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+        self.client = source.channel.remoteAddress?.ipAddress ?? "unknown"
+    }
+}
+
+extension RequestContext {
     /// A numeric id from the path; anything else names nothing here (404, like an unknown id).
     func id(_ name: String) throws -> Int {
         guard let text = parameters.get(name), let id = Int(text), id >= 1 else { throw NotFound() }
         return id
-    }
-
-    public init(source: ApplicationRequestContextSource) {
-        self.coreContext = .init(source: source)
-        self.client = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 }
 

@@ -184,15 +184,6 @@ func describe(_ quorum: QuorumStatus) -> String {
         : "Quorum: \(quorum.counted) of \(quorum.needed) needed — \(quorum.met ? "met" : "not met") (\(quorum.source.cited(in: .en)))."
 }
 
-/// Runs a store call, turning a statute refusal into a clear command-line error.
-func refusing<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let refusal as Refusal {
-        throw ValidationError("refused: \(refusal.en) — \(refusal.source.cited(in: .en))")
-    } catch let error as StoreError {
-        throw ValidationError(error.message)
-    }
-}
-
 extension String {
     func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }

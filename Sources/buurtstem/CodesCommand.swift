@@ -90,12 +90,9 @@ struct VoteCommand: AsyncParsableCommand {
     func run() async throws {
         let parsed: VotingCode
         do { parsed = try VotingCode(parsing: code) } catch { throw ValidationError("\(error)") }
-        do {
-            let receipt = try await VoteWriter(database: try database.open()).cast(code: parsed, ballot: ballot, choice: choice)
-            print("Your vote is in. Receipt: \(receipt) (find it on the public board after the ballot closes)")
-        } catch let rejection as VoteRejection {
-            throw ValidationError("not counted: \(rejection)")
-        }
+        let writer = VoteWriter(database: try database.open())
+        let receipt = try await refusing { try await writer.cast(code: parsed, ballot: ballot, choice: choice) }
+        print("Your vote is in. Receipt: \(receipt) (find it on the public board after the ballot closes)")
     }
 }
 

@@ -109,14 +109,8 @@ struct MembersJoin: ParsableCommand {
 
     func run() throws {
         let db = try database.open()
-        do {
-            let event = try db.join(ResidentID(id), on: on ?? today(), intakeOn: intake, meetsProfile: meetsProfile)
-            print("\(id) is a member from \(event.effectiveOn).")
-        } catch let refusal as MembershipRefusal {
-            throw ValidationError("refused: \(refusal.text(in: .en)) (\(refusal.source.cited(in: .en)))")
-        } catch let error as StoreError {
-            throw ValidationError(error.message)
-        }
+        let event = try refusing { try db.join(ResidentID(id), on: on ?? today(), intakeOn: intake, meetsProfile: meetsProfile) }
+        print("\(id) is a member from \(event.effectiveOn).")
     }
 }
 
@@ -130,13 +124,7 @@ struct MembersLeave: ParsableCommand {
 
     func run() throws {
         let db = try database.open()
-        do {
-            let event = try db.leave(ResidentID(id), on: on ?? today())
-            print("\(id) resigned on \(event.requestedOn); no longer a member from \(event.effectiveOn).")
-        } catch let refusal as MembershipRefusal {
-            throw ValidationError("refused: \(refusal.text(in: .en)) (\(refusal.source.cited(in: .en)))")
-        } catch let error as StoreError {
-            throw ValidationError(error.message)
-        }
+        let event = try refusing { try db.leave(ResidentID(id), on: on ?? today()) }
+        print("\(id) resigned on \(event.requestedOn); no longer a member from \(event.effectiveOn).")
     }
 }

@@ -22,7 +22,7 @@ struct StaffCommand: ParsableCommand {
         func run() throws {
             guard let role = StaffAccount.Role(rawValue: role) else { throw ValidationError("--role is board or desk, not \(role)") }
             let password = try readPassword(for: name)
-            try accountChange { try database.open().addStaff(name: name, role: role, password: password) }
+            try refusing { try database.open().addStaff(name: name, role: role, password: password) }
             print("Account \(name) (\(role.rawValue)) created.")
         }
     }
@@ -33,7 +33,7 @@ struct StaffCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             let password = try readPassword(for: name)
-            try accountChange { try database.open().setStaffPassword(name: name, password: password) }
+            try refusing { try database.open().setStaffPassword(name: name, password: password) }
             print("New password set for \(name).")
         }
     }
@@ -43,7 +43,7 @@ struct StaffCommand: ParsableCommand {
         @Argument(help: "The account name.") var name: String
         @OptionGroup var database: DatabaseOptions
         func run() throws {
-            try accountChange { try database.open().disableStaff(name: name) }
+            try refusing { try database.open().disableStaff(name: name) }
             print("Account \(name) disabled.")
         }
     }
@@ -56,15 +56,6 @@ struct StaffCommand: ParsableCommand {
                 print("\(account.name.padding(20)) \(account.role.rawValue.padding(6)) since \(account.createdAt)\(account.disabled ? "  (disabled)" : "")")
             }
         }
-    }
-}
-
-/// Runs an account change, turning store and password errors into plain messages.
-private func accountChange(_ body: () throws -> Void) throws {
-    do { try body() } catch let weak as PasswordHash.Weak {
-        throw ValidationError(weak.description)
-    } catch let error as StoreError {
-        throw ValidationError(error.message)
     }
 }
 

@@ -26,6 +26,33 @@ struct RecordTests {
         #expect(try db.assemblies().first?.date == day("2026-10-20"))
     }
 
+    @Test("a proposal's state and source are checked by the database; an unknown state read back is an error, not a draft")
+    func proposalStates() throws {
+        let db = try StoreFixtures.database("soesterkwartier")
+        _ = try db.scheduleAssembly(date: day("2026-10-20"), place: "Wijkhuis", today: day("2026-09-01"))
+        _ = try db.callAssembly(1, on: day("2026-09-15"))
+        let proposal = try db.submitProposal(
+            Proposal(id: 0, title: "Bankjes", text: "Zes bankjes.", kind: "gewoon", source: .board, assembly: 1), on: day("2026-09-20"))
+        #expect(throws: (any Error).self) { try db.writer.write { try $0.execute(sql: "UPDATE proposal SET state = 'aangenomen'") } }
+        #expect(throws: (any Error).self) { try db.writer.write { try $0.execute(sql: "UPDATE proposal SET state = NULL") } }
+        #expect(throws: (any Error).self) {
+            try db.writer.write {
+                try $0.execute(
+                    sql: "INSERT INTO proposal (assembly_id, title, text, kind, source_kind, state) VALUES (1, 't', 't', 'gewoon', 'buren', 'submitted')")
+            }
+        }
+        #expect(try db.proposals().first { $0.id == proposal.id }?.state == .submitted)
+        // A copy whose triggers were dropped (a hand-edited file) still cannot pass an unknown state off as a draft.
+        let copy = try DatabaseQueue()
+        try db.writer.backup(to: copy)
+        try copy.write {
+            try $0.execute(sql: "DROP TRIGGER proposal_state_on_update")
+            try $0.execute(sql: "UPDATE proposal SET state = 'aangenomen'")
+        }
+        let damaged = try AppDatabase(writer: copy, clock: StoreFixtures.clock)
+        #expect(throws: StoreError.self) { try damaged.proposals() }
+    }
+
     @Test("every entry of two kept years names an action the code knows (AuditAction)")
     func actionsAreTyped() throws {
         let db = try ComplianceTests.keptScenario()

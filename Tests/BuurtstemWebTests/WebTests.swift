@@ -236,7 +236,7 @@ struct VoteChangeTests {
             #expect(phone.lastPage.contains("Uw stem is gewijzigd") && phone.lastPage.contains("id=\"recorded\">Tegen"))
         }
         _ = try db.closeBallot(ballot)
-        #expect(try db.ballotBoard(ballot).choices == ["no"])
+        #expect(try db.ballotBoard(ballot).choices == [.no])
     }
 }
 

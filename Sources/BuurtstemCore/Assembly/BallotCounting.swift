@@ -38,32 +38,11 @@ public struct BallotOption: Sendable, Hashable, Codable {
     }
 }
 
-/// Turning a ballot's votes into a result: the stored form of a choice, and the count by method.
+/// Turning a ballot's votes into a result: the count by method.
 public enum BallotCounting {
-    /// A vote's choice in its stored form, or why it is not a valid vote on this ballot.
-    public static func normalise(_ choice: String, method: TallyMethod, options: [BallotOption]) throws(Refusal) -> String {
-        let trimmed = choice.trimmingCharacters(in: " \t")
-        if method == .yesNo {
-            switch trimmed.lowercased() {
-            case "yes", "voor", "ja": return "yes"
-            case "no", "tegen", "nee": return "no"
-            case "blank", "blanco", "", "abstain", "onthouding": return "blank"
-            default: throw refusal("`\(choice)` is not a yes/no vote: use yes, no or blank (voor, tegen, blanco)")
-            }
-        }
-        let ids = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: " \t") }.filter { !$0.isEmpty }
-        let known = Set(options.map(\.id))
-        for id in ids where !known.contains(id) {
-            throw refusal("`\(id)` is not an option of this ballot; the options are \(options.map(\.id).joined(separator: ", "))")
-        }
-        guard Set(ids).count == ids.count else { throw refusal("an option appears twice in `\(choice)`") }
-        if method == .plurality, ids.count > 1 { throw refusal("a single-choice vote names one option, not \(ids.count)") }
-        return ids.joined(separator: ",")
-    }
-
     /// Counts the votes of a ballot by its method; a yes/no ballot is decided by its decision kind.
     public static func count(
-        _ choices: [String], method: TallyMethod, options: [BallotOption], seats: Int?, budget: Int?,
+        _ choices: [Choice], method: TallyMethod, options: [BallotOption], seats: Int?, budget: Int?,
         kind: DecisionKind, attendance: Attendance, electorate: Int, secondMeeting: Bool = false,
         secondRound: Bool = false, closedWith: (quorum: QuorumStatus, present: Int)? = nil
     ) -> JSONValue {
@@ -71,12 +50,12 @@ public enum BallotCounting {
         let atClose = closedWith ?? (QuorumStatus.check(kind.quorum, attendance: attendance, electorate: electorate), attendance.votesAllowed)
         let ids = options.map(\.id)
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-        let ranked = choices.map { $0.split(separator: ",").compactMap { index[String($0)] } }
+        let ranked = choices.map { $0.optionIDs.compactMap { index[$0] } }
         switch method {
         case .yesNo:
             let count = YesNoCount(
-                yes: choices.filter { $0 == "yes" }.count, no: choices.filter { $0 == "no" }.count,
-                blank: choices.filter { $0 == "blank" }.count)
+                yes: choices.filter { $0 == .yes }.count, no: choices.filter { $0 == .no }.count,
+                blank: choices.filter { $0 == .blank }.count)
             let outcome = DecisionRule.decide(
                 count, kind: kind, quorum: atClose.quorum, present: atClose.present, electorate: electorate,
                 secondMeeting: secondMeeting, secondRound: secondRound)
@@ -138,10 +117,5 @@ public enum BallotCounting {
         var object: [String: JSONValue] = ["met": .bool(quorum.met), "counted": .int(quorum.counted), "needed": .int(quorum.needed)]
         if quorum.waived { object["waived"] = .bool(true) }
         return .object(object)
-    }
-
-    /// A vote that does not fit the ballot (a counting error, not a rule of the statute).
-    static func refusal(_ en: String) -> Refusal {
-        Refusal(nl: en, en: en, source: .legalDefault(LegalDefaults.method))
     }
 }

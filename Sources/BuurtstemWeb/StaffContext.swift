@@ -1,0 +1,59 @@
+import BuurtstemStore
+public import Hummingbird
+
+/// The request context of the board's and the desk's pages: who is signed in and, for a post,
+/// the form after its CSRF and one-time tokens were checked. `StaffGateMiddleware` fills it in
+/// before any handler of the group runs, so a handler never checks a session itself.
+struct StaffContext: ChildRequestContext {
+    var coreContext: CoreRequestContextStorage
+    /// The client's IP address (for the limiter), as the parent context read it.
+    let client: String
+    /// Set by the middleware; nil only if a route was added outside a gated group.
+    var signedIn: StaffSession?
+    /// The posted form's fields (empty for a GET).
+    var form: [String: [String]] = [:]
+
+    var maxUploadSize: Int { 64 * 1024 }
+
+    init(context: WebContext) {
+        self.coreContext = context.coreContext
+        self.client = context.client
+    }
+
+    /// The signed-in session the middleware let through.
+    var session: StaffSession {
+        get throws {
+            guard let signedIn else { throw HTTPError(.forbidden) }
+            return signedIn
+        }
+    }
+}
+
+/// The one guard of a staff group: a page for `role` needs a signed-in account with that role (the
+/// board may use the desk too); nobody signed in goes to the sign-in page; a post must carry the
+/// session's CSRF token and a one-time token not used before.
+struct StaffGateMiddleware: RouterMiddleware {
+    typealias Context = StaffContext
+    let gate: StaffGate
+    let role: StaffAccount.Role
+
+    func handle(_ request: Request, context: StaffContext, next: (Request, StaffContext) async throws -> Response) async throws -> Response {
+        var context = context
+        if request.method == .post {
+            guard let (session, form) = try await gate.post(request, role: role) else { return StaffGate.signIn }
+            context.signedIn = session
+            context.form = form
+        } else {
+            guard let session = try await gate.session(request, role: role) else { return StaffGate.signIn }
+            context.signedIn = session
+        }
+        return try await next(request, context)
+    }
+}
+
+extension Router<WebContext> {
+    /// The routes under `path`, each behind the staff gate for `role`.
+    func staff(_ path: RouterPath, role: StaffAccount.Role, gate: StaffGate) -> RouterGroup<StaffContext> {
+        group(path, context: StaffContext.self).add(middleware: StaffGateMiddleware(gate: gate, role: role))
+    }
+}
