@@ -12,15 +12,14 @@ struct API: Sendable {
     let limiter: AttemptLimiter
 
     func register(on router: Router<WebContext>) {
-        router.get("healthz") { _, _ in json(["status": .string("ok")]) }
+        router.get("healthz") { _, _ in HealthBody() }
         router.post("api/v1/votes") { request, context in try await self.vote(request, context) }
         router.get("api/v1/ballots/:id") { _, context in try self.ballot(try context.id("id")) }
         router.get("api/v1/ballots/:id/result") { _, context in try self.result(try context.id("id")) }
         router.get("api/v1/ballots/:id/board") { _, context in try self.board(try context.id("id")) }
         router.get("api/v1/assemblies/:id/turnout") { _, context in try self.turnout(try context.id("id")) }
         router.get("api/v1/audit/head") { _, _ in
-            let head = try self.database.auditHead()
-            return json(["size": .int(head.size), "root": .string(head.root.description)])
+            AuditHeadBody(try self.database.auditHead())
         }
     }
 
@@ -63,14 +62,8 @@ struct API: Sendable {
         }
     }
 
-    func ballot(_ id: Int) throws -> Response {
-        let ballot = try record(id)
-        return json([
-            "id": .int(ballot.id), "proposal": .int(ballot.proposal), "title": .string(try database.ballotTitle(id)),
-            "method": .string(ballot.method.rawValue), "state": .string(ballot.isOpen ? "open" : "closed"),
-            "seats": ballot.seats.map(JSONValue.int) ?? .null, "budget": ballot.budget.map(JSONValue.int) ?? .null,
-            "options": .array(ballot.options.map { .object(["id": .string($0.id), "name": .string($0.name), "cost": $0.cost.map(JSONValue.int) ?? .null]) }),
-        ])
+    func ballot(_ id: Int) throws -> BallotBody {
+        BallotBody(try record(id), title: try database.ballotTitle(id))
     }
 
     func result(_ id: Int) throws -> Response {
@@ -79,29 +72,17 @@ struct API: Sendable {
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: .init(string: result)))
     }
 
-    func board(_ id: Int) throws -> Response {
+    func board(_ id: Int) throws -> BoardBody {
         _ = try record(id)
-        do {
-            let board = try database.ballotBoard(id)
-            return json([
-                "ballot": .int(id), "receipts": .array(board.receipts.map(JSONValue.string)), "choices": .array(board.choices.map { .string($0.stored) }),
-            ])
-        } catch is StoreError {
+        do { return BoardBody(try database.ballotBoard(id)) } catch is StoreError {
             throw APIError(.conflict, id: "ballot-open", message: "the board is published when the ballot closes")
         }
     }
 
-    func turnout(_ id: Int) throws -> Response {
-        let turnout: Turnout
-        do { turnout = try database.turnout(assembly: id) } catch let error as StoreError where error.isNotFound {
+    func turnout(_ id: Int) throws -> TurnoutBody {
+        do { return TurnoutBody(try database.turnout(assembly: id)) } catch let error as StoreError where error.isNotFound {
             throw APIError(.notFound, id: "no-such-assembly", message: "there is no assembly \(id)")
         }
-        return json([
-            "assembly": .int(id), "electorate": .int(turnout.electorate), "present": .int(turnout.present), "represented": .int(turnout.represented),
-            "quorum": .object(["met": .bool(turnout.quorum.met), "counted": .int(turnout.quorum.counted), "needed": .int(turnout.quorum.needed)]),
-            "ballots": .array(
-                turnout.ballots.map { .object(["id": .int($0.id), "title": .string($0.title), "open": .bool($0.open), "votes": .int($0.votes)]) }),
-        ])
     }
 
     private func record(_ id: Int) throws -> BallotRecord {

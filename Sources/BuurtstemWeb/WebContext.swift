@@ -1,3 +1,4 @@
+public import Foundation
 public import Hummingbird
 import NIOCore
 
@@ -9,6 +10,12 @@ public struct WebContext: RequestContext {
     /// The largest request body read: a vote or a form is a few hundred bytes; anything past
     /// 64 KiB is refused with 413 before it is read further.
     public var maxUploadSize: Int { 64 * 1024 }
+    /// The API's bodies with sorted keys, like every other JSON Buurtstem writes.
+    public var responseEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

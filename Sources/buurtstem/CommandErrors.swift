@@ -25,6 +25,6 @@ func refusing<T>(_ body: () throws -> T) throws -> T {
 }
 
 /// The same for an asynchronous call.
-func refusing<T>(_ body: () async throws -> T) async throws -> T {
+func refusingAsync<T>(_ body: () async throws -> T) async throws -> T {
     do { return try await body() } catch { throw commandLineError(error) }
 }

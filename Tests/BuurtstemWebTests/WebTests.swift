@@ -130,7 +130,9 @@ struct WebTests {
         try await app.test(.router) { client in
             try await client.execute(uri: "/healthz", method: .get) { #expect(String(buffer: $0.body) == "{\"status\":\"ok\"}") }
             try await client.execute(uri: "/api/v1/ballots/\(ballot)", method: .get) { response in
-                #expect(String(buffer: response.body).contains("\"title\":\"Bankjes op het plein\""))
+                let text = String(buffer: response.body)
+                #expect(text.contains("\"title\":\"Bankjes op het plein\"") && text.contains("\"seats\":null") && text.contains("\"budget\":null"))
+                #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
             }
             try await client.execute(uri: "/api/v1/ballots/\(ballot)/result", method: .get) { #expect($0.status == .conflict) }
             try await client.execute(uri: "/api/v1/ballots/\(ballot)/board", method: .get) { #expect($0.status == .conflict) }
