@@ -8,9 +8,10 @@ public enum BuurtstemServer {
     /// The application, ready to run (`try await app.runService()`), with graceful shutdown on SIGTERM/SIGINT.
     public static func application(
         database: AppDatabase, host: String = "127.0.0.1", port: Int = 8080, clock: WallClock = .system,
-        connections: ConnectionRegistry = ConnectionRegistry()
+        connections: ConnectionRegistry = ConnectionRegistry(), trustedProxies: Set<String> = []
     ) -> some ApplicationProtocol {
         let router = Router(context: WebContext.self)
+        router.add(middleware: ForwardedMiddleware(trusted: trustedProxies))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: MethodMiddleware())
         router.add(middleware: SameOriginMiddleware())
@@ -43,7 +44,9 @@ public enum BuurtstemServer {
 
 extension BuurtstemServer {
     /// Runs the server until SIGTERM or SIGINT, then stops gracefully.
-    public static func run(database: AppDatabase, host: String, port: Int, connections: ConnectionRegistry = ConnectionRegistry()) async throws {
-        try await application(database: database, host: host, port: port, connections: connections).runService()
+    public static func run(
+        database: AppDatabase, host: String, port: Int, connections: ConnectionRegistry = ConnectionRegistry(), trustedProxies: Set<String> = []
+    ) async throws {
+        try await application(database: database, host: host, port: port, connections: connections, trustedProxies: trustedProxies).runService()
     }
 }

@@ -236,7 +236,7 @@ struct DeskPages: Sendable {
                 card["carried"] = Catalogue.both("oldCodeCarriedOver", ["count": String(carried)])
             }
             let entry = try database.deskEntry(assembly: assembly, member: member)
-            let url = "http://\(request.head.authority ?? "127.0.0.1:8080")/"
+            let url = "\(staff.scheme)://\(request.head.authority ?? "127.0.0.1:8080")/"
             card["qr"] = QRCode.svg(url) ?? ""
             card["forMember"] = Catalogue.both("newCodeFor", ["name": entry?.name ?? member.rawValue, "address": entry?.address.description ?? ""])
             card["giveCode"] = Catalogue.both(entry?.present == true || entry?.proxyTo != nil ? "giveThisCode" : "giveThisCodeAndCheckIn")

@@ -13,16 +13,15 @@ struct ProjectorPage: Sendable {
     let database: AppDatabase
 
     func register(on router: Router<WebContext>) {
-        router.get("projector/:id") { request, context in try self.page(request, try context.id("id")) }
+        router.get("projector/:id") { request, context in try self.page(request, try context.id("id"), siteURL: context.siteURL(request)) }
     }
 
-    func page(_ request: Request, _ id: Int) throws -> Response {
+    func page(_ request: Request, _ id: Int, siteURL url: String) throws -> Response {
         guard let assembly = try database.assemblies().first(where: { $0.id == id }) else {
             return PageTemplates.page("message", title: "notFoundTitle", ["message": Catalogue.both("noSuchAssembly"), "class": "error"], status: .notFound)
         }
         let turnout = try database.turnout(assembly: id)
         let head = try database.auditHead()
-        let url = "http://\(request.head.authority ?? "127.0.0.1:8080")/"
         let q = turnout.quorum
         let quorum =
             q.needed == 0

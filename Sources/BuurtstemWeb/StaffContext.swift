@@ -8,6 +8,8 @@ struct StaffContext: ChildRequestContext {
     var coreContext: CoreRequestContextStorage
     /// The client's IP address (for the limiter), as the parent context read it.
     let client: String
+    /// The parent's site address, for QR codes.
+    let scheme: String
     /// Set by the middleware; nil only if a route was added outside a gated group.
     var signedIn: StaffSession?
     /// The posted form's fields (empty for a GET).
@@ -18,6 +20,7 @@ struct StaffContext: ChildRequestContext {
     init(context: WebContext) {
         self.coreContext = context.coreContext
         self.client = context.client
+        self.scheme = context.scheme
     }
 
     /// The signed-in session the middleware let through.

@@ -5,8 +5,11 @@ import NIOCore
 /// The request context: Hummingbird's core context plus the client's address (for rate limiting).
 public struct WebContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    /// The client's IP address, or `unknown` (tests, unix sockets).
-    public let client: String
+    /// The client's IP address, or `unknown` (tests, unix sockets). Behind a trusted reverse
+    /// proxy, the address the proxy reports (`ForwardedMiddleware`).
+    public internal(set) var client: String
+    /// `https` when a trusted proxy says the request came over HTTPS; else `http`.
+    public internal(set) var scheme = "http"
     /// The largest request body read: a vote or a form is a few hundred bytes; anything past
     /// 64 KiB is refused with 413 before it is read further.
     public var maxUploadSize: Int { 64 * 1024 }
@@ -21,6 +24,11 @@ public struct WebContext: RequestContext {
         self.coreContext = .init(source: source)
         self.client = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
+}
+
+extension WebContext {
+    /// This site's address as the client reached it (for QR codes on the projector and the desk).
+    func siteURL(_ request: Request) -> String { "\(scheme)://\(request.head.authority ?? "127.0.0.1:8080")/" }
 }
 
 extension RequestContext {

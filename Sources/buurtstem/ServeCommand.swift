@@ -23,6 +23,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port.") var port = 8080
 
     @Option(help: "Most connections at once (lowered to fit the open-file limit).") var maxConnections = 4_096
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help: "The address of a reverse proxy (Caddy) whose X-Forwarded-For and X-Forwarded-Proto are believed; repeat for more.")
+    var trustedProxies: [String] = []
 
     func run() async throws {
         let db = try database.open()
@@ -32,7 +36,8 @@ struct ServeCommand: AsyncParsableCommand {
             "Buurtstem serves \(try database.path()) at http://\(host):\(port)/ (Ctrl-C stops); "
                 + "at most \(limits.total) connections (\(descriptors) open files allowed)")
         fflush(nil)  // every output stream: the line shows at once when the output is a file
-        try await BuurtstemServer.run(database: db, host: host, port: port, connections: ConnectionRegistry(limits: limits))
+        try await BuurtstemServer.run(
+            database: db, host: host, port: port, connections: ConnectionRegistry(limits: limits), trustedProxies: Set(trustedProxies))
     }
 
     /// Raises the soft open-file limit to the hard one where allowed; returns the limit in force.
