@@ -71,3 +71,19 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         return error
     }
 }
+
+extension AppDatabase {
+    /// The database's size in bytes (pages in use and free), for the operator's metrics.
+    public func fileSize() throws -> Int {
+        try writer.read { db in
+            let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            let size = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
+            return pages * size
+        }
+    }
+
+    /// Whether the database answers and its schema is the one this binary knows (readiness).
+    public func isReady() -> Bool {
+        (try? writer.read { db in try Migrations.migrator.hasCompletedMigrations(db) }) ?? false
+    }
+}

@@ -10,9 +10,9 @@ struct API: Sendable {
     let database: AppDatabase
     let writer: VoteWriter
     let limiter: AttemptLimiter
+    let telemetry: Telemetry
 
     func register(on router: Router<WebContext>) {
-        router.get("healthz") { _, _ in HealthBody() }
         router.post("api/v1/votes") { request, context in try await self.vote(request, context) }
         router.get("api/v1/ballots/:id") { _, context in try self.ballot(try context.id("id")) }
         router.get("api/v1/ballots/:id/result") { _, context in try self.result(try context.id("id")) }
@@ -34,13 +34,16 @@ struct API: Sendable {
         var request = request
         let bytes: ByteBuffer
         do { bytes = try await request.collectBody(upTo: context.maxUploadSize) } catch {
+            telemetry.voteRefused("too-large")
             throw APIError(.contentTooLarge, id: "too-large", message: "a vote is a few hundred bytes; this request is over \(context.maxUploadSize) bytes")
         }
         do { body = try JSONDecoder().decode(VoteRequest.self, from: Data(bytes.readableBytesView)) } catch {
+            telemetry.voteRefused("bad-request")
             throw APIError(.badRequest, id: "bad-request", message: "expected {\"code\", \"ballot\", \"choice\"}")
         }
         let code: VotingCode
         do { code = try VotingCode(parsing: body.code) } catch {
+            telemetry.voteRefused("typo")
             throw APIError(.badRequest, id: "typo", message: error.description)
         }
         // A throttled client (every phone on the venue's Wi-Fi shares one address) still votes
@@ -48,6 +51,8 @@ struct API: Sendable {
         let wait = await limiter.wait(context.client)
         if wait > 0, try database.findCode(code) == nil {
             await limiter.fail(context.client)
+            telemetry.rateLimited("code")
+            telemetry.voteRefused("rate-limited")
             var response = try APIError(.tooManyRequests, id: "rate-limited", message: "too many wrong codes; try again in \(wait) seconds")
                 .response(from: request, context: context)
             response.headers[.retryAfter] = String(wait)
@@ -55,9 +60,11 @@ struct API: Sendable {
         }
         do {
             let receipt = try await writer.cast(code: code, ballot: body.ballot, choice: body.choice)
+            telemetry.voteAccepted()
             return json(["receipt": .string(receipt)], status: .created)
         } catch let rejection as VoteRejection {
             if rejection.countsAsFailedAttempt { await limiter.fail(context.client) }
+            telemetry.voteRefused(rejection.id)
             throw APIError(Explained.rejection(rejection).status, id: rejection.id, message: rejection.description)
         }
     }

@@ -23,6 +23,7 @@ public struct ForwardedMiddleware: RouterMiddleware {
     public func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         guard !trusted.isEmpty, trusted.contains(context.client) else { return try await next(request, context) }
         var context = context
+        context.forwarded = true
         // The proxy appends the address it saw; anything before it was written by the client.
         if let forwarded = request.headers[values: .forwardedFor].last,
             let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty

@@ -12,6 +12,7 @@ struct ResidentPages: Sendable {
     let writer: VoteWriter
     let limiter: AttemptLimiter
     let sessions: VoterSessions
+    let telemetry: Telemetry
     static let cookie = "__Host-stem"
 
     func register(on router: Router<WebContext>) {
@@ -84,6 +85,7 @@ struct ResidentPages: Sendable {
             let wait = await limiter.wait(context.client)
             await limiter.fail(context.client)
             if wait > 0 {
+                telemetry.rateLimited("code")
                 return codeForm(error: Catalogue.pair("codeTooManyWrong", ["seconds": String(wait)]), status: .tooManyRequests)
             }
             return codeForm(error: Catalogue.pair("codeNotThisAssembly"), status: .forbidden)
@@ -256,12 +258,14 @@ struct ResidentPages: Sendable {
         do {
             let replacing = try database.hasVoted(session.code, ballot: id)
             let receipt = try await writer.cast(code: session.code, ballot: id, choice: form["choice"]?.first ?? "")
+            telemetry.voteAccepted()
             // The choice as stored, read back now: the voter sees it here, privately, once.
             let ballot = try database.ballot(id)
             let recorded: [String: Any] =
                 try database.recordedChoice(ballot: id, receipt: receipt).map { shown($0, on: ballot) } ?? ["word": ["nl": "—", "en": "—"]]
             return Self.voterPage("receipt", title: "receiptTitle", ["replacing": replacing, "shown": recorded, "receipt": receipt], status: .created)
         } catch let rejection as VoteRejection {
+            telemetry.voteRefused(rejection.id)
             switch rejection {
             case .alreadyVoted: return Self.voterMessage("alreadyVotedFirstCounts", title: "votedTitle", class: "ok", status: .conflict)
             case .codeNewerThanBallot: return Self.voterMessage("codeNewerThanBallot", title: "notWithThisCodeTitle", class: "error", status: .forbidden)

@@ -41,13 +41,21 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
                 : Self.notFoundPage()
         } catch {
             // Never an empty 500: a page (or JSON) with the headers, and the cause in the log.
-            context.logger.error("unexpected error", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
+            // The route pattern and the error's type: a path or an error's text may hold a name or a code.
+            context.logger.error(
+                "unexpected error", metadata: ["route": .string(context.endpointPath ?? "unmatched"), "error": .string(String(reflecting: type(of: error)))])
             response =
                 api
                 ? try APIError(.internalServerError, id: "internal", message: "something went wrong on the server; it has been logged")
                     .response(from: request, context: context)
                 : Self.statusPage("somethingWentWrong", text: "somethingWentWrongText", links: [("/", "toTheStart")], status: .internalServerError)
         }
+        Self.secure(&response)
+        return response
+    }
+
+    /// The security headers every response carries.
+    static func secure(_ response: inout Response) {
         response.headers[.strictTransportSecurity] = "max-age=31536000; includeSubDomains"
         response.headers[.contentSecurityPolicy] =
             "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
@@ -55,7 +63,6 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
         response.headers[.referrerPolicyHeader] = "no-referrer"
         response.headers[.frameOptions] = "DENY"
         response.headers[.cacheControl] = response.headers[.cacheControl] ?? "no-store"
-        return response
     }
 }
 

@@ -11,6 +11,7 @@ struct StaffGate: Sendable {
     let sessions: StaffSessions
     /// Wrong passwords, limited per client like wrong voting codes.
     let limiter: AttemptLimiter
+    let telemetry: Telemetry
     static let cookie = "__Host-staff"
 
     /// The signed-in session when it may see a page for `role` (the board may use the desk too);
@@ -62,6 +63,7 @@ struct StaffGate: Sendable {
     func login(_ request: Request, _ context: WebContext) async throws -> Response {
         let wait = await limiter.attempt(context.client)
         guard wait == 0 else {
+            telemetry.rateLimited("password")
             return Self.loginForm(
                 error: (
                     Catalogue.text("tooManyWrongPasswords", .nl, ["seconds": String(wait)]),

@@ -10,6 +10,8 @@ public struct WebContext: RequestContext {
     public internal(set) var client: String
     /// `https` when a trusted proxy says the request came over HTTPS; else `http`.
     public internal(set) var scheme = "http"
+    /// The request came through a trusted reverse proxy (so from the internet, not the operator).
+    public internal(set) var forwarded = false
     /// The largest request body read: a vote or a form is a few hundred bytes; anything past
     /// 64 KiB is refused with 413 before it is read further.
     public var maxUploadSize: Int { 64 * 1024 }

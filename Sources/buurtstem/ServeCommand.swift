@@ -1,43 +1,79 @@
 import ArgumentParser
 import BuurtstemStore
 import BuurtstemWeb
+import Foundation
+import Logging
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// `buurtstem serve --db FILE [--host 127.0.0.1] [--port 8080]`
+/// `buurtstem serve --db FILE | --associations DIR [--host 127.0.0.1] [--port 8080] [--trusted-proxy ADDR]`
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Serve the voting pages and the JSON API for an association.",
+        commandName: "serve", abstract: "Serve the voting pages and the JSON API for an association (or a folder of them).",
         discussion: """
             Residents vote on their phones at http://HOST:PORT/ with the code from their letter; the JSON
             API is under /api/v1 (see docs/api.md). Stops gracefully on SIGTERM or SIGINT. The command-line
             tool can work on the same database at the same time.
 
-            Example:
+            With --associations DIR every NAME.sqlite in DIR is an association, served for host names
+            whose first label is NAME (wildeman.stem.example.nl, or wildeman.localhost on this machine).
+            Files added or removed are picked up without a restart. The operator's endpoints are /healthz,
+            /readyz and /metrics (Prometheus; only for requests that did not come through the proxy).
+            Put the server behind HTTPS (deploy/Caddyfile, docs/operations.md) with --trusted-proxy.
+
+            Examples:
               buurtstem serve --db wildeman.sqlite --port 8080
+              buurtstem serve --associations /var/lib/buurtstem/associations --trusted-proxy 127.0.0.1 --log-format json
             """)
     @OptionGroup var database: DatabaseOptions
+    @Option(help: "Serve every NAME.sqlite in this folder, by host name (instead of --db).") var associations: String?
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port.") var port = 8080
-
     @Option(help: "Most connections at once (lowered to fit the open-file limit).") var maxConnections = 4_096
     @Option(
         name: .customLong("trusted-proxy"),
         help: "The address of a reverse proxy (Caddy) whose X-Forwarded-For and X-Forwarded-Proto are believed; repeat for more.")
     var trustedProxies: [String] = []
+    @Option(help: "text (for people) or json (one object per line, for journald and log shippers).") var logFormat = "text"
+    @Option(help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
+
+    func validate() throws {
+        guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format is text or json, not \(logFormat)") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level is trace, debug, info, notice, warning, error or critical") }
+        if associations != nil, database.db != nil { throw ValidationError("--associations serves a folder; leave out --db") }
+    }
 
     func run() async throws {
-        let db = try database.open()
         let descriptors = Self.raiseDescriptorLimit()
         let limits = ConnectionLimits(total: maxConnections).fitting(descriptors: descriptors)
-        print(
-            "Buurtstem serves \(try database.path()) at http://\(host):\(port)/ (Ctrl-C stops); "
-                + "at most \(limits.total) connections (\(descriptors) open files allowed)")
-        fflush(nil)  // every output stream: the line shows at once when the output is a file
-        try await BuurtstemServer.run(
-            database: db, host: host, port: port, connections: ConnectionRegistry(limits: limits), trustedProxies: Set(trustedProxies))
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        let format = logFormat
+        var logger = Logger(label: "buurtstem") { label in
+            format == "json" ? JSONLogHandler(label: label, level: level) as any LogHandler : StreamLogHandler.standardError(label: label)
+        }
+        logger.logLevel = level
+        let settings = ServerSettings(
+            host: host, port: port, connections: ConnectionRegistry(limits: limits), trustedProxies: Set(trustedProxies), logger: logger)
+        let limitsLine = "at most \(limits.total) connections (\(descriptors) open files allowed)"
+        if let associations {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: associations, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ValidationError("\(associations) is not a folder; create it and put one NAME.sqlite per association in it")
+            }
+            print("Buurtstem serves every NAME.sqlite in \(associations) at http://NAME.\(host):\(port)/ by host name (Ctrl-C stops); \(limitsLine)")
+            fflush(nil)
+            let directory = AssociationDirectory(folder: URL(fileURLWithPath: associations), settings: settings)
+            try await BuurtstemServer.run(directory: directory, settings: settings)
+        } else {
+            let db = try database.open()
+            let path = try database.path()
+            print("Buurtstem serves \(path) at http://\(host):\(port)/ (Ctrl-C stops); \(limitsLine)")
+            fflush(nil)  // every output stream: the line shows at once when the output is a file
+            let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+            try await BuurtstemServer.run(database: db, association: AssociationDirectory.isValidName(name) ? name : "default", settings: settings)
+        }
     }
 
     /// Raises the soft open-file limit to the hard one where allowed; returns the limit in force.
