@@ -11,7 +11,7 @@ public import Hummingbird
 public actor AssociationDirectory {
     public let folder: URL
     let settings: ServerSettings
-    private var open: [String: (database: AppDatabase, responder: RouterResponder<WebContext>)] = [:]
+    private var open: [String: (database: AppDatabase, responder: RouterResponder<WebContext>, lock: ServingLock?)] = [:]
 
     public init(folder: URL, settings: ServerSettings) {
         self.folder = folder
@@ -44,7 +44,7 @@ public actor AssociationDirectory {
         if let served = open[name] { return served.responder }
         guard let database = try? AppDatabase(path: file(name).path, clock: settings.clock) else { return nil }
         let responder = BuurtstemServer.router(database: database, association: name, settings: settings).buildResponder()
-        open[name] = (database, responder)
+        open[name] = (database, responder, ServingLock(serving: file(name).path))
         return responder
     }
 

@@ -69,10 +69,13 @@ struct ServeCommand: AsyncParsableCommand {
         } else {
             let db = try database.open()
             let path = try database.path()
+            // Held while serving: `buurtstem restore` refuses to swap the file under a running server.
+            let lock = ServingLock(serving: path)
             print("Buurtstem serves \(path) at http://\(host):\(port)/ (Ctrl-C stops); \(limitsLine)")
             fflush(nil)  // every output stream: the line shows at once when the output is a file
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
             try await BuurtstemServer.run(database: db, association: AssociationDirectory.isValidName(name) ? name : "default", settings: settings)
+            withExtendedLifetime(lock) {}
         }
     }
 

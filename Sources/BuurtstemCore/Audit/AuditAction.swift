@@ -17,6 +17,7 @@ public enum AuditAction: String, Sendable, Hashable, CaseIterable, Codable {
     case boardReappointed = "board.reappointed"
     case codeReissued = "code.reissued"
     case codesIssued = "codes.issued"
+    case databaseRestored = "database.restored"
     case decisionOutsideMeeting = "decision.outside-meeting"
     case keyCreated = "key.created"
     case memberAdmitted = "member.admitted"

@@ -1,0 +1,65 @@
+import ArgumentParser
+import BuurtstemCore
+import BuurtstemStore
+import Foundation
+
+/// `buurtstem backup --out FILE`
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup", abstract: "Copy the association's database while the server runs (with a checksum file).",
+        discussion: """
+            Uses SQLite's online backup: the copy is consistent even while votes are being written. The
+            copy's SHA-256 goes to FILE.sha256 (`sha256sum -c FILE.sha256` checks it); `buurtstem
+            restore FILE` checks it again, with the audit log, before it replaces anything. For a
+            continuous copy (every second) run Litestream beside the server: docs/operations.md.
+
+            Example:
+              buurtstem backup --out /srv/backup/wildeman-2026-12-04.sqlite
+            """)
+    @Option(help: "The file to write (it must not exist).") var out: String
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let made = try refusing { try database.open().backup(to: out) }
+        print("Backed up \(try database.path()) to \(made.path): \(made.head.size) audit entries, head \(made.head.root).")
+        print("SHA-256 \(made.sha256) (in \(made.path).sha256)")
+    }
+}
+
+/// `buurtstem restore FILE [--witness PLACE] [--accept-loss]`
+struct RestoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore", abstract: "Replace the association's database with a backup, after checking the backup.",
+        discussion: """
+            Nothing is replaced unless the backup passes every check: its checksum file (when there is
+            one), SQLite's integrity check, its audit log (and the witnessed heads, with --witness), every
+            ballot's votes against the log, and — when the current database can still be read — that it
+            is a copy of the same association and is not behind it (--accept-loss says that losing the
+            newer entries is meant). Stop the server first: a running server is detected and refused.
+            The restore is recorded in the restored audit log.
+
+            Examples:
+              buurtstem restore /srv/backup/wildeman-2026-12-04.sqlite --db /var/lib/buurtstem/wildeman.sqlite
+              buurtstem restore restored-by-litestream.sqlite --witness /srv/kascommissie --db wildeman.sqlite
+            """)
+    @Argument(help: "The backup file (from `buurtstem backup` or `litestream restore`).") var file: String
+    @Option(help: "A witness's file or folder of signed heads: the backup must hold every head in it.") var witness: String?
+    @Flag(help: "Restore even though the current database has audit entries the backup lacks.") var acceptLoss = false
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: file) else { throw ValidationError("\(file) does not exist") }
+        let witnessed = try witness.map { try WitnessFile.read($0) } ?? []
+        let target = try database.path()
+        let restored = try refusing { try Backups.restore(file, to: target, witnessed: witnessed, acceptLoss: acceptLoss) }
+        let checksum =
+            switch restored.checksumMatched {
+            case true?: "the checksum matched"
+            case false?: "the checksum did not match"
+            case nil: "there was no checksum file"
+            }
+        print("Restored \(target) from \(file): \(restored.head.size) audit entries, head \(restored.head.root); \(checksum).")
+        if !witnessed.isEmpty { print("It holds all \(witnessed.count) witnessed heads.") }
+        if restored.lost > 0 { print("\(restored.lost) newer audit entries of the replaced database were given up (--accept-loss).") }
+    }
+}
