@@ -69,10 +69,9 @@ struct RawStatement {
         isNull(column) ? nil : withBytes(column) { String(decoding: $0, as: UTF8.self) }
     }
 
-    private func error(_ code: Int32) -> StoreError {
-        StoreError(
-            nl: "SQLite-fout \(code): \(String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))",
-            en: "SQLite error \(code): \(String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))")
+    /// SQLite's error as GRDB's, so callers see its code (a full disk is `SQLITE_FULL` wherever it happens).
+    private func error(_ code: Int32) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
     }
 }
 

@@ -3,6 +3,7 @@ import Crypto
 import Foundation
 public import GRDB
 public import Statuut
+import Synchronization
 
 /// Writes votes in batches: every vote waiting when a write starts goes into one transaction
 /// (group commit), and each is acknowledged only after that transaction has committed
@@ -31,6 +32,9 @@ public actor VoteWriter {
             pending = []
             let requests = batch.map { (code: $0.code, ballot: $0.ballot, choice: $0.choice) }
             let outcome: Result<[Result<String, any Error>], any Error>
+            // A full disk inside one vote's savepoint makes SQLite roll back the whole transaction:
+            // the batch then fails as a whole ("aborted"), and every vote in it is refused as storage-full.
+            let storageFailed = Mutex(false)
             do {
                 let moment = database.clock.now()
                 outcome = .success(
@@ -52,6 +56,7 @@ public actor VoteWriter {
                                 return .success(receipt)
                             } catch {
                                 audit = before
+                                if case .storageFull? = VoteRejection.storage(error) as? VoteRejection { storageFailed.withLock { $0 = true } }
                                 return .failure(error)
                             }
                         }
@@ -63,9 +68,10 @@ public actor VoteWriter {
             }
             switch outcome {
             case .success(let results):
-                for (entry, result) in zip(batch, results) { entry.reply.resume(with: result) }
+                for (entry, result) in zip(batch, results) { entry.reply.resume(with: result.mapError(VoteRejection.storage)) }
             case .failure(let error):
-                for entry in batch { entry.reply.resume(throwing: error) }
+                let refusal = storageFailed.withLock { $0 } ? VoteRejection.storageFull : VoteRejection.storage(error)
+                for entry in batch { entry.reply.resume(throwing: refusal) }
             }
         }
         writing = false

@@ -18,6 +18,9 @@ public enum VoteRejection: Error, Sendable, Hashable, CustomStringConvertible {
     /// The code was handed out after this ballot opened, while the member's earlier code could
     /// vote on it: it votes on later ballots only (one member, one vote).
     case codeNewerThanBallot
+    /// The server's disk is full (or failing): the vote was not written; it can be cast again
+    /// once there is room. Nothing acknowledged is lost: a vote is acknowledged only after its commit.
+    case storageFull
 
     /// A stable id for the JSON API.
     public var id: String {
@@ -31,6 +34,7 @@ public enum VoteRejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .noSuchBallot: return "no-such-ballot"
         case .invalidChoice: return "invalid-choice"
         case .codeNewerThanBallot: return "code-newer-than-ballot"
+        case .storageFull: return "storage-full"
         }
     }
 
@@ -49,6 +53,17 @@ public enum VoteRejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .codeNewerThanBallot:
             return
                 "this code was handed out after this ballot opened, and the earlier code may have voted on it; it votes on later ballots (bring the earlier letter to the desk to carry its votes over)"
+        case .storageFull: return "the server cannot write right now (its disk is full); this vote was not counted; try again in a few minutes"
+        }
+    }
+
+    /// A write that failed because the disk is full or failing, as a refusal the voter can act on;
+    /// any other error unchanged.
+    static func storage(_ error: any Error) -> any Error {
+        guard let database = error as? DatabaseError else { return error }
+        switch database.resultCode {
+        case .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_CANTOPEN: return VoteRejection.storageFull
+        default: return error
         }
     }
 }
@@ -59,6 +74,10 @@ extension AppDatabase {
     /// are written together (a unique key makes a second use impossible), the vote itself holds
     /// only the ballot, a random receipt and the choice. Returns the receipt.
     public func castVote(code: VotingCode, ballot: Int, choice: String) throws -> String {
+        do { return try castVoteWriting(code: code, ballot: ballot, choice: choice) } catch { throw VoteRejection.storage(error) }
+    }
+
+    private func castVoteWriting(code: VotingCode, ballot: Int, choice: String) throws -> String {
         try writer.write { db in
             var appender = try AuditAppender(db, at: clock.now())
             var ballots = BallotsForVoting()

@@ -48,6 +48,7 @@ struct Explained: Error {
             case .unknownCode, .notCheckedIn, .revoked, .codeNewerThanBallot: .forbidden
             case .alreadyVoted, .ballotClosed: .conflict
             case .noSuchBallot: .notFound
+            case .storageFull: .serviceUnavailable
             }
         let words: (nl: String, en: String) =
             switch rejection {

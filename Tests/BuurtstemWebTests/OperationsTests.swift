@@ -2,6 +2,7 @@ import BuurtstemCore
 import BuurtstemStore
 import BuurtstemWeb
 import Foundation
+import GRDB
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -117,5 +118,47 @@ struct OperationsTests {
         #expect(log.contains { $0.contains(#""route":"\/api\/v1\/votes""#) || $0.contains(#""route":"/api/v1/votes""#) })
         for code in codes.values { #expect(!log.joined().contains(code.description)) }
         for receipt in receipts.all { #expect(!log.joined().contains(receipt.dropFirst(12).prefix(10))) }
+    }
+}
+
+@Suite("Web: a full disk during voting")
+struct StorageFullTests {
+    @Test("votes are refused with 503 storage-full while the database cannot grow; nothing acknowledged is lost; voting resumes when there is room")
+    func fullDisk() async throws {
+        let (db, codes, ballot) = try WebTests.setUp()
+        let pages = try await db.writer.read { try Int.fetchOne($0, sql: "PRAGMA page_count") ?? 0 }
+        // SQLite's own limit stands in for the disk (scripts/full-disk-test fills a real tmpfs).
+        try await db.writer.write { try $0.execute(sql: "PRAGMA max_page_count = \(pages)") }
+        let app = BuurtstemServer.application(database: db)
+        let receipts = CollectedLines()
+        let refusals = CollectedLines()
+        try await app.test(.router) { client in
+            for n in 1...30 {
+                try await client.execute(
+                    uri: "/api/v1/votes", method: .post, headers: WebTests.jsonHeaders, body: WebTests.body(codes[ResidentID("R\(n)")]!, ballot, "yes")
+                ) { response in
+                    if response.status == .created {
+                        receipts.append(String(buffer: response.body))
+                    } else {
+                        refusals.append("\(response.status.code) \(String(buffer: response.body))")
+                    }
+                }
+            }
+        }
+        #expect(!refusals.all.isEmpty, "the limit was never reached")
+        #expect(refusals.all.allSatisfy { $0.hasPrefix("503") && $0.contains("storage-full") }, "\(refusals.all.prefix(3))")
+        #expect(try db.turnout(assembly: 1).ballots.first?.votes == receipts.all.count)
+        #expect(try db.voteIntegrity().allSatisfy(\.isConsistent))
+        // Room again: the members whose votes were refused vote now, with the same codes.
+        try await db.writer.write { try $0.execute(sql: "PRAGMA max_page_count = 1073741823") }
+        try await app.test(.router) { client in
+            for n in (receipts.all.count + 1)...30 {
+                try await client.execute(
+                    uri: "/api/v1/votes", method: .post, headers: WebTests.jsonHeaders, body: WebTests.body(codes[ResidentID("R\(n)")]!, ballot, "yes")
+                ) { #expect($0.status == .created, "R\(n): \(String(buffer: $0.body))") }
+            }
+        }
+        #expect(try db.turnout(assembly: 1).ballots.first?.votes == 30)
+        #expect(try db.verifyAudit().isIntact)
     }
 }
