@@ -2,6 +2,7 @@
 -- that ballot. Codes come from the file in $CODES (one per line); the ballots from $BALLOTS
 -- ("2,3,4"). Thread k of n uses codes k, k+n, k+2n, …, first on the first ballot, then the next.
 -- At the end it prints how many votes were acknowledged (201) and how many were not.
+-- A line "HOST;CODE" sends that vote to the association served for HOST (serve --associations).
 
 local threads = {}
 local counter = 0
@@ -14,7 +15,12 @@ end
 
 function init(args)
   codes = {}
-  for line in io.lines(os.getenv("CODES")) do table.insert(codes, line) end
+  hosts = {}
+  for line in io.lines(os.getenv("CODES")) do
+    local host, code = string.match(line, "^([^;]+);(.+)$")
+    table.insert(codes, code or line)
+    table.insert(hosts, host or "127.0.0.1")
+  end
   ballots = {}
   for b in string.gmatch(os.getenv("BALLOTS"), "%d+") do table.insert(ballots, b) end
   step = tonumber(os.getenv("THREADS") or "2")
@@ -35,8 +41,9 @@ function request()
     return wrk.format("GET", "/healthz")
   end
   local body = '{"code":"' .. codes[position] .. '","ballot":' .. ballots[round] .. ',"choice":"yes"}'
+  local host = hosts[position]
   position = position + step
-  return wrk.format("POST", "/api/v1/votes", {["Content-Type"] = "application/json"}, body)
+  return wrk.format("POST", "/api/v1/votes", {["Content-Type"] = "application/json", ["Host"] = host}, body)
 end
 
 function response(status, headers, body)
