@@ -166,6 +166,9 @@ extension AppDatabase {
             entry.reserveCapacity(1024)
             let rows = try RawStatement(db, sql: "SELECT seq, at, actor, action, payload, leaf_hash FROM audit_entry ORDER BY seq")
             var ballots = BallotLogCheck()
+            // Entries whose personal payload `purge` replaced by its hash, and those a `data.purged` entry lists.
+            var purgedSeen: [Int] = []
+            var purgedListed: Set<Int> = []
             while try rows.step() {
                 let seq = rows.int(0)
                 if seq != expected {
@@ -182,7 +185,16 @@ extension AppDatabase {
                         }
                     }
                 }
-                let leaf = entry.withUnsafeBytes { MerkleTree.leafHash(unsafeBytes: $0) }
+                var leaf = entry.withUnsafeBytes { MerkleTree.leafHash(unsafeBytes: $0) }
+                if rows.withBytes(4, { Purge.isPurged($0) }) {
+                    // The payload is gone (by the retention rule): the stored hash stands for it. The tree
+                    // still proves it unchanged since it was witnessed, and a `data.purged` entry must list it.
+                    purgedSeen.append(seq)
+                    if let stored = rows.withBytes(5, { $0.count == 32 ? Hash(unsafeBytes: $0) : nil }) { leaf = stored }
+                }
+                if rows.withBytes(3, { $0.elementsEqual(Purge.actionBytes) }) {
+                    rows.withBytes(4) { purgedListed.formUnion(Purge.listed(in: $0)) }
+                }
                 rows.withBytes(3) { action in
                     // Only ballot entries are read further (a byte compare for the rest).
                     if let first = action.first, first == UInt8(ascii: "v") || first == UInt8(ascii: "b") {
@@ -202,6 +214,8 @@ extension AppDatabase {
                 }
                 expected += 1
             }
+            // A payload replaced by its hash that no purge recorded: someone hid a change.
+            for seq in purgedSeen where !purgedListed.contains(seq) { problems.append(.entryAltered(seq: seq)) }
             if let largest = trustedHeads.max(by: { $0.size < $1.size }), largest.size > frontier.size {
                 problems.append(.truncated(entries: frontier.size, trustedSize: largest.size))
             }
@@ -231,9 +245,11 @@ extension AppDatabase {
                     nl: "er is geen auditregel \(seq); het log heeft er \(leaves.count)", en: "there is no audit entry \(seq); the log has \(leaves.count)")
             }
             let entry = String(decoding: AuditEntry.canonicalBytes(seq: row[0], at: row[1], actor: row[2], action: row[3], payload: row[4]), as: UTF8.self)
+            // A purged entry's text no longer hashes to its leaf; the proof shows the stored leaf.
+            let purged = Purge.isPurged(Array((row[4] as String).utf8))
             return AuditProof(
                 seq: seq, entry: entry, leafIndex: seq - 1, treeSize: leaves.count,
-                leafHash: MerkleTree.leafHash(Array(entry.utf8)), root: MerkleTree.root(leaves),
+                leafHash: purged ? leaves[seq - 1] : MerkleTree.leafHash(Array(entry.utf8)), root: MerkleTree.root(leaves),
                 path: MerkleTree.inclusionProof(index: seq - 1, leaves: leaves[...]))
         }
     }

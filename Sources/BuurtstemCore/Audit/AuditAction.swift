@@ -17,6 +17,7 @@ public enum AuditAction: String, Sendable, Hashable, CaseIterable, Codable {
     case boardReappointed = "board.reappointed"
     case codeReissued = "code.reissued"
     case codesIssued = "codes.issued"
+    case dataPurged = "data.purged"
     case databaseRestored = "database.restored"
     case decisionOutsideMeeting = "decision.outside-meeting"
     case keyCreated = "key.created"
@@ -50,4 +51,14 @@ public enum AuditAction: String, Sendable, Hashable, CaseIterable, Codable {
     case voteReplaced = "vote.replaced"
     case votesEntered = "votes.entered"
     case witnessAdded = "witness.added"
+}
+
+extension AuditAction {
+    /// Entries whose payload names a resident (an id, a reason, an address change): after the
+    /// retention period `purge` replaces their payload by its hash. Ballot, assembly, statute and
+    /// staff entries carry no resident's data and are never purged.
+    public static let personal: Set<AuditAction> = [
+        .codeReissued, .memberAdmitted, .memberApplied, .memberCheckedIn, .memberJoin, .memberLeave, .memberRefused,
+        .proposalSupported, .proxyRecorded, .residentAbsent, .residentMoved, .residentMovedOut, .residentUpdated, .residentsRegistered,
+    ]
 }

@@ -1,0 +1,100 @@
+public import BuurtstemCore
+import Crypto
+import Foundation
+import GRDB
+public import Statuut
+
+/// Removing personal data once the retention rule allows it, while the audit log still verifies:
+/// an entry keeps its leaf hash and its payload is replaced by `{"purged":"<SHA-256 of the payload>"}`;
+/// a `data.purged` entry lists every entry purged, so a payload replaced any other way is caught.
+public enum Purge {
+    static let prefix = Array(#"{"purged":""#.utf8)
+    static let actionBytes = Array(AuditAction.dataPurged.rawValue.utf8)
+
+    /// Whether a stored payload is a purged one.
+    static func isPurged(_ payload: some Collection<UInt8>) -> Bool { payload.starts(with: prefix) }
+
+    /// The entries a `data.purged` payload lists.
+    static func listed(in payload: UnsafeRawBufferPointer) -> [Int] {
+        (try? JSONDecoder().decode(Listed.self, from: Data(payload)))?.entries ?? []
+    }
+
+    private struct Listed: Decodable { var entries: [Int]? }
+
+    /// What a purge removed (or, in a dry run, would remove).
+    public struct Report: Sendable, Hashable {
+        public var codes: Int
+        public var names: Int
+        public var logEntries: Int
+        /// Why names were kept, when they were.
+        public var namesKept: String?
+    }
+}
+
+extension AppDatabase {
+    /// Removes personal data from before `before`, as far as `rule` allows on `day`: voting codes of
+    /// assemblies more than `codesDays` past, residents' names once the last assembly is `namesDays`
+    /// past and none is called or open, and the resident data in audit entries older than
+    /// `logMonths`. Nothing the rule still keeps is touched, whatever `before` says. One transaction, logged.
+    public func purge(before: CivilDate, on day: CivilDate, rule: RetentionRule = .standard, dryRun: Bool = false) throws -> Purge.Report {
+        try writer.write { db in
+            let codeCut = min(before, day.adding(days: -rule.codesDays))
+            let assemblies = try Int.fetchAll(db, sql: "SELECT id FROM assembly WHERE state = 'closed' AND date < ?", arguments: [codeCut])
+            let codes =
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM voting_code WHERE assembly_id IN (SELECT id FROM assembly WHERE state = 'closed' AND date < ?)",
+                    arguments: [codeCut]) ?? 0
+            var namesKept: String?
+            var names = 0
+            let active = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assembly WHERE state IN ('called', 'open')") ?? 0
+            let last = try CivilDate.fetchOne(db, sql: "SELECT MAX(date) FROM assembly WHERE state = 'closed'")
+            if active > 0 {
+                namesKept = "an assembly is called or open: the desk needs the names"
+            } else if let last, last >= min(before, day.adding(days: -rule.namesDays)) {
+                namesKept = "the last assembly (\(last)) is less than \(rule.namesDays) days ago, or not before \(before)"
+            } else {
+                names = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM resident WHERE name IS NOT NULL") ?? 0
+            }
+            // Entries older than the cut, by their timestamp's date (ISO text compares as dates do).
+            let logCut = min(before, day.adding(months: -rule.logMonths))
+            let personal = AuditAction.personal.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT seq, payload FROM audit_entry
+                    WHERE action IN (\(personal)) AND substr(at, 1, 10) < ? AND payload NOT LIKE '{"purged":%'
+                    ORDER BY seq
+                    """, arguments: [logCut.description])
+            let report = Purge.Report(codes: codes, names: names, logEntries: rows.count, namesKept: namesKept)
+            guard !dryRun, codes + names + rows.count > 0 else { return report }
+            try db.execute(
+                sql: "DELETE FROM voting_code WHERE assembly_id IN (SELECT id FROM assembly WHERE state = 'closed' AND date < ?)", arguments: [codeCut])
+            if names > 0 { try db.execute(sql: "UPDATE resident SET name = NULL WHERE name IS NOT NULL") }
+            if !rows.isEmpty {
+                // The log is append-only for everything else: the guard is lifted for this one update.
+                try db.execute(sql: "DROP TRIGGER audit_entry_no_update")
+                let update = try db.makeStatement(sql: "UPDATE audit_entry SET payload = ? WHERE seq = ?")
+                for row in rows {
+                    let payload: String = row["payload"]
+                    let hash = SHA256.hash(data: Data(payload.utf8)).map { String(format: "%02x", $0) }.joined()
+                    try update.execute(arguments: [#"{"purged":"\#(hash)"}"#, row["seq"] as Int])
+                }
+                try db.execute(
+                    sql: """
+                        CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
+                            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                        """)
+            }
+            try audit(
+                db, .system, .dataPurged,
+                [
+                    "before": .string(before.description), "on": .string(day.description), "codes": .int(codes), "names": .int(names),
+                    "assemblies": .array(assemblies.map(JSONValue.int)), "entries": .array(rows.map { .int($0["seq"]) }),
+                    "rule": .object([
+                        "codesDays": .int(rule.codesDays), "namesDays": .int(rule.namesDays), "logMonths": .int(rule.logMonths),
+                    ]),
+                ])
+            return report
+        }
+    }
+}

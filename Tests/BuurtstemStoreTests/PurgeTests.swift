@@ -1,0 +1,52 @@
+import BuurtstemCore
+import BuurtstemStore
+import Foundation
+import GRDB
+import Statuut
+import Testing
+
+/// Personal data goes when the retention rule allows, and the log still proves everything else.
+@Suite("Purging personal data")
+struct PurgeTests {
+    @Test("codes, names and resident data in the log are removed as the rule allows; the log and every witnessed head still verify")
+    func purge() throws {
+        let db = try ComplianceTests.keptScenario()
+        let headBefore = try db.auditHead()
+        var log = ""
+        try db.exportAudit { log += $0 + "\n" }
+        #expect(log.contains("member.checked-in"))
+        // Nothing yet: the rule keeps the log's resident data 24 months.
+        let early = try db.purge(before: day("2027-01-01"), on: day("2027-01-01"), dryRun: true)
+        #expect(early.logEntries == 0)
+        // Three years on, everything the rule names goes.
+        let report = try db.purge(before: day("2029-06-01"), on: day("2029-06-01"))
+        #expect(report.logEntries > 0)
+        #expect(try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM voting_code") } == 0)
+        #expect(try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM resident WHERE name IS NOT NULL") } == 0)
+        let verification = try db.verifyAudit(trusted: headBefore)
+        #expect(verification.isIntact, "\(verification.problems)")
+        #expect(try db.voteIntegrity().allSatisfy(\.isConsistent))
+        var after = ""
+        try db.exportAudit { after += $0 + "\n" }
+        #expect(after.contains("data.purged") && after.components(separatedBy: #"{"purged":""#).count - 1 == report.logEntries)
+        // A second purge finds nothing more.
+        #expect(try db.purge(before: day("2029-06-01"), on: day("2029-06-01"), dryRun: true).logEntries == 0)
+        // Replacing a payload by a hash without a purge is caught.
+        try db.writer.write { db in
+            try db.execute(sql: "DROP TRIGGER audit_entry_no_update")
+            try db.execute(
+                sql:
+                    #"UPDATE audit_entry SET payload = '{"purged":"00"}' WHERE action = 'ballot.closed' AND seq = (SELECT MIN(seq) FROM audit_entry WHERE action = 'ballot.closed')"#
+            )
+        }
+        #expect(!(try db.verifyAudit().isIntact))
+    }
+
+    @Test("names stay while an assembly is called or open, and whatever `before` says, the rule's periods hold")
+    func ruleHolds() throws {
+        let (db, _) = try RulesCarriedOutTests.soesterEvening()
+        let report = try db.purge(before: day("2030-01-01"), on: day("2026-11-01"), dryRun: true)
+        #expect(report.namesKept != nil)
+        #expect(report.logEntries == 0)
+    }
+}
