@@ -2,11 +2,10 @@
 """The assembly evening in headless Chromium; run by scripts/e2e-browser (which sets up the data).
 Usage: browser_test.py BASE_URL VOTING_CODE SCREENSHOT_DIR"""
 import sys
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
+from chromium import browser, checker, text
 
 base, code, shots = sys.argv[1], sys.argv[2], sys.argv[3]
 # axe-core (from PyPI's axe-playwright-python), set by scripts/e2e-browser; without it, no audit.
@@ -14,29 +13,7 @@ axe_source = open(sys.argv[4], encoding="utf-8").read() if len(sys.argv) > 4 els
 audited = []
 
 
-def browser(width, height, phone=False):
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={max(width, 500)},{height}"):
-        options.add_argument(flag)
-    if phone:
-        # A window is at least 500 px wide; a phone's viewport is emulated instead.
-        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 2}})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.implicitly_wait(2)
-    return driver
-
-
-def text(driver):
-    return driver.find_element(By.TAG_NAME, "body").text
-
-
-def check(condition, what, driver=None):
-    if not condition:
-        if driver is not None:
-            driver.save_screenshot(f"{shots}/failure.png")
-            print(text(driver), file=sys.stderr)
-        raise SystemExit(f"browser_test: {what}")
+check = checker("browser_test", shots)
 
 
 def accessible(driver, what):

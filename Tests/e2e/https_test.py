@@ -5,37 +5,15 @@ HTTPS with a certificate the browser trusts makes it a secure origin: the `__Hos
 desk and of the voter are kept only then.
 Usage: https_test.py BASE_URL HOST VOTING_CODE SCREENSHOT_DIR"""
 import sys
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
+from chromium import browser, checker, text
 
 base, host, code, shots = sys.argv[1:5]
 
 
-def browser(phone=False):
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=900,900",
-                 f"--host-resolver-rules=MAP {host} 127.0.0.1"):
-        options.add_argument(flag)
-    if phone:
-        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 360, "height": 740, "pixelRatio": 2}})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.implicitly_wait(2)
-    return driver
-
-
-def text(driver):
-    return driver.find_element(By.TAG_NAME, "body").text
-
-
-def check(condition, what, driver=None):
-    if not condition:
-        if driver is not None:
-            driver.save_screenshot(f"{shots}/https-failure.png")
-            print(driver.current_url, text(driver), file=sys.stderr)
-        raise SystemExit(f"https_test: {what}")
+check = checker("https_test", shots)
+resolver = (f"--host-resolver-rules=MAP {host} 127.0.0.1",)
 
 
 def press(driver, label_start):
@@ -48,7 +26,7 @@ def press(driver, label_start):
     check(False, f"no button '{label_start}' on {driver.current_url}", driver)
 
 
-desk, phone = browser(), browser(phone=True)
+desk, phone = browser(900, 900, flags=resolver), browser(360, 740, phone=True, flags=resolver)
 try:
     # The certificate is trusted (Caddy's local CA in the browser's store): no interstitial page.
     desk.get(base + "/inloggen")
