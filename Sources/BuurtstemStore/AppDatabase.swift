@@ -87,3 +87,10 @@ extension AppDatabase {
         (try? writer.read { db in try Migrations.migrator.hasCompletedMigrations(db) }) ?? false
     }
 }
+
+extension AppDatabase {
+    /// Copies everything committed from the write-ahead log into the database file.
+    public func checkpoint() throws {
+        try writer.writeWithoutTransaction { db in _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+    }
+}

@@ -21,7 +21,7 @@ struct Buurtstem: AsyncParsableCommand {
             StatuteCommand.self, InitCommand.self, RegisterCommand.self, MembersCommand.self, AssemblyCommand.self, CheckinCommand.self, ProxyCommand.self,
             ProposalCommand.self, AdviceCommand.self, BallotCommand.self, CodesCommand.self, VoteCommand.self, ServeCommand.self, StaffCommand.self,
             BoardCommand.self, ComplianceCommand.self, MinutesCommand.self, CalendarCommand.self, DecideOutsideCommand.self, AccountsCommand.self,
-            OrganisationCommand.self, TallyCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, PurgeCommand.self,
+            OrganisationCommand.self, TallyCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, PurgeCommand.self, AssociationCommand.self,
         ]
     )
 }
