@@ -13,10 +13,12 @@ public struct BallotRecord: Sendable, Hashable {
     /// Whole euros, for budget ballots.
     public var budget: Int?
     public var isOpen: Bool
-    /// The result as canonical JSON, once closed.
+    /// The result as canonical JSON, once closed (the bytes the audit log commits to).
     public var result: String?
     /// For a second round after a tie: the ballot whose votes tied.
     public var roundOf: Int? = nil
+    /// The result read as a type, once closed.
+    public var counted: BallotResult? = nil
 }
 
 extension AppDatabase {
@@ -167,10 +169,11 @@ extension AppDatabase {
                 object["carriedFrom"] = .int(from)
                 object["secondMeetingOf"] = .int(first)
             }
-            if object["outcome"] == .string("adopted") {
+            let outcome = try BallotResult(.object(object)).outcome
+            if outcome == .adopted {
                 try adopt(db, proposal: proposal, kind: kind, ballot: id, assembly: assembly, statute: statute, into: &object)
             }
-            let revote = object["outcome"] == .string("revote")
+            let revote = outcome == .revote
             let json = JSONValue.object(object).encoded(pretty: false)
             try db.execute(sql: "UPDATE ballot SET state = 'closed', result = ? WHERE id = ?", arguments: [json, id])
             // A tie to be voted again: the proposal goes back to the agenda for its second round.
@@ -190,17 +193,17 @@ extension AppDatabase {
         guard !chair.isEmpty else { throw StoreError(nl: "noem de voorzitter die besliste", en: "name the chair who decided") }
         return try writer.write { db in
             let ballot = try Self.ballot(db, id)
-            guard !ballot.isOpen, let json = ballot.result, case .object(var object)? = JSONValue.parse(json) else {
+            guard !ballot.isOpen, let json = ballot.result, let counted = ballot.counted, case .object(var object)? = JSONValue.parse(json) else {
                 throw StoreError(
                     nl: "stemming \(id) is nog niet gesloten; de voorzitter beslist na de telling",
                     en: "ballot \(id) is not closed yet; the chair decides after the count")
             }
-            guard object["outcome"] == .string("chairDecides") else {
+            guard counted.outcome == .chairDecides else {
                 throw StoreError(
                     nl: "de stemmen op stemming \(id) staakten niet onder een regel die de voorzitter laat beslissen; er is niets veranderd",
                     en: "the votes on ballot \(id) did not tie under a rule that lets the chair decide; nothing changed")
             }
-            guard object["chairDecision"] == nil else {
+            guard counted.chairDecision == nil else {
                 throw StoreError(
                     nl: "de voorzitter besliste al over stemming \(id); er is niets veranderd", en: "the chair already decided on ballot \(id); nothing changed"
                 )
@@ -297,7 +300,14 @@ extension AppDatabase {
         return BallotRecord(
             id: id, proposal: row["proposal_id"], method: TallyMethod(rawValue: row["method"]) ?? .yesNo, options: options,
             seats: row["seats"], budget: row["budget"], isOpen: (row["state"] as String) == "open", result: row["result"],
-            roundOf: row["round_of"])
+            roundOf: row["round_of"],
+            counted: try (row["result"] as String?).map { json in
+                do { return try BallotResult(json: json) } catch {
+                    throw StoreError(
+                        nl: "de opgeslagen uitslag van stemming \(id) is onleesbaar: \(error)",
+                        en: "ballot \(id) has a stored result that cannot be read: \(error)")
+                }
+            })
     }
 
 }

@@ -130,15 +130,11 @@ extension AppDatabase {
                 var chosen: [String] = []
                 var chair: ChairDecision?
                 var recorded: (quorum: QuorumStatus, present: Int)?
-                if let json = ballot.result, let result = JSONValue.parse(json) {
-                    outcome = result["outcome"]?.string ?? "counted"
-                    if case .array(let elected)? = result["elected"] { chosen = elected.compactMap(\.string) }
-                    if let yes = result["yes"]?.int, let no = result["no"]?.int {
-                        count = YesNoCount(yes: yes, no: no, blank: result["blank"]?.int ?? 0)
-                    }
-                    if let decision = result["chairDecision"], let adopted = decision["adopted"]?.bool, let name = decision["chair"]?.string {
-                        chair = ChairDecision(adopted: adopted, chair: name)
-                    }
+                if let result = ballot.counted {
+                    outcome = result.outcome.rawValue
+                    chosen = result.elected ?? []
+                    count = result.yesNo
+                    chair = result.chairDecision.map { ChairDecision(adopted: $0.adopted, chair: $0.chair) }
                     recorded = BallotCounting.closedWith(result)
                 }
                 var decision = ComplianceFacts.DecisionFact(

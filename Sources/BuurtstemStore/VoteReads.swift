@@ -36,7 +36,7 @@ extension AppDatabase {
     public func recount(_ id: Int) throws -> (matches: Bool, recount: JSONValue) {
         try writer.read { db in
             let ballot = try Self.ballot(db, id)
-            guard let official = ballot.result else { throw StoreError(nl: "stemming \(id) heeft nog geen uitslag", en: "ballot \(id) has no result yet") }
+            guard let official = ballot.counted else { throw StoreError(nl: "stemming \(id) heeft nog geen uitslag", en: "ballot \(id) has no result yet") }
             let proposal = try Self.proposal(db, ballot.proposal)
             let assembly = try Self.assembly(db, proposal.assembly)
             let (statute, _) = try Self.statute(db, on: assembly.date)
@@ -44,16 +44,12 @@ extension AppDatabase {
             let choices = try String.fetchAll(db, sql: "SELECT choice FROM vote WHERE ballot_id = ? ORDER BY choice", arguments: [id])
                 .map { Choice(stored: $0, method: ballot.method) }
             // Judged as at the close: the quorum and presence it recorded, a second meeting or round.
-            guard let stored = JSONValue.parse(official) else {
-                throw StoreError(nl: "de opgeslagen uitslag van stemming \(id) is onleesbaar", en: "ballot \(id) has a stored result that cannot be read")
-            }
             let recount = BallotCounting.count(
                 choices, method: ballot.method, options: ballot.options, seats: ballot.seats, budget: ballot.budget,
                 kind: kind, attendance: try Self.attendance(db, assembly.id), electorate: try Self.electorate(db, assembly.id).count,
                 secondMeeting: assembly.decidesWithoutQuorum(proposal), secondRound: ballot.roundOf != nil,
-                closedWith: BallotCounting.closedWith(stored))
-            let same = ["elected", "outcome", "yes", "no", "blank"].allSatisfy { recount[$0] == stored[$0] }
-            return (same, recount)
+                closedWith: BallotCounting.closedWith(official))
+            return (try BallotResult(recount).sameCount(as: official), recount)
         }
     }
 }

@@ -63,18 +63,16 @@ extension BoardPages {
                 "openBallot": Catalogue.both("openBallotMethod", ["method": method.rawValue]), "secondRound": ballot != nil,
             ]
             if method != .yesNo { form["optionsLabel"] = Catalogue.both(method.needsBudget ? "optionsWithCost" : "optionsPerLine") }
-            if let ballot, let result = ballot.result {
-                form["previousResult"] = ["result": ProjectorPage.resultContext(result, options: ballot.options) as Any]
+            if let ballot, let result = ballot.counted {
+                form["previousResult"] = ["result": ProjectorPage.resultContext(result, options: ballot.options)]
             }
             card["openForm"] = form
         } else if let ballot {
             if ballot.isOpen {
                 card["openBallotID"] = ballot.id
-            } else if let result = ballot.result {
-                var closed: [String: Any] = ["ballot": ballot.id, "result": ProjectorPage.resultContext(result, options: ballot.options) as Any]
-                if let counted = JSONValue.parse(result), counted["outcome"] == .string("chairDecides"), counted["chairDecision"] == nil {
-                    closed["chairForm"] = true
-                }
+            } else if let counted = ballot.counted {
+                var closed: [String: Any] = ["ballot": ballot.id, "result": ProjectorPage.resultContext(counted, options: ballot.options)]
+                if counted.awaitsChair { closed["chairForm"] = true }
                 card["closedBallot"] = closed
             }
         }

@@ -31,8 +31,8 @@ struct ProjectorPage: Sendable {
             var item: [String: Any] = ["title": ballot.title, "open": ballot.open]
             if ballot.open {
                 item["votesCast"] = Catalogue.both("votesCast", ["count": String(ballot.votes)])
-            } else if let record = try? database.ballot(ballot.id), let result = record.result {
-                item["result"] = Self.resultContext(result, options: record.options) as Any
+            } else if let record = try? database.ballot(ballot.id), let result = record.counted {
+                item["result"] = Self.resultContext(result, options: record.options)
             }
             return item
         }
@@ -48,42 +48,35 @@ struct ProjectorPage: Sendable {
     }
 
     /// A closed ballot's result (outcome and bar chart) as HTML, for the board's agenda.
-    static func result(_ json: String, options: [BallotOption]) -> String {
-        guard let context = resultContext(json, options: options) else { return "" }
-        return PageTemplates.library.render("ballot-result", ["result": context, "t": Catalogue.table])
+    static func result(_ counted: BallotResult, options: [BallotOption]) -> String {
+        PageTemplates.library.render("ballot-result", ["result": resultContext(counted, options: options), "t": Catalogue.table])
     }
 
     /// What the `ballot-result` template shows: the outcome, the chair's decision or a waived
     /// quorum where there is one, and the bars of the chart.
-    static func resultContext(_ json: String, options: [BallotOption]) -> [String: Any]? {
-        guard let result = JSONValue.parse(json) else { return nil }
+    static func resultContext(_ result: BallotResult, options: [BallotOption]) -> [String: Any] {
         let names = Dictionary(uniqueKeysWithValues: options.map { ($0.id, $0.name) })
         var bars: [(String, Int)] = []
         var context: [String: Any] = [:]
-        if result["method"]?.string == "yes-no" {
-            bars = [
-                (Self.label("choiceYes"), result["yes"]?.int ?? 0), (Self.label("choiceNo"), result["no"]?.int ?? 0),
-                (Self.label("choiceBlank"), result["blank"]?.int ?? 0),
-            ]
-            var decided = result["outcome"]?.string ?? ""
+        if let count = result.yesNo {
+            bars = [(Self.label("choiceYes"), count.yes), (Self.label("choiceNo"), count.no), (Self.label("choiceBlank"), count.blank)]
             // After a tie the chair's recorded decision is the outcome.
-            if decided == "chairDecides", let adopted = result["chairDecision"]?["adopted"]?.bool { decided = adopted ? "adopted" : "rejected" }
-            let key = [
-                "adopted": "outcomeAdopted", "rejected": "outcomeRejected", "noQuorum": "outcomeNoQuorum", "revote": "outcomeRevote",
-                "chairDecides": "outcomeChairDecides",
-            ][decided]
-            context["outcome"] = key.map { Catalogue.both($0) } ?? ["nl": decided, "en": decided]
-            if let chair = result["chairDecision"]?["chair"]?.string { context["chairNote"] = Catalogue.both("chairDecidedAfterTie", ["chair": chair]) }
-            if result["quorum"]?["waived"]?.bool == true { context["waivedNote"] = Catalogue.both("secondMeetingWithoutQuorum") }
-        } else {
-            let elected: [String] = if case .array(let ids)? = result["elected"] { ids.compactMap(\.string).map { names[$0] ?? $0 } } else { [] }
-            context["outcome"] = Catalogue.both("chosen", ["names": elected.joined(separator: ", ")])
-            if case .array(let rounds)? = result["rounds"], case .array(let counts)? = rounds.first?["counts"] {
-                bars = counts.compactMap { entry in
-                    guard let id = entry["id"]?.string, let value = entry["value"]?.string.flatMap({ Int($0) }) else { return nil }
-                    return (names[id] ?? id, value)
+            let key: String =
+                switch result.decided {
+                case .adopted: "outcomeAdopted"
+                case .rejected: "outcomeRejected"
+                case .noQuorum: "outcomeNoQuorum"
+                case .revote: "outcomeRevote"
+                case .chairDecides: "outcomeChairDecides"
+                case .decided: "outcomeAdopted"
                 }
-            }
+            context["outcome"] = Catalogue.both(key)
+            if let chair = result.chairDecision?.chair { context["chairNote"] = Catalogue.both("chairDecidedAfterTie", ["chair": chair]) }
+            if result.quorum?.waived == true { context["waivedNote"] = Catalogue.both("secondMeetingWithoutQuorum") }
+        } else {
+            let elected = (result.elected ?? []).map { names[$0] ?? $0 }
+            context["outcome"] = Catalogue.both("chosen", ["names": elected.joined(separator: ", ")])
+            bars = (result.rounds?.first?.counts ?? []).compactMap { count in Int(count.value).map { (names[count.id] ?? count.id, $0) } }
         }
         guard !bars.isEmpty else { return context }
         let maximum = max(1, bars.map(\.1).max() ?? 1)

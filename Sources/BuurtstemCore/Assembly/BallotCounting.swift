@@ -105,11 +105,9 @@ public enum BallotCounting {
 
     /// The quorum and the members present or represented a stored result recorded at its close
     /// (nil for results from before presence was recorded).
-    public static func closedWith(_ result: JSONValue) -> (quorum: QuorumStatus, present: Int)? {
-        guard let quorum = result["quorum"], let met = quorum["met"]?.bool, let counted = quorum["counted"]?.int, let needed = quorum["needed"]?.int,
-            let present = result["present"]?.int
-        else { return nil }
-        return (QuorumStatus(met: met, counted: counted, needed: needed, source: .header), present)
+    public static func closedWith(_ result: BallotResult) -> (quorum: QuorumStatus, present: Int)? {
+        guard let quorum = result.quorum, let present = result.present else { return nil }
+        return (QuorumStatus(met: quorum.met, counted: quorum.counted, needed: quorum.needed, source: .header), present)
     }
 
     /// The quorum as the result records it (`waived` only at a second meeting that decided without it).
