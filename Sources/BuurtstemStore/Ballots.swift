@@ -1,6 +1,6 @@
 public import BuurtstemCore
 import Foundation
-public import GRDB
+import GRDB
 public import Statuut
 
 /// A ballot as stored.

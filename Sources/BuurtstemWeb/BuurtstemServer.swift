@@ -58,6 +58,7 @@ public enum BuurtstemServer {
         let operations = Router(context: WebContext.self)
         operations.add(middleware: ForwardedMiddleware(trusted: settings.trustedProxies))
         operations.add(middleware: SecurityHeadersMiddleware())
+        operations.add(middleware: MethodMiddleware())
         Operations(settings: settings, associations: { await directory.openAssociations() }).register(on: operations)
         let responder = AssociationResponder(directory: directory, operations: operations.buildResponder())
         return Application(responder: responder, server: server(settings), configuration: configuration(settings), logger: settings.logger)

@@ -31,5 +31,6 @@ private let apiRoutes: [(path: [Substring], methods: [HTTPRequest.Method])] =
     [
         ("api/v1/votes", [.post]), ("api/v1/ballots/*", [.get]), ("api/v1/ballots/*/result", [.get]), ("api/v1/ballots/*/board", [.get]),
         ("api/v1/assemblies/*/turnout", [.get]), ("api/v1/audit/head", [.get]), ("healthz", [.get]),
+        ("readyz", [.get]), ("metrics", [.get]),
     ]
     .map { ($0.0.split(separator: "/"), $0.1) }

@@ -1,5 +1,5 @@
 import BuurtstemStore
-public import Hummingbird
+import Hummingbird
 
 /// The operator's endpoints: `/healthz` (the process answers), `/readyz` (every open database
 /// answers with the schema this binary knows: 503 otherwise, so a load balancer or systemd waits)

@@ -3,7 +3,7 @@ import BuurtstemDocuments
 import BuurtstemStore
 import Foundation
 import HTTPTypes
-public import Hummingbird
+import Hummingbird
 import Statuut
 
 /// The projector at the assembly: turnout, quorum, how many have voted on each open ballot (never
@@ -27,7 +27,7 @@ struct ProjectorPage: Sendable {
             q.needed == 0
             ? Catalogue.both("noQuorumRequired")
             : Catalogue.both(q.met ? "quorumMet" : "quorumNotYetMet", ["counted": String(q.counted), "needed": String(q.needed)])
-        let ballots = try turnout.ballots.map { ballot -> [String: Any] in
+        let ballots = turnout.ballots.map { ballot -> [String: Any] in
             var item: [String: Any] = ["title": ballot.title, "open": ballot.open]
             if ballot.open {
                 item["votesCast"] = Catalogue.both("votesCast", ["count": String(ballot.votes)])
