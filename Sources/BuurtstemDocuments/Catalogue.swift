@@ -22,9 +22,19 @@ public enum Catalogue {
     /// The text for `key` in `language` with its `{placeholders}` filled in; the Dutch text where
     /// the language lacks it, the key itself where both do (the tests keep that from happening).
     public static func text(_ key: String, _ language: Language, _ values: [String: String] = [:]) -> String {
-        var text = texts[language]?[key] ?? texts[.nl]?[key] ?? key
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        let template = texts[language]?[key] ?? texts[.nl]?[key] ?? key
+        guard !values.isEmpty else { return template }
+        // One pass over the text: a value is never read again, so a title or a reason that contains
+        // `{name}` stays as it is.
+        var text = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            let name = String(rest[rest.index(after: open)..<close])
+            text += rest[..<open]
+            text += values[name] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return text + rest
     }
 
     /// Both languages, for a page that shows Dutch with English beside it: `["nl": …, "en": …]`.
