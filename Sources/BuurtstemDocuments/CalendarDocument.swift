@@ -6,14 +6,14 @@ extension Deadlines {
     /// A plain list, one deadline a line.
     public static func text(_ deadlines: [Deadline], in language: Language) -> String {
         deadlines.map { "\($0.date)  \($0.what.text(in: language))  (\($0.source.cited(in: language)))" }.joined(separator: "\n")
-            + (deadlines.isEmpty ? (language == .nl ? "Geen komende termijnen." : "No upcoming deadlines.") : "") + "\n"
+            + (deadlines.isEmpty ? Catalogue.text("calendarNoDeadlines", language) : "") + "\n"
     }
 
     /// An iCalendar file (RFC 5545) with an all-day event per deadline; `stamp` is the DTSTAMP.
     public static func ics(_ deadlines: [Deadline], association: String, stamp: Moment, in language: Language) -> String {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Buurtstem//Termijnen//NL", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-            "X-WR-CALNAME:" + escape("\(association) — \(language == .nl ? "termijnen" : "deadlines")"),
+            "X-WR-CALNAME:" + escape(Catalogue.text("calendarName", language, ["association": association])),
         ]
         let dtstamp = String(stamp.description.filter { $0 != "-" && $0 != ":" })
         for d in deadlines {

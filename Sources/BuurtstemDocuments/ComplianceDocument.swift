@@ -6,10 +6,8 @@ extension ComplianceReport {
     static let marks: [Finding.Status: String] = [.broken: "✗", .atRisk: "!", .notYetDue: "…", .kept: "✓"]
 
     func title(in language: Language) -> String {
-        let scope = year.map { language == .nl ? " over \($0)" : " for \($0)" } ?? ""
-        return language == .nl
-            ? "Naleving van het statuut — \(association)\(scope), op \(on)"
-            : "Compliance with the statute — \(association)\(scope), on \(on)"
+        let values = ["association": association, "on": on.description, "year": year.map(String.init) ?? ""]
+        return Catalogue.text(year == nil ? "reportTitle" : "reportTitleYear", language, values)
     }
 
     func summary(in language: Language) -> String {
@@ -25,8 +23,8 @@ extension ComplianceReport {
             out += "\n\(status.name(in: language).uppercased()) (\(items.count))\n"
             for f in items {
                 out += "  \(Self.marks[status]!) \(f.obligation.text(in: language)) — \(f.source.cited(in: language))\n"
-                out += "      \(language == .nl ? "bewijs" : "evidence"): \(f.evidence.text(in: language))\n"
-                if let deadline = f.deadline { out += "      \(language == .nl ? "uiterlijk" : "act by"): \(deadline)\n" }
+                out += "      \(Catalogue.text("reportEvidence", language)): \(f.evidence.text(in: language))\n"
+                if let deadline = f.deadline { out += "      \(Catalogue.text("reportActBy", language)): \(deadline)\n" }
             }
         }
         return out
@@ -66,7 +64,7 @@ extension ComplianceReport {
                     [
                         "mark": Self.marks[status]!, "obligation": f.obligation.text(in: language), "source": f.source.cited(in: language),
                         "evidence": f.evidence.text(in: language), "deadline": f.deadline.map { [$0.description] } ?? [],
-                        "actBy": language == .nl ? "Uiterlijk" : "Act by",
+                        "actBy": Catalogue.text("reportActByHeading", language),
                     ]
                 },
             ]
