@@ -298,7 +298,7 @@ extension AppDatabase {
         }
         let options = try JSONDecoder().decode([BallotOption].self, from: Data((row["options"] as String).utf8))
         return BallotRecord(
-            id: id, proposal: row["proposal_id"], method: TallyMethod(rawValue: row["method"]) ?? .yesNo, options: options,
+            id: id, proposal: row["proposal_id"], method: try row.decode(TallyMethod.self, forColumn: "method"), options: options,
             seats: row["seats"], budget: row["budget"], isOpen: (row["state"] as String) == "open", result: row["result"],
             roundOf: row["round_of"],
             counted: try (row["result"] as String?).map { json in

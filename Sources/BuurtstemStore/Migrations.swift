@@ -382,9 +382,6 @@ enum Migrations {
                     CREATE TRIGGER proposal_state_on_update BEFORE UPDATE OF state ON proposal
                     WHEN NEW.state NOT IN (\(states))
                     BEGIN SELECT RAISE(ABORT, 'proposal.state is not a known state'); END;
-                    CREATE TRIGGER proposal_source_on_insert BEFORE INSERT ON proposal
-                    WHEN NEW.source_kind NOT IN ('board', 'members', 'party')
-                    BEGIN SELECT RAISE(ABORT, 'proposal.source_kind is not a known source'); END;
                     ALTER TABLE proposal ADD COLUMN refusal_nl TEXT;
                     """)
         }

@@ -201,13 +201,15 @@ extension AppDatabase {
         let source: ProposalSource
         switch row["source_kind"] as String {
         case "party": source = .party(row["source_party"] ?? "")
+        case "board": source = .board
         case "members":
             source = .members(
                 try String.fetchAll(
                     db, sql: "SELECT resident_id FROM proposal_supporter WHERE proposal_id = ? ORDER BY resident_id",
                     arguments: [id]
                 ).map(ResidentID.init))
-        default: source = .board
+        case let other:
+            throw StoreError(nl: "voorstel \(id) heeft een onbekende indiener `\(other)`", en: "proposal \(id) has an unknown source `\(other)`")
         }
         var proposal = Proposal(
             id: id, title: row["title"], text: row["text"], kind: row["kind"], source: source, assembly: row["assembly_id"],

@@ -18,6 +18,7 @@ extension Assembly.State: DatabaseValueConvertible {}
 extension ShareholderResponse.Kind: DatabaseValueConvertible {}
 extension MembershipApplication.State: DatabaseValueConvertible {}
 extension AdmissionRule.Body: DatabaseValueConvertible {}
+extension TallyMethod: DatabaseValueConvertible {}
 
 /// A row of `assembly`.
 struct AssemblyRow: Codable, FetchableRecord, TableRecord {

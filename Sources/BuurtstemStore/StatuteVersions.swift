@@ -136,12 +136,12 @@ extension AppDatabase {
     }
 
     static func versions(_ db: Database) throws -> [StatuteVersion] {
-        try Row.fetchAll(db, sql: "SELECT * FROM statute_version ORDER BY valid_from").map(version)
+        try Row.fetchAll(db, sql: "SELECT * FROM statute_version ORDER BY valid_from").map { try version($0) }
     }
 
-    private static func version(_ row: Row) -> StatuteVersion {
+    private static func version(_ row: Row) throws -> StatuteVersion {
         StatuteVersion(
-            id: row["id"], validFrom: CivilDate(iso: row["valid_from"] as String) ?? CivilDate(dayNumber: 0),
+            id: row["id"], validFrom: try row.decode(CivilDate.self, forColumn: "valid_from"),
             name: row["name"], source: row["source"], sha256: row["sha256"], fileName: row["file_name"], adoptedHow: row["adopted_how"])
     }
 }

@@ -112,7 +112,7 @@ extension AppDatabase {
             let assembly = try AppDatabase.assembly(db, row[3])
             let (statute, _) = try AppDatabase.statute(db, on: assembly.date)
             let ballot = Ballot(
-                open: (row[0] as String) == "open", method: TallyMethod(rawValue: row[1]) ?? .yesNo,
+                open: (row[0] as String) == "open", method: try row.decode(TallyMethod.self, atIndex: 1),
                 options: try JSONDecoder().decode([BallotOption].self, from: Data((row[2] as String).utf8)),
                 secret: try AppDatabase.secret(db, assembly: row[3]),
                 changeable: statute.decisionKind(named: row[4])?.votesMayBeChanged.value ?? false)

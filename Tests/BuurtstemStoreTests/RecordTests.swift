@@ -26,6 +26,31 @@ struct RecordTests {
         #expect(try db.assemblies().first?.date == day("2026-10-20"))
     }
 
+    @Test(
+        "a ballot's method, its stored result, a proposal's source and a statute version's date that cannot be read are errors, not defaults",
+        arguments: [
+            "UPDATE ballot SET method = 'dobbelsteen'", "UPDATE ballot SET result = '{\"outcome\":\"misschien\"}'",
+            "UPDATE proposal SET source_kind = 'buren'", "UPDATE statute_version SET valid_from = 'ooit'",
+        ])
+    func corruptBallotValues(_ damage: String) throws {
+        let (db, proposal) = try RulesCarriedOutTests.soesterEvening()
+        let (ballot, _) = try RulesCarriedOutTests.vote(db, proposal, yes: 4, no: 1)
+        let copy = try DatabaseQueue()
+        try db.writer.backup(to: copy)
+        try copy.writeWithoutTransaction { db in
+            // A file edited by hand, past the schema's own checks.
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            try db.execute(sql: damage)
+        }
+        let damaged = try AppDatabase(writer: copy, clock: StoreFixtures.clock)
+        #expect(throws: (any Error).self) {
+            _ = try damaged.ballot(ballot)
+            _ = try damaged.proposals()
+            _ = try damaged.statuteVersions()
+        }
+        #expect(try db.ballot(ballot).counted?.outcome == .adopted)
+    }
+
     @Test("a proposal's state and source are checked by the database; an unknown state read back is an error, not a draft")
     func proposalStates() throws {
         let db = try StoreFixtures.database("soesterkwartier")
@@ -38,7 +63,7 @@ struct RecordTests {
         #expect(throws: (any Error).self) {
             try db.writer.write {
                 try $0.execute(
-                    sql: "INSERT INTO proposal (assembly_id, title, text, kind, source_kind, state) VALUES (1, 't', 't', 'gewoon', 'buren', 'submitted')")
+                    sql: "INSERT INTO proposal (assembly_id, title, text, kind, source_kind, state) VALUES (1, 't', 't', 'gewoon', 'board', 'aangenomen')")
             }
         }
         #expect(try db.proposals().first { $0.id == proposal.id }?.state == .submitted)
