@@ -28,16 +28,6 @@ extension AppDatabase {
         try writer.write { db in
             let proposal = try Self.proposal(db, id)
             let assembly = try Self.assembly(db, proposal.assembly)
-            guard assembly.state == .open else {
-                throw StoreError(
-                    nl: "vergadering \(assembly.id) is niet open; een stemming opent tijdens de vergadering",
-                    en: "assembly \(assembly.id) is not open; a ballot opens during the assembly")
-            }
-            guard case .admitted = proposal.state else {
-                throw StoreError(
-                    nl: "voorstel \(id) is niet toegelaten tot de agenda" + (proposal.state == .decided ? " (er is al over besloten)" : ""),
-                    en: "proposal \(id) is not admitted to the agenda" + (proposal.state == .decided ? " (it is decided)" : ""))
-            }
             // A proposal whose votes tied under `staking herstemming` comes back for its second round.
             let roundOf = try Int.fetchOne(
                 db,
@@ -48,26 +38,14 @@ extension AppDatabase {
             guard let kind = statute.decisionKind(named: proposal.kind) else {
                 throw StoreError(nl: "het statuut kent geen besluit \(proposal.kind)", en: "the statute has no decision kind \(proposal.kind)")
             }
-            try ProposalRules(statute: statute).checkBallotMayOpen(proposal, responses: try Self.responses(db, proposal: id))
-            let method = kind.method.value
-            var choices = options
-            if method == .yesNo {
-                choices = [BallotOption(id: "yes", name: "voor / yes"), BallotOption(id: "no", name: "tegen / no")]
-            } else {
-                guard choices.count >= 2 else {
-                    throw StoreError(
-                        nl: "een stemming met \(method.rawValue) heeft minstens twee keuzes nodig", en: "a \(method.rawValue) ballot needs at least two options"
-                    )
-                }
-                guard Set(choices.map(\.id)).count == choices.count else {
-                    throw StoreError(nl: "twee keuzes hebben hetzelfde id", en: "two options have the same id")
-                }
-                if method.needsBudget, choices.contains(where: { $0.cost == nil }) {
-                    throw StoreError(nl: "elk project op een budgetstemming heeft een bedrag nodig", en: "every project on a budget ballot needs a cost")
-                }
+            let setup: BallotSetup
+            do {
+                setup = try BallotSetup.make(
+                    for: proposal, at: assembly, kind: kind, statute: statute, responses: try Self.responses(db, proposal: id), options: options)
+            } catch let problem as BallotSetup.Problem {
+                throw StoreError(nl: problem.nl, en: problem.en)
             }
-            let budget = kind.budget.value.map { $0.cents / 100 }
-            let seats = kind.seats.value
+            let (method, choices, seats, budget) = (setup.method, setup.options, setup.seats, setup.budget)
             let optionsJSON = String(decoding: try JSONEncoder().encode(choices), as: UTF8.self)
             try db.execute(
                 sql: "INSERT INTO ballot (proposal_id, method, options, seats, budget, state, round_of) VALUES (?, ?, ?, ?, ?, 'open', ?)",

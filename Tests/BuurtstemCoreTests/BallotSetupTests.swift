@@ -1,0 +1,60 @@
+import Statuut
+import Testing
+
+@testable import BuurtstemCore
+
+@Suite("Setting up a ballot")
+struct BallotSetupTests {
+    static let statute = TestStatutes.wildeman
+    static let open = Assembly(id: 1, date: date("2026-03-20"), place: "LuCafé", state: .open)
+
+    static func proposal(_ kind: String, state: Proposal.State = .admitted) -> Proposal {
+        var proposal = Proposal(id: 7, title: "t", text: "", kind: kind, source: .board, assembly: 1)
+        proposal.state = state
+        return proposal
+    }
+
+    static func make(_ proposal: Proposal, at assembly: Assembly = open, options: [BallotOption] = [], responses: [ShareholderResponse] = []) throws
+        -> BallotSetup
+    {
+        let kind = try #require(statute.decisionKind(named: proposal.kind))
+        return try BallotSetup.make(for: proposal, at: assembly, kind: kind, statute: statute, responses: responses, options: options)
+    }
+
+    @Test("a yes/no ballot gets its two options; a budget ballot keeps its projects, the statute's budget and method")
+    func setUp() throws {
+        let yesNo = try Self.make(Self.proposal("gewoon"))
+        #expect(yesNo.method == .yesNo && yesNo.options.map(\.id) == ["yes", "no"])
+        let projects = [BallotOption(id: "a", name: "A", cost: 4000), BallotOption(id: "b", name: "B", cost: 9000)]
+        let advice = ShareholderResponse(
+            shareholder: Self.statute.socialShareholders.first?.name ?? "", proposal: 7, kind: .advice, on: date("2026-03-01"), text: "positief")
+        let budget = try Self.make(Self.proposal("wijkbudget"), options: projects, responses: [advice])
+        #expect(budget.method.needsBudget && budget.options == projects && budget.budget != nil)
+    }
+
+    @Test("refused: a closed assembly, a proposal not admitted, too few or duplicate options, a project without cost, missing advice")
+    func refusals() throws {
+        #expect(throws: BallotSetup.Problem.self) {
+            try Self.make(Self.proposal("gewoon"), at: Assembly(id: 1, date: date("2026-03-20"), place: "x", state: .called))
+        }
+        #expect(throws: BallotSetup.Problem.self) { try Self.make(Self.proposal("gewoon", state: .submitted)) }
+        let advice = ShareholderResponse(
+            shareholder: Self.statute.socialShareholders.first?.name ?? "", proposal: 7, kind: .advice, on: date("2026-03-01"), text: "positief")
+        #expect(throws: BallotSetup.Problem.self) {
+            try Self.make(Self.proposal("wijkbudget"), options: [BallotOption(id: "a", name: "A", cost: 1)], responses: [advice])
+        }
+        #expect(throws: BallotSetup.Problem.self) {
+            try Self.make(
+                Self.proposal("wijkbudget"), options: [BallotOption(id: "a", name: "A", cost: 1), BallotOption(id: "a", name: "B", cost: 2)],
+                responses: [advice])
+        }
+        #expect(throws: BallotSetup.Problem.self) {
+            try Self.make(
+                Self.proposal("wijkbudget"), options: [BallotOption(id: "a", name: "A"), BallotOption(id: "b", name: "B", cost: 2)], responses: [advice])
+        }
+        // The district's advice on the neighbourhood budget is not in yet: the statute says wait.
+        #expect(throws: Refusal.self) {
+            try Self.make(Self.proposal("wijkbudget"), options: [BallotOption(id: "a", name: "A", cost: 1), BallotOption(id: "b", name: "B", cost: 2)])
+        }
+    }
+}
