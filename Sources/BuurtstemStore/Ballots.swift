@@ -216,22 +216,27 @@ extension AppDatabase {
         _ db: Database, proposal: Proposal, kind: DecisionKind, ballot id: Int, assembly: Assembly, statute: Statute,
         into object: inout [String: JSONValue]
     ) throws {
-        // A veto right acts before the decision takes effect: adopted, but it does not take effect.
-        if let veto = ProposalRules(statute: statute).vetoedBy(proposal, responses: try Self.responses(db, proposal: proposal.id)) {
-            object["vetoedBy"] = .string(veto.shareholder)
+        let amendment =
+            kind.name == DecisionKind.amendment
+            ? try proposal.amendmentText.map { try Self.validStatute($0, fileName: "amendment-\(proposal.id).statuut") } : nil
+        let starts = Set(try String.fetchAll(db, sql: "SELECT valid_from FROM statute_version").compactMap { CivilDate(iso: $0) })
+        let effect = Adoption.effect(
+            of: proposal, kind: kind, at: assembly, statute: statute, responses: try Self.responses(db, proposal: proposal.id),
+            amendment: amendment, versionStarts: starts)
+        let new: Statute
+        let effective: CivilDate
+        switch effect {
+        case .takesEffect: return
+        case .vetoed(let shareholder):
+            object["vetoedBy"] = .string(shareholder)
             object["takesEffect"] = .bool(false)
             return
-        }
-        guard kind.name == DecisionKind.amendment, let text = proposal.amendmentText else { return }
-        let new = try Self.validStatute(text, fileName: "amendment-\(proposal.id).statuut")
-        // The new version takes effect on its own date (`versie … geldig vanaf`), and never before
-        // the day after the assembly that adopted it: that assembly, its ballots and its minutes
-        // stay under the version they were held under.
-        let effective = max(new.validFrom ?? assembly.date.adding(days: 1), assembly.date.adding(days: 1))
-        if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM statute_version WHERE valid_from = ?", arguments: [effective.description]) ?? 0 > 0 {
-            object["statuteNotAdopted"] = .string("a statute version already takes effect on \(effective); adopt this one with another date")
+        case .statuteDateTaken(let day):
+            object["statuteNotAdopted"] = .string("a statute version already takes effect on \(day); adopt this one with another date")
             return
+        case .newStatute(let statute, let validFrom): (new, effective) = (statute, validFrom)
         }
+        guard let text = proposal.amendmentText else { return }
         try db.execute(
             sql: """
                 INSERT INTO statute_version (valid_from, name, source, sha256, file_name, adopted_how, adopted_at)

@@ -58,3 +58,33 @@ struct BallotSetupTests {
         }
     }
 }
+
+@Suite("What an adopted decision does")
+struct AdoptionTests {
+    @Test("an amendment takes effect from its own date, never before the day after the assembly, and not on a taken day; a veto stops any decision")
+    func adoption() throws {
+        let statute = TestStatutes.wildeman
+        let assembly = Assembly(id: 1, date: date("2026-03-20"), place: "x", state: .open)
+        let amendmentKind = try #require(statute.decisionKind(named: DecisionKind.amendment))
+        let proposal = Proposal(id: 3, title: "t", text: "", kind: DecisionKind.amendment, source: .board, assembly: 1)
+        var early = statute
+        early.validFrom = date("2026-01-01")
+        #expect(
+            Adoption.effect(of: proposal, kind: amendmentKind, at: assembly, statute: statute, responses: [], amendment: early, versionStarts: [])
+                == .newStatute(early, validFrom: date("2026-03-21")))
+        var later = statute
+        later.validFrom = date("2027-01-01")
+        #expect(
+            Adoption.effect(of: proposal, kind: amendmentKind, at: assembly, statute: statute, responses: [], amendment: later, versionStarts: [])
+                == .newStatute(later, validFrom: date("2027-01-01")))
+        #expect(
+            Adoption.effect(
+                of: proposal, kind: amendmentKind, at: assembly, statute: statute, responses: [], amendment: later, versionStarts: [date("2027-01-01")])
+                == .statuteDateTaken(date("2027-01-01")))
+        let ordinary = try #require(statute.decisionKind(named: "gewoon"))
+        #expect(
+            Adoption.effect(
+                of: Proposal(id: 4, title: "t", text: "", kind: "gewoon", source: .board, assembly: 1), kind: ordinary, at: assembly, statute: statute,
+                responses: [], amendment: nil, versionStarts: []) == .takesEffect)
+    }
+}
