@@ -67,63 +67,53 @@ extension AppDatabase {
                 seen.insert(row.id)
                 let birthDate: String? = if case .date(let d)? = row.birth { d.description } else { nil }
                 let birthYear: Int? = if case .year(let y)? = row.birth { y } else { nil }
-                guard let known = current[row.id] else {
-                    try newcomers.insert(row, audit: &audit, actor: actor)
-                    summary.created += 1
-                    continue
-                }
-                var changed = false
-                if known.birth != row.birth || (row.name != nil && known.name != row.name) {
-                    try updateResident.execute(arguments: [birthDate, birthYear, row.name ?? known.name, row.id.rawValue])
-                    try audit.append(
-                        actor: actor, action: .residentUpdated,
-                        payload: .object([
-                            "id": .string(row.id.rawValue), "birth": Self.birthJSON(row.birth), "nameChanged": .bool(row.name != nil && known.name != row.name),
-                        ]))
-                    summary.updated += 1
-                    changed = true
-                }
-                if known.address != row.address || (known.movedOut != nil && row.movedOut == nil) {
-                    // A move (or a return to the same address after leaving): close the old period, open a new one.
-                    var since = row.movedIn ?? extractDate
-                    if known.movedOut == nil {
-                        if let movedIn = known.movedIn, since < movedIn { since = movedIn }
-                        try closeResidence.execute(arguments: [since.description, known.residenceID])
+                let entry = current[row.id]
+                let changes = RegisterReconciliation.changes(row, known: entry?.known, extractDate: extractDate)
+                for change in changes {
+                    switch change {
+                    case .new:
+                        try newcomers.insert(row, audit: &audit, actor: actor)
+                        summary.created += 1
+                    case .update(let name, let nameChanged):
+                        try updateResident.execute(arguments: [birthDate, birthYear, name, row.id.rawValue])
+                        try audit.append(
+                            actor: actor, action: .residentUpdated,
+                            payload: .object(["id": .string(row.id.rawValue), "birth": Self.birthJSON(row.birth), "nameChanged": .bool(nameChanged)]))
+                        summary.updated += 1
+                    case .move(let closeOn, let movedIn):
+                        guard let entry else { continue }
+                        if let closeOn { try closeResidence.execute(arguments: [closeOn.description, entry.residenceID]) }
+                        try insertResidence.execute(arguments: Self.residenceArguments(row.id, row.address, movedIn, row.movedOut))
+                        try audit.append(
+                            actor: actor, action: .residentMoved,
+                            payload: .object([
+                                "id": .string(row.id.rawValue), "from": .string(entry.known.address.description), "to": .string(row.address.description),
+                                "on": .string(movedIn.description), "movedOut": row.movedOut.map { .string($0.description) } ?? .null,
+                            ]))
+                        summary.moved += 1
+                    case .moveOut(let on):
+                        guard let entry else { continue }
+                        try closeResidence.execute(arguments: [on.description, entry.residenceID])
+                        try audit.append(
+                            actor: actor, action: .residentMovedOut,
+                            payload: .object([
+                                "id": .string(row.id.rawValue), "from": .string(entry.known.address.description), "on": .string(on.description),
+                            ]))
+                        summary.movedOut += 1
                     }
-                    try insertResidence.execute(arguments: Self.residenceArguments(row.id, row.address, row.movedIn ?? since, row.movedOut))
-                    try audit.append(
-                        actor: actor, action: .residentMoved,
-                        payload: .object([
-                            "id": .string(row.id.rawValue), "from": .string(known.address.description), "to": .string(row.address.description),
-                            "on": .string((row.movedIn ?? since).description), "movedOut": row.movedOut.map { .string($0.description) } ?? .null,
-                        ]))
-                    summary.moved += 1
-                    changed = true
-                } else if known.movedOut != row.movedOut, let out = row.movedOut {
-                    var on = out
-                    if let movedIn = known.movedIn, on < movedIn { on = movedIn }
-                    try closeResidence.execute(arguments: [on.description, known.residenceID])
-                    try audit.append(
-                        actor: actor, action: .residentMovedOut,
-                        payload: .object([
-                            "id": .string(row.id.rawValue), "from": .string(known.address.description), "on": .string(on.description),
-                        ]))
-                    summary.movedOut += 1
-                    changed = true
                 }
-                if !changed { summary.unchanged += 1 }
+                if changes.isEmpty { summary.unchanged += 1 }
                 current[row.id] = nil
             }
             try newcomers.flush(audit: &audit)
             // Residents not in this extract who still have an open address have left the register.
-            for (id, known) in current.sorted(by: { $0.key < $1.key }) where known.movedOut == nil && !seen.contains(id) {
-                var on = extractDate
-                if let movedIn = known.movedIn, on < movedIn { on = movedIn }
-                try closeResidence.execute(arguments: [on.description, known.residenceID])
+            for (id, entry) in current.sorted(by: { $0.key < $1.key }) where !seen.contains(id) {
+                guard let on = RegisterReconciliation.absent(entry.known, extractDate: extractDate) else { continue }
+                try closeResidence.execute(arguments: [on.description, entry.residenceID])
                 try audit.append(
                     actor: actor, action: .residentAbsent,
                     payload: .object([
-                        "id": .string(id.rawValue), "from": .string(known.address.description), "on": .string(on.description),
+                        "id": .string(id.rawValue), "from": .string(entry.known.address.description), "on": .string(on.description),
                     ]))
                 summary.absent += 1
             }
@@ -155,11 +145,7 @@ extension AppDatabase {
     /// The latest residence of every resident.
     private struct Current {
         var residenceID: Int64
-        var address: Address
-        var movedIn: CivilDate?
-        var movedOut: CivilDate?
-        var birth: Birth?
-        var name: String?
+        var known: RegisterReconciliation.Known
     }
 
     private static func currentResidences(_ db: Database) throws -> [ResidentID: Current] {
@@ -175,9 +161,10 @@ extension AppDatabase {
         while let row = try cursor.next() {
             guard let postcode = StoredValues.postcode(row[5]) else { continue }
             result[ResidentID(row[0])] = Current(
-                residenceID: row[4], address: Address(postcode: postcode, houseNumber: row[6], addition: row[7]),
-                movedIn: StoredValues.date(row[8]), movedOut: StoredValues.date(row[9]),
-                birth: StoredValues.birth(row[1], row[2]), name: row[3])
+                residenceID: row[4],
+                known: RegisterReconciliation.Known(
+                    address: Address(postcode: postcode, houseNumber: row[6], addition: row[7]), movedIn: StoredValues.date(row[8]),
+                    movedOut: StoredValues.date(row[9]), birth: StoredValues.birth(row[1], row[2]), name: row[3]))
         }
         return result
     }
