@@ -321,11 +321,20 @@ extension AppDatabase {
     }
 
     static func electorate(_ db: Database, _ id: Int) throws -> Set<ResidentID> {
-        Set(try String.fetchAll(db, sql: "SELECT resident_id FROM electorate WHERE assembly_id = ?", arguments: [id]).map(ResidentID.init))
+        if let summary = try PresenceSummary.fetch(db, id) { return PresenceSummary.placeholders("electorate", summary.electorate) }
+        return Set(try String.fetchAll(db, sql: "SELECT resident_id FROM electorate WHERE assembly_id = ?", arguments: [id]).map(ResidentID.init))
     }
 
     static func attendance(_ db: Database, _ id: Int) throws -> Attendance {
         var attendance = Attendance()
+        if let summary = try PresenceSummary.fetch(db, id) {
+            // The lists are gone (retention); the counts stand for them: placeholders, never a member's id.
+            let present = PresenceSummary.placeholders("present", summary.present)
+            let holder = present.min()
+            let givers = PresenceSummary.placeholders("proxy", holder == nil ? 0 : summary.represented)
+            attendance.restore(present: present, proxies: Dictionary(uniqueKeysWithValues: givers.map { ($0, holder!) }))
+            return attendance
+        }
         attendance.restore(
             present: Set(try String.fetchAll(db, sql: "SELECT resident_id FROM attendance WHERE assembly_id = ?", arguments: [id]).map(ResidentID.init)),
             proxies: Dictionary(

@@ -104,7 +104,9 @@ extension AppDatabase {
         for assembly in try Self.assemblies(db) where only == nil || assembly.id == only {
             var decisions: [ComplianceFacts.DecisionFact] = []
             // Counted, not loaded: the board's home page reads these facts on every visit.
-            let electorate = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM electorate WHERE assembly_id = ?", arguments: [assembly.id]) ?? 0
+            let summary = try PresenceSummary.fetch(db, assembly.id)
+            let electorate =
+                try summary?.electorate ?? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM electorate WHERE assembly_id = ?", arguments: [assembly.id]) ?? 0
             for row in try Row.fetchAll(
                 db,
                 sql: """
@@ -114,7 +116,8 @@ extension AppDatabase {
             {
                 let ballot = try Self.ballot(db, row[0])
                 var proposal = try Self.proposal(db, row[1])
-                if case .members = proposal.source {
+                // Once the electorate is purged (retention), the supporters stand as admitted then.
+                if case .members = proposal.source, summary == nil {
                     proposal.source = .members(
                         try String.fetchAll(
                             db,

@@ -385,6 +385,7 @@ enum Migrations {
                     ALTER TABLE proposal ADD COLUMN refusal_nl TEXT;
                     """)
         }
+        registerRetention(in: &migrator)
         return migrator
     }
 }

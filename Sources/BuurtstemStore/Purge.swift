@@ -26,6 +26,8 @@ public enum Purge {
         public var codes: Int
         public var names: Int
         public var logEntries: Int
+        /// Assemblies whose presence lists, proxies and electorate became counts.
+        public var presenceLists: Int
         /// Why names were kept, when they were.
         public var namesKept: String?
     }
@@ -65,8 +67,20 @@ extension AppDatabase {
                     WHERE action IN (\(personal)) AND substr(at, 1, 10) < ? AND payload NOT LIKE '{"purged":%'
                     ORDER BY seq
                     """, arguments: [logCut.description])
-            let report = Purge.Report(codes: codes, names: names, logEntries: rows.count, namesKept: namesKept)
-            guard !dryRun, codes + names + rows.count > 0 else { return report }
+            let presenceCut = min(before, day.adding(months: -12 * rule.presenceYears))
+            let presence = try Int.fetchAll(
+                db, sql: "SELECT id FROM assembly WHERE state = 'closed' AND date < ? AND id NOT IN (SELECT assembly_id FROM presence_summary) ORDER BY id",
+                arguments: [presenceCut])
+            let report = Purge.Report(codes: codes, names: names, logEntries: rows.count, presenceLists: presence.count, namesKept: namesKept)
+            guard !dryRun, codes + names + rows.count + presence.count > 0 else { return report }
+            for assembly in presence {
+                let attendance = try Self.attendance(db, assembly)
+                try PresenceSummary(
+                    assemblyId: assembly, electorate: try Self.electorate(db, assembly).count, present: attendance.present.count,
+                    represented: attendance.represented, purgedOn: day.description
+                ).insert(db)
+                for table in ["attendance", "proxy", "electorate"] { try db.execute(sql: "DELETE FROM \(table) WHERE assembly_id = ?", arguments: [assembly]) }
+            }
             try db.execute(
                 sql: "DELETE FROM voting_code WHERE assembly_id IN (SELECT id FROM assembly WHERE state = 'closed' AND date < ?)", arguments: [codeCut])
             if names > 0 { try db.execute(sql: "UPDATE resident SET name = NULL WHERE name IS NOT NULL") }
@@ -90,8 +104,10 @@ extension AppDatabase {
                 [
                     "before": .string(before.description), "on": .string(day.description), "codes": .int(codes), "names": .int(names),
                     "assemblies": .array(assemblies.map(JSONValue.int)), "entries": .array(rows.map { .int($0["seq"]) }),
+                    "presenceLists": .array(presence.map(JSONValue.int)),
                     "rule": .object([
                         "codesDays": .int(rule.codesDays), "namesDays": .int(rule.namesDays), "logMonths": .int(rule.logMonths),
+                        "presenceYears": .int(rule.presenceYears),
                     ]),
                 ])
             return report

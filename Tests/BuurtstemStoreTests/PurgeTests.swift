@@ -1,4 +1,5 @@
 import BuurtstemCore
+import BuurtstemDocuments
 import BuurtstemStore
 import Foundation
 import GRDB
@@ -40,6 +41,28 @@ struct PurgeTests {
             )
         }
         #expect(!(try db.verifyAudit().isIntact))
+    }
+
+    @Test("after seven years presence lists, proxies and electorates become counts: the minutes, the recount and the year's compliance read the same")
+    func presenceLists() throws {
+        let db = try ComplianceTests.keptScenario()
+        let minutesBefore = try db.assemblies().map { try db.minutes(assembly: $0.id).markdown(in: .nl) }
+        let reportBefore = Compliance.check(try db.complianceFacts(), on: day("2026-12-31"), year: 2026)
+        let ballots = try db.ballots().filter { !$0.isOpen }.map(\.id)
+        // Not yet: the rule keeps them seven years, whatever `before` says.
+        #expect(try db.purge(before: day("2040-01-01"), on: day("2030-01-01"), dryRun: true).presenceLists == 0)
+        let report = try db.purge(before: day("2040-01-01"), on: day("2034-06-01"))
+        #expect(report.presenceLists == (try db.assemblies().count))
+        for table in ["attendance", "proxy", "electorate"] {
+            #expect(try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM \(table)") } == 0, "\(table) still holds ids")
+        }
+        let minutesAfter = try db.assemblies().map { try db.minutes(assembly: $0.id).markdown(in: .nl) }
+        // The same minutes, but for the audit head at close (the purge itself is a later entry).
+        #expect(minutesAfter == minutesBefore)
+        let reportAfter = Compliance.check(try db.complianceFacts(), on: day("2026-12-31"), year: 2026)
+        #expect(reportAfter.findings.map(\.status) == reportBefore.findings.map(\.status))
+        for ballot in ballots { #expect(try db.recount(ballot).matches) }
+        #expect(try db.verifyAudit().isIntact)
     }
 
     @Test("names stay while an assembly is called or open, and whatever `before` says, the rule's periods hold")

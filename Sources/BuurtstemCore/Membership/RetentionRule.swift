@@ -1,6 +1,6 @@
 /// How long personal data is kept after an assembly (docs/verwerkingsregister.md). `purge --before
-/// DATE` removes what this allows on DATE; what it does not name is kept for the legal periods
-/// (presence lists and the register as pseudonymous ids: the minutes and the quorum rest on them).
+/// DATE` removes what this allows on DATE. Members' current addresses are not purged: membership is
+/// derived from them.
 public struct RetentionRule: Sendable, Hashable {
     /// Voting codes (their keyed hashes and whose they were), in days after the assembly.
     public var codesDays: Int
@@ -8,11 +8,15 @@ public struct RetentionRule: Sendable, Hashable {
     public var namesDays: Int
     /// Resident data in the audit log (ids, reasons, address changes), in months after the entry.
     public var logMonths: Int
+    /// Presence lists, proxies and the frozen electorate, in years after the assembly; then only
+    /// their counts stay (the minutes, the quorum and that year's compliance read those).
+    public var presenceYears: Int
 
-    public init(codesDays: Int = 30, namesDays: Int = 30, logMonths: Int = 24) {
+    public init(codesDays: Int = 30, namesDays: Int = 30, logMonths: Int = 24, presenceYears: Int = 7) {
         self.codesDays = codesDays
         self.namesDays = namesDays
         self.logMonths = logMonths
+        self.presenceYears = presenceYears
     }
 
     /// The association's default (as the processing register states it).
