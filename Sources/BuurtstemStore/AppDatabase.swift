@@ -6,8 +6,10 @@ public import Statuut
 /// `synchronous=FULL` and foreign keys on. Every write is one transaction that covers one
 /// invariant, and every state change appends its audit entry in that same transaction.
 public struct AppDatabase: Sendable {
-    /// The underlying GRDB writer (a pool for files, a queue in memory).
-    public let writer: any DatabaseWriter
+    /// The underlying GRDB writer (a pool for files, a queue in memory). Package-wide only: the
+    /// modules use the intent-named operations; the tests reach the file as an attacker would, and
+    /// the benchmarks prepare data through it.
+    package let writer: any DatabaseWriter
     /// The source of "now" for audit timestamps.
     public let clock: WallClock
 
