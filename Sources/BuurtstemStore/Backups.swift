@@ -143,15 +143,21 @@ extension Backups {
                     en: "\(path) is not restored; nothing was replaced:\n  " + inspection.problems.joined(separator: "\n  "))
             }
             var lost = 0
-            if FileManager.default.fileExists(atPath: target), let current = try? AppDatabase(writer: DatabaseQueue(path: target, configuration: readOnly())),
-                let currentHead = try? current.auditHead()
+            // The current file is read as it is (no migration: it may be of an older version, or damaged).
+            if FileManager.default.fileExists(atPath: target), let current = try? DatabaseQueue(path: target, configuration: readOnly()),
+                let (size, first) = try? current.read({ db in
+                    (
+                        try Int.fetchOne(db, sql: "SELECT size FROM audit_state WHERE id = 1") ?? 0,
+                        try Data.fetchOne(db, sql: "SELECT leaf_hash FROM audit_entry WHERE seq = 1")
+                    )
+                })
             {
-                if let identity = try? current.auditIdentity(), identity != inspection.identity {
+                if let first, first.count == 32, Hash([UInt8](first)) != inspection.identity {
                     throw StoreError(
                         nl: "\(path) is een kopie van een andere vereniging (het auditlog begint anders); er is niets vervangen",
                         en: "\(path) is a copy of another association (its audit log begins differently); nothing was replaced")
                 }
-                lost = max(0, currentHead.size - inspection.head.size)
+                lost = max(0, size - inspection.head.size)
                 if lost > 0, !acceptLoss {
                     throw StoreError(
                         nl: "de database heeft \(lost) auditregels meer dan de kopie; terugzetten verliest ze. Zeker? Voeg --accept-loss toe",
