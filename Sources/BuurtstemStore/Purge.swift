@@ -28,6 +28,8 @@ public enum Purge {
         public var logEntries: Int
         /// Assemblies whose presence lists, proxies and electorate became counts.
         public var presenceLists: Int
+        /// Former residents removed from the register.
+        public var formerResidents: Int
         /// Why names were kept, when they were.
         public var namesKept: String?
     }
@@ -71,8 +73,33 @@ extension AppDatabase {
             let presence = try Int.fetchAll(
                 db, sql: "SELECT id FROM assembly WHERE state = 'closed' AND date < ? AND id NOT IN (SELECT assembly_id FROM presence_summary) ORDER BY id",
                 arguments: [presenceCut])
-            let report = Purge.Report(codes: codes, names: names, logEntries: rows.count, presenceLists: presence.count, namesKept: namesKept)
-            guard !dryRun, codes + names + rows.count + presence.count > 0 else { return report }
+            // Former residents: every residence closed before the cut, and no kept record naming them
+            // (an electorate, presence list or proxy still kept, a code, a written vote outside a meeting).
+            let registerCut = min(before, day.adding(months: -12 * rule.registerYears))
+            try db.execute(sql: "DROP TABLE IF EXISTS temp.former_resident")
+            try db.execute(
+                sql: """
+                    CREATE TEMP TABLE former_resident AS
+                    SELECT resident_id AS id FROM residence GROUP BY resident_id
+                    HAVING SUM(moved_out IS NULL) = 0 AND MAX(moved_out) < ?
+                    """, arguments: [registerCut])
+            let kept = presence.map(String.init).joined(separator: ", ")
+            try db.execute(
+                sql: """
+                    DELETE FROM temp.former_resident WHERE id IN (SELECT resident_id FROM electorate WHERE assembly_id NOT IN (\(kept)))
+                       OR id IN (SELECT resident_id FROM attendance WHERE assembly_id NOT IN (\(kept)))
+                       OR id IN (SELECT giver FROM proxy WHERE assembly_id NOT IN (\(kept)))
+                       OR id IN (SELECT holder FROM proxy WHERE assembly_id NOT IN (\(kept)))
+                       OR id IN (SELECT resident_id FROM voting_code WHERE assembly_id NOT IN (\(codesPurged(assemblies))))
+                       OR id IN (SELECT resident_id FROM outside_decision_voter)
+                    """)
+            let former = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM temp.former_resident") ?? 0
+            let report = Purge.Report(
+                codes: codes, names: names, logEntries: rows.count, presenceLists: presence.count, formerResidents: former, namesKept: namesKept)
+            guard !dryRun, codes + names + rows.count + presence.count + former > 0 else {
+                try db.execute(sql: "DROP TABLE temp.former_resident")
+                return report
+            }
             for assembly in presence {
                 let attendance = try Self.attendance(db, assembly)
                 try PresenceSummary(
@@ -83,6 +110,11 @@ extension AppDatabase {
             }
             try db.execute(
                 sql: "DELETE FROM voting_code WHERE assembly_id IN (SELECT id FROM assembly WHERE state = 'closed' AND date < ?)", arguments: [codeCut])
+            for table in ["membership_event", "membership_application", "residence", "resident"] {
+                let column = table == "resident" ? "id" : "resident_id"
+                try db.execute(sql: "DELETE FROM \(table) WHERE \(column) IN (SELECT id FROM temp.former_resident)")
+            }
+            try db.execute(sql: "DROP TABLE temp.former_resident")
             if names > 0 { try db.execute(sql: "UPDATE resident SET name = NULL WHERE name IS NOT NULL") }
             if !rows.isEmpty {
                 // The log is append-only for everything else: the guard is lifted for this one update.
@@ -104,13 +136,17 @@ extension AppDatabase {
                 [
                     "before": .string(before.description), "on": .string(day.description), "codes": .int(codes), "names": .int(names),
                     "assemblies": .array(assemblies.map(JSONValue.int)), "entries": .array(rows.map { .int($0["seq"]) }),
-                    "presenceLists": .array(presence.map(JSONValue.int)),
+                    "presenceLists": .array(presence.map(JSONValue.int)), "formerResidents": .int(former),
                     "rule": .object([
                         "codesDays": .int(rule.codesDays), "namesDays": .int(rule.namesDays), "logMonths": .int(rule.logMonths),
-                        "presenceYears": .int(rule.presenceYears),
+                        "presenceYears": .int(rule.presenceYears), "registerYears": .int(rule.registerYears),
                     ]),
                 ])
             return report
         }
     }
 }
+
+/// The assemblies whose codes this purge removes, as the inside of an SQL list (empty for none:
+/// SQLite reads `x NOT IN ()` as true).
+private func codesPurged(_ assemblies: [Int]) -> String { assemblies.map(String.init).joined(separator: ", ") }

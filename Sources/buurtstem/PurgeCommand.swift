@@ -11,7 +11,9 @@ struct PurgeCommand: ParsableCommand {
             Removes, from before DATE and only as far as the retention rule allows today: the voting codes
             of closed assemblies (after --codes-days), residents' names kept for the desk (after
             --names-days from the last assembly, never while one is called or open), presence lists, proxies
-            and electorates (after --presence-years: their counts stay, for the minutes and the quorum), and
+            and electorates (after --presence-years: their counts stay, for the minutes and the quorum),
+            former residents (after --register-years from their move: addresses, birth data, membership
+            history, applications — unless a kept record still names them), and
             the resident data in audit entries (after --log-months): such an entry keeps its hash and its
             payload becomes the payload's SHA-256, so `audit verify` and every witnessed head still hold. What is kept and why:
             docs/verwerkingsregister.md. The purge itself is logged (data.purged, listing the entries).
@@ -26,20 +28,23 @@ struct PurgeCommand: ParsableCommand {
     @Option(help: "Days names are kept after the last assembly.") var namesDays = RetentionRule.standard.namesDays
     @Option(help: "Months resident data is kept in the audit log.") var logMonths = RetentionRule.standard.logMonths
     @Option(help: "Years presence lists, proxies and electorates are kept (then only their counts).") var presenceYears = RetentionRule.standard.presenceYears
+    @Option(help: "Years former residents stay in the register after they moved out.") var registerYears = RetentionRule.standard.registerYears
     @Flag(help: "Only say what would be removed.") var dryRun = false
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        guard codesDays >= 0, namesDays >= 0, logMonths >= 0, presenceYears >= 0 else { throw ValidationError("retention periods are 0 or more") }
+        guard codesDays >= 0, namesDays >= 0, logMonths >= 0, presenceYears >= 0, registerYears >= 0 else {
+            throw ValidationError("retention periods are 0 or more")
+        }
     }
 
     func run() throws {
-        let rule = RetentionRule(codesDays: codesDays, namesDays: namesDays, logMonths: logMonths, presenceYears: presenceYears)
+        let rule = RetentionRule(codesDays: codesDays, namesDays: namesDays, logMonths: logMonths, presenceYears: presenceYears, registerYears: registerYears)
         let report = try refusing { try database.open().purge(before: before, on: on ?? today(), rule: rule, dryRun: dryRun) }
         let verb = dryRun ? "Would remove" : "Removed"
         print(
             "\(verb): \(report.codes) voting codes, \(report.names) names, the resident data of \(report.logEntries) audit entries, "
-                + "the presence lists of \(report.presenceLists) assemblies (their counts stay).")
+                + "the presence lists of \(report.presenceLists) assemblies (their counts stay), \(report.formerResidents) former residents.")
         if let kept = report.namesKept { print("Names kept: \(kept).") }
         if !dryRun, report.codes + report.names + report.logEntries > 0 { print("Logged as data.purged; `buurtstem audit verify` still holds.") }
     }

@@ -65,6 +65,30 @@ struct PurgeTests {
         #expect(try db.verifyAudit().isIntact)
     }
 
+    @Test("residents who left the area more than seven years ago leave the register, unless a kept record still names them")
+    func formerResidents() throws {
+        let db = try StoreFixtures.database("soesterkwartier")
+        let header = "id;postcode;huisnummer;geboortedatum\n"
+        _ = try db.importRegister(
+            try StoreFixtures.extract(header + "R1;3812 AB;1;1980-01-01\nR2;3812 AB;2;1980-01-01\nR3;3812 AB;3;1980-01-01", on: "2025-01-10"),
+            fileName: "a.csv", fileSHA256: "a", extractDate: day("2025-01-10"))
+        // R3 is absent from the next extract: moved out on its date.
+        _ = try db.importRegister(
+            try StoreFixtures.extract(header + "R1;3812 AB;1;1980-01-01\nR2;3812 AB;2;1980-01-01", on: "2026-01-10"),
+            fileName: "b.csv", fileSHA256: "b", extractDate: day("2026-01-10"))
+        #expect(try db.purge(before: day("2040-01-01"), on: day("2032-01-01"), dryRun: true).formerResidents == 0)
+        let report = try db.purge(before: day("2040-01-01"), on: day("2033-02-01"))
+        #expect(report.formerResidents == 1)
+        #expect(try db.writer.read { try String.fetchAll($0, sql: "SELECT id FROM resident ORDER BY id") } == ["R1", "R2"])
+        #expect(try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM residence WHERE resident_id = 'R3'") } == 0)
+        #expect(try db.verifyAudit().isIntact)
+        // R3 comes back: a new resident, as in any extract.
+        let back = try db.importRegister(
+            try StoreFixtures.extract(header + "R1;3812 AB;1;1980-01-01\nR2;3812 AB;2;1980-01-01\nR3;3812 AB;4;1980-01-01", on: "2033-03-01"),
+            fileName: "c.csv", fileSHA256: "c", extractDate: day("2033-03-01"))
+        #expect(back.created == 1)
+    }
+
     @Test("names stay while an assembly is called or open, and whatever `before` says, the rule's periods hold")
     func ruleHolds() throws {
         let (db, _) = try RulesCarriedOutTests.soesterEvening()
