@@ -21,11 +21,17 @@ struct AccessLogMiddleware: RouterMiddleware {
                 "request",
                 metadata: [
                     "association": .string(telemetry.association), "route": .string(route), "method": .string(request.method.rawValue),
-                    "status": .stringConvertible(status), "ms": .stringConvertible(Double(took.components.attoseconds / 1_000_000_000_000) / 1_000),
+                    "status": .stringConvertible(status), "ms": .stringConvertible(Self.milliseconds(took)),
                 ])
         }
         let response = try await next(request, context)
         status = response.status.code
         return response
+    }
+
+    /// A duration in milliseconds, to the microsecond (a slow request's whole seconds included).
+    static func milliseconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) * 1_000 + Double(attoseconds / 1_000_000_000_000) / 1_000
     }
 }
