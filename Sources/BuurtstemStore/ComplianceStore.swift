@@ -56,8 +56,8 @@ extension AppDatabase {
     }
 
     static func confirmations(_ db: Database) throws -> [ComplianceFacts.Confirmation] {
-        try Row.fetchAll(db, sql: "SELECT organisation, year, on_date, text FROM organisation_confirmation ORDER BY year, organisation").compactMap { row in
-            StoredValues.date(row[2]).map { ComplianceFacts.Confirmation(organisation: row[0], year: row[1], on: $0, text: row[3]) }
+        try Row.fetchAll(db, sql: "SELECT organisation, year, on_date, text FROM organisation_confirmation ORDER BY year, organisation").map { row in
+            ComplianceFacts.Confirmation(organisation: row[0], year: row[1], on: try row.decode(CivilDate.self, atIndex: 2), text: row[3])
         }
     }
 
@@ -76,14 +76,15 @@ extension AppDatabase {
                 sql: """
                     SELECT d.received_on, d.supporters, d.call_by, a.called_on FROM assembly_demand d LEFT JOIN assembly a ON a.id = d.answered_by ORDER BY d.id
                     """
-            ).compactMap { row -> ComplianceFacts.DemandFact? in
-                guard let received = StoredValues.date(row[0]), let callBy = StoredValues.date(row[2]) else { return nil }
-                return ComplianceFacts.DemandFact(
-                    demand: AssemblyDemand(receivedOn: received, supporters: row[1], callBy: callBy),
-                    answeredOn: StoredValues.date(row[3]))
+            ).map { row in
+                // A date that cannot be read is an error, never a demand or accounts left out of the report.
+                ComplianceFacts.DemandFact(
+                    demand: AssemblyDemand(
+                        receivedOn: try row.decode(CivilDate.self, atIndex: 0), supporters: row[1], callBy: try row.decode(CivilDate.self, atIndex: 2)),
+                    answeredOn: try row.decode(CivilDate?.self, atIndex: 3))
             }
-            let accounts = try Row.fetchAll(db, sql: "SELECT year, presented_on FROM annual_accounts ORDER BY year").compactMap { row in
-                StoredValues.date(row[1]).map { ComplianceFacts.AccountsFact(year: row[0], presentedOn: $0) }
+            let accounts = try Row.fetchAll(db, sql: "SELECT year, presented_on FROM annual_accounts ORDER BY year").map { row in
+                ComplianceFacts.AccountsFact(year: row[0], presentedOn: try row.decode(CivilDate.self, atIndex: 1))
             }
             let created = try String.fetchOne(db, sql: "SELECT created_at FROM association").flatMap { CivilDate(iso: $0.prefix(10)) }
             let firstImport = try String.fetchOne(db, sql: "SELECT MIN(extract_date) FROM register_import").flatMap { CivilDate(iso: $0) }
@@ -261,14 +262,12 @@ extension AppDatabase {
                        (SELECT COUNT(*) FROM outside_decision_voter WHERE decision_id = outside_decision.id)
                 FROM outside_decision ORDER BY id
                 """
-        ).compactMap { row in
-            StoredValues.date(row[2]).map {
-                var decision = ComplianceFacts.OutsideDecision(
-                    title: row[0], kind: row[1], on: $0, members: row[3],
-                    count: YesNoCount(yes: row[4], no: row[5], blank: row[6]), outcome: row[7])
-                decision.writtenVotes = row[8]
-                return decision
-            }
+        ).map { row in
+            var decision = ComplianceFacts.OutsideDecision(
+                title: row[0], kind: row[1], on: try row.decode(CivilDate.self, atIndex: 2), members: row[3],
+                count: YesNoCount(yes: row[4], no: row[5], blank: row[6]), outcome: row[7])
+            decision.writtenVotes = row[8]
+            return decision
         }
     }
 

@@ -24,11 +24,16 @@ extension AppDatabase {
     static func membershipEvents(_ db: Database) throws -> [ResidentID: [MembershipEvent]] {
         var result: [ResidentID: [MembershipEvent]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT resident_id, kind, requested_on, effective_on FROM membership_event ORDER BY id") {
-            guard let kind = MembershipEvent.Kind(rawValue: row[1]), let requested = StoredValues.date(row[2]),
-                let effective = StoredValues.date(row[3])
-            else { continue }
+            // An event that cannot be read is an error: skipping it would change who is a member.
+            guard let kind = MembershipEvent.Kind(rawValue: row[1]) else {
+                throw StoreError(
+                    nl: "een lidmaatschapsgebeurtenis heeft een onbekende soort `\(row[1] as String)`",
+                    en: "a membership event has an unknown kind `\(row[1] as String)`")
+            }
             let id = ResidentID(row[0])
-            result[id, default: []].append(MembershipEvent(resident: id, kind: kind, requestedOn: requested, effectiveOn: effective))
+            result[id, default: []].append(
+                MembershipEvent(
+                    resident: id, kind: kind, requestedOn: try row.decode(CivilDate.self, atIndex: 2), effectiveOn: try row.decode(CivilDate.self, atIndex: 3)))
         }
         return result
     }

@@ -27,6 +27,31 @@ struct RecordTests {
     }
 
     @Test(
+        "a membership event, a members' demand or annual accounts whose date cannot be read is an error, not left out",
+        arguments: [
+            "UPDATE membership_event SET effective_on = 'ooit'", "UPDATE assembly_demand SET call_by = 'morgen'",
+            "UPDATE annual_accounts SET presented_on = '2026-02-30'",
+        ])
+    func corruptFacts(_ damage: String) throws {
+        // The Soesterkwartier's members join (membership events); its years have demands and accounts.
+        let db = try ComplianceTests.keptScenario(ComplianceTests.setups[1])
+        #expect(
+            try db.writer.read {
+                try Int.fetchOne(
+                    $0, sql: "SELECT COUNT(*) FROM (\(damage.replacingOccurrences(of: "UPDATE ", with: "SELECT 1 FROM ").components(separatedBy: " SET ")[0]))")
+            } ?? 0 > 0)
+        let copy = try DatabaseQueue()
+        try db.writer.backup(to: copy)
+        try copy.write { try $0.execute(sql: damage) }
+        let damaged = try AppDatabase(writer: copy, clock: StoreFixtures.clock)
+        #expect(throws: (any Error).self) {
+            _ = try damaged.membershipEvents()
+            _ = try damaged.complianceFacts()
+        }
+        #expect(throws: Never.self) { _ = try db.complianceFacts() }
+    }
+
+    @Test(
         "a ballot's method, its stored result, a proposal's source and a statute version's date that cannot be read are errors, not defaults",
         arguments: [
             "UPDATE ballot SET method = 'dobbelsteen'", "UPDATE ballot SET result = '{\"outcome\":\"misschien\"}'",
