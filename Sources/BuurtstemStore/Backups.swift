@@ -52,27 +52,23 @@ public enum Backups {
             checksumMatched = try sha256(ofFile: path) == expected.lowercased()
             if checksumMatched == false { problems.append("the file does not match its checksum in \(path).sha256: it was changed or cut short") }
         }
+        /// A copy that cannot even be read: no head, no identity, and why.
+        func unreadable(_ why: String) -> Inspection {
+            Inspection(head: AuditHead(size: 0, root: MerkleTree.emptyRoot), identity: nil, problems: problems + [why], checksumMatched: checksumMatched)
+        }
         try? FileManager.default.removeItem(atPath: copy)
         try FileManager.default.copyItem(atPath: path, toPath: copy)
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: copy)
             let result = try queue.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
-            guard result == ["ok"] else {
-                return Inspection(
-                    head: AuditHead(size: 0, root: Hash([UInt8](repeating: 0, count: 32))), identity: nil,
-                    problems: problems + ["SQLite finds the file damaged: \(result.prefix(3).joined(separator: "; "))"], checksumMatched: checksumMatched)
-            }
+            guard result == ["ok"] else { return unreadable("SQLite finds the file damaged: \(result.prefix(3).joined(separator: "; "))") }
         } catch {
-            return Inspection(
-                head: AuditHead(size: 0, root: Hash([UInt8](repeating: 0, count: 32))), identity: nil,
-                problems: problems + ["this is not a readable Buurtstem database (\(Self.reason(error)))"], checksumMatched: checksumMatched)
+            return unreadable("this is not a readable Buurtstem database (\(Self.reason(error)))")
         }
         let database: AppDatabase
         do { database = try AppDatabase(writer: queue) } catch {
-            return Inspection(
-                head: AuditHead(size: 0, root: Hash([UInt8](repeating: 0, count: 32))), identity: nil,
-                problems: problems + ["this is not a Buurtstem database this version can open (\(Self.reason(error)))"], checksumMatched: checksumMatched)
+            return unreadable("this is not a Buurtstem database this version can open (\(Self.reason(error)))")
         }
         let verification: AuditVerification
         if witnessed.isEmpty {

@@ -83,14 +83,16 @@ extension AppDatabase {
                     SELECT resident_id AS id FROM residence GROUP BY resident_id
                     HAVING SUM(moved_out IS NULL) = 0 AND MAX(moved_out) < ?
                     """, arguments: [registerCut])
-            let kept = presence.map(String.init).joined(separator: ", ")
+            // Records this purge removes do not keep anyone (an empty list is fine: `x NOT IN ()` is true).
+            let summarised = presence.map(String.init).joined(separator: ", ")
+            let codesGone = assemblies.map(String.init).joined(separator: ", ")
             try db.execute(
                 sql: """
-                    DELETE FROM temp.former_resident WHERE id IN (SELECT resident_id FROM electorate WHERE assembly_id NOT IN (\(kept)))
-                       OR id IN (SELECT resident_id FROM attendance WHERE assembly_id NOT IN (\(kept)))
-                       OR id IN (SELECT giver FROM proxy WHERE assembly_id NOT IN (\(kept)))
-                       OR id IN (SELECT holder FROM proxy WHERE assembly_id NOT IN (\(kept)))
-                       OR id IN (SELECT resident_id FROM voting_code WHERE assembly_id NOT IN (\(codesPurged(assemblies))))
+                    DELETE FROM temp.former_resident WHERE id IN (SELECT resident_id FROM electorate WHERE assembly_id NOT IN (\(summarised)))
+                       OR id IN (SELECT resident_id FROM attendance WHERE assembly_id NOT IN (\(summarised)))
+                       OR id IN (SELECT giver FROM proxy WHERE assembly_id NOT IN (\(summarised)))
+                       OR id IN (SELECT holder FROM proxy WHERE assembly_id NOT IN (\(summarised)))
+                       OR id IN (SELECT resident_id FROM voting_code WHERE assembly_id NOT IN (\(codesGone)))
                        OR id IN (SELECT resident_id FROM outside_decision_voter)
                     """)
             let former = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM temp.former_resident") ?? 0
@@ -146,7 +148,3 @@ extension AppDatabase {
         }
     }
 }
-
-/// The assemblies whose codes this purge removes, as the inside of an SQL list (empty for none:
-/// SQLite reads `x NOT IN ()` as true).
-private func codesPurged(_ assemblies: [Int]) -> String { assemblies.map(String.init).joined(separator: ", ") }

@@ -53,8 +53,6 @@ public struct BallotResult: Sendable, Hashable, Decodable {
     public var elected: [String]?
     public var rounds: [Round]?
     public var chairDecision: ChairDecision?
-    /// A social shareholder's veto stopped an adopted decision taking effect.
-    public var vetoedBy: String?
 
     /// Reads a stored result.
     public init(json: String) throws {

@@ -73,9 +73,6 @@ public enum Choice: Sendable, Hashable, CustomStringConvertible {
         return []
     }
 
-    /// A blank vote: counted as present, for no option.
-    public var isBlank: Bool { self == .blank || self == .options([]) }
-
     /// A vote that does not fit the ballot (a counting error, not a rule of the statute).
     static func refusal(nl: String, en: String) -> Refusal {
         Refusal(nl: nl, en: en, source: .legalDefault(LegalDefaults.method))
