@@ -13,10 +13,19 @@ public struct AppDatabase: Sendable {
     /// The source of "now" for audit timestamps.
     public let clock: WallClock
 
+    /// What to do with a file whose schema is not what its migrations made (`SchemaCheck`).
+    public enum ForeignSchema: Sendable {
+        /// Refuse to open it, naming every difference (serving, every command that changes or reads it).
+        case refuse
+        /// Open it to say what is wrong (`audit verify`, a backup's inspection): `verifyAudit` lists
+        /// every difference among its problems. Such a file is never migrated.
+        case report
+    }
+
     /// Opens (and migrates) the database at `path`, creating the file when needed.
-    public init(path: String, clock: WallClock = .system) throws {
+    public init(path: String, clock: WallClock = .system, foreignSchema: ForeignSchema = .refuse) throws {
         let pool = try DatabasePool(path: path, configuration: Self.configuration())
-        try self.init(writer: pool, clock: clock)
+        try self.init(writer: pool, clock: clock, foreignSchema: foreignSchema)
     }
 
     /// An in-memory database, for tests.
@@ -24,10 +33,19 @@ public struct AppDatabase: Sendable {
         try AppDatabase(writer: DatabaseQueue(configuration: configuration()), clock: clock)
     }
 
-    /// Wraps an open writer and runs the migrations.
-    public init(writer: any DatabaseWriter, clock: WallClock = .system) throws {
+    /// Wraps an open writer and runs the migrations, after checking that the file's schema is
+    /// exactly what its applied migrations made (`SchemaCheck`): a file with a planted trigger,
+    /// table or view is refused, naming it, before anything in it can run (or, with `.report`,
+    /// opened as it is for `verifyAudit` to name it).
+    public init(writer: any DatabaseWriter, clock: WallClock = .system, foreignSchema: ForeignSchema = .refuse) throws {
         self.writer = writer
         self.clock = clock
+        let differences = try writer.read { db in try SchemaCheck.differences(db) }
+        if !differences.isEmpty {
+            let pending = try writer.read { db in try !Migrations.migrator.hasCompletedMigrations(db) }
+            if foreignSchema == .refuse || pending { throw SchemaCheck.refusal(differences) }
+            return
+        }
         try Migrations.migrator.migrate(writer)
     }
 
@@ -41,6 +59,8 @@ public struct AppDatabase: Sendable {
             // Deleted rows are overwritten with zeros, in the file and in the WAL: a replaced vote,
             // a dropped table or an ended session leaves nothing behind for a later copy of the file.
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            // Nothing in the schema (a trigger, a view) may call a function with side effects.
+            try db.execute(sql: "PRAGMA trusted_schema = OFF")
         }
         return configuration
     }

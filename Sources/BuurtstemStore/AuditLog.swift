@@ -57,7 +57,8 @@ public struct AuditAppender {
     mutating func append(actor: [UInt8], action: [UInt8], payload: [UInt8]) throws -> Int {
         let seq = frontier.size + 1
         entry.removeAll(keepingCapacity: true)
-        CanonicalJSON.appendEntry(seq: seq, at: atBytes, actor: actor, action: action, payload: payload, to: &entry)
+        let digest = payload.withUnsafeBytes { Hash.sha256(unsafeBytes: $0) }
+        AuditLeaf.appendHeader(seq: seq, at: atBytes, actor: actor, action: action, payloadDigest: digest, to: &entry)
         let leaf = entry.withUnsafeBytes { MerkleTree.leafHash(unsafeBytes: $0) }
         insert.bind(1, int: seq)
         insert.bind(2, bytes: atBytes)
@@ -98,6 +99,12 @@ public struct AuditVerification: Sendable {
         case storedHeadDamaged
         /// A ballot, its votes or its code uses no longer match the log's entries about them.
         case ballotDiffersFromLog(ballot: Int, what: String)
+        /// An entry that is never purged (a vote, a ballot, …) has a purged payload.
+        case purgeNotAllowed(seq: Int, action: String)
+        /// A payload was replaced by its digest, and no `data.purged` entry records it.
+        case purgeNotListed(seq: Int)
+        /// The file's schema is not the one the migrations made (a table, trigger or view added or changed).
+        case schemaDiffers(SchemaCheck.Difference)
 
         public var description: String {
             switch self {
@@ -110,13 +117,17 @@ public struct AuditVerification: Sendable {
             case .stateMismatch(let entries, let size): return "the stored head says \(size) entries, the log has \(entries)"
             case .storedHeadDamaged: return "the stored head (the tree's right edge) is damaged or does not match the entries"
             case .ballotDiffersFromLog(let ballot, let what): return "ballot \(ballot): \(what)"
+            case .purgeNotAllowed(let seq, let action):
+                return "entry \(seq) (\(action)) has a purged payload, but only entries with a resident's data are ever purged: it was changed"
+            case .purgeNotListed(let seq): return "entry \(seq) has a purged payload that no data.purged entry records: it was changed"
+            case .schemaDiffers(let difference): return difference.description
             }
         }
 
         /// The entry the problem points at, where it points at one.
         public var seq: Int? {
             switch self {
-            case .missingEntry(let s), .entryAltered(let s): return s
+            case .missingEntry(let s), .entryAltered(let s), .purgeNotAllowed(let s, _), .purgeNotListed(let s): return s
             case .unexpectedEntry(_, let expected): return expected
             case .truncated(let entries, _): return entries + 1
             default: return nil
@@ -130,6 +141,16 @@ public struct AuditVerification: Sendable {
     /// Problems in the order found; the first names the first entry that does not match.
     public var problems: [Problem]
     public var isIntact: Bool { problems.isEmpty }
+}
+
+extension AuditVerification.Problem {
+    init(_ finding: AuditLeafCheck.Finding) {
+        switch finding {
+        case .altered(let seq): self = .entryAltered(seq: seq)
+        case .purgeNotAllowed(let seq, let action): self = .purgeNotAllowed(seq: seq, action: action)
+        case .purgeNotListed(let seq): self = .purgeNotListed(seq: seq)
+        }
+    }
 }
 
 /// Reading and checking the audit log.
@@ -159,52 +180,36 @@ extension AppDatabase {
                 if data.count == 32 { checkpoints[row["size"]] = Hash([UInt8](data)) }
             }
             let stateSize = try Int.fetchOne(db, sql: "SELECT size FROM audit_state WHERE id = 1") ?? -1
-            var problems: [AuditVerification.Problem] = []
+            var problems: [AuditVerification.Problem] = try SchemaCheck.differences(db).map { .schemaDiffers($0) }
             var frontier = MerkleTree.Frontier()
             var expected = 1
-            var entry: [UInt8] = []
-            entry.reserveCapacity(1024)
+            var leaves = AuditLeafCheck()
             let rows = try RawStatement(db, sql: "SELECT seq, at, actor, action, payload, leaf_hash FROM audit_entry ORDER BY seq")
             var ballots = BallotLogCheck()
-            // Entries whose personal payload `purge` replaced by its hash, and those a `data.purged` entry lists.
-            var purgedSeen: [Int] = []
-            var purgedListed: Set<Int> = []
             while try rows.step() {
                 let seq = rows.int(0)
                 if seq != expected {
                     problems.append(seq > expected ? .missingEntry(seq: expected) : .unexpectedEntry(seq: seq, expected: expected))
                     expected = seq
                 }
-                entry.removeAll(keepingCapacity: true)
-                rows.withBytes(1) { at in
+                let (leaf, finding) = rows.withBytes(1) { at in
                     rows.withBytes(2) { actor in
                         rows.withBytes(3) { action in
                             rows.withBytes(4) { payload in
-                                CanonicalJSON.appendEntry(seq: seq, at: at, actor: actor, action: action, payload: payload, to: &entry)
+                                rows.withBytes(5) { stored in leaves.leaf(seq: seq, at: at, actor: actor, action: action, payload: payload, stored: stored) }
                             }
                         }
                     }
                 }
-                var leaf = entry.withUnsafeBytes { MerkleTree.leafHash(unsafeBytes: $0) }
-                if rows.withBytes(4, { Purge.isPurged($0) }) {
-                    // The payload is gone (by the retention rule): the stored hash stands for it. The tree
-                    // still proves it unchanged since it was witnessed, and a `data.purged` entry must list it.
-                    purgedSeen.append(seq)
-                    if let stored = rows.withBytes(5, { $0.count == 32 ? Hash(unsafeBytes: $0) : nil }) { leaf = stored }
-                }
-                if rows.withBytes(3, { $0.elementsEqual(Purge.actionBytes) }) {
-                    rows.withBytes(4) { purgedListed.formUnion(Purge.listed(in: $0)) }
-                }
+                if let finding { problems.append(AuditVerification.Problem(finding)) }
                 rows.withBytes(3) { action in
                     // Only ballot entries are read further (a byte compare for the rest).
                     if let first = action.first, first == UInt8(ascii: "v") || first == UInt8(ascii: "b") {
                         rows.withBytes(4) { payload in
-                            ballots.consider(action: String(decoding: action, as: UTF8.self), payload: String(decoding: payload, as: UTF8.self))
+                            ballots.consider(seq: seq, action: String(decoding: action, as: UTF8.self), payload: String(decoding: payload, as: UTF8.self))
                         }
                     }
                 }
-                let matches = rows.withBytes(5) { stored in stored.count == 32 && leaf.withUnsafeBytes { $0.elementsEqual(stored) } }
-                if !matches { problems.append(.entryAltered(seq: seq)) }
                 frontier.append(leaf)
                 if let root = checkpoints[frontier.size], root != frontier.root {
                     problems.append(.checkpointMismatch(size: frontier.size))
@@ -215,7 +220,7 @@ extension AppDatabase {
                 expected += 1
             }
             // A payload replaced by its hash that no purge recorded: someone hid a change.
-            for seq in purgedSeen where !purgedListed.contains(seq) { problems.append(.entryAltered(seq: seq)) }
+            problems += leaves.finish().map(AuditVerification.Problem.init)
             if let largest = trustedHeads.max(by: { $0.size < $1.size }), largest.size > frontier.size {
                 problems.append(.truncated(entries: frontier.size, trustedSize: largest.size))
             }
@@ -244,17 +249,23 @@ extension AppDatabase {
                 throw StoreError.notFound(
                     nl: "er is geen auditregel \(seq); het log heeft er \(leaves.count)", en: "there is no audit entry \(seq); the log has \(leaves.count)")
             }
-            let entry = String(decoding: AuditEntry.canonicalBytes(seq: row[0], at: row[1], actor: row[2], action: row[3], payload: row[4]), as: UTF8.self)
-            // A purged entry's text no longer hashes to its leaf; the proof shows the stored leaf.
-            let purged = Purge.isPurged(Array((row[4] as String).utf8))
+            let (at, actor, action, payload): (String, String, String, String) = (row[1], row[2], row[3], row[4])
+            let stored = leaves[seq - 1]
+            let kept = PurgedPayload.digest(payload.utf8)
+            let header = AuditLeaf.header(seq: seq, at: at, actor: actor, action: action, payloadDigest: kept ?? .sha256(Array(payload.utf8)))
+            let whole = String(decoding: AuditEntry.canonicalBytes(seq: seq, at: at, actor: actor, action: action, payload: payload), as: UTF8.self)
+            // Form 2: the header is hashed, the payload (unless purged) is shown beside it to check its digest.
+            // Form 1: the whole entry is hashed; a purged one no longer gives its leaf, and the proof shows the stored leaf.
+            let form2 = MerkleTree.leafHash(Array(header.utf8)) == stored
             return AuditProof(
-                seq: seq, entry: entry, leafIndex: seq - 1, treeSize: leaves.count,
-                leafHash: purged ? leaves[seq - 1] : MerkleTree.leafHash(Array(entry.utf8)), root: MerkleTree.root(leaves),
+                seq: seq, entry: form2 ? header : whole, payload: form2 && kept == nil ? payload : nil, leafIndex: seq - 1, treeSize: leaves.count,
+                leafHash: form2 || kept != nil ? stored : MerkleTree.leafHash(Array(whole.utf8)), root: MerkleTree.root(leaves),
                 path: MerkleTree.inclusionProof(index: seq - 1, leaves: leaves[...]))
         }
     }
 
-    /// Every entry as one line of canonical JSON (exactly the bytes that are hashed), in order.
+    /// Every entry as one line of canonical JSON, in order: `{"action":…,"actor":…,"at":…,"payload":…,"seq":…}`
+    /// (the bytes a form-1 leaf hashes; a form-2 leaf hashes the same fields with the payload's SHA-256, `AuditLeaf`).
     public func exportAudit(_ line: (String) throws -> Void) throws {
         try writer.read { db in
             let cursor = try Row.fetchCursor(db, sql: "SELECT seq, at, actor, action, payload FROM audit_entry ORDER BY seq")
@@ -268,8 +279,11 @@ extension AppDatabase {
 /// An inclusion proof, as `audit prove` prints it and `audit check-proof` reads it.
 public struct AuditProof: Sendable, Hashable, Codable {
     public var seq: Int
-    /// The entry's canonical JSON.
+    /// The bytes the leaf hashes: the entry's header with its payload's digest (form 2,
+    /// `AuditLeaf`), or the whole canonical entry (form 1).
     public var entry: String
+    /// The payload of a form-2 entry, whose SHA-256 the header names (nil: form 1, or purged).
+    public var payload: String?
     public var leafIndex: Int
     public var treeSize: Int
     public var leafHash: Hash
@@ -278,7 +292,8 @@ public struct AuditProof: Sendable, Hashable, Codable {
 
     /// Whether the entry hashes to the leaf, and the path leads from the leaf to the root.
     public var isValid: Bool {
-        MerkleTree.leafHash(Array(entry.utf8)) == leafHash
+        if let payload, AuditLeaf.payloadDigest(inHeader: entry) != Hash.sha256(Array(payload.utf8)) { return false }
+        return MerkleTree.leafHash(Array(entry.utf8)) == leafHash
             && MerkleTree.verifyInclusion(leaf: leafHash, index: leafIndex, treeSize: treeSize, proof: path, root: root)
     }
 }

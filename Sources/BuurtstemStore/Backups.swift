@@ -60,7 +60,7 @@ public enum Backups {
         try FileManager.default.copyItem(atPath: path, toPath: copy)
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: copy)
+            queue = try DatabaseQueue(path: copy, configuration: AppDatabase.configuration())
             let result = try queue.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
             guard result == ["ok"] else { return unreadable("SQLite finds the file damaged: \(result.prefix(3).joined(separator: "; "))") }
         } catch {
@@ -95,9 +95,20 @@ extension AppDatabase {
     /// An online copy of the whole database at `path` (SQLite's backup API: consistent even while
     /// the server writes), with its SHA-256 in `PATH.sha256`. Refuses to overwrite a file.
     public func backup(to path: String) throws -> Backups.Made {
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw StoreError(nl: "\(path) bestaat al; kies een nieuwe naam", en: "\(path) exists already; choose a new name")
+        // Anything at the path is refused, a symbolic link too (even one that leads nowhere: the copy
+        // would be written wherever it points). The file is made here, readable by its owner only.
+        var status = stat()
+        guard lstat(path, &status) != 0 else {
+            let link = (status.st_mode & S_IFMT) == S_IFLNK
+            throw StoreError(
+                nl: link ? "\(path) is een symbolische koppeling; kies een gewoon pad" : "\(path) bestaat al; kies een nieuwe naam",
+                en: link ? "\(path) is a symbolic link; choose a plain path" : "\(path) exists already; choose a new name")
         }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw StoreError(nl: "\(path) kan niet gemaakt worden (errno \(errno))", en: "\(path) cannot be created (errno \(errno))")
+        }
+        close(descriptor)
         let destination = try DatabaseQueue(path: path)
         try writer.backup(to: destination)
         let head = try destination.read { db in try AuditAppender.storedFrontier(db) }

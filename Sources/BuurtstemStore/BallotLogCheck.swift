@@ -6,8 +6,10 @@ import GRDB
 /// every `vote.cast`, `vote.replaced` and `votes.entered` entry commits to its vote rows (and a
 /// code use), `ballot.opened` records the ballot's set-up and `ballot.closed` its result. A row
 /// changed, added or deleted behind the store's back no longer matches (`audit verify`, `ballot
-/// verify`). Entries written before these commitments existed carry none; their ballots are checked
-/// by counts only.
+/// verify`). Entries written before these commitments existed carry none; a ballot none of whose
+/// vote entries carries one is checked by counts only, but one entry without a commitment in a
+/// ballot whose other entries have them is an error, and so is any purged entry about a ballot
+/// (ballot entries are never purged).
 struct BallotLogCheck {
     /// What a ballot-related entry says, read as its type (absent fields are nil; for `seats` and
     /// `budget` whether the key was written at all, since old entries lack it).
@@ -44,16 +46,22 @@ struct BallotLogCheck {
     }
 
     /// The ballot-related entries, as stored (raw payload text and what it says).
-    private(set) var entries: [(action: String, raw: String, entry: Entry)] = []
+    private(set) var entries: [(seq: Int, action: String, raw: String, entry: Entry)] = []
+    /// Ballot entries whose payload claims to be purged: (seq, action, the ballot it names if any).
+    private(set) var purged: [(seq: Int, action: String, ballot: Int?)] = []
 
     static let actions: Set<String> = ["vote.cast", "vote.replaced", "votes.entered", "ballot.opened", "ballot.closed", "ballot.chair-decided"]
 
     /// Adds an entry if it concerns ballots (cheap for the others: one byte and one set lookup).
-    mutating func consider(action: String, payload: String) {
-        guard let first = action.utf8.first, first == UInt8(ascii: "v") || first == UInt8(ascii: "b"), Self.actions.contains(action),
-            let entry = try? Self.decoder.decode(Entry.self, from: Data(payload.utf8))
-        else { return }
-        entries.append((action, payload, entry))
+    mutating func consider(seq: Int, action: String, payload: String) {
+        guard let first = action.utf8.first, first == UInt8(ascii: "v") || first == UInt8(ascii: "b"), Self.actions.contains(action) else { return }
+        let entry = try? Self.decoder.decode(Entry.self, from: Data(payload.utf8))
+        if PurgedPayload.claims(payload.utf8) {
+            purged.append((seq, action, entry?.ballot))
+            return
+        }
+        guard let entry else { return }
+        entries.append((seq, action, payload, entry))
     }
 
     private static let decoder = JSONDecoder()
@@ -64,9 +72,9 @@ struct BallotLogCheck {
         for row in try Row.fetchAll(
             db,
             sql:
-                "SELECT action, payload FROM audit_entry WHERE action IN ('vote.cast', 'vote.replaced', 'votes.entered', 'ballot.opened', 'ballot.closed', 'ballot.chair-decided') ORDER BY seq"
+                "SELECT seq, action, payload FROM audit_entry WHERE action IN ('vote.cast', 'vote.replaced', 'votes.entered', 'ballot.opened', 'ballot.closed', 'ballot.chair-decided') ORDER BY seq"
         ) {
-            check.consider(action: row[0], payload: row[1])
+            check.consider(seq: row[0], action: row[1], payload: row[2])
         }
         return check
     }
@@ -77,37 +85,43 @@ struct BallotLogCheck {
         var closed: [Int: String] = [:]
         var votes: [Int: [String: Int]] = [:]
         var codes: [Int: [String: Int]] = [:]
-        var legacyVotes: Set<Int> = []
-        var legacyCodes: Set<Int> = []
+        // Vote entries without a commitment (entries written before commitments existed), and ballots with any that has one.
+        var uncommittedVotes: [Int: [Int]] = [:]
+        var uncommittedCodes: [Int: [Int]] = [:]
+        var committedVotes: Set<Int> = []
+        var committedCodes: Set<Int> = []
         func add(_ map: inout [Int: [String: Int]], _ ballot: Int, _ key: String?, _ delta: Int) -> Bool {
             guard let key else { return false }
             map[ballot, default: [:]][key, default: 0] += delta
             return true
         }
-        for (action, raw, entry) in entries {
+        func note(_ committed: Bool, _ seq: Int, _ ballot: Int, _ yes: inout Set<Int>, _ no: inout [Int: [Int]]) {
+            if committed { yes.insert(ballot) } else { no[ballot, default: []].append(seq) }
+        }
+        for (seq, action, raw, entry) in entries {
             guard let ballot = entry.ballot else { continue }
             switch action {
             case "ballot.opened": opened[ballot] = entry
             // The chair's decision after a tie completes the result: its entry is the result as stored from then on.
             case "ballot.closed", "ballot.chair-decided": closed[ballot] = raw
             case "vote.cast":
-                if !add(&votes, ballot, entry.vote, 1) { legacyVotes.insert(ballot) }
-                if !add(&codes, ballot, entry.code, 1) { legacyCodes.insert(ballot) }
+                note(add(&votes, ballot, entry.vote, 1), seq, ballot, &committedVotes, &uncommittedVotes)
+                note(add(&codes, ballot, entry.code, 1), seq, ballot, &committedCodes, &uncommittedCodes)
             case "vote.replaced":
-                if !(add(&votes, ballot, entry.vote, 1) && add(&votes, ballot, entry.removed, -1)) { legacyVotes.insert(ballot) }
+                note(add(&votes, ballot, entry.vote, 1) && add(&votes, ballot, entry.removed, -1), seq, ballot, &committedVotes, &uncommittedVotes)
                 if entry.codeBefore != nil {
                     _ = add(&codes, ballot, entry.code, 1)
                     _ = add(&codes, ballot, entry.codeBefore, -1)
                 }
             case "votes.entered":
-                guard let list = entry.votes else {
-                    legacyVotes.insert(ballot)
-                    continue
-                }
-                for commitment in list { _ = add(&votes, ballot, commitment, 1) }
+                note(entry.votes != nil, seq, ballot, &committedVotes, &uncommittedVotes)
+                for commitment in entry.votes ?? [] { _ = add(&votes, ballot, commitment, 1) }
             default: break
             }
         }
+        // Checked by counts only: ballots none of whose vote entries carries a commitment.
+        let legacyVotes = Set(uncommittedVotes.keys).subtracting(committedVotes)
+        let legacyCodes = Set(uncommittedCodes.keys).subtracting(committedCodes)
         var problems: [Int: [String]] = [:]
         let rows = try Row.fetchAll(
             db,
@@ -168,6 +182,16 @@ struct BallotLogCheck {
                 }
             } else {
                 wrong.append("its proposal does not exist")
+            }
+            for seq in committedVotes.contains(id) ? uncommittedVotes[id] ?? [] : [] {
+                wrong.append("entry \(seq) carries no commitment to its vote, while the ballot's other entries do: it was changed")
+            }
+            for seq in committedCodes.contains(id) ? uncommittedCodes[id] ?? [] : [] where !(uncommittedVotes[id] ?? []).contains(seq) {
+                wrong.append("entry \(seq) carries no commitment to its code use, while the ballot's other entries do: it was changed")
+            }
+            // Entries about a ballot are never purged; one that names no ballot any more may have been about any.
+            for (seq, action, ballot) in purged where ballot == nil || ballot == id {
+                wrong.append("entry \(seq) (\(action)) has a purged payload, but entries about a ballot are never purged: it was changed")
             }
             if !wrong.isEmpty { problems[id] = wrong }
         }

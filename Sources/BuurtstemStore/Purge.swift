@@ -1,26 +1,13 @@
 public import BuurtstemCore
-import Crypto
 import Foundation
 import GRDB
 public import Statuut
 
 /// Removing personal data once the retention rule allows it, while the audit log still verifies:
-/// an entry keeps its leaf hash and its payload is replaced by `{"purged":"<SHA-256 of the payload>"}`;
+/// an entry keeps its leaf hash and its payload is replaced by `{"purged":"<SHA-256 of the payload>"}` (`PurgedPayload`),
+/// which a form-2 leaf still checks (`AuditLeaf`);
 /// a `data.purged` entry lists every entry purged, so a payload replaced any other way is caught.
 public enum Purge {
-    static let prefix = Array(#"{"purged":""#.utf8)
-    static let actionBytes = Array(AuditAction.dataPurged.rawValue.utf8)
-
-    /// Whether a stored payload is a purged one.
-    static func isPurged(_ payload: some Collection<UInt8>) -> Bool { payload.starts(with: prefix) }
-
-    /// The entries a `data.purged` payload lists.
-    static func listed(in payload: UnsafeRawBufferPointer) -> [Int] {
-        (try? JSONDecoder().decode(Listed.self, from: Data(payload)))?.entries ?? []
-    }
-
-    private struct Listed: Decodable { var entries: [Int]? }
-
     /// What a purge removed (or, in a dry run, would remove).
     public struct Report: Sendable, Hashable {
         public var codes: Int
@@ -124,8 +111,7 @@ extension AppDatabase {
                 let update = try db.makeStatement(sql: "UPDATE audit_entry SET payload = ? WHERE seq = ?")
                 for row in rows {
                     let payload: String = row["payload"]
-                    let hash = SHA256.hash(data: Data(payload.utf8)).map { String(format: "%02x", $0) }.joined()
-                    try update.execute(arguments: [#"{"purged":"\#(hash)"}"#, row["seq"] as Int])
+                    try update.execute(arguments: [PurgedPayload.text(replacing: .sha256(Array(payload.utf8))), row["seq"] as Int])
                 }
                 try db.execute(
                     sql: """

@@ -47,7 +47,7 @@ struct AuditVerify: ParsableCommand {
             guard let parsed = AuditHead(parsing: head) else { throw ValidationError("--head must be SIZE:ROOT, with ROOT 64 hex digits") }
             trusted.append(parsed)
         }
-        let db = try database.open()
+        let db = try database.open(foreignSchema: .report)
         var signatureProblems: [String] = []
         var witnessed: [SignedAuditHead] = []
         if let witness {

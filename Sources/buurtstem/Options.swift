@@ -17,12 +17,14 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Opens an existing database (init is the only command that creates one).
-    func open() throws -> AppDatabase {
+    /// Opens the database; a file whose schema is not what the migrations made is refused, unless
+    /// `foreignSchema` is `.report` (`audit verify` opens it to name what is wrong).
+    func open(foreignSchema: AppDatabase.ForeignSchema = .refuse) throws -> AppDatabase {
         let path = try path()
         guard FileManager.default.fileExists(atPath: path) else {
             throw ValidationError("\(path) does not exist; create it with `buurtstem init --statute FILE --db \(path)`")
         }
-        return try AppDatabase(path: path)
+        return try AppDatabase(path: path, foreignSchema: foreignSchema)
     }
 }
 

@@ -99,7 +99,10 @@ struct RecordTests {
             try $0.execute(sql: "DROP TRIGGER proposal_state_on_update")
             try $0.execute(sql: "UPDATE proposal SET state = 'aangenomen'")
         }
-        let damaged = try AppDatabase(writer: copy, clock: StoreFixtures.clock)
+        // Such a file is not opened at all (its schema lacks the trigger), and read as it is, the state is still an error.
+        let refused = #expect(throws: StoreError.self) { try AppDatabase(writer: copy, clock: StoreFixtures.clock) }
+        #expect(refused?.message.contains("`proposal_state_on_update`") == true)
+        let damaged = try AppDatabase(writer: copy, clock: StoreFixtures.clock, foreignSchema: .report)
         #expect(throws: StoreError.self) { try damaged.proposals() }
     }
 

@@ -37,7 +37,7 @@ struct TamperTests {
             let copy = try DatabaseQueue()
             try original.backup(to: copy)
             let target = try apply(tamper, to: copy, size: head.size, using: &random)
-            let result = try AppDatabase(writer: copy).verifyAudit(trusted: head)
+            let result = try AppDatabase(writer: copy, foreignSchema: .report).verifyAudit(trusted: head)
             #expect(!result.isIntact, "\(tamper) of entry \(target) went unnoticed")
             if let target, [.payloadByte, .timestamp, .actor, .deleteRow].contains(tamper) {
                 #expect(result.problems.compactMap(\.seq).min() == target, "\(tamper): wrong entry named")

@@ -55,8 +55,8 @@ public struct AuditEntry: Sendable, Hashable {
         return out
     }
 
-    /// The entry's leaf hash in the log's Merkle tree.
-    public var leafHash: Hash { MerkleTree.leafHash(canonicalBytes) }
+    /// The entry's leaf hash in the log's Merkle tree, in the form entries are written now.
+    public var leafHash: Hash { AuditLeaf.hash(AuditLeaf.current, seq: seq, at: at.description, actor: actor, action: action, payload: payload) }
 }
 
 /// The log's head: its size and Merkle root. Printed on minutes and the projector; any later

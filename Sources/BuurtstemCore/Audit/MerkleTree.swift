@@ -204,4 +204,11 @@ public enum MerkleTree {
 extension Hash {
     /// SHA-256 of some bytes (file hashes in the audit log).
     public static func sha256(_ bytes: [UInt8]) -> Hash { Hash(SHA256.hash(data: bytes)) }
+
+    /// SHA-256 of the bytes in a buffer (the payload digests of the audit log's hot loops).
+    public static func sha256(unsafeBytes bytes: UnsafeRawBufferPointer) -> Hash {
+        var hasher = SHA256()
+        hasher.update(bufferPointer: bytes)
+        return Hash(hasher.finalize())
+    }
 }
