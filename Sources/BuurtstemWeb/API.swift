@@ -33,9 +33,13 @@ struct API: Sendable {
         let body: VoteRequest
         var request = request
         let bytes: ByteBuffer
-        do { bytes = try await request.collectBody(upTo: context.maxUploadSize) } catch {
+        do { bytes = try await request.collectBody(upTo: context.maxUploadSize) } catch is NIOTooManyBytesError {
             telemetry.voteRefused("too-large")
             throw APIError(.contentTooLarge, id: "too-large", message: "a vote is a few hundred bytes; this request is over \(context.maxUploadSize) bytes")
+        } catch {
+            // The body never arrived whole: the client went away, or was closed for being too slow.
+            telemetry.voteRefused("incomplete")
+            throw APIError(.requestTimeout, id: "incomplete", message: "the request's body did not arrive whole in time")
         }
         do { body = try JSONDecoder().decode(VoteRequest.self, from: Data(bytes.readableBytesView)) } catch {
             telemetry.voteRefused("bad-request")

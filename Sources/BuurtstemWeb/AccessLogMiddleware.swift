@@ -17,12 +17,14 @@ struct AccessLogMiddleware: RouterMiddleware {
             let took = clock.now - start
             let route = context.endpointPath ?? "unmatched"
             telemetry.metrics.request(telemetry.association, route: route, method: request.method.rawValue, status: status, took: took)
-            context.logger.info(
-                "request",
-                metadata: [
+            if let leftOut = telemetry.requestLog.admit("\(request.method.rawValue) \(route) \(status)") {
+                var metadata: Logger.Metadata = [
                     "association": .string(telemetry.association), "route": .string(route), "method": .string(request.method.rawValue),
                     "status": .stringConvertible(status), "ms": .stringConvertible(Self.milliseconds(took)),
-                ])
+                ]
+                if leftOut > 0 { metadata["leftOut"] = .stringConvertible(leftOut) }
+                context.logger.info("request", metadata: metadata)
+            }
         }
         let response = try await next(request, context)
         status = response.status.code

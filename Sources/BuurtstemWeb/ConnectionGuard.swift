@@ -1,34 +1,46 @@
+import Foundation
+import HTTPTypes
 public import Logging
 public import NIOCore
 import NIOHTTPTypes
 import Synchronization
 
 /// How long a connection may take and how many there may be, so that no single client can stall
-/// the server: a slow client (a byte a second), idle sockets by the hundred, or a full descriptor
-/// table. At an assembly every phone shares the venue's one address, so a full cap first closes
-/// connections that are waiting (no request under way: idle, or still sending its headers),
-/// oldest first; a request being answered is never cut.
+/// the server: a slow client (a byte a second), idle sockets by the hundred, slow uploads by the
+/// thousand, or a full descriptor table. At an assembly every phone shares the venue's one address,
+/// so a full cap first closes connections that are waiting (no request under way: idle, or still
+/// sending its headers), oldest first, then the slowest one still sending a body; a request whose
+/// body has arrived (being answered) is never cut.
 public struct ConnectionLimits: Sendable {
     /// Connections in all.
     public var total: Int
     /// Connections from one address (the venue's Wi-Fi is one address).
     public var perAddress: Int
+    /// Requests whose body is still arriving, from one client (behind a trusted proxy: the forwarded
+    /// client). A phone sends its few hundred bytes at once; past this the slowest is closed.
+    public var bodiesPerClient: Int
     /// From opening a connection to a complete request head.
     public var firstRequest: TimeAmount
     /// From one answer to the next request's complete head (keep-alive).
     public var keepAlive: TimeAmount
-    /// From the request head to the end of its body.
+    /// From the request head to the end of a body: `bodyBase` plus the time the declared length
+    /// takes at `bodyRate` bytes a second, at most `body`.
     public var body: TimeAmount
+    public var bodyBase: TimeAmount
+    public var bodyRate: Int
 
     public init(
-        total: Int = 4_096, perAddress: Int = 2_048, firstRequest: TimeAmount = .seconds(10),
-        keepAlive: TimeAmount = .seconds(30), body: TimeAmount = .seconds(20)
+        total: Int = 4_096, perAddress: Int = 2_048, bodiesPerClient: Int = 64, firstRequest: TimeAmount = .seconds(10),
+        keepAlive: TimeAmount = .seconds(30), body: TimeAmount = .seconds(20), bodyBase: TimeAmount = .seconds(3), bodyRate: Int = 16_384
     ) {
         self.total = total
         self.perAddress = perAddress
+        self.bodiesPerClient = bodiesPerClient
         self.firstRequest = firstRequest
         self.keepAlive = keepAlive
         self.body = body
+        self.bodyBase = bodyBase
+        self.bodyRate = bodyRate
     }
 
     /// Limits that fit a process allowed `descriptors` open files (some are kept for the database,
@@ -37,7 +49,15 @@ public struct ConnectionLimits: Sendable {
         var limits = self
         limits.total = max(16, min(total, descriptors - 64))
         limits.perAddress = min(perAddress, limits.total)
+        limits.bodiesPerClient = min(bodiesPerClient, limits.perAddress)
         return limits
+    }
+
+    /// How long a body of `length` bytes may take to arrive (nil: length not declared, as for the largest).
+    public func bodyTime(length: Int?) -> TimeAmount {
+        let bytes = length ?? 64 * 1024
+        let time = bodyBase + .milliseconds(Int64(bytes) * 1000 / Int64(max(1, bodyRate)))
+        return min(time, body)
     }
 }
 
@@ -45,10 +65,15 @@ public struct ConnectionLimits: Sendable {
 public final class ConnectionRegistry: Sendable {
     struct Entry {
         var channel: any Channel
+        /// The peer's address (the proxy's, behind one).
         var address: String
+        /// Who sent the current request: the peer, or behind a trusted proxy the forwarded client.
+        var client: String
         var opened: NIODeadline
         /// Since when it has been waiting for a request head (nil: a request is under way).
         var waitingSince: NIODeadline?
+        /// A request whose body is still arriving: since when, and how many bytes so far.
+        var body: (since: NIODeadline, received: Int)?
     }
 
     struct State {
@@ -59,12 +84,20 @@ public final class ConnectionRegistry: Sendable {
     }
 
     public let limits: ConnectionLimits
+    /// Proxies whose `X-Forwarded-For` names the client (the same list as `ForwardedMiddleware`'s).
+    public let trustedProxies: Set<String>
     let logger: Logger
+    /// Repeated events are logged once with a count, so a flood cannot fill the disk.
+    let log: LogThrottle
     private let state = Mutex(State())
 
-    public init(limits: ConnectionLimits = ConnectionLimits(), logger: Logger = Logger(label: "buurtstem.connections")) {
+    public init(
+        limits: ConnectionLimits = ConnectionLimits(), trustedProxies: Set<String> = [], logger: Logger = Logger(label: "buurtstem.connections")
+    ) {
         self.limits = limits
+        self.trustedProxies = trustedProxies
         self.logger = logger
+        self.log = LogThrottle(logger: logger)
     }
 
     /// Open connections now.
@@ -74,36 +107,81 @@ public final class ConnectionRegistry: Sendable {
     public var counters: (evicted: Int, refused: Int, timedOut: Int) { state.withLock { ($0.evicted, $0.refused, $0.timedOut) } }
 
     /// Registers a new connection; returns the connections to close to make room for it, or nil
-    /// when there is no room (every connection is in the middle of a request).
+    /// when there is no room (every connection is in the middle of being answered).
     func admit(_ id: ObjectIdentifier, channel: any Channel, address: String) -> [any Channel]? {
         state.withLock { state -> [any Channel]? in
             var closing: [any Channel] = []
-            func evictOldestWaiting(where belongs: (Entry) -> Bool) -> Bool {
-                guard
-                    let oldest = state.entries.filter({ belongs($0.value) && $0.value.waitingSince != nil })
-                        .min(by: { $0.value.waitingSince! < $1.value.waitingSince! })
-                else { return false }
-                closing.append(oldest.value.channel)
-                state.entries[oldest.key] = nil
-                state.evicted += 1
-                return true
-            }
-            while state.entries.values.filter({ $0.address == address }).count >= limits.perAddress {
-                guard evictOldestWaiting(where: { $0.address == address }) else {
+            var fromAddress = state.entries.values.reduce(0) { $0 + ($1.address == address ? 1 : 0) }
+            while fromAddress >= limits.perAddress {
+                guard let channel = Self.evict(&state, where: { $0.address == address }) else {
                     state.refused += 1
                     return nil
                 }
+                closing.append(channel)
+                fromAddress -= 1
             }
             while state.entries.count >= limits.total {
-                guard evictOldestWaiting(where: { _ in true }) else {
+                guard let channel = Self.evict(&state, where: { _ in true }) else {
                     state.refused += 1
                     return nil
                 }
+                closing.append(channel)
             }
             let now = NIODeadline.now()
-            state.entries[id] = Entry(channel: channel, address: address, opened: now, waitingSince: now)
+            state.entries[id] = Entry(channel: channel, address: address, client: address, opened: now, waitingSince: now)
             return closing
         }
+    }
+
+    /// Closes the connection that costs the others most among those `belongs` picks: the oldest
+    /// waiting one, else the slowest whose body is still arriving; nil when every one is being answered.
+    private static func evict(_ state: inout State, except: ObjectIdentifier? = nil, where belongs: (Entry) -> Bool) -> (any Channel)? {
+        var victim: (id: ObjectIdentifier, waiting: NIODeadline)?
+        for (id, entry) in state.entries where id != except && belongs(entry) {
+            if let since = entry.waitingSince, victim.map({ since < $0.waiting }) ?? true { victim = (id, since) }
+        }
+        if victim == nil {
+            let now = NIODeadline.now()
+            var slowest: (id: ObjectIdentifier, rate: Double)?
+            for (id, entry) in state.entries where id != except && belongs(entry) {
+                guard let body = entry.body else { continue }
+                let seconds = max(0.001, Double((now - body.since).nanoseconds) / 1e9)
+                let rate = Double(body.received) / seconds
+                if slowest.map({ rate < $0.rate }) ?? true { slowest = (id, rate) }
+            }
+            victim = slowest.map { ($0.id, now) }
+        }
+        guard let victim, let entry = state.entries.removeValue(forKey: victim.id) else { return nil }
+        state.evicted += 1
+        return entry.channel
+    }
+
+    /// A request head arrived from `client`: its body is now awaited. Returns the connections to
+    /// close because this client has too many bodies arriving (the slowest of them).
+    func startBody(_ id: ObjectIdentifier, client: String) -> [any Channel] {
+        state.withLock { state in
+            guard state.entries[id] != nil else { return [] }
+            state.entries[id]?.waitingSince = nil
+            state.entries[id]?.client = client
+            state.entries[id]?.body = (.now(), 0)
+            var arriving = state.entries.values.reduce(0) { $0 + ($1.client == client && $1.body != nil ? 1 : 0) }
+            var closing: [any Channel] = []
+            while arriving > limits.bodiesPerClient, let channel = Self.evict(&state, except: id, where: { $0.client == client && $0.body != nil }) {
+                closing.append(channel)
+                arriving -= 1
+            }
+            return closing
+        }
+    }
+
+    /// Body bytes arrived.
+    func received(_ id: ObjectIdentifier, bytes: Int) {
+        state.withLock { state in state.entries[id]?.body?.received += bytes }
+    }
+
+    /// The whole request arrived: it is being answered.
+    func endBody(_ id: ObjectIdentifier) {
+        state.withLock { state in state.entries[id]?.body = nil }
     }
 
     func setWaiting(_ id: ObjectIdentifier, _ waiting: Bool) {
@@ -116,6 +194,14 @@ public final class ConnectionRegistry: Sendable {
     func remove(_ id: ObjectIdentifier) { _ = state.withLock { $0.entries.removeValue(forKey: id) } }
 
     func noteTimeout() { state.withLock { $0.timedOut += 1 } }
+
+    /// The client a request head names: behind a trusted proxy the last `X-Forwarded-For` address.
+    func client(of head: HTTPRequest, peer: String) -> String {
+        guard trustedProxies.contains(peer), let forwarded = head.headerFields[values: HTTPField.Name("X-Forwarded-For")!].last,
+            let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty
+        else { return peer }
+        return last
+    }
 }
 
 /// One connection's guard, in the HTTP/1 pipeline: registers the connection (closing waiting ones
@@ -132,6 +218,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private var timerAt: NIODeadline?
     private var deadline: (at: NIODeadline, why: String)?
     private var id: ObjectIdentifier?
+    private var peer = "unknown"
 
     init(registry: ConnectionRegistry) { self.registry = registry }
 
@@ -139,21 +226,14 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         let id = ObjectIdentifier(context.channel)
         self.id = id
         let address = context.channel.remoteAddress?.ipAddress ?? "unknown"
+        peer = address
         guard let closing = registry.admit(id, channel: context.channel, address: address) else {
-            registry.logger.warning(
-                "connection refused: every connection is busy",
-                metadata: [
-                    "address": .string(address), "open": .stringConvertible(registry.count),
-                ])
+            registry.log.warning("connection refused: every connection is busy", key: "refused")
             context.close(promise: nil)
             return
         }
         if !closing.isEmpty {
-            registry.logger.notice(
-                "closed waiting connections to make room",
-                metadata: [
-                    "count": .stringConvertible(closing.count), "for": .string(address),
-                ])
+            registry.log.notice("closed waiting or slow connections to make room", key: "evicted", count: closing.count)
             for channel in closing { channel.close(promise: nil) }
         }
         arm(context, registry.limits.firstRequest, "no complete request")
@@ -168,13 +248,21 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
-        case .head:
-            if let id { registry.setWaiting(id, false) }
-            arm(context, registry.limits.body, "request body too slow")
+        case .head(let head):
+            if let id {
+                let closing = registry.startBody(id, client: registry.client(of: head, peer: peer))
+                if !closing.isEmpty {
+                    registry.log.notice("closed the slowest uploads from one client", key: "slow-bodies", count: closing.count)
+                    for channel in closing { channel.close(promise: nil) }
+                }
+            }
+            let length = head.headerFields[.contentLength].flatMap { Int($0) }
+            arm(context, registry.limits.bodyTime(length: length), "request body too slow")
+        case .body(let buffer):
+            if let id { registry.received(id, bytes: buffer.readableBytes) }
         case .end:
+            if let id { registry.endBody(id) }
             disarm()
-        case .body:
-            break
         }
         context.fireChannelRead(data)
     }
@@ -216,9 +304,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             return
         }
         registry.noteTimeout()
-        if why != "idle" {
-            registry.logger.info("connection closed: \(why)", metadata: ["address": .string(context.channel.remoteAddress?.ipAddress ?? "unknown")])
-        }
+        if why != "idle" { registry.log.info("connection closed: \(why)", key: why) }
         context.close(promise: nil)
     }
 

@@ -55,7 +55,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         logger.logLevel = level
         let settings = ServerSettings(
-            host: host, port: port, connections: ConnectionRegistry(limits: limits), trustedProxies: Set(trustedProxies), logger: logger)
+            host: host, port: port, connections: ConnectionRegistry(limits: limits, trustedProxies: Set(trustedProxies), logger: logger),
+            trustedProxies: Set(trustedProxies), logger: logger)
         let limitsLine = "at most \(limits.total) connections (\(descriptors) open files allowed)"
         if let associations {
             var isFolder: ObjCBool = false
