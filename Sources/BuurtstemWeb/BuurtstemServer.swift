@@ -3,6 +3,8 @@ public import BuurtstemStore
 public import Hummingbird
 import HummingbirdCore
 public import Logging
+import ServiceLifecycle
+import UnixSignals
 
 /// How a server runs, beyond the associations it serves.
 public struct ServerSettings: Sendable {
@@ -17,6 +19,9 @@ public struct ServerSettings: Sendable {
     public var metrics = ServerMetrics()
     /// Where the server logs (one line per request, by route pattern); nil: Hummingbird's default.
     public var logger: Logger?
+    /// A second port, on 127.0.0.1 only, for the monitoring on this machine: `/metrics`, `/healthz`
+    /// and `/readyz`, whatever proxy sits in front of the main port (nil: none).
+    public var operationsPort: Int?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, clock: WallClock = .system, connections: ConnectionRegistry = ConnectionRegistry(),
@@ -111,11 +116,37 @@ public enum BuurtstemServer {
 extension BuurtstemServer {
     /// Runs the server until SIGTERM or SIGINT, then stops gracefully.
     public static func run(database: AppDatabase, association: String = "default", settings: ServerSettings) async throws {
-        try await application(database: database, association: association, settings: settings).runService()
+        try await run(application(database: database, association: association, settings: settings), settings: settings) {
+            [(association, database)]
+        }
     }
 
     /// Runs a server for every association in `directory` until SIGTERM or SIGINT.
     public static func run(directory: AssociationDirectory, settings: ServerSettings) async throws {
-        try await application(directory: directory, settings: settings).runService()
+        try await run(application(directory: directory, settings: settings), settings: settings) { await directory.openAssociations() }
+    }
+
+    /// The operator's endpoints alone, on 127.0.0.1:`port`: reachable by the monitoring on this
+    /// machine (also when a proxy on it fronts the main port), never from the internet.
+    public static func operations(
+        port: Int, settings: ServerSettings, associations: @escaping @Sendable () async -> [(name: String, database: AppDatabase)]
+    ) -> some ApplicationProtocol {
+        let router = Router(context: WebContext.self)
+        router.add(middleware: MethodMiddleware())
+        Operations(settings: settings, associations: associations).register(on: router)
+        return Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "Buurtstem"), logger: settings.logger)
+    }
+
+    private static func run(
+        _ main: some ApplicationProtocol, settings: ServerSettings,
+        associations: @escaping @Sendable () async -> [(name: String, database: AppDatabase)]
+    ) async throws {
+        guard let port = settings.operationsPort else { return try await main.runService() }
+        let logger = settings.logger ?? Logger(label: "buurtstem")
+        let group = ServiceGroup(
+            services: [main, operations(port: port, settings: settings, associations: associations)], gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger)
+        try await group.run()
     }
 }

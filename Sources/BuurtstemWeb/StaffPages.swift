@@ -34,9 +34,11 @@ struct StaffGate: Sendable {
         guard let token = form.value("csrf"), constantTimeEqual(token, session.csrf) else {
             throw HTTPError(.forbidden, message: "Dit formulier is verlopen; laad de pagina opnieuw. / This form has expired; reload the page.")
         }
-        if let once = form.value("once"), !(await sessions.firstUse(request.cookies[Self.cookie]?.value, token: once)) {
-            throw SentTwice()
+        // Every staff form carries a one-time token (`csrf.mustache`); one without is not a form of ours.
+        guard let once = form.value("once") else {
+            throw HTTPError(.forbidden, message: "Dit formulier is verlopen; laad de pagina opnieuw. / This form has expired; reload the page.")
         }
+        if !(await sessions.firstUse(request.cookies[Self.cookie]?.value, token: once)) { throw SentTwice() }
         return (session, form)
     }
 
@@ -80,6 +82,8 @@ struct StaffGate: Sendable {
             await limiter.fail(context.client)
             return Self.loginForm(error: (Catalogue.text("wrongNameOrPassword", .nl), Catalogue.text("wrongNameOrPassword", .en)), status: .forbidden)
         }
+        // Signing in again ends this browser's older session: one browser, one session.
+        await sessions.end(request.cookies[Self.cookie]?.value)
         let id = await sessions.start(StaffSession(account: account, csrf: StaffSessions.randomID()))
         var response = Response(status: .seeOther, headers: [.location: account.role == .board ? "/bestuur" : "/balie"])
         response.setCookie(Cookie(name: Self.cookie, value: id, path: "/", secure: true, httpOnly: true, sameSite: .strict))

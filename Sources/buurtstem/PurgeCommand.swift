@@ -23,7 +23,7 @@ struct PurgeCommand: ParsableCommand {
               buurtstem purge --before 2026-12-01
             """)
     @Option(help: "Remove data from before this day (YYYY-MM-DD).") var before: CivilDate
-    @Option(help: "Judge the retention rule on this day (default: today).") var on: CivilDate?
+    @Option(help: "Judge the retention rule on this day (default: today; never a later day).") var on: CivilDate?
     @Option(help: "Days voting codes are kept after their assembly.") var codesDays = RetentionRule.standard.codesDays
     @Option(help: "Days names are kept after the last assembly.") var namesDays = RetentionRule.standard.namesDays
     @Option(help: "Months resident data is kept in the audit log.") var logMonths = RetentionRule.standard.logMonths
@@ -39,6 +39,9 @@ struct PurgeCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let on, on > today() {
+            throw ValidationError("--on \(on) is a later day than today (\(today())): the retention rule is judged on today or an earlier day")
+        }
         let rule = RetentionRule(codesDays: codesDays, namesDays: namesDays, logMonths: logMonths, presenceYears: presenceYears, registerYears: registerYears)
         let report = try refusing { try database.open().purge(before: before, on: on ?? today(), rule: rule, dryRun: dryRun) }
         let verb = dryRun ? "Would remove" : "Removed"

@@ -20,7 +20,8 @@ struct ServeCommand: AsyncParsableCommand {
             With --associations DIR every NAME.sqlite in DIR is an association, served for host names
             whose first label is NAME (wildeman.stem.example.nl, or wildeman.localhost on this machine).
             Files added or removed are picked up without a restart. The operator's endpoints are /healthz,
-            /readyz and /metrics (Prometheus; only for requests that did not come through the proxy).
+            /readyz and /metrics (Prometheus; only for requests that did not come through the proxy; with
+            --metrics-port also on 127.0.0.1 at that port, for monitoring on the proxy's own machine).
             Put the server behind HTTPS (deploy/Caddyfile, docs/operations.md) with --trusted-proxy.
 
             Examples:
@@ -36,6 +37,8 @@ struct ServeCommand: AsyncParsableCommand {
         name: .customLong("trusted-proxy"),
         help: "The address of a reverse proxy (Caddy) whose X-Forwarded-For and X-Forwarded-Proto are believed; repeat for more.")
     var trustedProxies: [String] = []
+    @Option(help: "Also serve /metrics, /healthz and /readyz on 127.0.0.1 at this port, for the monitoring on this machine.")
+    var metricsPort: Int?
     @Option(help: "text (for people) or json (one object per line, for journald and log shippers).") var logFormat = "text"
     @Option(help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
 
@@ -54,9 +57,10 @@ struct ServeCommand: AsyncParsableCommand {
             format == "json" ? JSONLogHandler(label: label, level: level) as any LogHandler : StreamLogHandler.standardError(label: label)
         }
         logger.logLevel = level
-        let settings = ServerSettings(
+        var settings = ServerSettings(
             host: host, port: port, connections: ConnectionRegistry(limits: limits, trustedProxies: Set(trustedProxies), logger: logger),
             trustedProxies: Set(trustedProxies), logger: logger)
+        settings.operationsPort = metricsPort
         let limitsLine = "at most \(limits.total) connections (\(descriptors) open files allowed)"
         if let associations {
             var isFolder: ObjCBool = false

@@ -78,3 +78,16 @@ struct VotingCodeTests {
         #expect(code.keyedHash(secret: [1, 2, 3]) == code.keyedHash(secret: [1, 2, 3]))
     }
 }
+
+@Suite("Voting codes: invisible characters")
+struct VotingCodeInvisibleTests {
+    @Test("a byte-order mark, a zero-width space or a word joiner anywhere in a code is ignored")
+    func invisible() throws {
+        var random = SystemRandomNumberGenerator()
+        let code = VotingCode.generate(using: &random)
+        for mark in ["\u{FEFF}", "\u{200B}", "\u{2060}", "\u{200D}"] {
+            #expect(try VotingCode(parsing: mark + code.description) == code)
+            #expect(try VotingCode(parsing: code.description + mark) == code)
+        }
+    }
+}

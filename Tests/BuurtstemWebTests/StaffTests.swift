@@ -57,7 +57,9 @@ struct Browser {
     @discardableResult
     mutating func post(_ client: some TestClientProtocol, _ uri: String, _ fields: [(String, String)], csrf withToken: Bool = true) async throws -> TestResponse
     {
-        let all = (withToken ? [("csrf", csrf)] : []) + fields
+        // As a browser posts a form of the page it loaded: its CSRF token and a one-time token of its own.
+        let once = withToken && !fields.contains { $0.0 == "once" } ? [("once", UUID().uuidString)] : []
+        let all = (withToken ? [("csrf", csrf)] : []) + fields + once
         let body = all.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
         let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
         read(response)

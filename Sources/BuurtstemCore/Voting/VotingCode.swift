@@ -46,8 +46,10 @@ public struct VotingCode: Sendable, Hashable, CustomStringConvertible {
     /// Bulgarian or Greek keyboard). Anything else that is not a code character is refused by name.
     public init(parsing text: String) throws(Problem) {
         guard text.utf8.count <= 200 else { throw .wrongLength(text.count) }
+        // Invisible format characters (a byte-order mark, a zero-width space or joiner) are no part of a code.
+        let visible = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.generalCategory != .format }))
         let cleaned = String(
-            text.precomposedStringWithCompatibilityMapping.uppercased().compactMap { c -> Character? in
+            visible.precomposedStringWithCompatibilityMapping.uppercased().compactMap { c -> Character? in
                 if c.isWhitespace || Self.separators.contains(c) { return nil }
                 return Self.lookalikes[c] ?? c
             })
