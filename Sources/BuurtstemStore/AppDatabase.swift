@@ -12,6 +12,8 @@ public struct AppDatabase: Sendable {
     package let writer: any DatabaseWriter
     /// The source of "now" for audit timestamps.
     public let clock: WallClock
+    /// The last full check of the audit log in this process (`verifyAuditSinceLastCheck`).
+    let auditCache = AuditScanCache()
 
     /// What to do with a file whose schema is not what its migrations made (`SchemaCheck`).
     public enum ForeignSchema: Sendable {

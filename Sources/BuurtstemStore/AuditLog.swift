@@ -2,6 +2,7 @@ public import BuurtstemCore
 import Foundation
 public import GRDB
 public import Statuut
+import Synchronization
 
 /// Appends audit entries inside a write transaction and keeps the log's head current.
 ///
@@ -153,6 +154,81 @@ extension AuditVerification.Problem {
     }
 }
 
+/// One pass over the log's entries (all of them, or those after an earlier pass): every leaf
+/// recomputed, the tree rebuilt and compared with the checkpoints and trusted heads.
+struct AuditScan: Sendable {
+    var frontier = MerkleTree.Frontier()
+    var leaves = AuditLeafCheck()
+    /// Problems with entries, in the order found.
+    var problems: [AuditVerification.Problem] = []
+    /// What the last full pass found wrong with the ballots.
+    var ballotProblems: [AuditVerification.Problem] = []
+
+    /// Reads the entries after `frontier.size`; ballot entries go to `ballots` when given.
+    mutating func read(_ db: Database, trusted: [Int: AuditHead], ballots: inout BallotLogCheck?) throws {
+        var checkpoints: [Int: Hash] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT size, root FROM audit_checkpoint WHERE size > ?", arguments: [frontier.size]) {
+            let data: Data = row["root"]
+            if data.count == 32 { checkpoints[row["size"]] = Hash([UInt8](data)) }
+        }
+        var expected = frontier.size + 1
+        let rows = try RawStatement(db, sql: "SELECT seq, at, actor, action, payload, leaf_hash FROM audit_entry WHERE seq > \(frontier.size) ORDER BY seq")
+        while try rows.step() {
+            let seq = rows.int(0)
+            if seq != expected {
+                problems.append(seq > expected ? .missingEntry(seq: expected) : .unexpectedEntry(seq: seq, expected: expected))
+                expected = seq
+            }
+            let (leaf, finding) = rows.withBytes(1) { at in
+                rows.withBytes(2) { actor in
+                    rows.withBytes(3) { action in
+                        rows.withBytes(4) { payload in
+                            rows.withBytes(5) { stored in leaves.leaf(seq: seq, at: at, actor: actor, action: action, payload: payload, stored: stored) }
+                        }
+                    }
+                }
+            }
+            if let finding { problems.append(AuditVerification.Problem(finding)) }
+            if ballots != nil {
+                rows.withBytes(3) { action in
+                    // Only ballot entries are read further (a byte compare for the rest).
+                    if let first = action.first, first == UInt8(ascii: "v") || first == UInt8(ascii: "b") {
+                        rows.withBytes(4) { payload in
+                            ballots?.consider(seq: seq, action: String(decoding: action, as: UTF8.self), payload: String(decoding: payload, as: UTF8.self))
+                        }
+                    }
+                }
+            }
+            frontier.append(leaf)
+            if let root = checkpoints[frontier.size], root != frontier.root { problems.append(.checkpointMismatch(size: frontier.size)) }
+            if let head = trusted[frontier.size], head.root != frontier.root { problems.append(.trustedHeadMismatch(head)) }
+            expected += 1
+        }
+    }
+
+    /// The result: `problems`, with what can only be judged at the end (purges no entry lists, the
+    /// stored head, the schema).
+    func verification(_ db: Database, problems: [AuditVerification.Problem]) throws -> AuditVerification {
+        var problems = try SchemaCheck.differences(db).map { AuditVerification.Problem.schemaDiffers($0) } + problems
+        // A payload replaced by its hash that no purge recorded: someone hid a change.
+        problems += leaves.finish().map(AuditVerification.Problem.init)
+        let stateSize = try Int.fetchOne(db, sql: "SELECT size FROM audit_state WHERE id = 1") ?? -1
+        if stateSize != frontier.size {
+            problems.append(.stateMismatch(entries: frontier.size, headSize: stateSize))
+        } else if (try? AuditAppender.storedFrontier(db))?.root != frontier.root {
+            problems.append(.storedHeadDamaged)
+        }
+        return AuditVerification(entries: frontier.size, head: AuditHead(size: frontier.size, root: frontier.root), problems: problems)
+    }
+}
+
+/// The last full pass over one database's log in this process, for `verifyAuditSinceLastCheck`.
+final class AuditScanCache: Sendable {
+    private let scan = Mutex<AuditScan?>(nil)
+    func keep(_ scan: AuditScan) { self.scan.withLock { $0 = scan } }
+    func kept() -> AuditScan? { scan.withLock { $0 } }
+}
+
 /// Reading and checking the audit log.
 extension AppDatabase {
     /// The current head (size and root), as stored.
@@ -174,68 +250,44 @@ extension AppDatabase {
         let trustedBySize = Dictionary(trustedHeads.map { ($0.size, $0) }, uniquingKeysWith: { first, _ in first })
         let conflicting = Dictionary(grouping: trustedHeads, by: \.size).values.filter { Set($0.map(\.root)).count > 1 }.map { $0[0] }
         return try writer.read { db in
-            var checkpoints: [Int: Hash] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT size, root FROM audit_checkpoint") {
-                let data: Data = row["root"]
-                if data.count == 32 { checkpoints[row["size"]] = Hash([UInt8](data)) }
-            }
-            let stateSize = try Int.fetchOne(db, sql: "SELECT size FROM audit_state WHERE id = 1") ?? -1
-            var problems: [AuditVerification.Problem] = try SchemaCheck.differences(db).map { .schemaDiffers($0) }
-            var frontier = MerkleTree.Frontier()
-            var expected = 1
-            var leaves = AuditLeafCheck()
-            let rows = try RawStatement(db, sql: "SELECT seq, at, actor, action, payload, leaf_hash FROM audit_entry ORDER BY seq")
-            var ballots = BallotLogCheck()
-            while try rows.step() {
-                let seq = rows.int(0)
-                if seq != expected {
-                    problems.append(seq > expected ? .missingEntry(seq: expected) : .unexpectedEntry(seq: seq, expected: expected))
-                    expected = seq
-                }
-                let (leaf, finding) = rows.withBytes(1) { at in
-                    rows.withBytes(2) { actor in
-                        rows.withBytes(3) { action in
-                            rows.withBytes(4) { payload in
-                                rows.withBytes(5) { stored in leaves.leaf(seq: seq, at: at, actor: actor, action: action, payload: payload, stored: stored) }
-                            }
-                        }
-                    }
-                }
-                if let finding { problems.append(AuditVerification.Problem(finding)) }
-                rows.withBytes(3) { action in
-                    // Only ballot entries are read further (a byte compare for the rest).
-                    if let first = action.first, first == UInt8(ascii: "v") || first == UInt8(ascii: "b") {
-                        rows.withBytes(4) { payload in
-                            ballots.consider(seq: seq, action: String(decoding: action, as: UTF8.self), payload: String(decoding: payload, as: UTF8.self))
-                        }
-                    }
-                }
-                frontier.append(leaf)
-                if let root = checkpoints[frontier.size], root != frontier.root {
-                    problems.append(.checkpointMismatch(size: frontier.size))
-                }
-                if let trusted = trustedBySize[frontier.size], trusted.root != frontier.root {
-                    problems.append(.trustedHeadMismatch(trusted))
-                }
-                expected += 1
-            }
-            // A payload replaced by its hash that no purge recorded: someone hid a change.
-            problems += leaves.finish().map(AuditVerification.Problem.init)
-            if let largest = trustedHeads.max(by: { $0.size < $1.size }), largest.size > frontier.size {
-                problems.append(.truncated(entries: frontier.size, trustedSize: largest.size))
+            var scan = AuditScan()
+            var ballots: BallotLogCheck? = BallotLogCheck()
+            try scan.read(db, trusted: trustedBySize, ballots: &ballots)
+            var problems = scan.problems
+            if let largest = trustedHeads.max(by: { $0.size < $1.size }), largest.size > scan.frontier.size {
+                problems.append(.truncated(entries: scan.frontier.size, trustedSize: largest.size))
             }
             if let empty = trustedBySize[0], empty.root != MerkleTree.emptyRoot { problems.append(.trustedHeadMismatch(empty)) }
             // Two witnessed heads of one size with different roots: someone showed two histories.
             for head in conflicting { problems.append(.trustedHeadMismatch(head)) }
-            for (ballot, wrong) in try ballots.problems(db).sorted(by: { $0.key < $1.key }) {
-                problems += wrong.map { .ballotDiffersFromLog(ballot: ballot, what: $0) }
+            for (ballot, wrong) in try (ballots?.problems(db) ?? [:]).sorted(by: { $0.key < $1.key }) {
+                scan.ballotProblems += wrong.map { .ballotDiffersFromLog(ballot: ballot, what: $0) }
             }
-            if stateSize != frontier.size {
-                problems.append(.stateMismatch(entries: frontier.size, headSize: stateSize))
-            } else if (try? AuditAppender.storedFrontier(db))?.root != frontier.root {
-                problems.append(.storedHeadDamaged)
+            auditCache.keep(scan)
+            return try scan.verification(db, problems: problems + scan.ballotProblems)
+        }
+    }
+
+    /// The log checked as cheaply as it can be for a report that is read often (the board's
+    /// compliance page): the first time in full, after that only the entries appended since the
+    /// last full check in this process — each against its leaf, the tree against its checkpoints and
+    /// the stored head — with the problems that full check found. `verifyAudit` (`audit verify`, the
+    /// board's audit page) always checks everything, ballots included.
+    public func verifyAuditSinceLastCheck() throws -> AuditVerification {
+        guard var scan = auditCache.kept() else { return try verifyAudit() }
+        return try writer.read { db in
+            guard let size = try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM audit_entry"), size >= scan.frontier.size else {
+                // Entries vanished since the full check: say so, as the full check would.
+                return AuditVerification(
+                    entries: scan.frontier.size, head: AuditHead(size: scan.frontier.size, root: scan.frontier.root),
+                    problems: scan.problems + [
+                        .truncated(entries: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_entry") ?? 0, trustedSize: scan.frontier.size)
+                    ])
             }
-            return AuditVerification(entries: frontier.size, head: AuditHead(size: frontier.size, root: frontier.root), problems: problems)
+            var ballots: BallotLogCheck?
+            try scan.read(db, trusted: [:], ballots: &ballots)
+            auditCache.keep(scan)
+            return try scan.verification(db, problems: scan.problems + scan.ballotProblems)
         }
     }
 

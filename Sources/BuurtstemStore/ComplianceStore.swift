@@ -62,9 +62,11 @@ extension AppDatabase {
     }
 
     /// Everything the compliance check needs, read in one transaction (and the audit log verified,
-    /// unless `verifyingAudit` is false: the calendar does not need it).
-    public func complianceFacts(verifyingAudit: Bool = true) throws -> ComplianceFacts {
-        let verification = verifyingAudit ? try verifyAudit() : nil
+    /// unless `verifyingAudit` is false: the calendar does not need it). With `auditSinceLastCheck`
+    /// only the entries appended since this process last checked the log in full are checked
+    /// (`verifyAuditSinceLastCheck`): what a page read often uses.
+    public func complianceFacts(verifyingAudit: Bool = true, auditSinceLastCheck: Bool = false) throws -> ComplianceFacts {
+        let verification = verifyingAudit ? try (auditSinceLastCheck ? verifyAuditSinceLastCheck() : verifyAudit()) : nil
         return try writer.read { db in
             let versions = try Self.versions(db).map {
                 ComplianceFacts.Version(validFrom: $0.validFrom, statute: try Self.validStatute($0.source, fileName: $0.fileName))

@@ -14,12 +14,26 @@ struct API: Sendable {
 
     func register(on router: Router<WebContext>) {
         router.post("api/v1/votes") { request, context in try await self.vote(request, context) }
-        router.get("api/v1/ballots/:id") { _, context in try self.ballot(try context.id("id")) }
-        router.get("api/v1/ballots/:id/result") { _, context in try self.result(try context.id("id")) }
-        router.get("api/v1/ballots/:id/board") { _, context in try self.board(try context.id("id")) }
-        router.get("api/v1/assemblies/:id/turnout") { _, context in try self.turnout(try context.id("id")) }
+        // Every read runs on the pages lane (`Lane`): no request thread waits on SQLite.
+        router.get("api/v1/ballots/:id") { _, context in
+            let id = try context.id("id")
+            return try await Lane.pages.run { try self.ballot(id) }
+        }
+        router.get("api/v1/ballots/:id/result") { _, context in
+            let id = try context.id("id")
+            return try await Lane.pages.run { try self.result(id) }
+        }
+        router.get("api/v1/ballots/:id/board") { _, context in
+            let id = try context.id("id")
+            return try await Lane.pages.run { try self.board(id) }
+        }
+        router.get("api/v1/assemblies/:id/turnout") { _, context in
+            let id = try context.id("id")
+            return try await Lane.pages.run { try self.turnout(id) }
+        }
         router.get("api/v1/audit/head") { _, _ in
-            AuditHeadBody(try self.database.auditHead())
+            let database = self.database
+            return AuditHeadBody(try await Lane.pages.run { try database.auditHead() })
         }
     }
 
@@ -53,7 +67,7 @@ struct API: Sendable {
         // A throttled client (every phone on the venue's Wi-Fi shares one address) still votes
         // with a real code: only an unknown code is refused for the wait.
         let wait = await limiter.wait(context.client)
-        if wait > 0, try database.findCode(code) == nil {
+        if wait > 0, try await database.onPages({ try $0.findCode(code) }) == nil {
             await limiter.fail(context.client)
             telemetry.rateLimited("code")
             telemetry.voteRefused("rate-limited")

@@ -11,11 +11,21 @@ struct AccountPages: Sendable {
 
     /// Routes under `/bestuur`, behind the board's gate.
     func register(on board: RouterGroup<StaffContext>) {
-        board.get("accounts") { _, context in try self.page(try context.session) }
+        board.get("accounts") { _, context in
+            let session = try context.session
+            return try await Lane.pages.run { try self.page(session) }
+        }
         board.post("accounts") { request, context in try await self.add(request, context) }
         board.post("accounts/:name/:step") { request, context in
             try await self.change(request, context, context.parameters.get("name") ?? "", context.parameters.get("step") ?? "")
         }
+    }
+
+    /// The page, built on the pages lane (`Lane`).
+    func pageOnLane(
+        _ session: StaffSession, message: (nl: String, en: String)? = nil, ok: Bool = false, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        try await Lane.pages.run { try self.page(session, message: message, ok: ok, status: status) }
     }
 
     func page(_ session: StaffSession, message: (nl: String, en: String)? = nil, ok: Bool = false, status: HTTPResponse.Status = .ok) throws -> Response {
@@ -50,11 +60,11 @@ struct AccountPages: Sendable {
             let password = try password(form)
             let database = self.database
             try await offThread { try database.addStaff(name: name, role: role, password: password, actor: session.account.actor) }
-            return try page(session, message: ("Account \(name) toegevoegd.", "Account \(name) added."), ok: true)
+            return try await pageOnLane(session, message: ("Account \(name) toegevoegd.", "Account \(name) added."), ok: true)
         } catch let problem as Problem {
-            return try page(session, message: (problem.nl, problem.en), status: .badRequest)
+            return try await pageOnLane(session, message: (problem.nl, problem.en), status: .badRequest)
         } catch {
-            return try page(session, message: explain(error), status: Explained(error).status)
+            return try await pageOnLane(session, message: explain(error), status: Explained(error).status)
         }
     }
 
@@ -66,15 +76,15 @@ struct AccountPages: Sendable {
                 guard name != session.account.name else {
                     throw Problem(nl: "U kunt uw eigen account niet uitschakelen.", en: "You cannot disable your own account.")
                 }
-                try database.disableStaff(name: name, actor: session.account.actor)
-                return try page(session, message: ("Account \(name) uitgeschakeld.", "Account \(name) disabled."), ok: true)
+                try await database.onPages { try $0.disableStaff(name: name, actor: session.account.actor) }
+                return try await pageOnLane(session, message: ("Account \(name) uitgeschakeld.", "Account \(name) disabled."), ok: true)
             case "wachtwoord":
                 let password = try password(form)
                 let database = self.database
                 try await offThread { try database.setStaffPassword(name: name, password: password, actor: session.account.actor) }
                 // A new password ends that account's other sessions (a lost phone, a shared laptop).
                 let ended = await gate.sessions.end(where: { $0.account.name == name }, keeping: request.cookies[StaffGate.cookie]?.value)
-                return try page(
+                return try await pageOnLane(
                     session,
                     message: (
                         "Nieuw wachtwoord ingesteld voor \(name); \(ended) andere sessie(s) van dit account zijn beëindigd.",
@@ -86,9 +96,9 @@ struct AccountPages: Sendable {
         } catch let error as HTTPError {
             throw error
         } catch let problem as Problem {
-            return try page(session, message: (problem.nl, problem.en), status: .badRequest)
+            return try await pageOnLane(session, message: (problem.nl, problem.en), status: .badRequest)
         } catch {
-            return try page(session, message: explain(error), status: Explained(error).status)
+            return try await pageOnLane(session, message: explain(error), status: Explained(error).status)
         }
     }
 }

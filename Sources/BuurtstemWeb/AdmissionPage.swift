@@ -14,7 +14,10 @@ struct AdmissionPage: Sendable {
 
     /// Routes under `/bestuur`, behind the board's gate.
     func register(on board: RouterGroup<StaffContext>) {
-        board.get("leden") { _, context in try self.page(try context.session) }
+        board.get("leden") { _, context in
+            let session = try context.session
+            return try await Lane.pages.run { try self.page(session) }
+        }
         board.post("leden/aanvraag") { request, context in try await self.apply(request, context) }
         board.post("leden/besluit") { request, context in try await self.decide(request, context) }
     }
@@ -56,49 +59,55 @@ struct AdmissionPage: Sendable {
     }
 
     func apply(_ request: Request, _ staff: StaffContext) async throws -> Response {
-        let (session, form) = (try staff.session, staff.form)
-        do {
-            guard let resident = form.value("resident"), let applied = form.value("applied").flatMap(CivilDate.init(iso:)) else {
-                throw Problem(key: "enterResidentAndDate")
+        // The store's work runs on the pages lane: no request thread waits on SQLite.
+        return try await Lane.pages.run {
+            let (session, form) = (try staff.session, staff.form)
+            do {
+                guard let resident = form.value("resident"), let applied = form.value("applied").flatMap(CivilDate.init(iso:)) else {
+                    throw Problem(key: "enterResidentAndDate")
+                }
+                try database.apply([.init(resident: ResidentID(resident), appliedOn: applied)], actor: session.account.actor)
+                return try page(session, message: Catalogue.pair("applicationRecorded", ["resident": resident]), ok: true)
+            } catch let problem as Problem {
+                return try page(session, message: (problem.nl, problem.en), status: .badRequest)
+            } catch {
+                return try page(session, message: explain(error), status: Explained(error).status)
             }
-            try database.apply([.init(resident: ResidentID(resident), appliedOn: applied)], actor: session.account.actor)
-            return try page(session, message: Catalogue.pair("applicationRecorded", ["resident": resident]), ok: true)
-        } catch let problem as Problem {
-            return try page(session, message: (problem.nl, problem.en), status: .badRequest)
-        } catch {
-            return try page(session, message: explain(error), status: Explained(error).status)
         }
     }
 
     func decide(_ request: Request, _ staff: StaffContext) async throws -> Response {
-        let (session, form) = (try staff.session, staff.form)
-        do {
-            guard let resident = form.value("resident"), let decision = form.value("decision") else {
-                throw Problem(key: "whichApplication")
+        // The store's work runs on the pages lane: no request thread waits on SQLite.
+        return try await Lane.pages.run {
+            let (session, form) = (try staff.session, staff.form)
+            do {
+                guard let resident = form.value("resident"), let decision = form.value("decision") else {
+                    throw Problem(key: "whichApplication")
+                }
+                let verdict: AdmissionVerdict
+                if decision == "admit" {
+                    verdict = .grant(intakeOn: form.value("intake").flatMap(CivilDate.init(iso:)), meetsProfile: form.value("profile") == "ja")
+                } else {
+                    guard let reason = form.value("reason") else { throw Problem(key: "enterRefusalReason") }
+                    verdict = .refuse(reason: reason)
+                }
+                let (statute, _) = try database.statute(on: clock.today())
+                let assembly = statute.admission.value.decidedBy == .assembly ? try database.assemblies().first { $0.state == .open }?.id : nil
+                try database.decide([.init(resident: ResidentID(resident), verdict: verdict)], assembly: assembly, actor: session.account.actor)
+                return try page(
+                    session,
+                    message: decision == "admit"
+                        ? ("\(resident) is toegelaten en is nu lid.", "\(resident) is admitted and is now a member.")
+                        : (
+                            "De aanvraag van \(resident) is geweigerd; de reden is vastgelegd.",
+                            "The application of \(resident) is refused; the reason is recorded."
+                        ),
+                    ok: true)
+            } catch let problem as Problem {
+                return try page(session, message: (problem.nl, problem.en), status: .badRequest)
+            } catch {
+                return try page(session, message: explain(error), status: Explained(error).status)
             }
-            let verdict: AdmissionVerdict
-            if decision == "admit" {
-                verdict = .grant(intakeOn: form.value("intake").flatMap(CivilDate.init(iso:)), meetsProfile: form.value("profile") == "ja")
-            } else {
-                guard let reason = form.value("reason") else { throw Problem(key: "enterRefusalReason") }
-                verdict = .refuse(reason: reason)
-            }
-            let (statute, _) = try database.statute(on: clock.today())
-            let assembly = statute.admission.value.decidedBy == .assembly ? try database.assemblies().first { $0.state == .open }?.id : nil
-            try database.decide([.init(resident: ResidentID(resident), verdict: verdict)], assembly: assembly, actor: session.account.actor)
-            return try page(
-                session,
-                message: decision == "admit"
-                    ? ("\(resident) is toegelaten en is nu lid.", "\(resident) is admitted and is now a member.")
-                    : (
-                        "De aanvraag van \(resident) is geweigerd; de reden is vastgelegd.",
-                        "The application of \(resident) is refused; the reason is recorded."
-                    ),
-                ok: true)
-        } catch let problem as Problem {
-            return try page(session, message: (problem.nl, problem.en), status: .badRequest)
-        } catch {
-            return try page(session, message: explain(error), status: Explained(error).status)
         }
     }
 }

@@ -90,8 +90,8 @@ extension BoardPages {
         }
     }
 
-    func submit(_ request: Request, _ staff: StaffContext, _ assembly: Int) async throws -> Response {
-        let (session, form) = (try staff.session, staff.form)
+    /// Runs on the pages lane (`Lane`), like every handler here that reads or writes the store.
+    func submit(_ session: StaffSession, _ form: [String: [String]], _ assembly: Int) throws -> Response {
         do {
             guard let title = form.value("title") else { throw Problem(key: "giveProposalTitle") }
             let source: ProposalSource = form.value("party").map { .party($0) } ?? .board
@@ -108,8 +108,7 @@ extension BoardPages {
     }
 
     /// Admitting, recording advice, opening and closing the ballot of a proposal.
-    func proposalStep(_ request: Request, _ staff: StaffContext, _ id: Int, _ step: String) async throws -> Response {
-        let (session, form) = (try staff.session, staff.form)
+    func proposalStep(_ session: StaffSession, _ form: [String: [String]], _ id: Int, _ step: String) throws -> Response {
         let actor = session.account.actor
         guard let proposal = try database.proposals().first(where: { $0.id == id }) else { throw HTTPError(.notFound) }
         do {

@@ -24,21 +24,34 @@ struct BoardPages: Sendable {
         board.post("vergaderingen/:a/:step") { request, context in
             try await self.step(request, context, try context.id("a"), context.parameters.get("step") ?? "")
         }
-        board.get("vergaderingen/:a") { _, context in try self.agenda(try context.id("a"), session: try context.session) }
-        board.post("vergaderingen/:a/voorstellen") { request, context in
-            try await self.submit(request, context, try context.id("a"))
+        board.get("vergaderingen/:a") { _, context in
+            let (id, session) = (try context.id("a"), try context.session)
+            return try await Lane.pages.run { try self.agenda(id, session: session) }
         }
-        board.post("voorstellen/:p/:step") { request, context in
-            try await self.proposalStep(request, context, try context.id("p"), context.parameters.get("step") ?? "")
+        board.post("vergaderingen/:a/voorstellen") { _, context in
+            let (session, form, id) = (try context.session, context.form, try context.id("a"))
+            return try await Lane.pages.run { try self.submit(session, form, id) }
+        }
+        board.post("voorstellen/:p/:step") { _, context in
+            let (session, form, id, step) = (try context.session, context.form, try context.id("p"), context.parameters.get("step") ?? "")
+            return try await Lane.pages.run { try self.proposalStep(session, form, id, step) }
         }
         board.get("notulen/:a") { request, context in
-            let minutes = try database.minutes(assembly: try context.id("a"))
+            let id = try context.id("a")
             let english = request.uri.queryParameters["lang"] == "en"
-            return Response(
-                status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-                body: .init(byteBuffer: .init(string: minutes.html(in: english ? .en : .nl, stylesheetURL: "/static/minutes.css"))))
+            let database = self.database
+            // The minutes read the whole assembly (presence, every ballot): the reports lane.
+            return try await Lane.reports.run {
+                let minutes = try database.minutes(assembly: id)
+                return Response(
+                    status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                    body: .init(byteBuffer: .init(string: minutes.html(in: english ? .en : .nl, stylesheetURL: "/static/minutes.css"))))
+            }
         }
-        board.get("audit") { _, context in try self.audit(try context.session) }
+        board.get("audit") { _, context in
+            let session = try context.session
+            return try await Lane.reports.run { try self.audit(session) }
+        }
     }
 
     /// The minutes' stylesheet, public like the pages' own.
@@ -56,11 +69,22 @@ struct BoardPages: Sendable {
         _ session: StaffSession, message: (nl: String, en: String)? = nil, ok: Bool = false,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
+        let codes = await codeFailures.recentFailures()
+        let logins = await loginFailures.recentFailures()
+        let alarm = await codeFailures.guessingAlarm()
+        // The rest reads the year's records (the compliance check without the audit log): the reports lane.
+        return try await Lane.reports.run {
+            try self.renderOverview(session, codes: codes, logins: logins, alarm: alarm, message: message, ok: ok, status: status)
+        }
+    }
+
+    private func renderOverview(
+        _ session: StaffSession, codes: Int, logins: Int, alarm: (perMinute: Int, clients: Int)?, message: (nl: String, en: String)?, ok: Bool,
+        status: HTTPResponse.Status
+    ) throws -> Response {
         let today = clock.today()
         let assemblies = try database.assemblies()
         let (statute, version) = try database.statute(on: today)
-        let codes = await codeFailures.recentFailures()
-        let logins = await loginFailures.recentFailures()
         var context: [String: Any] = [
             "heading": Catalogue.both("boardOverviewHeading", ["name": statute.name]),
             "inForce": Catalogue.both("statuteInForce", ["date": version.validFrom.description]),
@@ -69,7 +93,7 @@ struct BoardPages: Sendable {
         let attempts = ["codes": String(codes), "logins": String(logins)]
         context[codes + logins >= Self.alertThreshold ? "alert" : "failures"] =
             Catalogue.both(codes + logins >= Self.alertThreshold ? "failedAttemptsAlert" : "failedAttempts", attempts)
-        if let alarm = await codeFailures.guessingAlarm() {
+        if let alarm {
             context["guessing"] = Catalogue.both("guessingAlarm", ["perMinute": String(alarm.perMinute), "clients": String(alarm.clients)])
         }
         // What is still to do: the compliance check's open and broken findings (the full report, with the audit log verified, is one click away).
@@ -107,10 +131,13 @@ struct BoardPages: Sendable {
                 throw Problem(key: "enterDate")
             }
             guard let place = form.value("place") else { throw Problem(key: "enterPlace") }
-            let (assembly, advice) = try database.scheduleAssembly(
-                date: date, place: place, agendaKinds: form["kind"] ?? [], today: clock.today(),
-                secondMeetingOf: form.value("secondMeetingOf").flatMap { Int($0) },
-                actor: session.account.actor)
+            let (database, today) = (self.database, clock.today())
+            let (assembly, advice) = try await Lane.pages.run {
+                try database.scheduleAssembly(
+                    date: date, place: place, agendaKinds: form["kind"] ?? [], today: today,
+                    secondMeetingOf: form.value("secondMeetingOf").flatMap { Int($0) },
+                    actor: session.account.actor)
+            }
             let scheduled = Catalogue.pair("assemblyScheduled", ["date": assembly.date.description])
             let message = (scheduled.nl + advice.map { " " + $0.nl }.joined(), scheduled.en + advice.map { " " + $0.en }.joined())
             return try await overview(session, message: message, ok: true)
@@ -125,23 +152,24 @@ struct BoardPages: Sendable {
     func step(_ request: Request, _ staff: StaffContext, _ id: Int, _ step: String) async throws -> Response {
         let session = try staff.session
         let actor = session.account.actor
+        let (database, today) = (self.database, clock.today())
         do {
             switch step {
             case "oproepen":
-                let (assembly, electorate) = try database.callAssembly(id, on: clock.today(), actor: actor)
+                let (assembly, electorate) = try await Lane.pages.run { try database.callAssembly(id, on: today, actor: actor) }
                 return try await overview(
                     session,
                     message: Catalogue.pair(
                         "assemblyCalled", ["electorate": String(electorate), "date": assembly.referenceDate?.description ?? "–"]), ok: true)
             case "openen":
-                let quorum = try database.openAssembly(id, on: clock.today(), actor: actor)
+                let quorum = try await Lane.pages.run { try database.openAssembly(id, on: today, actor: actor) }
                 return try await overview(
                     session,
                     message: Catalogue.pair(
                         quorum.met ? "openedQuorumMet" : "openedQuorumNotMet", ["counted": String(quorum.counted), "needed": String(quorum.needed)]),
                     ok: true)
             case "sluiten":
-                let head = try database.closeAssembly(id, actor: actor)
+                let head = try await Lane.pages.run { try database.closeAssembly(id, actor: actor) }
                 return try await overview(
                     session,
                     message: Catalogue.pair("closedHead", ["head": "\(head.size):\(head.root)"]), ok: true)

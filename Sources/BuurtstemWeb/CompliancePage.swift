@@ -14,17 +14,25 @@ struct CompliancePage: Sendable {
     func register(on board: RouterGroup<StaffContext>) {
         board.get("naleving") { request, context in
             let english = request.uri.queryParameters["lang"] == "en"
-            return try self.page(try context.session, language: english ? .en : .nl)
+            return try await self.page(try context.session, language: english ? .en : .nl)
         }
         board.post("naleving/jaarrekening") { request, context in try await self.record(request, context, accounts: true) }
         board.post("naleving/organisatie") { request, context in try await self.record(request, context, accounts: false) }
     }
 
+    /// The page, built on the reports lane (it reads the whole year and checks the audit log: the
+    /// entries since the last full check in this process, see `verifyAuditSinceLastCheck`).
     func page(
         _ session: StaffSession, language: Language = .nl, message: (nl: String, en: String)? = nil, ok: Bool = false, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        try await Lane.reports.run { try self.render(session, language: language, message: message, ok: ok, status: status) }
+    }
+
+    private func render(
+        _ session: StaffSession, language: Language, message: (nl: String, en: String)?, ok: Bool, status: HTTPResponse.Status
     ) throws -> Response {
         let today = clock.today()
-        let report = Compliance.check(try database.complianceFacts(), on: today)
+        let report = Compliance.check(try database.complianceFacts(auditSinceLastCheck: true), on: today)
         let (statute, _) = try database.statute(on: today)
         let organisations = statute.organisations.map(\.value)
         return PageTemplates.staffPage(
@@ -45,19 +53,23 @@ struct CompliancePage: Sendable {
                 guard let year = form.value("year").flatMap({ Int($0) }), let on = form.value("on").flatMap(CivilDate.init(iso:)) else {
                     throw Problem(key: "enterYearAndDate")
                 }
-                try database.presentAccounts(year: year, on: on, actor: session.account.actor)
-                return try page(session, message: Catalogue.pair("accountsRecorded", ["year": String(year)]), ok: true)
+                let database = self.database
+                try await Lane.pages.run { try database.presentAccounts(year: year, on: on, actor: session.account.actor) }
+                return try await page(session, message: Catalogue.pair("accountsRecorded", ["year": String(year)]), ok: true)
             }
             guard let organisation = form.value("organisation"), let text = form.value("text") else {
                 throw Problem(key: "chooseOrganisation")
             }
             let today = clock.today()
-            try database.confirmPrinciples(organisation: organisation, year: today.year, on: today, text: text, actor: session.account.actor)
-            return try page(session, message: Catalogue.pair("confirmationRecorded", ["organisation": organisation]), ok: true)
+            let database = self.database
+            try await Lane.pages.run {
+                try database.confirmPrinciples(organisation: organisation, year: today.year, on: today, text: text, actor: session.account.actor)
+            }
+            return try await page(session, message: Catalogue.pair("confirmationRecorded", ["organisation": organisation]), ok: true)
         } catch let problem as Problem {
-            return try page(session, message: (problem.nl, problem.en), status: .badRequest)
+            return try await page(session, message: (problem.nl, problem.en), status: .badRequest)
         } catch {
-            return try page(session, message: explain(error), status: Explained(error).status)
+            return try await page(session, message: explain(error), status: Explained(error).status)
         }
     }
 }

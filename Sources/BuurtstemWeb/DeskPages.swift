@@ -23,7 +23,8 @@ struct DeskPages: Sendable {
             }
             let found = Search(postcode: field("postcode"), number: field("huisnummer"), name: field("naam").flatMap { $0.isEmpty ? nil : $0 })
             let done = query["ok"].flatMap { Self.confirmations[String($0)] }
-            return try self.desk(try context.id("a"), session: session, search: found, message: done, ok: true)
+            let id = try context.id("a")
+            return try await Lane.pages.run { try self.desk(id, session: session, search: found, message: done, ok: true) }
         }
         desk.post(":a/aanwezig") { request, context in try await self.checkIn(request, context, try context.id("a")) }
         desk.post(":a/volmacht") { request, context in try await self.proxy(request, context, try context.id("a")) }
@@ -35,30 +36,33 @@ struct DeskPages: Sendable {
     /// letter and sees, per open ballot, whether that code voted — never how, and only from the code
     /// the member holds (nothing in the database ties a member to a vote).
     func votingStatus(_ request: Request, _ staff: StaffContext, _ assembly: Int) async throws -> Response {
-        let (session, form) = (try staff.session, staff.form)
-        let code: VotingCode
-        do { code = try VotingCode(parsing: form.value("code") ?? "") } catch {
-            return try desk(assembly, session: session, search: Search(), message: ResidentPages.explain(error), status: .badRequest)
-        }
-        guard let found = try database.findCode(code), found.assembly == assembly else {
-            return try desk(assembly, session: session, search: Search(), message: Catalogue.pair("codeNotThisAssembly"), status: .notFound)
-        }
-        if found.state == .revoked {
-            return try desk(assembly, session: session, search: Search(), message: Catalogue.pair("codeReplacedAskNewest"), status: .conflict)
-        }
-        var rows: [[String: Any]] = []
-        for ballot in try database.openBallots(assembly: assembly) {
-            let state: String
-            if let first = found.firstBallot, ballot < first {
-                state = "statusNotWithThisCode"
-            } else if try database.hasVoted(code, ballot: ballot) {
-                state = "statusVoted"
-            } else {
-                state = found.state == .active ? "statusNotVotedYet" : "statusNotVotedNotActive"
+        // The store's work runs on the pages lane: no request thread waits on SQLite.
+        return try await Lane.pages.run {
+            let (session, form) = (try staff.session, staff.form)
+            let code: VotingCode
+            do { code = try VotingCode(parsing: form.value("code") ?? "") } catch let error as VotingCode.Problem {
+                return try desk(assembly, session: session, search: Search(), message: ResidentPages.explain(error), status: .badRequest)
             }
-            rows.append(["title": try database.ballotTitle(ballot), "state": Catalogue.both(state)])
+            guard let found = try database.findCode(code), found.assembly == assembly else {
+                return try desk(assembly, session: session, search: Search(), message: Catalogue.pair("codeNotThisAssembly"), status: .notFound)
+            }
+            if found.state == .revoked {
+                return try desk(assembly, session: session, search: Search(), message: Catalogue.pair("codeReplacedAskNewest"), status: .conflict)
+            }
+            var rows: [[String: Any]] = []
+            for ballot in try database.openBallots(assembly: assembly) {
+                let state: String
+                if let first = found.firstBallot, ballot < first {
+                    state = "statusNotWithThisCode"
+                } else if try database.hasVoted(code, ballot: ballot) {
+                    state = "statusVoted"
+                } else {
+                    state = found.state == .active ? "statusNotVotedYet" : "statusNotVotedNotActive"
+                }
+                rows.append(["title": try database.ballotTitle(ballot), "state": Catalogue.both(state)])
+            }
+            return try desk(assembly, session: session, search: Search(), extra: ["statusCard": ["rows": rows, "hasRows": !rows.isEmpty]])
         }
-        return try desk(assembly, session: session, search: Search(), extra: ["statusCard": ["rows": rows, "hasRows": !rows.isEmpty]])
     }
 
     static let confirmations: [String: (nl: String, en: String)] = [
@@ -81,10 +85,13 @@ struct DeskPages: Sendable {
     }
 
     func assemblies(_ request: Request, _ staff: StaffContext) async throws -> Response {
-        let session = try staff.session
-        let current = try database.assemblies().filter { $0.state == .called || $0.state == .open }
-            .map { ["id": $0.id, "date": $0.date.description, "place": $0.place] as [String: Any] }
-        return PageTemplates.staffPage("desk-assemblies", title: "navDesk", session: session, ["assemblies": current, "hasAssemblies": !current.isEmpty])
+        // The store's work runs on the pages lane: no request thread waits on SQLite.
+        return try await Lane.pages.run {
+            let session = try staff.session
+            let current = try database.assemblies().filter { $0.state == .called || $0.state == .open }
+                .map { ["id": $0.id, "date": $0.date.description, "place": $0.place] as [String: Any] }
+            return PageTemplates.staffPage("desk-assemblies", title: "navDesk", session: session, ["assemblies": current, "hasAssemblies": !current.isEmpty])
+        }
     }
 
     /// The desk page of an assembly: the quorum, the search, what was found, and `extra` parts of
@@ -159,91 +166,101 @@ struct DeskPages: Sendable {
     }
 
     func checkIn(_ request: Request, _ staff: StaffContext, _ assembly: Int) async throws -> Response {
-        let (session, form) = (try staff.session, staff.form)
-        do {
-            _ = try database.checkIn(ResidentID(form.value("member") ?? ""), assembly: assembly, actor: session.account.actor)
-            return back(assembly, form, ok: "aanwezig")
-        } catch {
-            return try desk(assembly, session: session, search: search(from: form), message: explain(error), status: Explained(error).status)
+        // The store's work runs on the pages lane: no request thread waits on SQLite.
+        return try await Lane.pages.run {
+            let (session, form) = (try staff.session, staff.form)
+            do {
+                _ = try database.checkIn(ResidentID(form.value("member") ?? ""), assembly: assembly, actor: session.account.actor)
+                return back(assembly, form, ok: "aanwezig")
+            } catch {
+                return try desk(assembly, session: session, search: search(from: form), message: explain(error), status: Explained(error).status)
+            }
         }
     }
 
     func proxy(_ request: Request, _ staff: StaffContext, _ assembly: Int) async throws -> Response {
-        let (session, form) = (try staff.session, staff.form)
-        let holder = ResidentID(form.value("member") ?? "")
-        do {
-            let giver: ResidentID
-            if let chosen = form.value("giver") {
-                giver = ResidentID(chosen)
-            } else {
-                let postcode: Postcode
-                do { postcode = try Postcode(parsing: (form.value("postcode") ?? "").uppercased()) } catch {
-                    throw Problem(key: "giverPostcode", ["problem": error.description])
-                }
-                guard let number = form.value("huisnummer").flatMap({ Int($0) }) else {
-                    throw Problem(key: "giverHouseNumber")
-                }
-                let candidates = try database.deskSearch(assembly: assembly, postcode: postcode, houseNumber: number, name: form.value("naam"))
-                    .filter { $0.id != holder }
-                guard !candidates.isEmpty else {
-                    throw Problem(key: "noOtherMemberThere")
-                }
-                guard candidates.count == 1 else {
-                    let choices = candidates.map { candidate -> [String: Any] in
-                        [
-                            "giver": candidate.id.rawValue, "holder": holder.rawValue, "back": form.value("back") ?? "",
-                            "label": Catalogue.both("proxyFrom", ["name": candidate.name ?? candidate.id.rawValue, "address": candidate.address.description]),
-                        ]
+        // The store's work runs on the pages lane: no request thread waits on SQLite.
+        return try await Lane.pages.run {
+            let (session, form) = (try staff.session, staff.form)
+            let holder = ResidentID(form.value("member") ?? "")
+            do {
+                let giver: ResidentID
+                if let chosen = form.value("giver") {
+                    giver = ResidentID(chosen)
+                } else {
+                    let postcode: Postcode
+                    do { postcode = try Postcode(parsing: (form.value("postcode") ?? "").uppercased()) } catch let error as Postcode.Problem {
+                        throw Problem(key: "giverPostcode", ["problem": error.description])
                     }
-                    return try desk(assembly, session: session, search: search(from: form), extra: ["proxyChoices": ["candidates": choices]])
+                    guard let number = form.value("huisnummer").flatMap({ Int($0) }) else {
+                        throw Problem(key: "giverHouseNumber")
+                    }
+                    let candidates = try database.deskSearch(assembly: assembly, postcode: postcode, houseNumber: number, name: form.value("naam"))
+                        .filter { $0.id != holder }
+                    guard !candidates.isEmpty else {
+                        throw Problem(key: "noOtherMemberThere")
+                    }
+                    guard candidates.count == 1 else {
+                        let choices = candidates.map { candidate -> [String: Any] in
+                            [
+                                "giver": candidate.id.rawValue, "holder": holder.rawValue, "back": form.value("back") ?? "",
+                                "label": Catalogue.both(
+                                    "proxyFrom", ["name": candidate.name ?? candidate.id.rawValue, "address": candidate.address.description]),
+                            ]
+                        }
+                        return try desk(assembly, session: session, search: search(from: form), extra: ["proxyChoices": ["candidates": choices]])
+                    }
+                    giver = candidates[0].id
                 }
-                giver = candidates[0].id
+                _ = try database.proxy(from: giver, to: holder, assembly: assembly, actor: session.account.actor)
+                return back(assembly, form, ok: "volmacht")
+            } catch let problem as Problem {
+                return try desk(assembly, session: session, search: search(from: form), message: (problem.nl, problem.en), status: .badRequest)
+            } catch {
+                return try desk(assembly, session: session, search: search(from: form), message: explain(error), status: Explained(error).status)
             }
-            _ = try database.proxy(from: giver, to: holder, assembly: assembly, actor: session.account.actor)
-            return back(assembly, form, ok: "volmacht")
-        } catch let problem as Problem {
-            return try desk(assembly, session: session, search: search(from: form), message: (problem.nl, problem.en), status: .badRequest)
-        } catch {
-            return try desk(assembly, session: session, search: search(from: form), message: explain(error), status: Explained(error).status)
         }
     }
 
     /// Hands out a new code: shown once, on this page only (it is stored as a keyed hash).
     func code(_ request: Request, _ staff: StaffContext, _ assembly: Int) async throws -> Response {
-        let (session, form) = (try staff.session, staff.form)
-        let member = ResidentID(form.value("member") ?? "")
-        do {
-            var old: VotingCode?
-            if let typed = form.value("oude_code") {
-                do { old = try VotingCode(parsing: typed) } catch {
-                    let why = ResidentPages.explain(error)
-                    return try desk(
-                        assembly, session: session, search: search(from: form),
-                        message: (
-                            Catalogue.text("oldCodeProblem", .nl, ["problem": why.nl]),
-                            Catalogue.text("oldCodeProblem", .en, ["problem": why.en])
-                        ),
-                        status: .badRequest)
+        // The store's work runs on the pages lane: no request thread waits on SQLite.
+        return try await Lane.pages.run {
+            let (session, form) = (try staff.session, staff.form)
+            let member = ResidentID(form.value("member") ?? "")
+            do {
+                var old: VotingCode?
+                if let typed = form.value("oude_code") {
+                    do { old = try VotingCode(parsing: typed) } catch let error as VotingCode.Problem {
+                        let why = ResidentPages.explain(error)
+                        return try desk(
+                            assembly, session: session, search: search(from: form),
+                            message: (
+                                Catalogue.text("oldCodeProblem", .nl, ["problem": why.nl]),
+                                Catalogue.text("oldCodeProblem", .en, ["problem": why.en])
+                            ),
+                            status: .badRequest)
+                    }
                 }
+                let reissued = try database.reissueCode(assembly: assembly, member: member, old: old, actor: session.account.actor)
+                let code = reissued.code
+                var card: [String: Any] = ["code": code.description]
+                if !reissued.unavailableBallots.isEmpty {
+                    let titles = try reissued.unavailableBallots.map { try database.ballotTitle($0) }.joined(separator: ", ")
+                    card["unavailable"] = Catalogue.both("codeCannotVoteOn", ["titles": titles])
+                } else if let carried = reissued.carriedOver {
+                    card["carried"] = Catalogue.both("oldCodeCarriedOver", ["count": String(carried)])
+                }
+                let entry = try database.deskEntry(assembly: assembly, member: member)
+                let url = "\(staff.scheme)://\(request.head.authority ?? "127.0.0.1:8080")/"
+                card["qr"] = QRCode.svg(url) ?? ""
+                card["forMember"] = Catalogue.both("newCodeFor", ["name": entry?.name ?? member.rawValue, "address": entry?.address.description ?? ""])
+                card["giveCode"] = Catalogue.both(entry?.present == true || entry?.proxyTo != nil ? "giveThisCode" : "giveThisCodeAndCheckIn")
+                let extra: [String: Any] = ["newCode": card]
+                return try desk(assembly, session: session, search: search(from: form), extra: extra)
+            } catch {
+                return try desk(assembly, session: session, search: search(from: form), message: explain(error), status: Explained(error).status)
             }
-            let reissued = try database.reissueCode(assembly: assembly, member: member, old: old, actor: session.account.actor)
-            let code = reissued.code
-            var card: [String: Any] = ["code": code.description]
-            if !reissued.unavailableBallots.isEmpty {
-                let titles = try reissued.unavailableBallots.map { try database.ballotTitle($0) }.joined(separator: ", ")
-                card["unavailable"] = Catalogue.both("codeCannotVoteOn", ["titles": titles])
-            } else if let carried = reissued.carriedOver {
-                card["carried"] = Catalogue.both("oldCodeCarriedOver", ["count": String(carried)])
-            }
-            let entry = try database.deskEntry(assembly: assembly, member: member)
-            let url = "\(staff.scheme)://\(request.head.authority ?? "127.0.0.1:8080")/"
-            card["qr"] = QRCode.svg(url) ?? ""
-            card["forMember"] = Catalogue.both("newCodeFor", ["name": entry?.name ?? member.rawValue, "address": entry?.address.description ?? ""])
-            card["giveCode"] = Catalogue.both(entry?.present == true || entry?.proxyTo != nil ? "giveThisCode" : "giveThisCodeAndCheckIn")
-            let extra: [String: Any] = ["newCode": card]
-            return try desk(assembly, session: session, search: search(from: form), extra: extra)
-        } catch {
-            return try desk(assembly, session: session, search: search(from: form), message: explain(error), status: Explained(error).status)
         }
     }
 }

@@ -13,14 +13,15 @@ struct Operations: Sendable {
         router.get("healthz") { _, _ in HealthBody() }
         router.get("readyz") { _, _ in
             let open = await associations()
-            let ready = open.allSatisfy { $0.database.isReady() }
+            let ready = try await Lane.pages.run { open.allSatisfy { $0.database.isReady() } }
             return Response(
                 status: ready ? .ok : .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"],
                 body: .init(byteBuffer: .init(string: ready ? "ready\n" : "not ready\n")))
         }
         router.get("metrics") { _, context in
             guard !context.forwarded else { throw NotFound() }
-            let text = settings.metrics.scrape(await associations())
+            let open = await associations()
+            let text = try await Lane.pages.run { settings.metrics.scrape(open) }
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"], body: .init(byteBuffer: .init(string: text)))
         }

@@ -13,7 +13,10 @@ struct ProjectorPage: Sendable {
     let database: AppDatabase
 
     func register(on router: Router<WebContext>) {
-        router.get("projector/:id") { request, context in try self.page(request, try context.id("id"), siteURL: context.siteURL(request)) }
+        router.get("projector/:id") { request, context in
+            let (id, url) = (try context.id("id"), context.siteURL(request))
+            return try await Lane.pages.run { try self.page(request, id, siteURL: url) }
+        }
     }
 
     func page(_ request: Request, _ id: Int, siteURL url: String) throws -> Response {

@@ -33,7 +33,10 @@ struct ResidentPages: Sendable {
             response.setCookie(Cookie(name: Self.cookie, value: "", maxAge: 0, path: "/", secure: true, httpOnly: true, sameSite: .strict))
             return response
         }
-        router.get("ballots/:id/board") { _, context in try self.board(try context.id("id")) }
+        router.get("ballots/:id/board") { _, context in
+            let id = try context.id("id")
+            return try await Lane.pages.run { try self.board(id) }
+        }
     }
 
     /// The public bulletin board of a closed ballot: every receipt, and every choice as a separate list.
@@ -81,7 +84,7 @@ struct ResidentPages: Sendable {
         }
         // The code is looked up even for a throttled client: a real code always gets in; only an
         // unknown one waits (every phone on the venue's Wi-Fi shares one address).
-        guard let found = try database.findCode(code) else {
+        guard let found = try await database.onPages({ try $0.findCode(code) }) else {
             let wait = await limiter.wait(context.client)
             await limiter.fail(context.client)
             if wait > 0 {
@@ -127,7 +130,7 @@ struct ResidentPages: Sendable {
     func voterSession(_ request: Request) async throws -> VoterSession? {
         let id = request.cookies[Self.cookie]?.value
         guard let session = await sessions.session(id) else { return nil }
-        let open = Set(try database.openBallots(assembly: session.assembly))
+        let open = Set(try await database.onPages { try $0.openBallots(assembly: session.assembly) })
         if !session.ballotsSeen.isEmpty, session.ballotsSeen.isDisjoint(with: open) {
             await sessions.end(id)
             return nil
@@ -149,6 +152,10 @@ struct ResidentPages: Sendable {
 
     func ballots(_ request: Request) async throws -> Response {
         guard let session = try await voterSession(request) else { return codeForm(error: nil) }
+        return try await Lane.pages.run { try self.ballotsPage(session) }
+    }
+
+    private func ballotsPage(_ session: VoterSession) throws -> Response {
         let turnout = try database.turnout(assembly: session.assembly)
         var items: [[String: Any]] = []
         for ballot in turnout.ballots where ballot.open {
@@ -167,6 +174,10 @@ struct ResidentPages: Sendable {
 
     func ballotForm(_ request: Request, _ id: Int, error: (nl: String, en: String)?, ticked: Set<String> = []) async throws -> Response {
         guard let session = try await voterSession(request) else { return codeForm(error: nil) }
+        return try await Lane.pages.run { try self.ballotFormPage(session, id, error: error, ticked: ticked) }
+    }
+
+    private func ballotFormPage(_ session: VoterSession, _ id: Int, error: (nl: String, en: String)?, ticked: Set<String>) throws -> Response {
         let ballot = try database.ballot(id)
         guard ballot.isOpen else { return Self.voterMessage("ballotClosed", title: "closedTitle", class: "error") }
         let changeable = try database.votesMayBeChanged(ballot: id)
@@ -215,7 +226,7 @@ struct ResidentPages: Sendable {
 
     func confirm(_ request: Request, _ context: WebContext, _ id: Int) async throws -> Response {
         guard try await voterSession(request) != nil else { return codeForm(error: nil) }
-        let ballot = try database.ballot(id)
+        let ballot = try await database.onPages { try $0.ballot(id) }
         let form = try await Forms.fields(request)
         if form.value("action") == "total" {
             return try await ballotForm(request, id, error: nil, ticked: Set(form["option"] ?? []))
@@ -256,14 +267,18 @@ struct ResidentPages: Sendable {
         guard let session = try await voterSession(request) else { return codeForm(error: nil) }
         let form = try await Forms.fields(request)
         do {
-            let replacing = try database.hasVoted(session.code, ballot: id)
-            let receipt = try await writer.cast(code: session.code, ballot: id, choice: form["choice"]?.first ?? "")
+            let code = session.code
+            let replacing = try await database.onPages { try $0.hasVoted(code, ballot: id) }
+            let receipt = try await writer.cast(code: code, ballot: id, choice: form["choice"]?.first ?? "")
             telemetry.voteAccepted()
             // The choice as stored, read back now: the voter sees it here, privately, once.
-            let ballot = try database.ballot(id)
-            let recorded: [String: Any] =
-                try database.recordedChoice(ballot: id, receipt: receipt).map { shown($0, on: ballot) } ?? ["word": ["nl": "—", "en": "—"]]
-            return Self.voterPage("receipt", title: "receiptTitle", ["replacing": replacing, "shown": recorded, "receipt": receipt], status: .created)
+            return try await Lane.pages.run {
+                let ballot = try database.ballot(id)
+                let recorded: [String: Any] =
+                    try database.recordedChoice(ballot: id, receipt: receipt).map { shown($0, on: ballot) } ?? ["word": ["nl": "—", "en": "—"]]
+                return Self.voterPage(
+                    "receipt", title: "receiptTitle", ["replacing": replacing, "shown": recorded, "receipt": receipt], status: .created)
+            }
         } catch let rejection as VoteRejection {
             telemetry.voteRefused(rejection.id)
             switch rejection {

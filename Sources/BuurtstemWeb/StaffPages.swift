@@ -19,7 +19,8 @@ struct StaffGate: Sendable {
     func session(_ request: Request, role: StaffAccount.Role) async throws -> StaffSession? {
         let id = request.cookies[Self.cookie]?.value
         guard let session = await sessions.session(id) else { return nil }
-        guard let account = try database.staffAccount(named: session.account.name), account.role == session.account.role else {
+        let name = session.account.name
+        guard let account = try await database.onPages({ try $0.staffAccount(named: name) }), account.role == session.account.role else {
             await sessions.end(id)
             return nil
         }
