@@ -19,10 +19,12 @@ struct BallotLogCheck {
         var votes: [String]?
         var proposal: Int?, method: String?, optionsJSON: String?, options: [String]?
         var seats: Int?, budget: Int?, roundOf: Int?
+        /// Whether its votes may be changed (ballots opened since v14; nil before).
+        var changeable: Bool?
         var hasSeats = false, hasBudget = false
 
         enum CodingKeys: String, CodingKey {
-            case ballot, vote, code, removed, codeBefore, votes, proposal, method, optionsJSON, options, seats, budget, roundOf
+            case ballot, vote, code, removed, codeBefore, votes, proposal, method, optionsJSON, options, seats, budget, roundOf, changeable
         }
 
         init(from decoder: any Decoder) throws {
@@ -40,6 +42,7 @@ struct BallotLogCheck {
             seats = try c.decodeIfPresent(Int.self, forKey: .seats)
             budget = try c.decodeIfPresent(Int.self, forKey: .budget)
             roundOf = try c.decodeIfPresent(Int.self, forKey: .roundOf)
+            changeable = try c.decodeIfPresent(Bool.self, forKey: .changeable)
             hasSeats = c.contains(.seats)
             hasBudget = c.contains(.budget)
         }
@@ -127,7 +130,7 @@ struct BallotLogCheck {
             db,
             sql: """
                 SELECT ballot.id, ballot.proposal_id, ballot.method, ballot.options, ballot.seats, ballot.budget, ballot.state, ballot.result, proposal.assembly_id,
-                       ballot.round_of
+                       ballot.round_of, ballot.votes_changeable
                 FROM ballot LEFT JOIN proposal ON proposal.id = ballot.proposal_id ORDER BY ballot.id
                 """)
         var secrets: [Int: [UInt8]] = [:]
@@ -147,6 +150,7 @@ struct BallotLogCheck {
                 if entry.hasSeats, entry.seats != (row[4] as Int?) { wrong.append("its seats differ from the ballot.opened entry") }
                 if entry.hasBudget, entry.budget != (row[5] as Int?) { wrong.append("its budget differs from the ballot.opened entry") }
                 if entry.roundOf != (row[9] as Int?) { wrong.append("its round differs from the ballot.opened entry") }
+                if entry.changeable != (row[10] as Bool?) { wrong.append("whether its votes may be changed differs from the ballot.opened entry") }
             } else {
                 wrong.append("the log has no ballot.opened entry for it")
             }

@@ -48,8 +48,11 @@ extension AppDatabase {
             let (method, choices, seats, budget) = (setup.method, setup.options, setup.seats, setup.budget)
             let optionsJSON = String(decoding: try JSONEncoder().encode(choices), as: UTF8.self)
             try db.execute(
-                sql: "INSERT INTO ballot (proposal_id, method, options, seats, budget, state, round_of) VALUES (?, ?, ?, ?, ?, 'open', ?)",
-                arguments: [id, method.rawValue, optionsJSON, seats, budget, roundOf])
+                sql: """
+                    INSERT INTO ballot (proposal_id, method, options, seats, budget, state, round_of, votes_changeable)
+                    VALUES (?, ?, ?, ?, ?, 'open', ?, ?)
+                    """,
+                arguments: [id, method.rawValue, optionsJSON, seats, budget, roundOf, kind.votesMayBeChanged.value])
             let ballot = Int(db.lastInsertedRowID)
             try db.execute(sql: "UPDATE proposal SET state = 'onAgenda' WHERE id = ?", arguments: [id])
             let quorum = QuorumStatus.check(
@@ -61,7 +64,7 @@ extension AppDatabase {
                     "options": .array(choices.map { .string($0.id) }), "optionsJSON": .string(optionsJSON),
                     "seats": seats.map(JSONValue.int) ?? .null, "budget": budget.map(JSONValue.int) ?? .null,
                     "quorumMet": .bool(quorum.met), "roundOf": roundOf.map(JSONValue.int) ?? .null,
-                    "counted": .int(quorum.counted), "needed": .int(quorum.needed),
+                    "counted": .int(quorum.counted), "needed": .int(quorum.needed), "changeable": .bool(kind.votesMayBeChanged.value),
                 ])
             return BallotRecord(
                 id: ballot, proposal: id, method: method, options: choices, seats: seats, budget: budget, isOpen: true, result: nil, roundOf: roundOf)

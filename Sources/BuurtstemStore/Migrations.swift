@@ -386,6 +386,7 @@ enum Migrations {
                     """)
         }
         registerRetention(in: &migrator)
+        registerBallotRules(in: &migrator)
         return migrator
     }
 }

@@ -10,13 +10,14 @@ import Synchronization
 /// (`synchronous=FULL`). A rejected vote fails alone; the others in its batch are written.
 public actor VoteWriter {
     private let database: AppDatabase
-    private var pending: [(code: VotingCode, ballot: Int, choice: String, reply: CheckedContinuation<String, any Error>)] = []
+    private var pending: [(code: VotingCode, ballot: Int, choice: String, reply: CheckedContinuation<CastVote, any Error>)] = []
     private var writing = false
 
     public init(database: AppDatabase) { self.database = database }
 
-    /// Casts a vote; returns its receipt once it is durable.
-    public func cast(code: VotingCode, ballot: Int, choice: String) async throws -> String {
+    /// Casts a vote; once it is durable, returns what the transaction did (`CastVote`: the receipt,
+    /// the choice as stored, whether it replaced an earlier vote).
+    public func cast(code: VotingCode, ballot: Int, choice: String) async throws -> CastVote {
         try await withCheckedThrowingContinuation { continuation in
             pending.append((code, ballot, choice, continuation))
             if !writing {
@@ -31,7 +32,7 @@ public actor VoteWriter {
             let batch = pending
             pending = []
             let requests = batch.map { (code: $0.code, ballot: $0.ballot, choice: $0.choice) }
-            let outcome: Result<[Result<String, any Error>], any Error>
+            let outcome: Result<[Result<CastVote, any Error>], any Error>
             // A full disk inside one vote's savepoint makes SQLite roll back the whole transaction:
             // the batch then fails as a whole ("aborted"), and every vote in it is refused as storage-full.
             let storageFailed = Mutex(false)
@@ -43,9 +44,9 @@ public actor VoteWriter {
                         // rejected one leaves nothing behind (and the appender is put back as it was).
                         var audit = try AuditAppender(db, at: moment)
                         var ballots = AppDatabase.BallotsForVoting()
-                        let results = requests.map { request -> Result<String, any Error> in
+                        let results = requests.map { request -> Result<CastVote, any Error> in
                             let before = audit
-                            var receipt = ""
+                            var receipt: CastVote?
                             do {
                                 try db.inSavepoint {
                                     receipt = try AppDatabase.castVote(
@@ -53,6 +54,7 @@ public actor VoteWriter {
                                         ballots: &ballots, audit: &audit)
                                     return .commit
                                 }
+                                guard let receipt else { throw VoteRejection.noSuchBallot }
                                 return .success(receipt)
                             } catch {
                                 audit = before

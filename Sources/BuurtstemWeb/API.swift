@@ -77,9 +77,9 @@ struct API: Sendable {
             return response
         }
         do {
-            let receipt = try await writer.cast(code: code, ballot: body.ballot, choice: body.choice)
+            let cast = try await writer.cast(code: code, ballot: body.ballot, choice: body.choice)
             telemetry.voteAccepted()
-            return json(["receipt": .string(receipt)], status: .created)
+            return json(["receipt": .string(cast.receipt)], status: .created)
         } catch let rejection as VoteRejection {
             if rejection.countsAsFailedAttempt { await limiter.fail(context.client) }
             telemetry.voteRefused(rejection.id)

@@ -244,6 +244,11 @@ struct ResidentPages: Sendable {
     /// A choice as the voter reads it: yes/no in words, options by name (ranked in order), and
     /// for a budget the sum against the budget (the context of the `shown-choice` partial).
     func shown(_ choice: Choice, on ballot: BallotRecord) -> [String: Any] {
+        shown(choice, method: ballot.method, options: ballot.options, budget: ballot.budget)
+    }
+
+    /// The same, from what a cast vote knows of its ballot.
+    func shown(_ choice: Choice, method: TallyMethod, options: [BallotOption], budget: Int?) -> [String: Any] {
         switch choice {
         case .yes: return ["word": Catalogue.both("choiceYes")]
         case .no: return ["word": Catalogue.both("choiceNo")]
@@ -251,14 +256,14 @@ struct ResidentPages: Sendable {
         case .options(let ids) where ids.isEmpty: return ["word": Catalogue.both("blankNothingChosen")]
         case .options: break
         }
-        let names = Dictionary(uniqueKeysWithValues: ballot.options.map { ($0.id, $0.name) })
+        let names = Dictionary(uniqueKeysWithValues: options.map { ($0.id, $0.name) })
         let items = choice.optionIDs.map { names[$0] ?? $0 }
         // Numbered only where the order is the vote (a ranking); approvals are a plain list.
-        var shown: [String: Any] = ["items": items, "ranked": ballot.method.isRanked, "list": true]
-        if ballot.method.needsBudget {
-            let costs = Dictionary(uniqueKeysWithValues: ballot.options.map { ($0.id, $0.cost ?? 0) })
+        var shown: [String: Any] = ["items": items, "ranked": method.isRanked, "list": true]
+        if method.needsBudget {
+            let costs = Dictionary(uniqueKeysWithValues: options.map { ($0.id, $0.cost ?? 0) })
             let total = choice.optionIDs.reduce(0) { $0 + (costs[$1] ?? 0) }
-            shown["total"] = Catalogue.both("togetherOfBudget", ["total": HTML.euros(total), "budget": HTML.euros(ballot.budget ?? 0)])
+            shown["total"] = Catalogue.both("togetherOfBudget", ["total": HTML.euros(total), "budget": HTML.euros(budget ?? 0)])
         }
         return shown
     }
@@ -267,18 +272,14 @@ struct ResidentPages: Sendable {
         guard let session = try await voterSession(request) else { return codeForm(error: nil) }
         let form = try await Forms.fields(request)
         do {
-            let code = session.code
-            let replacing = try await database.onPages { try $0.hasVoted(code, ballot: id) }
-            let receipt = try await writer.cast(code: code, ballot: id, choice: form["choice"]?.first ?? "")
+            // One transaction decides, writes and says what it did: no "has this code voted?" before
+            // (a check-then-act race), no reading the vote back after.
+            let cast = try await writer.cast(code: session.code, ballot: id, choice: form["choice"]?.first ?? "")
             telemetry.voteAccepted()
-            // The choice as stored, read back now: the voter sees it here, privately, once.
-            return try await Lane.pages.run {
-                let ballot = try database.ballot(id)
-                let recorded: [String: Any] =
-                    try database.recordedChoice(ballot: id, receipt: receipt).map { shown($0, on: ballot) } ?? ["word": ["nl": "—", "en": "—"]]
-                return Self.voterPage(
-                    "receipt", title: "receiptTitle", ["replacing": replacing, "shown": recorded, "receipt": receipt], status: .created)
-            }
+            // The choice as stored: the voter sees it here, privately, once.
+            let recorded = shown(cast.choice, method: cast.method, options: cast.options, budget: cast.budget)
+            return Self.voterPage(
+                "receipt", title: "receiptTitle", ["replacing": cast.replaced, "shown": recorded, "receipt": cast.receipt], status: .created)
         } catch let rejection as VoteRejection {
             telemetry.voteRefused(rejection.id)
             switch rejection {

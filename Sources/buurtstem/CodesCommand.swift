@@ -91,8 +91,8 @@ struct VoteCommand: AsyncParsableCommand {
         let parsed: VotingCode
         do { parsed = try VotingCode(parsing: code) } catch { throw ValidationError("\(error)") }
         let writer = VoteWriter(database: try database.open())
-        let receipt = try await refusingAsync { try await writer.cast(code: parsed, ballot: ballot, choice: choice) }
-        print("Your vote is in. Receipt: \(receipt) (find it on the public board after the ballot closes)")
+        let cast = try await refusingAsync { try await writer.cast(code: parsed, ballot: ballot, choice: choice) }
+        print("Your vote is in. Receipt: \(cast.receipt) (find it on the public board after the ballot closes)")
     }
 }
 

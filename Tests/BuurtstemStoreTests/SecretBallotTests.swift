@@ -133,7 +133,7 @@ struct SecretBallotTests {
         let results = await withTaskGroup(of: Result<String, any Error>.self) { group in
             for _ in 0..<100 {
                 group.addTask {
-                    do { return .success(try await writer.cast(code: code, ballot: ballot.id, choice: "yes")) } catch { return .failure(error) }
+                    do { return .success(try await writer.cast(code: code, ballot: ballot.id, choice: "yes").receipt) } catch { return .failure(error) }
                 }
             }
             var all: [Result<String, any Error>] = []
@@ -156,7 +156,7 @@ struct SecretBallotTests {
         let writer = VoteWriter(database: db)
         let receipts = try await withThrowingTaskGroup(of: String.self) { group in
             for (member, code) in codes {
-                group.addTask { try await writer.cast(code: code, ballot: ballot.id, choice: member.rawValue.hasSuffix("7") ? "no" : "yes") }
+                group.addTask { try await writer.cast(code: code, ballot: ballot.id, choice: member.rawValue.hasSuffix("7") ? "no" : "yes").receipt }
             }
             var all: [String] = []
             for try await receipt in group { all.append(receipt) }
