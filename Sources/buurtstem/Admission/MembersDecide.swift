@@ -4,46 +4,6 @@ import BuurtstemStore
 import Foundation
 import Statuut
 
-/// `buurtstem members apply|decide|applications`: the path to membership where the statute has
-/// membership on request — application, decision by the board or the general assembly, membership.
-struct MembersApply: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "apply", abstract: "Record an application for membership (checked against the statute first).",
-        discussion: """
-            Examples:
-              buurtstem members apply R000123 --on 2026-05-01 --intake 2026-05-10 --meets-profile
-              buurtstem members apply --from aanvragen.csv
-            A batch file has one application a line: id;aanvraagdatum[;intakedatum[;profiel ja|nee]]. All or none are recorded.
-            """)
-    @Argument(help: "The resident's id (or use --from).") var id: String?
-    @Option(help: "The day of the application (default: today).") var on: CivilDate?
-    @Option(help: "The day of the intake interview, where the statute requires one.") var intake: CivilDate?
-    @Flag(help: "The board confirms the applicant fits the statute's profile.") var meetsProfile = false
-    @Option(help: "A batch file of applications.") var from: String?
-    @OptionGroup var database: DatabaseOptions
-
-    func run() throws {
-        let requests: [AppDatabase.ApplicationRequest]
-        if let from {
-            guard id == nil, on == nil, intake == nil, !meetsProfile else {
-                throw ValidationError("--from takes each application's id, date, intake and profile from the file; give them there, not on the command line")
-            }
-            do {
-                requests = try AdmissionBatch.applications(try SourceReader.read(from).text).map {
-                    AppDatabase.ApplicationRequest(resident: $0.resident, appliedOn: $0.appliedOn, intakeOn: $0.intakeOn, meetsProfile: $0.meetsProfile)
-                }
-            } catch let problem as AdmissionBatch.Problem { throw ValidationError("\(from):\(problem)") }
-        } else {
-            guard let id else { throw ValidationError("give a resident's id or --from FILE") }
-            requests = [AppDatabase.ApplicationRequest(resident: ResidentID(id), appliedOn: on ?? today(), intakeOn: intake, meetsProfile: meetsProfile)]
-        }
-        let recorded = try refusing { try database.open().apply(requests) }
-        for application in recorded {
-            print("Application \(application.id): \(application.resident) applied on \(application.appliedOn); waiting for a decision.")
-        }
-    }
-}
-
 struct MembersDecide: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decide", abstract: "Record the decision on an application: admit, or refuse with the reason.",
@@ -97,31 +57,6 @@ struct MembersDecide: ParsableCommand {
             case .refused: print("\(application.resident) is refused: \(application.reason ?? "").")
             case .pending: break
             }
-        }
-    }
-}
-
-struct MembersApplications: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "applications", abstract: "List applications for membership and their decisions.")
-    @Flag(help: "Only those still waiting for a decision.") var pending = false
-    @OptionGroup var database: DatabaseOptions
-
-    func run() throws {
-        let applications = try database.open().applications(pendingOnly: pending)
-        if applications.isEmpty {
-            print(pending ? "No applications waiting." : "No applications.")
-            return
-        }
-        for a in applications {
-            let decision: String
-            switch a.state {
-            case .pending: decision = "waiting"
-            case .granted:
-                decision =
-                    "admitted on \(a.decidedOn!) by the \(a.decidedBy == .assembly ? "general assembly (\(a.assembly.map { "assembly \($0)" } ?? ""))" : "board")"
-            case .refused: decision = "refused on \(a.decidedOn!) by the \(a.decidedBy == .assembly ? "general assembly" : "board"): \(a.reason ?? "")"
-            }
-            print("\(a.id)  \(a.resident)  applied \(a.appliedOn)\(a.intakeOn.map { ", intake \($0)" } ?? "")  \(decision)")
         }
     }
 }

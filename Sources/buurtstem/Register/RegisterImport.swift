@@ -4,15 +4,6 @@ import BuurtstemStore
 import Foundation
 import Statuut
 
-/// `buurtstem register …`
-struct RegisterCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "register",
-        abstract: "The residents' register: import the municipality's extract.",
-        subcommands: [RegisterImport.self]
-    )
-}
-
 /// `buurtstem register import FILE.csv [--on DATE] [--skip-invalid --rejects FILE]`
 struct RegisterImport: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -99,10 +90,4 @@ struct RegisterImport: ParsableCommand {
         if let rejects, summary.rejected > 0 { print("rejected rows with their reasons: \(rejects)") }
         print("Audit head: \(summary.head)")
     }
-}
-
-/// A CSV field with `;` separators, quoted when needed.
-func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "," }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }
