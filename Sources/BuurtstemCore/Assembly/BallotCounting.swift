@@ -77,16 +77,45 @@ public enum BallotCounting {
             case .singleTransferableVote: result = ScottishSTV.tally(profile, seats: seats ?? 1)
             default: result = Schulze.tally(profile)
             }
-            return withQuorum(result, kind: kind, atClose: atClose, secondMeeting: secondMeeting, blank: ranked.filter(\.isEmpty).count)
+            return withQuorum(
+                withoutUnvoted(result, voted: voted(ranked, ids)), kind: kind, atClose: atClose, secondMeeting: secondMeeting,
+                blank: ranked.filter(\.isEmpty).count)
         case .approval:
             let result = Plurality.approval(ranked, options: ids, names: options.map(\.name), winners: seats ?? 1)
-            return withQuorum(result, kind: kind, atClose: atClose, secondMeeting: secondMeeting, blank: ranked.filter(\.isEmpty).count)
+            return withQuorum(
+                withoutUnvoted(result, voted: voted(ranked, ids)), kind: kind, atClose: atClose, secondMeeting: secondMeeting,
+                blank: ranked.filter(\.isEmpty).count)
         case .equalShares, .greedy:
             let projects = options.map { ApprovalProfile.Project(id: $0.id, name: $0.name, cost: $0.cost ?? 0) }
             let profile = ApprovalProfile(projects: projects, budget: budget ?? 0, ballots: ranked)
             let result = method == .greedy ? EqualShares.greedy(profile) : EqualShares.tally(profile)
-            return withQuorum(result, kind: kind, atClose: atClose, secondMeeting: secondMeeting, blank: ranked.filter(\.isEmpty).count)
+            return withQuorum(
+                withoutUnvoted(result, voted: voted(ranked, ids)), kind: kind, atClose: atClose, secondMeeting: secondMeeting,
+                blank: ranked.filter(\.isEmpty).count)
         }
+    }
+
+    /// The options that appear on at least one ballot.
+    static func voted(_ ballots: [[Int]], _ ids: [String]) -> Set<String> {
+        Set(ballots.flatMap { $0 }.map { ids[$0] })
+    }
+
+    /// An option nobody voted for is never elected (a ballot nobody voted on elects nothing): not by
+    /// a tie-break over zeros, not by a budget left over. The result says so when it drops one.
+    public static func withoutUnvoted(_ result: TallyResult, voted: Set<String>) -> TallyResult {
+        let dropped = result.elected.filter { !voted.contains($0) }
+        guard !dropped.isEmpty else { return result }
+        var result = result
+        result.elected.removeAll { !voted.contains($0) }
+        let names = dropped.map { result.names[$0] ?? $0 }.joined(separator: ", ")
+        result.rounds.append(
+            TallyRound(
+                number: result.rounds.count + 1, counts: [], elected: result.elected,
+                note: voted.isEmpty
+                    ? "nobody voted: nothing is chosen"
+                    : "no vote for \(names): not chosen, whatever a tie-break or the budget left would give"))
+        result.details["notChosenWithoutVotes"] = .array(dropped.map(JSONValue.string))
+        return result
     }
 
     private static func withQuorum(

@@ -78,7 +78,7 @@ struct ProjectorPage: Sendable {
             if result.quorum?.waived == true { context["waivedNote"] = Catalogue.both("secondMeetingWithoutQuorum") }
         } else {
             let elected = (result.elected ?? []).map { names[$0] ?? $0 }
-            context["outcome"] = Catalogue.both("chosen", ["names": elected.joined(separator: ", ")])
+            context["outcome"] = elected.isEmpty ? Catalogue.both("nothingChosen") : Catalogue.both("chosen", ["names": elected.joined(separator: ", ")])
             bars = (result.rounds?.first?.counts ?? []).compactMap { count in Int(count.value).map { (names[count.id] ?? count.id, $0) } }
         }
         guard !bars.isEmpty else { return context }

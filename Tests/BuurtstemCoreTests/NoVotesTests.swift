@@ -1,0 +1,43 @@
+import Statuut
+import Testing
+
+@testable import BuurtstemCore
+
+/// A ballot nobody voted on elects nothing, whatever the method; an option nobody voted for is
+/// never elected by a tie-break over zeros or by a budget left over.
+@Suite("No vote, no choice")
+struct NoVotesTests {
+    static let options = [
+        BallotOption(id: "a", name: "Bankjes", cost: 10_000), BallotOption(id: "b", name: "Bomen", cost: 20_000),
+        BallotOption(id: "c", name: "Speeltuin", cost: 30_000),
+    ]
+
+    static func count(_ choices: [Choice], _ method: TallyMethod, seats: Int? = nil, budget: Int? = nil) -> JSONValue {
+        let kind = TestStatutes.wildeman.decisionKinds[0]
+        return BallotCounting.count(
+            choices, method: method, options: options, seats: seats, budget: budget, kind: kind, attendance: Attendance(), electorate: 100)
+    }
+
+    static func elected(_ result: JSONValue) -> [String] {
+        guard case .object(let object) = result, case .array(let list)? = object["elected"] else { return ["<no elected list>"] }
+        return list.compactMap { if case .string(let id) = $0 { return id } else { return nil } }
+    }
+
+    @Test(
+        "with no votes every method elects nothing",
+        arguments: [TallyMethod.plurality, .approval, .instantRunoff, .schulze, .singleTransferableVote, .equalShares, .greedy])
+    func noVotes(_ method: TallyMethod) {
+        let result = Self.count([], method, seats: 2, budget: 60_000)
+        #expect(Self.elected(result) == [], "\(method): \(result)")
+    }
+
+    @Test("an option without a vote is not elected, also where seats or budget are left")
+    func unvotedOption() {
+        let approval = Self.count([.options(["a"]), .options(["a"])], .approval, seats: 2)
+        #expect(Self.elected(approval) == ["a"])
+        let greedy = Self.count([.options(["b"])], .greedy, budget: 60_000)
+        #expect(Self.elected(greedy) == ["b"])
+        let plurality = Self.count([.options(["c"])], .plurality)
+        #expect(Self.elected(plurality) == ["c"])
+    }
+}
