@@ -9,11 +9,12 @@ import Testing
 /// see it. Purges the retention rule made, in logs old and new, must still verify.
 @Suite("Purges that cannot be forged")
 struct ForgedPurgeTests {
-    /// Appends an entry as an attacker would: a correct form-2 leaf, the stored head rebuilt.
-    static func forgeAppend(_ db: Database, action: String, payload: String) throws {
+    /// Appends an entry as an attacker would: a correct leaf (form 2, or form 1 as an older release
+    /// wrote it), the stored head rebuilt.
+    static func forgeAppend(_ db: Database, action: String, payload: String, form: AuditLeaf.Form = .digest) throws {
         let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM audit_entry") ?? 0) + 1
         let at = "2026-03-20T21:00:00Z"
-        let leaf = AuditLeaf.hash(.digest, seq: seq, at: at, actor: "system", action: action, payload: payload)
+        let leaf = AuditLeaf.hash(form, seq: seq, at: at, actor: "system", action: action, payload: payload)
         try db.execute(
             sql: "INSERT INTO audit_entry (seq, at, actor, action, payload, leaf_hash) VALUES (?, ?, 'system', ?, ?, ?)",
             arguments: [seq, at, action, payload, Data(leaf.bytes)])
@@ -118,7 +119,7 @@ struct ForgedPurgeTests {
             let payload = try String.fetchOne(db, sql: "SELECT payload FROM audit_entry WHERE seq = ?", arguments: [seq])!
             try db.execute(
                 sql: "UPDATE audit_entry SET payload = ? WHERE seq = ?", arguments: [PurgedPayload.text(replacing: .sha256(Array(payload.utf8))), seq])
-            try Self.forgeAppendLegacy(db, action: "data.purged", payload: #"{"entries":[\#(seq)]}"#)
+            try Self.forgeAppend(db, action: "data.purged", payload: #"{"entries":[\#(seq)]}"#, form: .whole)
             try db.execute(
                 sql: """
                     CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
@@ -139,16 +140,6 @@ struct ForgedPurgeTests {
         let problems = try db.verifyAudit(trusted: head).problems
         #expect(problems.contains(.purgeNotAllowed(seq: seq, action: "vote.cast")), "\(problems)")
         #expect(try db.voteIntegrity().contains { !$0.isConsistent })
-    }
-
-    static func forgeAppendLegacy(_ db: Database, action: String, payload: String) throws {
-        let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM audit_entry") ?? 0) + 1
-        let at = "2026-03-20T21:00:00Z"
-        let leaf = AuditLeaf.hash(.whole, seq: seq, at: at, actor: "system", action: action, payload: payload)
-        try db.execute(
-            sql: "INSERT INTO audit_entry (seq, at, actor, action, payload, leaf_hash) VALUES (?, ?, 'system', ?, ?, ?)",
-            arguments: [seq, at, action, payload, Data(leaf.bytes)])
-        try rebuildState(db)
     }
 
     @Test("a purged entry that no data.purged entry lists is caught")

@@ -112,6 +112,17 @@ def ranked(rng, index):
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "BuurtstemCoreTests", "Fixtures", "elections")
 
 
+def compare_equal_shares(path, label, files):
+    """Equal shares with add one, ours and pabutools' (given our tie-break), on one .pb file."""
+    instance, profile = parse_pabulib(path)
+    ours = sorted(tally(path, "equal-shares-add1")["elected"])
+    theirs = sorted(p.name for p in method_of_equal_shares(
+        instance, profile, sat_class=Cost_Sat, voter_budget_increment=1, tie_breaking=buurtstem_tie_breaking(instance, profile, path)))
+    if ours != theirs:
+        differ("equal-shares-add1", label, files, ours, theirs)
+    return instance, profile
+
+
 def main():
     rng = random.Random(SEED)
     counted = {"equal-shares-add1": 0, "greedy": 0, "irv": 0, "schulze": 0}
@@ -122,22 +133,12 @@ def main():
         if not name.endswith(".pb"):
             continue
         path = os.path.join(FIXTURES, name)
-        instance, profile = parse_pabulib(path)
-        ours = sorted(tally(path, "equal-shares-add1")["elected"])
-        theirs = sorted(p.name for p in method_of_equal_shares(
-            instance, profile, sat_class=Cost_Sat, voter_budget_increment=1, tie_breaking=buurtstem_tie_breaking(instance, profile, path)))
+        compare_equal_shares(path, name, {"file": path})
         counted["equal-shares-add1"] += 1
-        if ours != theirs:
-            differ("equal-shares-add1", name, {"file": path}, ours, theirs)
     for index in range(N):
         path, text = budgeting(rng, index)
-        instance, profile = parse_pabulib(path)
-        ours = sorted(tally(path, "equal-shares-add1")["elected"])
-        theirs = sorted(p.name for p in method_of_equal_shares(
-            instance, profile, sat_class=Cost_Sat, voter_budget_increment=1, tie_breaking=buurtstem_tie_breaking(instance, profile, path)))
+        instance, profile = compare_equal_shares(path, index, {"election.pb": text})
         counted["equal-shares-add1"] += 1
-        if ours != theirs:
-            differ("equal-shares-add1", index, {"election.pb": text}, ours, theirs)
         ours = sorted(tally(path, "greedy")["elected"])
         theirs = sorted(p.name for p in greedy_utilitarian_welfare(instance, profile, sat_class=Cost_Sat, tie_breaking=listing_order(path)))
         counted["greedy"] += 1

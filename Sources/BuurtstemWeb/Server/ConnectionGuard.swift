@@ -78,9 +78,32 @@ public final class ConnectionRegistry: Sendable {
 
     struct State {
         var entries: [ObjectIdentifier: Entry] = [:]
+        /// Connections per peer address, and bodies arriving per client, kept with the entries (no
+        /// scan of every connection per request).
+        var fromAddress: [String: Int] = [:]
+        var arriving: [String: Int] = [:]
         var evicted = 0
         var refused = 0
         var timedOut = 0
+
+        mutating func add(_ id: ObjectIdentifier, _ entry: Entry) {
+            entries[id] = entry
+            fromAddress[entry.address, default: 0] += 1
+        }
+
+        @discardableResult
+        mutating func remove(_ id: ObjectIdentifier) -> Entry? {
+            guard let entry = entries.removeValue(forKey: id) else { return nil }
+            fromAddress[entry.address, default: 1] -= 1
+            if fromAddress[entry.address] == 0 { fromAddress[entry.address] = nil }
+            if entry.body != nil { bodyEnded(entry.client) }
+            return entry
+        }
+
+        mutating func bodyEnded(_ client: String) {
+            arriving[client, default: 1] -= 1
+            if arriving[client] == 0 { arriving[client] = nil }
+        }
     }
 
     public let limits: ConnectionLimits
@@ -111,14 +134,12 @@ public final class ConnectionRegistry: Sendable {
     func admit(_ id: ObjectIdentifier, channel: any Channel, address: String) -> [any Channel]? {
         state.withLock { state -> [any Channel]? in
             var closing: [any Channel] = []
-            var fromAddress = state.entries.values.reduce(0) { $0 + ($1.address == address ? 1 : 0) }
-            while fromAddress >= limits.perAddress {
+            while state.fromAddress[address, default: 0] >= limits.perAddress {
                 guard let channel = Self.evict(&state, where: { $0.address == address }) else {
                     state.refused += 1
                     return nil
                 }
                 closing.append(channel)
-                fromAddress -= 1
             }
             while state.entries.count >= limits.total {
                 guard let channel = Self.evict(&state, where: { _ in true }) else {
@@ -128,7 +149,7 @@ public final class ConnectionRegistry: Sendable {
                 closing.append(channel)
             }
             let now = NIODeadline.now()
-            state.entries[id] = Entry(channel: channel, address: address, client: address, opened: now, waitingSince: now)
+            state.add(id, Entry(channel: channel, address: address, client: address, opened: now, waitingSince: now))
             return closing
         }
     }
@@ -151,7 +172,7 @@ public final class ConnectionRegistry: Sendable {
             }
             victim = slowest.map { ($0.id, now) }
         }
-        guard let victim, let entry = state.entries.removeValue(forKey: victim.id) else { return nil }
+        guard let victim, let entry = state.remove(victim.id) else { return nil }
         state.evicted += 1
         return entry.channel
     }
@@ -160,15 +181,17 @@ public final class ConnectionRegistry: Sendable {
     /// close because this client has too many bodies arriving (the slowest of them).
     func startBody(_ id: ObjectIdentifier, client: String) -> [any Channel] {
         state.withLock { state in
-            guard state.entries[id] != nil else { return [] }
+            guard let entry = state.entries[id] else { return [] }
+            if entry.body != nil { state.bodyEnded(entry.client) }
             state.entries[id]?.waitingSince = nil
             state.entries[id]?.client = client
             state.entries[id]?.body = (.now(), 0)
-            var arriving = state.entries.values.reduce(0) { $0 + ($1.client == client && $1.body != nil ? 1 : 0) }
+            state.arriving[client, default: 0] += 1
             var closing: [any Channel] = []
-            while arriving > limits.bodiesPerClient, let channel = Self.evict(&state, except: id, where: { $0.client == client && $0.body != nil }) {
+            while state.arriving[client, default: 0] > limits.bodiesPerClient,
+                let channel = Self.evict(&state, except: id, where: { $0.client == client && $0.body != nil })
+            {
                 closing.append(channel)
-                arriving -= 1
             }
             return closing
         }
@@ -181,7 +204,11 @@ public final class ConnectionRegistry: Sendable {
 
     /// The whole request arrived: it is being answered.
     func endBody(_ id: ObjectIdentifier) {
-        state.withLock { state in state.entries[id]?.body = nil }
+        state.withLock { state in
+            guard let entry = state.entries[id], entry.body != nil else { return }
+            state.entries[id]?.body = nil
+            state.bodyEnded(entry.client)
+        }
     }
 
     func setWaiting(_ id: ObjectIdentifier, _ waiting: Bool) {
@@ -191,7 +218,7 @@ public final class ConnectionRegistry: Sendable {
         }
     }
 
-    func remove(_ id: ObjectIdentifier) { _ = state.withLock { $0.entries.removeValue(forKey: id) } }
+    func remove(_ id: ObjectIdentifier) { _ = state.withLock { $0.remove(id) } }
 
     func noteTimeout() { state.withLock { $0.timedOut += 1 } }
 
