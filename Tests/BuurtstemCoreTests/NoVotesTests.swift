@@ -1,3 +1,4 @@
+import Foundation
 import Statuut
 import Testing
 
@@ -39,5 +40,22 @@ struct NoVotesTests {
         #expect(Self.elected(greedy) == ["b"])
         let plurality = Self.count([.options(["c"])], .plurality)
         #expect(Self.elected(plurality) == ["c"])
+    }
+}
+
+@Suite("Tie-breaks said")
+struct TieBreakSaidTests {
+    @Test("equal shares says where its stated tie-break chose: the election of issue 27 at +690")
+    func equalSharesTie() throws {
+        let url = TestStatutes.repository.appendingPathComponent("Tests/BuurtstemCoreTests/Fixtures/elections/tie-at-increment-690.pb")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        guard case .budgeting(let profile, _, _, _) = try ElectionFile.read(text, fileExtension: "pb") else {
+            Issue.record("not a budget")
+            return
+        }
+        let result = EqualShares.tally(profile)
+        #expect(Set(result.elected) == ["p1", "p3"])
+        #expect(result.rounds.last?.note.contains("a tie-break decided: p3 over p1") == true)
+        #expect(result.details["tieBreaks"] == .array([.object(["chosen": .string("p3"), "over": .array([.string("p1")])])]))
     }
 }

@@ -40,6 +40,18 @@ public enum EqualShares {
     /// every voter's budget is a whole number over one common denominator D, which grows by the
     /// number of payers k each time a project is funded (a few hundred bits at most: cheap).
     static func run(_ profile: ApprovalProfile, supporters: [[Int]], increment: Int) -> [Int] {
+        var ties: [TieBreak] = []
+        return run(profile, supporters: supporters, increment: increment, ties: &ties)
+    }
+
+    /// A tie between projects asking the same share, and what settled it.
+    struct TieBreak: Sendable, Hashable {
+        var chosen: Int
+        var over: [Int]
+    }
+
+    /// The same, saying in `ties` where the tie-break chose between projects asking the same share.
+    static func run(_ profile: ApprovalProfile, supporters: [[Int]], increment: Int, ties: inout [TieBreak]) -> [Int] {
         let n = profile.ballots.count
         let projectCount = profile.projects.count
         guard n > 0 else { return [] }
@@ -58,6 +70,8 @@ public enum EqualShares {
             let order = values.indices.filter { population[$0] > 0 }.sorted { values[$0] < values[$1] }
             // The best project so far: share R / (k · D) per payer, for a project of cost c.
             var best: (project: Int, remainder: BigUInt, payers: Int, supporters: Int)?
+            // Projects asking exactly the best share so far (the tie-break chose among them).
+            var tied: [Int] = []
             for p in 0..<projectCount where available[p] && !supporters[p].isEmpty {
                 let cost = profile.projects[p].cost
                 var remaining = denominator.multiplied(byWord: UInt(cost * n))
@@ -83,11 +97,17 @@ public enum EqualShares {
                         || (mine == theirs
                             && (supporters[p].count > current.supporters
                                 || (supporters[p].count == current.supporters && cost < profile.projects[current.project].cost)))
+                    if mine == theirs {
+                        tied.append(better ? current.project : p)
+                    } else if better {
+                        tied = []
+                    }
                     if !better { continue }
                 }
                 best = (p, remaining, k, supporters[p].count)
             }
             guard let chosen = best else { break }
+            if !tied.isEmpty { ties.append(TieBreak(chosen: chosen.project, over: tied)) }
             selected.append(chosen.project)
             available[chosen.project] = false
             spent += profile.projects[chosen.project].cost
@@ -184,12 +204,33 @@ public enum EqualShares {
                         "add one: with each voter's budget raised by \(increment), the method funds \(outcome.count) projects for \(cost(outcome)) within the budget of \(profile.budget)"
                 ))
         }
+        // Where the stated tie-break chose (more supporters, then the cheaper, then the one listed first).
+        var ties: [TieBreak] = []
+        _ = run(profile, supporters: supporters, increment: increment, ties: &ties)
+        let settled = ties.filter { outcome.contains($0.chosen) }
+        if !settled.isEmpty {
+            let id = { (p: Int) in profile.projects[p].id }
+            rounds.append(
+                TallyRound(
+                    number: rounds.count + 1, counts: [], elected: outcome.map(id),
+                    note: "a tie-break decided: "
+                        + settled.map {
+                            "\(id($0.chosen)) over \($0.over.map(id).joined(separator: ", ")) (the same share; more supporters, then the cheaper, then the one listed first)"
+                        }
+                        .joined(separator: "; ")))
+        }
         return TallyResult(
             method: completion ? "equal-shares-add1" : "equal-shares", elected: outcome.map { profile.projects[$0].id }, rounds: rounds,
             names: Dictionary(uniqueKeysWithValues: profile.projects.map { ($0.id, $0.name) }),
             details: [
                 "budget": .int(profile.budget), "spent": .int(cost(outcome)), "voters": .int(profile.ballots.count),
                 "increment": .int(increment),
+                "tieBreaks": .array(
+                    settled.map { tie in
+                        .object([
+                            "chosen": .string(profile.projects[tie.chosen].id), "over": .array(tie.over.map { .string(profile.projects[$0].id) }),
+                        ])
+                    }),
             ])
     }
 
