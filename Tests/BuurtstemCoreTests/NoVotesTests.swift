@@ -58,4 +58,16 @@ struct TieBreakSaidTests {
         #expect(result.rounds.last?.note.contains("a tie-break decided: p3 over p1") == true)
         #expect(result.details["tieBreaks"] == .array([.object(["chosen": .string("p3"), "over": .array([.string("p1")])])]))
     }
+
+    @Test("greedy says when listing order decided between projects with as many approvals")
+    func greedyTie() {
+        let projects = [
+            ApprovalProfile.Project(id: "a", name: "Bankjes", cost: 600), ApprovalProfile.Project(id: "b", name: "Bomen", cost: 600),
+        ]
+        let result = EqualShares.greedy(ApprovalProfile(projects: projects, budget: 1_000, ballots: [[0], [1]]))
+        #expect(result.elected == ["a"])
+        #expect(result.rounds[0].note.contains("decided by listing order: a before b"))
+        let clear = EqualShares.greedy(ApprovalProfile(projects: projects, budget: 1_000, ballots: [[0], [1], [1]]))
+        #expect(clear.elected == ["b"] && !clear.rounds[0].note.contains("listing order"))
+    }
 }

@@ -250,12 +250,20 @@ public enum EqualShares {
             }
             counts.append((profile.projects[p].id, "\(approvals[p]) votes, cost \(profile.projects[p].cost)\(fits ? ", funded" : ", does not fit")"))
         }
+        // Where listing order decided: a funded project with as many approvals as one left out.
+        let fundedSet = Set(funded)
+        let decided = funded.compactMap { f -> String? in
+            let rivals = order.filter { !fundedSet.contains($0) && approvals[$0] == approvals[f] }
+            guard !rivals.isEmpty else { return nil }
+            return "\(profile.projects[f].id) before \(rivals.map { profile.projects[$0].id }.joined(separator: ", "))"
+        }
         return TallyResult(
             method: "greedy", elected: funded.map { profile.projects[$0].id },
             rounds: [
                 TallyRound(
                     number: 1, counts: counts, elected: funded.map { profile.projects[$0].id },
-                    note: "by number of approvals; a project that no longer fits is skipped")
+                    note: "by number of approvals; a project that no longer fits is skipped"
+                        + (decided.isEmpty ? "" : "; a tie in approvals was decided by listing order: " + decided.joined(separator: "; ")))
             ],
             names: Dictionary(uniqueKeysWithValues: profile.projects.map { ($0.id, $0.name) }),
             details: ["budget": .int(profile.budget), "spent": .int(profile.budget - left), "voters": .int(profile.ballots.count)])
