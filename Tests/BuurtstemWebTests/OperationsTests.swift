@@ -90,6 +90,28 @@ struct OperationsTests {
         }
     }
 
+    @Test("a file with a planted trigger is not served: its host gets the plain 404 and the operator's log says why, once")
+    func plantedSchemaNotServed() async throws {
+        let (folder, codes) = try Self.folder(["wildeman"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let queue = try DatabaseQueue(path: folder.appendingPathComponent("wildeman.sqlite").path)
+        try await queue.write {
+            try $0.execute(sql: "CREATE TRIGGER no_no BEFORE INSERT ON vote WHEN new.choice = 'no' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END")
+        }
+        try queue.close()
+        let lines = CollectedLines()
+        let logger = Logger(label: "buurtstem") { label in JSONLogHandler(label: label, level: .info) { lines.append($0) } }
+        let settings = ServerSettings(port: 0, clock: Self.clock, logger: logger)
+        let app = BuurtstemServer.application(directory: AssociationDirectory(folder: folder, settings: settings), settings: settings)
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            #expect(try await Self.vote(port, host: "wildeman.localhost", codes["wildeman"]![ResidentID("R1")]!) == .notFound)
+            #expect(try await Self.get(port, host: "wildeman.localhost", "/").status == .notFound)
+        }
+        let refusals = lines.all.filter { $0.contains("association not served") }
+        #expect(refusals.count == 1 && refusals[0].contains("no_no"), "\(refusals)")
+    }
+
     @Test("readiness, metrics only for direct requests, and a JSON request log without codes, receipts or paths with values")
     func metricsAndLogs() async throws {
         let (db, codes, ballot) = try WebTests.setUp()

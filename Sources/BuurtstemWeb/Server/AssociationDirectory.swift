@@ -2,6 +2,7 @@ public import BuurtstemCore
 public import BuurtstemStore
 public import Foundation
 public import Hummingbird
+import Logging
 
 /// Many associations in one process: every `NAME.sqlite` in a folder is an association, served
 /// for the host names whose first label is NAME (`wildeman.stem.example.nl`, `wildeman.localhost`).
@@ -11,6 +12,8 @@ public import Hummingbird
 public actor AssociationDirectory {
     public let folder: URL
     let settings: ServerSettings
+    /// Why a file is not served, said once a minute per association (every request retries it).
+    private lazy var refusals = LogThrottle(logger: settings.logger ?? Logger(label: "buurtstem.associations"), window: .seconds(60))
     private var open: [String: (database: AppDatabase, responder: RouterResponder<WebContext>, lock: ServingLock?)] = [:]
 
     public init(folder: URL, settings: ServerSettings) {
@@ -42,7 +45,17 @@ public actor AssociationDirectory {
             return nil
         }
         if let served = open[name] { return served.responder }
-        guard let database = try? AppDatabase(path: file(name).path, clock: settings.clock) else { return nil }
+        let database: AppDatabase
+        do { database = try AppDatabase(path: file(name).path, clock: settings.clock) } catch {
+            // Not served (a planted schema, a newer version, a damaged file): the operator is told why,
+            // the neighbourhood gets the plain 404. The reason names schema objects, never personal data.
+            if let leftOut = refusals.admit(name) {
+                refusals.logger.error(
+                    "association not served",
+                    metadata: ["association": .string(name), "reason": .string("\(error)"), "leftOut": .stringConvertible(leftOut)])
+            }
+            return nil
+        }
         let responder = BuurtstemServer.router(database: database, association: name, settings: settings).buildResponder()
         open[name] = (database, responder, ServingLock(serving: file(name).path))
         return responder
