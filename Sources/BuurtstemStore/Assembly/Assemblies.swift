@@ -349,4 +349,11 @@ extension AppDatabase {
         try appender.append(actor: actor, action: action, payload: .object(payload))
         try appender.finish(db)
     }
+
+    /// Appends one typed event in its own appender (one entry in this transaction).
+    func audit(_ db: Database, _ actor: AuditActor, _ event: some AuditEvent) throws {
+        var appender = try AuditAppender(db, at: clock.now())
+        try appender.append(actor: actor, event)
+        try appender.finish(db)
+    }
 }

@@ -53,6 +53,12 @@ public struct AuditAppender {
         try append(actor: Array(actor.description.utf8), action: Array(action.rawValue.utf8), payload: Array(payload.encoded(pretty: false).utf8))
     }
 
+    /// Appends a typed event; returns its sequence number.
+    @discardableResult
+    public mutating func append(actor: AuditActor, _ event: some AuditEvent) throws -> Int {
+        try append(actor: actor, action: type(of: event).action, payload: event.payload)
+    }
+
     /// Appends one entry from bytes: `payload` must be canonical JSON (sorted keys, no spaces).
     @discardableResult
     mutating func append(actor: [UInt8], action: [UInt8], payload: [UInt8]) throws -> Int {

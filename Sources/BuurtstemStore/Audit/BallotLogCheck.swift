@@ -11,12 +11,10 @@ import GRDB
 /// ballot whose other entries have them is an error, and so is any purged entry about a ballot
 /// (ballot entries are never purged).
 struct BallotLogCheck {
-    /// What a ballot-related entry says, read as its type (absent fields are nil; for `seats` and
-    /// `budget` whether the key was written at all, since old entries lack it).
+    /// What a `ballot.opened` entry says (absent fields are nil; for `seats` and `budget` whether the
+    /// key was written at all, since old entries lack it).
     struct Entry: Decodable {
         var ballot: Int?
-        var vote: String?, code: String?, removed: String?, codeBefore: String?
-        var votes: [String]?
         var proposal: Int?, method: String?, optionsJSON: String?, options: [String]?
         var seats: Int?, budget: Int?, roundOf: Int?
         /// Whether its votes may be changed (ballots opened since v14; nil before).
@@ -24,17 +22,12 @@ struct BallotLogCheck {
         var hasSeats = false, hasBudget = false
 
         enum CodingKeys: String, CodingKey {
-            case ballot, vote, code, removed, codeBefore, votes, proposal, method, optionsJSON, options, seats, budget, roundOf, changeable
+            case ballot, proposal, method, optionsJSON, options, seats, budget, roundOf, changeable
         }
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             ballot = try c.decodeIfPresent(Int.self, forKey: .ballot)
-            vote = try c.decodeIfPresent(String.self, forKey: .vote)
-            code = try c.decodeIfPresent(String.self, forKey: .code)
-            removed = try c.decodeIfPresent(String.self, forKey: .removed)
-            codeBefore = try c.decodeIfPresent(String.self, forKey: .codeBefore)
-            votes = try? c.decodeIfPresent([String].self, forKey: .votes)
             proposal = try c.decodeIfPresent(Int.self, forKey: .proposal)
             method = try c.decodeIfPresent(String.self, forKey: .method)
             optionsJSON = try c.decodeIfPresent(String.self, forKey: .optionsJSON)
@@ -48,23 +41,46 @@ struct BallotLogCheck {
         }
     }
 
-    /// The ballot-related entries, as stored (raw payload text and what it says).
-    private(set) var entries: [(seq: Int, action: String, raw: String, entry: Entry)] = []
+    /// A ballot-related entry, read as its type.
+    enum Logged {
+        case cast(VoteCast)
+        case replaced(VoteReplaced)
+        case entered(VotesEntered)
+        /// `ballot.opened`: the set-up.
+        case opened(Entry)
+        /// `ballot.closed` or `ballot.chair-decided`: the result as stored text.
+        case result(ballot: Int, raw: String)
+    }
+
+    /// The ballot-related entries, in order.
+    private(set) var entries: [(seq: Int, logged: Logged)] = []
     /// Ballot entries whose payload claims to be purged: (seq, action, the ballot it names if any).
     private(set) var purged: [(seq: Int, action: String, ballot: Int?)] = []
 
-    static let actions: Set<String> = ["vote.cast", "vote.replaced", "votes.entered", "ballot.opened", "ballot.closed", "ballot.chair-decided"]
+    static let actions: Set<String> = [
+        VoteCast.action.rawValue, VoteReplaced.action.rawValue, VotesEntered.action.rawValue, AuditAction.ballotOpened.rawValue,
+        AuditAction.ballotClosed.rawValue, AuditAction.ballotChairDecided.rawValue,
+    ]
+
+    private struct BallotOnly: Decodable { var ballot: Int? }
 
     /// Adds an entry if it concerns ballots (cheap for the others: one byte and one set lookup).
     mutating func consider(seq: Int, action: String, payload: String) {
         guard let first = action.utf8.first, first == UInt8(ascii: "v") || first == UInt8(ascii: "b"), Self.actions.contains(action) else { return }
-        let entry = try? Self.decoder.decode(Entry.self, from: Data(payload.utf8))
+        let data = Data(payload.utf8)
         if PurgedPayload.claims(payload.utf8) {
-            purged.append((seq, action, entry?.ballot))
+            purged.append((seq, action, (try? Self.decoder.decode(BallotOnly.self, from: data))?.ballot))
             return
         }
-        guard let entry else { return }
-        entries.append((seq, action, payload, entry))
+        let logged: Logged?
+        switch AuditAction(rawValue: action) {
+        case .voteCast: logged = (try? Self.decoder.decode(VoteCast.self, from: data)).map(Logged.cast)
+        case .voteReplaced: logged = (try? Self.decoder.decode(VoteReplaced.self, from: data)).map(Logged.replaced)
+        case .votesEntered: logged = (try? Self.decoder.decode(VotesEntered.self, from: data)).map(Logged.entered)
+        case .ballotOpened: logged = (try? Self.decoder.decode(Entry.self, from: data)).flatMap { $0.ballot == nil ? nil : .opened($0) }
+        default: logged = (try? Self.decoder.decode(BallotOnly.self, from: data))?.ballot.map { .result(ballot: $0, raw: payload) }
+        }
+        if let logged { entries.append((seq, logged)) }
     }
 
     private static let decoder = JSONDecoder()
@@ -101,25 +117,25 @@ struct BallotLogCheck {
         func note(_ committed: Bool, _ seq: Int, _ ballot: Int, _ yes: inout Set<Int>, _ no: inout [Int: [Int]]) {
             if committed { yes.insert(ballot) } else { no[ballot, default: []].append(seq) }
         }
-        for (seq, action, raw, entry) in entries {
-            guard let ballot = entry.ballot else { continue }
-            switch action {
-            case "ballot.opened": opened[ballot] = entry
+        for (seq, logged) in entries {
+            switch logged {
+            case .opened(let entry): if let ballot = entry.ballot { opened[ballot] = entry }
             // The chair's decision after a tie completes the result: its entry is the result as stored from then on.
-            case "ballot.closed", "ballot.chair-decided": closed[ballot] = raw
-            case "vote.cast":
-                note(add(&votes, ballot, entry.vote, 1), seq, ballot, &committedVotes, &uncommittedVotes)
-                note(add(&codes, ballot, entry.code, 1), seq, ballot, &committedCodes, &uncommittedCodes)
-            case "vote.replaced":
-                note(add(&votes, ballot, entry.vote, 1) && add(&votes, ballot, entry.removed, -1), seq, ballot, &committedVotes, &uncommittedVotes)
-                if entry.codeBefore != nil {
-                    _ = add(&codes, ballot, entry.code, 1)
-                    _ = add(&codes, ballot, entry.codeBefore, -1)
+            case .result(let ballot, let raw): closed[ballot] = raw
+            case .cast(let event):
+                note(add(&votes, event.ballot, event.vote, 1), seq, event.ballot, &committedVotes, &uncommittedVotes)
+                note(add(&codes, event.ballot, event.code, 1), seq, event.ballot, &committedCodes, &uncommittedCodes)
+            case .replaced(let event):
+                note(
+                    add(&votes, event.ballot, event.vote, 1) && add(&votes, event.ballot, event.removed, -1), seq, event.ballot, &committedVotes,
+                    &uncommittedVotes)
+                if event.codeBefore != nil {
+                    _ = add(&codes, event.ballot, event.code, 1)
+                    _ = add(&codes, event.ballot, event.codeBefore, -1)
                 }
-            case "votes.entered":
-                note(entry.votes != nil, seq, ballot, &committedVotes, &uncommittedVotes)
-                for commitment in entry.votes ?? [] { _ = add(&votes, ballot, commitment, 1) }
-            default: break
+            case .entered(let event):
+                note(event.votes != nil, seq, event.ballot, &committedVotes, &uncommittedVotes)
+                for commitment in event.votes ?? [] { _ = add(&votes, event.ballot, commitment, 1) }
             }
         }
         // Checked by counts only: ballots none of whose vote entries carries a commitment.

@@ -29,10 +29,16 @@ extension AppDatabase {
         try writer.read { db in
             var audited: [Int: Int] = [:]
             var entered: [Int: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT action, payload FROM audit_entry WHERE action IN ('vote.cast', 'votes.entered')") {
-                struct Entry: Decodable { var ballot: Int, count: Int? }
-                guard let entry = try? JSONDecoder().decode(Entry.self, from: Data((row[1] as String).utf8)) else { continue }
-                if (row[0] as String) == "vote.cast" { audited[entry.ballot, default: 0] += 1 } else { entered[entry.ballot, default: 0] += entry.count ?? 0 }
+            let decoder = JSONDecoder()
+            for row in try Row.fetchAll(
+                db, sql: "SELECT action, payload FROM audit_entry WHERE action IN (?, ?)", arguments: [VoteCast.action.rawValue, VotesEntered.action.rawValue])
+            {
+                let payload = Data((row[1] as String).utf8)
+                if (row[0] as String) == VoteCast.action.rawValue {
+                    if let cast = try? decoder.decode(VoteCast.self, from: payload) { audited[cast.ballot, default: 0] += 1 }
+                } else if let entry = try? decoder.decode(VotesEntered.self, from: payload) {
+                    entered[entry.ballot, default: 0] += entry.count ?? 0
+                }
             }
             var allowed: [Int: Int] = [:]
             let logProblems = try BallotLogCheck.load(db).problems(db)

@@ -106,14 +106,9 @@ extension AppDatabase {
                 receipts.append(receipt)
             }
             try audit(
-                db, actor, .votesEntered,
-                [
-                    "ballot": .int(id), "count": .int(count),
-                    "votes": .array(
-                        receipts.map {
-                            .string(VoteCommitment.vote(secret: secret, ballot: id, receipt: $0, choice: normalised))
-                        }),
-                ])
+                db, actor,
+                VotesEntered(
+                    ballot: id, count: count, votes: receipts.map { VoteCommitment.vote(secret: secret, ballot: id, receipt: $0, choice: normalised) }))
             return receipts
         }
     }

@@ -121,11 +121,7 @@ extension AppDatabase {
             let resealed = try ChaChaPoly.seal(Data(opened.prefix(32)) + Data(receipt.utf8), using: key).combined
             try db.execute(sql: "UPDATE carried_vote SET sealed = ? WHERE ballot_id = ? AND marker = ?", arguments: [resealed, id, marker])
             try db.cachedStatement(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)").execute(arguments: [id, receipt, normalised])
-            try audit.append(
-                actor: .system, action: .voteReplaced,
-                payload: .object([
-                    "ballot": .int(id), "removed": .string(removed), "vote": .string(commitment),
-                ]))
+            try audit.append(actor: .system, VoteReplaced(ballot: id, removed: removed, vote: commitment))
             return cast(replaced: true, receipt)
         }
         let codeUse = VoteCommitment.codeUse(secret: ballot.secret, ballot: id, marker: [UInt8](marker), sealed: [UInt8](sealed))
@@ -135,11 +131,7 @@ extension AppDatabase {
             try db.cachedStatement(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)").execute(arguments: [id, receipt, normalised])
             // The audit entry commits to the vote row and the code-use row (keyed: see VoteCommitment),
             // never to the member or the code.
-            try audit.append(
-                actor: .system, action: .voteCast,
-                payload: .object([
-                    "ballot": .int(id), "vote": .string(commitment), "code": .string(codeUse),
-                ]))
+            try audit.append(actor: .system, VoteCast(ballot: id, vote: commitment, code: codeUse))
             return cast(replaced: false, receipt)
         }
         // This code voted before. Where the ballot allows it, the new vote replaces the old one:
@@ -156,12 +148,10 @@ extension AppDatabase {
         try db.execute(sql: "UPDATE code_vote SET sealed_receipt = ? WHERE ballot_id = ? AND marker = ?", arguments: [sealed, id, marker])
         try db.cachedStatement(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)").execute(arguments: [id, receipt, normalised])
         try audit.append(
-            actor: .system, action: .voteReplaced,
-            payload: .object([
-                "ballot": .int(id), "removed": .string(removed), "vote": .string(commitment),
-                "codeBefore": .string(VoteCommitment.codeUse(secret: ballot.secret, ballot: id, marker: [UInt8](marker), sealed: [UInt8](old))),
-                "code": .string(codeUse),
-            ]))
+            actor: .system,
+            VoteReplaced(
+                ballot: id, removed: removed, vote: commitment,
+                codeBefore: VoteCommitment.codeUse(secret: ballot.secret, ballot: id, marker: [UInt8](marker), sealed: [UInt8](old)), code: codeUse))
         return cast(replaced: true, receipt)
     }
 
