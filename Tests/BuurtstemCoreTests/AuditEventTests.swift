@@ -28,4 +28,21 @@ struct AuditEventTests {
         let round = try decoder.decode(VoteReplaced.self, from: Data(VoteReplaced(ballot: 2, removed: "x", vote: "y").payload.encoded(pretty: false).utf8))
         #expect(round == VoteReplaced(ballot: 2, removed: "x", vote: "y"))
     }
+
+    @Test("a ballot's opening writes the payload as before, and an older entry without seats or budget reads as 'not written'")
+    func ballotOpened() throws {
+        let opened = BallotOpened(
+            ballot: 2, proposal: 5, method: "approval", options: ["a", "b"], optionsJSON: "[]", seats: nil, budget: 9_000, roundOf: nil,
+            changeable: false, quorumMet: true, counted: 30, needed: 25)
+        let old: JSONValue = .object([
+            "ballot": .int(2), "proposal": .int(5), "method": .string("approval"), "options": .array([.string("a"), .string("b")]),
+            "optionsJSON": .string("[]"), "seats": .null, "budget": .int(9_000), "quorumMet": .bool(true), "roundOf": .null,
+            "counted": .int(30), "needed": .int(25), "changeable": .bool(false),
+        ])
+        #expect(opened.payload.encoded(pretty: false) == old.encoded(pretty: false))
+        let read = try JSONDecoder().decode(BallotOpened.self, from: Data(opened.payload.encoded(pretty: false).utf8))
+        #expect(read == opened)
+        let older = try JSONDecoder().decode(BallotOpened.self, from: Data(#"{"ballot":1,"method":"yesNo","proposal":1}"#.utf8))
+        #expect(older.seats == nil && older.budget == nil && older.changeable == nil)
+    }
 }

@@ -80,3 +80,77 @@ public struct VotesEntered: AuditEvent, Hashable {
         return .object(object)
     }
 }
+
+/// A ballot opened: its set-up (method, options, seats, budget, round, whether votes may be changed)
+/// and the quorum when it opened. Entries of older releases lack some keys: `seats` and `budget`
+/// say whether the key was written at all, since a written null means "none".
+public struct BallotOpened: AuditEvent, Hashable {
+    public static let action = AuditAction.ballotOpened
+    public var ballot: Int
+    public var proposal: Int?
+    public var method: String?
+    /// The option ids, and the options as stored (JSON text).
+    public var options: [String]?
+    public var optionsJSON: String?
+    /// nil: no key (an older entry); `.some(nil)`: written as none.
+    public var seats: Int??
+    public var budget: Int??
+    public var roundOf: Int?
+    public var changeable: Bool?
+    public var quorumMet: Bool?
+    public var counted: Int?
+    public var needed: Int?
+
+    public init(
+        ballot: Int, proposal: Int, method: String, options: [String], optionsJSON: String, seats: Int?, budget: Int?, roundOf: Int?,
+        changeable: Bool, quorumMet: Bool, counted: Int, needed: Int
+    ) {
+        self.ballot = ballot
+        self.proposal = proposal
+        self.method = method
+        self.options = options
+        self.optionsJSON = optionsJSON
+        self.seats = .some(seats)
+        self.budget = .some(budget)
+        self.roundOf = roundOf
+        self.changeable = changeable
+        self.quorumMet = quorumMet
+        self.counted = counted
+        self.needed = needed
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case ballot, proposal, method, options, optionsJSON, seats, budget, roundOf, changeable, quorumMet, counted, needed
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        ballot = try c.decode(Int.self, forKey: .ballot)
+        proposal = try c.decodeIfPresent(Int.self, forKey: .proposal)
+        method = try c.decodeIfPresent(String.self, forKey: .method)
+        options = try? c.decodeIfPresent([String].self, forKey: .options)
+        optionsJSON = try c.decodeIfPresent(String.self, forKey: .optionsJSON)
+        seats = c.contains(.seats) ? .some(try c.decodeIfPresent(Int.self, forKey: .seats)) : nil
+        budget = c.contains(.budget) ? .some(try c.decodeIfPresent(Int.self, forKey: .budget)) : nil
+        roundOf = try c.decodeIfPresent(Int.self, forKey: .roundOf)
+        changeable = try c.decodeIfPresent(Bool.self, forKey: .changeable)
+        quorumMet = try c.decodeIfPresent(Bool.self, forKey: .quorumMet)
+        counted = try c.decodeIfPresent(Int.self, forKey: .counted)
+        needed = try c.decodeIfPresent(Int.self, forKey: .needed)
+    }
+
+    public var payload: JSONValue {
+        var object: [String: JSONValue] = ["ballot": .int(ballot), "roundOf": roundOf.map(JSONValue.int) ?? .null]
+        if let proposal { object["proposal"] = .int(proposal) }
+        if let method { object["method"] = .string(method) }
+        if let options { object["options"] = .array(options.map(JSONValue.string)) }
+        if let optionsJSON { object["optionsJSON"] = .string(optionsJSON) }
+        if let seats { object["seats"] = seats.map(JSONValue.int) ?? .null }
+        if let budget { object["budget"] = budget.map(JSONValue.int) ?? .null }
+        if let changeable { object["changeable"] = .bool(changeable) }
+        if let quorumMet { object["quorumMet"] = .bool(quorumMet) }
+        if let counted { object["counted"] = .int(counted) }
+        if let needed { object["needed"] = .int(needed) }
+        return .object(object)
+    }
+}

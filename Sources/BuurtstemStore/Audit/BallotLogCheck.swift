@@ -11,43 +11,13 @@ import GRDB
 /// ballot whose other entries have them is an error, and so is any purged entry about a ballot
 /// (ballot entries are never purged).
 struct BallotLogCheck {
-    /// What a `ballot.opened` entry says (absent fields are nil; for `seats` and `budget` whether the
-    /// key was written at all, since old entries lack it).
-    struct Entry: Decodable {
-        var ballot: Int?
-        var proposal: Int?, method: String?, optionsJSON: String?, options: [String]?
-        var seats: Int?, budget: Int?, roundOf: Int?
-        /// Whether its votes may be changed (ballots opened since v14; nil before).
-        var changeable: Bool?
-        var hasSeats = false, hasBudget = false
-
-        enum CodingKeys: String, CodingKey {
-            case ballot, proposal, method, optionsJSON, options, seats, budget, roundOf, changeable
-        }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            ballot = try c.decodeIfPresent(Int.self, forKey: .ballot)
-            proposal = try c.decodeIfPresent(Int.self, forKey: .proposal)
-            method = try c.decodeIfPresent(String.self, forKey: .method)
-            optionsJSON = try c.decodeIfPresent(String.self, forKey: .optionsJSON)
-            options = try? c.decodeIfPresent([String].self, forKey: .options)
-            seats = try c.decodeIfPresent(Int.self, forKey: .seats)
-            budget = try c.decodeIfPresent(Int.self, forKey: .budget)
-            roundOf = try c.decodeIfPresent(Int.self, forKey: .roundOf)
-            changeable = try c.decodeIfPresent(Bool.self, forKey: .changeable)
-            hasSeats = c.contains(.seats)
-            hasBudget = c.contains(.budget)
-        }
-    }
-
     /// A ballot-related entry, read as its type.
     enum Logged {
         case cast(VoteCast)
         case replaced(VoteReplaced)
         case entered(VotesEntered)
         /// `ballot.opened`: the set-up.
-        case opened(Entry)
+        case opened(BallotOpened)
         /// `ballot.closed` or `ballot.chair-decided`: the result as stored text.
         case result(ballot: Int, raw: String)
     }
@@ -77,7 +47,7 @@ struct BallotLogCheck {
         case .voteCast: logged = (try? Self.decoder.decode(VoteCast.self, from: data)).map(Logged.cast)
         case .voteReplaced: logged = (try? Self.decoder.decode(VoteReplaced.self, from: data)).map(Logged.replaced)
         case .votesEntered: logged = (try? Self.decoder.decode(VotesEntered.self, from: data)).map(Logged.entered)
-        case .ballotOpened: logged = (try? Self.decoder.decode(Entry.self, from: data)).flatMap { $0.ballot == nil ? nil : .opened($0) }
+        case .ballotOpened: logged = (try? Self.decoder.decode(BallotOpened.self, from: data)).map(Logged.opened)
         default: logged = (try? Self.decoder.decode(BallotOnly.self, from: data))?.ballot.map { .result(ballot: $0, raw: payload) }
         }
         if let logged { entries.append((seq, logged)) }
@@ -100,7 +70,7 @@ struct BallotLogCheck {
 
     /// Per ballot, what does not match the log (empty: all matches).
     func problems(_ db: Database) throws -> [Int: [String]] {
-        var opened: [Int: Entry] = [:]
+        var opened: [Int: BallotOpened] = [:]
         var closed: [Int: String] = [:]
         var votes: [Int: [String: Int]] = [:]
         var codes: [Int: [String: Int]] = [:]
@@ -119,7 +89,7 @@ struct BallotLogCheck {
         }
         for (seq, logged) in entries {
             switch logged {
-            case .opened(let entry): if let ballot = entry.ballot { opened[ballot] = entry }
+            case .opened(let entry): opened[entry.ballot] = entry
             // The chair's decision after a tie completes the result: its entry is the result as stored from then on.
             case .result(let ballot, let raw): closed[ballot] = raw
             case .cast(let event):
@@ -163,8 +133,8 @@ struct BallotLogCheck {
                 {
                     wrong.append("its options differ from the ballot.opened entry")
                 }
-                if entry.hasSeats, entry.seats != (row[4] as Int?) { wrong.append("its seats differ from the ballot.opened entry") }
-                if entry.hasBudget, entry.budget != (row[5] as Int?) { wrong.append("its budget differs from the ballot.opened entry") }
+                if let seats = entry.seats, seats != (row[4] as Int?) { wrong.append("its seats differ from the ballot.opened entry") }
+                if let budget = entry.budget, budget != (row[5] as Int?) { wrong.append("its budget differs from the ballot.opened entry") }
                 if entry.roundOf != (row[9] as Int?) { wrong.append("its round differs from the ballot.opened entry") }
                 if entry.changeable != (row[10] as Bool?) { wrong.append("whether its votes may be changed differs from the ballot.opened entry") }
             } else {

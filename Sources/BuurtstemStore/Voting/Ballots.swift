@@ -58,14 +58,11 @@ extension AppDatabase {
             let quorum = QuorumStatus.check(
                 kind.quorum, attendance: try Self.attendance(db, assembly.id), electorate: try Self.electorate(db, assembly.id).count)
             try audit(
-                db, actor, .ballotOpened,
-                [
-                    "ballot": .int(ballot), "proposal": .int(id), "method": .string(method.rawValue),
-                    "options": .array(choices.map { .string($0.id) }), "optionsJSON": .string(optionsJSON),
-                    "seats": seats.map(JSONValue.int) ?? .null, "budget": budget.map(JSONValue.int) ?? .null,
-                    "quorumMet": .bool(quorum.met), "roundOf": roundOf.map(JSONValue.int) ?? .null,
-                    "counted": .int(quorum.counted), "needed": .int(quorum.needed), "changeable": .bool(kind.votesMayBeChanged.value),
-                ])
+                db, actor,
+                BallotOpened(
+                    ballot: ballot, proposal: id, method: method.rawValue, options: choices.map(\.id), optionsJSON: optionsJSON, seats: seats,
+                    budget: budget, roundOf: roundOf, changeable: kind.votesMayBeChanged.value, quorumMet: quorum.met, counted: quorum.counted,
+                    needed: quorum.needed))
             return BallotRecord(
                 id: ballot, proposal: id, method: method, options: choices, seats: seats, budget: budget, isOpen: true, result: nil, roundOf: roundOf)
         }
