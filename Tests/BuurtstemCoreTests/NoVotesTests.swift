@@ -70,4 +70,14 @@ struct TieBreakSaidTests {
         let clear = EqualShares.greedy(ApprovalProfile(projects: projects, budget: 1_000, ballots: [[0], [1], [1]]))
         #expect(clear.elected == ["b"] && !clear.rounds[0].note.contains("listing order"))
     }
+
+    @Test("STV (Scottish and Meek) says when a tie-break chose whom to exclude")
+    func stvTie() {
+        var profile = RankedProfile(candidates: ["a", "b", "c"], names: ["A", "B", "C"])
+        for order in [[0], [0], [1], [2]] { profile.add(order: order) }
+        let scottish = ScottishSTV.tally(profile, seats: 1)
+        #expect(scottish.rounds.contains { $0.note.contains("C has the fewest votes") && $0.note.contains("tied with B") }, "\(scottish.rounds.map(\.note))")
+        let meek = MeekSTV.tally(profile, seats: 1)
+        #expect(meek.rounds.contains { $0.note.contains("tied with B") }, "\(meek.rounds.map(\.note))")
+    }
 }

@@ -109,7 +109,8 @@ public enum MeekSTV {
                 rounds.append(
                     TallyRound(
                         number: stage, counts: counts, eliminated: [profile.candidates[out]],
-                        note: "quota \(show(quota)); nobody reaches it, so \(profile.names[out]) (\(show(fewest))) is excluded"))
+                        note: "quota \(show(quota)); nobody reaches it, so \(profile.names[out]) (\(show(fewest))) is excluded"
+                            + TieBreak.said(tied, chosen: out, names: profile.names)))
             }
             history.append(votes)
             stage += 1

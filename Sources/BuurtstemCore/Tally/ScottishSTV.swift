@@ -124,7 +124,8 @@ public enum ScottishSTV {
                 rounds.append(
                     TallyRound(
                         number: stage, counts: counts(), elected: newly,
-                        note: "the surplus of \(profile.names[s]) (\(show(surplus))) is transferred at \(show(surplus * scale / total)) per vote"))
+                        note: "the surplus of \(profile.names[s]) (\(show(surplus))) is transferred at \(show(surplus * scale / total)) per vote"
+                            + TieBreak.said(tied, chosen: s, names: profile.names)))
                 history.append(totals)
                 let papers = piles[s]
                 piles[s] = []
@@ -137,7 +138,8 @@ public enum ScottishSTV {
                 rounds.append(
                     TallyRound(
                         number: stage, counts: counts(), elected: newly, eliminated: [profile.candidates[out]],
-                        note: "\(profile.names[out]) has the fewest votes (\(show(fewest))) and is excluded"))
+                        note: "\(profile.names[out]) has the fewest votes (\(show(fewest))) and is excluded"
+                            + TieBreak.said(tied, chosen: out, names: profile.names)))
                 history.append(totals)
                 status[out] = .excluded
                 let papers = piles[out]

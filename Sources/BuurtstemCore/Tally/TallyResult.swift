@@ -110,4 +110,11 @@ enum TieBreak {
         }
         return lowest ? candidates.last! : candidates.first!
     }
+
+    /// What a round's note adds when the tie-break chose: nothing when there was no tie.
+    static func said(_ tied: [Int], chosen: Int, names: [String]) -> String {
+        guard tied.count > 1 else { return "" }
+        let others = tied.filter { $0 != chosen }.map { names[$0] }.joined(separator: ", ")
+        return " (tied with \(others): decided by the earlier rounds, then listing order)"
+    }
 }
