@@ -102,18 +102,18 @@ extension AppDatabase {
 
     /// Puts a copy of `proposal` on assembly `id`'s agenda, admitted, linked to the original.
     private static func carry(_ db: Database, _ proposal: Proposal, to id: Int) throws -> Int {
-        let newID = (try Int.fetchOne(db, sql: "SELECT MAX(id) FROM proposal") ?? 0) + 1
         let (sourceKind, party, supporters) = proposal.source.stored
         try db.execute(
             sql: """
-                INSERT INTO proposal (id, assembly_id, title, text, kind, source_kind, source_party, state, submitted_on, amendment_text,
+                INSERT INTO proposal (assembly_id, title, text, kind, source_kind, source_party, state, submitted_on, amendment_text,
                                       inspection_from, carried_from)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'admitted', ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, 'admitted', ?, ?, ?, ?)
                 """,
             arguments: [
-                newID, id, proposal.title, proposal.text, proposal.kind, sourceKind, party, proposal.submittedOn?.description,
+                id, proposal.title, proposal.text, proposal.kind, sourceKind, party, proposal.submittedOn?.description,
                 proposal.amendmentText, proposal.inspectionFrom?.description, proposal.id,
             ])
+        let newID = Int(db.lastInsertedRowID)
         for supporter in Set(supporters) {
             try db.execute(sql: "INSERT INTO proposal_supporter (proposal_id, resident_id) VALUES (?, ?)", arguments: [newID, supporter.rawValue])
         }

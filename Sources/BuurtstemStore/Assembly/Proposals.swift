@@ -23,21 +23,22 @@ extension AppDatabase {
                 )
             }
             let (statute, _) = try Self.statute(db, on: assembly.date)
-            let id = (try Int.fetchOne(db, sql: "SELECT MAX(id) FROM proposal") ?? 0) + 1
             var proposal = draft
-            proposal.id = id
             proposal.kind = DecisionKindNames.canonical(draft.kind)
             proposal = try ProposalRules(statute: statute).submit(proposal, on: day)
             let (sourceKind, party, supporters) = proposal.source.stored
+            // The id is the database's (the row's key), never counted by hand.
             try db.execute(
                 sql: """
-                    INSERT INTO proposal (id, assembly_id, title, text, kind, source_kind, source_party, state, submitted_on, amendment_text, inspection_from)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?)
+                    INSERT INTO proposal (assembly_id, title, text, kind, source_kind, source_party, state, submitted_on, amendment_text, inspection_from)
+                    VALUES (?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?)
                     """,
                 arguments: [
-                    id, proposal.assembly, proposal.title, proposal.text, proposal.kind, sourceKind, party, day.description,
+                    proposal.assembly, proposal.title, proposal.text, proposal.kind, sourceKind, party, day.description,
                     proposal.amendmentText, proposal.inspectionFrom?.description,
                 ])
+            let id = Int(db.lastInsertedRowID)
+            proposal.id = id
             for supporter in Set(supporters) {
                 try db.execute(sql: "INSERT INTO proposal_supporter (proposal_id, resident_id) VALUES (?, ?)", arguments: [id, supporter.rawValue])
             }
