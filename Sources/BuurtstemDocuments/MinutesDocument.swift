@@ -139,6 +139,9 @@ extension Minutes {
             let names = Dictionary(uniqueKeysWithValues: d.options.map { ($0.id, $0.name) })
             let chosen = d.chosen.map { names[$0] ?? $0 }.joined(separator: ", ")
             out += t("minutesChosen", ["votes": String(d.votesCast), "chosen": chosen.isEmpty ? t("minutesNoneChosen") : chosen]) + "\n\n"
+            if let topUp = d.topUp {
+                out += t("minutesTopUp", ["project": names[topUp.project] ?? topUp.project, "amount": Amounts.euros(topUp.euros, in: l)]) + "\n\n"
+            }
         } else {
             out += t("minutesStillOpen") + "\n\n"
         }

@@ -11,7 +11,8 @@ struct TallyCommand: ParsableCommand {
         discussion: """
             So that anyone can check the engine against public data. Methods: irv (instant runoff),
             stv (Scottish STV; needs seats, from the .blt or --seats), meek (Meek STV), schulze, plurality, approval,
-            equal-shares, equal-shares-add1, greedy. Default: for .pb the file's rule
+            equal-shares, equal-shares-add1, greedy, greedy-top-up (Amsterdam's Buurtbudget rule: by
+            approvals, stop at the first project that does not fit and fund it with extra money). Default: for .pb the file's rule
             (equalshares/add1 → equal-shares-add1, greedy → greedy); for ranked files stv when more
             than one seat, else irv. JSON has "method", "elected" (ids as in the file, in order),
             "ranking" (Schulze, plurality, approval) and "rounds". Schulze measures a defeat by the
@@ -31,6 +32,7 @@ struct TallyCommand: ParsableCommand {
         case equalShares = "equal-shares"
         case equalSharesAdd1 = "equal-shares-add1"
         case greedy
+        case greedyTopUp = "greedy-top-up"
     }
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
     enum Strength: String, ExpressibleByArgument, CaseIterable {
@@ -70,7 +72,7 @@ struct TallyCommand: ParsableCommand {
                     for _ in 0..<profile.weights[b] { ballots.append(approved) }
                 }
                 result = Plurality.approval(ballots, options: profile.candidates, names: profile.names, winners: seatCount)
-            case .equalShares, .equalSharesAdd1, .greedy:
+            case .equalShares, .equalSharesAdd1, .greedy, .greedyTopUp:
                 throw ValidationError("\(method!.rawValue) needs a participatory budgeting file (.pb)")
             }
         case .budgeting(let profile, let rule, _, _):
@@ -79,6 +81,7 @@ struct TallyCommand: ParsableCommand {
             case .equalShares: result = EqualShares.tally(profile, completion: false)
             case .equalSharesAdd1: result = EqualShares.tally(profile, completion: true)
             case .greedy: result = EqualShares.greedy(profile)
+            case .greedyTopUp: result = EqualShares.greedyWithTopUp(profile)
             case .approval:
                 result = Plurality.approval(
                     profile.ballots, options: profile.projects.map(\.id), names: profile.projects.map(\.name),

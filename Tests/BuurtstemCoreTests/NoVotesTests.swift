@@ -26,7 +26,7 @@ struct NoVotesTests {
 
     @Test(
         "with no votes every method elects nothing",
-        arguments: [TallyMethod.plurality, .approval, .instantRunoff, .schulze, .singleTransferableVote, .equalShares, .greedy])
+        arguments: [TallyMethod.plurality, .approval, .instantRunoff, .schulze, .singleTransferableVote, .equalShares, .greedy, .greedyTopUp])
     func noVotes(_ method: TallyMethod) {
         let result = Self.count([], method, seats: 2, budget: 60_000)
         #expect(Self.elected(result) == [], "\(method): \(result)")

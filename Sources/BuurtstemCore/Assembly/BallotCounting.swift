@@ -85,10 +85,15 @@ public enum BallotCounting {
             return withQuorum(
                 withoutUnvoted(result, voted: voted(ranked, ids)), kind: kind, atClose: atClose, secondMeeting: secondMeeting,
                 blank: ranked.filter(\.isEmpty).count)
-        case .equalShares, .greedy:
+        case .equalShares, .greedy, .greedyTopUp:
             let projects = options.map { ApprovalProfile.Project(id: $0.id, name: $0.name, cost: $0.cost ?? 0) }
             let profile = ApprovalProfile(projects: projects, budget: budget ?? 0, ballots: ranked)
-            let result = method == .greedy ? EqualShares.greedy(profile) : EqualShares.tally(profile)
+            let result: TallyResult
+            switch method {
+            case .greedy: result = EqualShares.greedy(profile)
+            case .greedyTopUp: result = EqualShares.greedyWithTopUp(profile)
+            default: result = EqualShares.tally(profile)
+            }
             return withQuorum(
                 withoutUnvoted(result, voted: voted(ranked, ids)), kind: kind, atClose: atClose, secondMeeting: secondMeeting,
                 blank: ranked.filter(\.isEmpty).count)

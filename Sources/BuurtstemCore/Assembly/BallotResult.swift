@@ -53,6 +53,10 @@ public struct BallotResult: Sendable, Hashable, Decodable {
     public var elected: [String]?
     public var rounds: [Round]?
     public var chairDecision: ChairDecision?
+    /// Amsterdam's Buurtbudget rule: the project at which the selection stopped, funded anyway.
+    public var stoppedAt: String?
+    /// The extra money (whole euros) that project needed beyond the budget.
+    public var topUp: Int?
 
     /// Reads a stored result.
     public init(json: String) throws {

@@ -61,6 +61,8 @@ public struct ComplianceFacts: Sendable {
         public var options: [BallotOption]
         public var chosen: [String]
         public var votesCast: Int
+        /// A budget ballot counted by Amsterdam's rule: the project funded with extra money, and how much.
+        public var topUp: (project: String, euros: Int)?
         /// The ballot whose votes tied, when this is its second round (`staking herstemming`).
         public var roundOf: Int?
         /// The chair's casting decision after a tie (`staking voorzitter beslist`).

@@ -135,6 +135,7 @@ extension AppDatabase {
                 var outcome: String?
                 var chosen: [String] = []
                 var chair: ChairDecision?
+                var topUp: (project: String, euros: Int)?
                 var recorded: (quorum: QuorumStatus, present: Int)?
                 if let result = ballot.counted {
                     outcome = result.outcome.rawValue
@@ -142,6 +143,7 @@ extension AppDatabase {
                     count = result.yesNo
                     chair = result.chairDecision.map { ChairDecision(adopted: $0.adopted, chair: $0.chair) }
                     recorded = BallotCounting.closedWith(result)
+                    if let project = result.stoppedAt, let euros = result.topUp { topUp = (project, euros) }
                 }
                 var decision = ComplianceFacts.DecisionFact(
                     ballot: ballot.id, proposal: proposal, responses: try Self.responses(db, proposal: proposal.id),
@@ -149,6 +151,7 @@ extension AppDatabase {
                     votesCast: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vote WHERE ballot_id = ?", arguments: [ballot.id]) ?? 0)
                 decision.roundOf = ballot.roundOf
                 decision.chairDecision = chair
+                decision.topUp = topUp
                 decision.recordedQuorum = recorded?.quorum
                 decision.recordedPresent = recorded?.present
                 decisions.append(decision)

@@ -6,15 +6,7 @@ public import Hummingbird
 /// template (`layout.mustache`, 320 px wide without JavaScript), and amounts the Dutch way.
 enum HTML {
     /// Whole euros the Dutch way: `€ 25.000`.
-    static func euros(_ amount: Int) -> String {
-        let digits = String(abs(amount))
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { grouped += "." }
-            grouped.append(digit)
-        }
-        return "€ " + (amount < 0 ? "-" : "") + grouped
-    }
+    static func euros(_ amount: Int) -> String { Amounts.euros(amount) }
 
     /// A whole page: `body` (made by a page template) in the layout, as an HTML response.
     static func page(_ title: String, _ body: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:], wide: Bool = false) -> Response {

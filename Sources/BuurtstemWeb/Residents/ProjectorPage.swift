@@ -79,6 +79,9 @@ struct ProjectorPage: Sendable {
         } else {
             let elected = (result.elected ?? []).map { names[$0] ?? $0 }
             context["outcome"] = elected.isEmpty ? Catalogue.both("nothingChosen") : Catalogue.both("chosen", ["names": elected.joined(separator: ", ")])
+            if let project = result.stoppedAt, let euros = result.topUp {
+                context["topUpNote"] = Catalogue.both("topUp", ["project": names[project] ?? project, "amount": HTML.euros(euros)])
+            }
             bars = (result.rounds?.first?.counts ?? []).compactMap { count in Int(count.value).map { (names[count.id] ?? count.id, $0) } }
         }
         guard !bars.isEmpty else { return context }

@@ -192,7 +192,7 @@ struct ResidentPages: Sendable {
             context["yesNo"] = [("yes", "choiceYes"), ("no", "choiceNo"), ("blank", "choiceBlank")].map { ["value": $0.0, "text": Catalogue.both($0.1)] }
         case .plurality:
             context["single"] = ballot.options.map { ["id": $0.id, "name": $0.name] }
-        case .approval, .equalShares, .greedy:
+        case .approval, .equalShares, .greedy, .greedyTopUp:
             context["approve"] = ballot.options.map { option -> [String: Any] in
                 var item: [String: Any] = ["id": option.id, "name": option.name, "checked": ticked.contains(option.id)]
                 if let cost = option.cost { item["cost"] = HTML.euros(cost) }
@@ -213,7 +213,7 @@ struct ResidentPages: Sendable {
     func choice(from form: [String: [String]], ballot: BallotRecord) -> String? {
         switch ballot.method {
         case .yesNo, .plurality: return form["choice"]?.first
-        case .approval, .equalShares, .greedy: return (form["option"] ?? []).joined(separator: ",")
+        case .approval, .equalShares, .greedy, .greedyTopUp: return (form["option"] ?? []).joined(separator: ",")
         case .instantRunoff, .singleTransferableVote, .schulze:
             let ranked = ballot.options.compactMap { option -> (Int, String)? in
                 guard let place = form["rank-\(option.id)"]?.first.flatMap({ Int($0) }) else { return nil }

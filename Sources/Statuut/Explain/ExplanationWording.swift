@@ -58,6 +58,10 @@ extension ExplanationBuilder {
         case .schulze: return t("Schulze-methode (rangorde, paarsgewijs)", "Schulze method (ranking, pairwise)")
         case .equalShares: return t("methode van gelijke delen (participatief begroten)", "method of equal shares (participatory budgeting)")
         case .greedy: return t("meeste goedkeuringen binnen het budget", "most approvals within the budget")
+        case .greedyTopUp:
+            return t(
+                "meeste goedkeuringen tot en met het eerste project dat niet past; dat project krijgt extra geld (Amsterdams buurtbudget)",
+                "most approvals up to and including the first project that does not fit; that project gets extra money (Amsterdam's Buurtbudget)")
         }
     }
 

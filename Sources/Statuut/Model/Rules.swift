@@ -113,9 +113,12 @@ public enum TieRule: String, Sendable, Hashable, Codable {
 /// How a ballot is counted.
 public enum TallyMethod: String, Sendable, Hashable, Codable, CaseIterable {
     case yesNo, plurality, approval, instantRunoff, singleTransferableVote, schulze, equalShares, greedy
+    /// Amsterdam's Buurtbudget rule: by approvals, stop at the first project that does not fit and
+    /// fund it with a top-up.
+    case greedyTopUp
 
     /// Methods that fund projects within a budget.
-    public var needsBudget: Bool { self == .equalShares || self == .greedy }
+    public var needsBudget: Bool { self == .equalShares || self == .greedy || self == .greedyTopUp }
     /// A vote is an order of preference (its order is the vote).
     public var isRanked: Bool { self == .instantRunoff || self == .singleTransferableVote || self == .schulze }
     /// Methods that fill several seats.

@@ -177,9 +177,9 @@ public enum Grammar {
         form(
             .method, [.decision],
             nl:
-                "methode {method:yesNo=ja-nee;ja/nee|plurality=meeste stemmen;enkelvoudige keuze|approval=goedkeuring|instantRunoff=voorkeursstemming;instant runoff|singleTransferableVote=overdraagbare stem;stv|schulze=schulze|equalShares=gelijke delen|greedy=meeste goedkeuringen binnen budget}",
+                "methode {method:yesNo=ja-nee;ja/nee|plurality=meeste stemmen;enkelvoudige keuze|approval=goedkeuring|instantRunoff=voorkeursstemming;instant runoff|singleTransferableVote=overdraagbare stem;stv|schulze=schulze|equalShares=gelijke delen|greedy=meeste goedkeuringen binnen budget|greedyTopUp=meeste goedkeuringen tot en met het eerste project dat niet past;meeste goedkeuringen met aanvulling;buurtbudget amsterdam}",
             en:
-                "method {method:yesNo=yes-no;yes/no|plurality=single choice;plurality|approval=approval|instantRunoff=instant runoff;irv|singleTransferableVote=single transferable vote;stv|schulze=schulze|equalShares=equal shares|greedy=greedy;most approvals within budget}"
+                "method {method:yesNo=yes-no;yes/no|plurality=single choice;plurality|approval=approval|instantRunoff=instant runoff;irv|singleTransferableVote=single transferable vote;stv|schulze=schulze|equalShares=equal shares|greedy=greedy;most approvals within budget|greedyTopUp=greedy with top-up;most approvals up to and including the first project that does not fit;amsterdam buurtbudget}"
         ),
         form(
             .budget, [.decision],
