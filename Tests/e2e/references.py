@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """The references judge the counting, not a reference of our own: seeded random elections counted by
 `buurtstem tally` and by the published libraries — pabutools (equal shares with the add-one
-completion, greedy) and pref_voting (instant runoff, Schulze). Each method is run with the
+completion, greedy) and pref_voting (instant runoff, Schulze, Scottish STV). Each method is run with the
 tie-break Buurtstem states, configured in the library (pabutools takes a tie-breaking rule), or
 compared as a set where the library returns every tied winner (pref_voting): Buurtstem's winner
-must be among them, and equal to it when it is alone. Every difference is written to OUT as a file
+must be among them, and equal to it when it is alone. Scottish STV decides remaining ties by lot
+(SSI 2007/42 rules 49 and 51); pref_voting draws the lot from a random source, so each election is
+counted with several seeds (8, and up to 128 where the draws differ): where every draw gives one committee, Buurtstem's must be it; where the
+draws differ, Buurtstem's (decided by its stated listing order) must be one of them. Every difference is written to OUT as a file
 that reproduces it (the election, both outcomes) and the run fails.
 
 Usage: references.py BUURTSTEM_BIN OUT [ELECTIONS_PER_METHOD] [SEED]
@@ -18,6 +21,7 @@ from pabutools.tiebreaking import TieBreakingRule
 from pref_voting.profiles import Profile
 from pref_voting.iterative_methods import instant_runoff_put
 from pref_voting.margin_based_methods import beat_path as schulze  # pref_voting names Schulze "beat path"
+from pref_voting.proportional_methods import stv_scottish
 
 BIN, OUT = sys.argv[1], sys.argv[2]
 N = int(sys.argv[3]) if len(sys.argv) > 3 else 500
@@ -125,8 +129,8 @@ def compare_equal_shares(path, label, files):
 
 def main():
     rng = random.Random(SEED)
-    counted = {"equal-shares-add1": 0, "greedy": 0, "irv": 0, "schulze": 0}
-    tie_decided = {"irv": 0, "schulze": 0}
+    counted = {"equal-shares-add1": 0, "greedy": 0, "irv": 0, "schulze": 0, "stv": 0}
+    tie_decided = {"irv": 0, "schulze": 0, "stv": 0}
     # The real participatory budgets the tests ship (Amsterdam, Assen, Świecie) and the tie found in
     # issue 27, before the random ones.
     for name in sorted(os.listdir(FIXTURES)):
@@ -155,12 +159,26 @@ def main():
                 tie_decided[method] += 1
             if len(ours) != 1 or ours[0] not in winners or (len(winners) == 1 and ours != winners):
                 differ(method, index, {"election.soi": text}, ours, winners)
+
+        seats = rng.randint(2, 3)
+        ours = sorted(tally(path, "stv", ("--seats", str(seats)))["elected"])
+        def draws(seeds):
+            return {tuple(sorted(str(c + 1) for c in stv_scottish(profile, num_seats=seats, rng=random.Random(d)))) for d in seeds}
+        committees = draws(range(8))
+        if len(committees) > 1 and tuple(ours) not in committees:
+            committees |= draws(range(8, 128))  # a lot among several: draw until the rarer committees show
+        counted["stv"] += 1
+        if len(committees) > 1:
+            tie_decided["stv"] += 1
+        if tuple(ours) not in committees:
+            differ("stv", index, {"election.soi": text, "seats": seats}, ours, sorted(committees))
     for name in (f"{OUT}/tmp-budget.pb", f"{OUT}/tmp-ranked.soi"):
         if os.path.exists(name):
             os.remove(name)
     summary = ", ".join(f"{m} {n}" for m, n in counted.items())
     print(f"references: seed {SEED}: {summary} elections compared with pabutools and pref_voting; "
-          f"{tie_decided['irv']} irv and {tie_decided['schulze']} schulze elections had tied winners (Buurtstem's among them)")
+          f"{tie_decided['irv']} irv and {tie_decided['schulze']} schulze elections had tied winners (Buurtstem's among them); "
+          f"{tie_decided['stv']} stv elections were decided by lot in pref_voting (Buurtstem's committee among the draws)")
     if differences:
         print(f"references: {len(differences)} differences, each reproducible from its file:")
         for name in differences[:20]:

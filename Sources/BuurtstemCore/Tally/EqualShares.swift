@@ -180,16 +180,22 @@ public enum EqualShares {
         ]
         if completion {
             // The runs for successive increments are independent: compute them in pairs, one per
-            // core, and take them in order exactly as the sequential definition does.
+            // core, and take them in order exactly as the sequential definition does. Each is
+            // first run in floating point (exact whenever it answers); a run that decides the
+            // search (over the budget, or exhaustive) is run again exactly.
             let width = 2
+            let flat = FlatApprovals(profile)
             search: while !exhaustive(outcome) && increment < lastIncrement {
                 let batch = ParallelRuns(count: width)
                 let base = increment
                 let voters = supporters
                 DispatchQueue.concurrentPerform(iterations: width) { i in
-                    batch.store(i, run(profile, supporters: voters, increment: base + 1 + i))
+                    let raised = base + 1 + i
+                    batch.store(i, quickRun(profile, flat, supporters: voters, increment: raised) ?? run(profile, supporters: voters, increment: raised))
                 }
-                for next in batch.results {
+                for (i, quick) in batch.results.enumerated() {
+                    var next = quick
+                    if cost(next) > profile.budget || exhaustive(next) { next = run(profile, supporters: voters, increment: base + 1 + i) }
                     if cost(next) > profile.budget { break search }
                     increment += 1
                     outcome = next

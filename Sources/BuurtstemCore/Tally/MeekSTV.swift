@@ -79,16 +79,20 @@ public enum MeekSTV {
             let hopeful = (0..<n).filter { status[$0] == .hopeful }
             let counts = (0..<n).filter { status[$0] != .excluded }.map { (id: profile.candidates[$0], value: show(votes[$0])) }
             if !reaching.isEmpty {
-                var newly: [String] = []
+                var newly: [Int] = []
                 for c in reaching where elected.count < seats {
                     status[c] = .elected
                     elected.append(c)
-                    newly.append(profile.candidates[c])
+                    newly.append(c)
                 }
+                // More reach the quota than seats are left: one with as many votes as the last
+                // elected is left out by listing order.
+                let left = reaching.filter { status[$0] == .hopeful && votes[$0] == votes[newly.last!] }
                 rounds.append(
                     TallyRound(
-                        number: stage, counts: counts, elected: newly,
-                        note: "quota \(show(quota)); \(newly.joined(separator: ", ")) exceed\(newly.count == 1 ? "s" : "") it"))
+                        number: stage, counts: counts, elected: newly.map { profile.candidates[$0] },
+                        note: "quota \(show(quota)); \(newly.map { profile.candidates[$0] }.joined(separator: ", ")) exceed\(newly.count == 1 ? "s" : "") it"
+                            + TieBreak.said([newly.last!] + left, chosen: newly.last!, names: profile.names, by: "listing order")))
             } else if hopeful.count <= seats - elected.count {
                 let rest = hopeful.sorted { votes[$0] != votes[$1] ? votes[$0] > votes[$1] : $0 < $1 }
                 for c in rest {

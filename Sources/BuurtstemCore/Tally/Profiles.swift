@@ -16,6 +16,9 @@ public struct RankedProfile: Sendable, Hashable {
     public private(set) var ballotEnds: [Int32] = []
     /// How many voters cast each ballot.
     public private(set) var weights: [Int] = []
+    /// Whether every level holds exactly one candidate (no equal preferences): then level `l` is
+    /// cell `l`, and a count may skip `levelEnds`.
+    public private(set) var isLinear = true
 
     public init(candidates: [String], names: [String]? = nil) {
         self.candidates = candidates
@@ -28,6 +31,7 @@ public struct RankedProfile: Sendable, Hashable {
     /// Adds a ballot cast by `weight` voters; `levels` holds candidate indices, best first.
     public mutating func add(_ levels: [[Int]], weight: Int = 1) {
         for level in levels where !level.isEmpty {
+            if level.count != 1 { isLinear = false }
             for candidate in level { cells.append(Int32(candidate)) }
             levelEnds.append(Int32(cells.count))
         }

@@ -20,24 +20,7 @@ public enum Schulze {
 
     public static func tally(_ profile: RankedProfile, strength: Strength = .winningVotes) -> TallyResult {
         let n = profile.candidates.count
-        var d = Array(repeating: Int64(0), count: n * n)
-        var rank = Array(repeating: Int32.max, count: n)
-        for b in 0..<profile.ballotCount {
-            for i in 0..<n { rank[i] = Int32.max }
-            var level: Int32 = 0
-            for l in profile.levelRange(of: b) {
-                for cell in profile.cellRange(ofLevel: l) {
-                    let c = Int(profile.cells[cell])
-                    if rank[c] == Int32.max { rank[c] = level }
-                }
-                level += 1
-            }
-            let w = Int64(profile.weights[b])
-            for i in 0..<n where rank[i] != Int32.max {
-                let ri = rank[i]
-                for j in 0..<n where ri < rank[j] { d[i * n + j] += w }
-            }
-        }
+        let d = profile.isLinear && n <= 64 ? linearPairwise(profile) : pairwise(profile)
         var p = Array(repeating: Int64(0), count: n * n)
         for i in 0..<n {
             for j in 0..<n where i != j && d[i * n + j] > d[j * n + i] {
@@ -75,5 +58,70 @@ public enum Schulze {
         return TallyResult(
             method: "schulze", elected: [profile.candidates[order[0]]], ranking: order.map { profile.candidates[$0] },
             rounds: rounds, names: names, details: ["voters": .int(profile.voterCount), "strength": .string(strength.rawValue)])
+    }
+
+    /// How many voters prefer each candidate to each other (`d[i * n + j]`): every ballot compared
+    /// over all pairs.
+    static func pairwise(_ profile: RankedProfile) -> [Int64] {
+        let n = profile.candidates.count
+        var d = Array(repeating: Int64(0), count: n * n)
+        var rank = Array(repeating: Int32.max, count: n)
+        for b in 0..<profile.ballotCount {
+            for i in 0..<n { rank[i] = Int32.max }
+            var level: Int32 = 0
+            for l in profile.levelRange(of: b) {
+                for cell in profile.cellRange(ofLevel: l) {
+                    let c = Int(profile.cells[cell])
+                    if rank[c] == Int32.max { rank[c] = level }
+                }
+                level += 1
+            }
+            let w = Int64(profile.weights[b])
+            for i in 0..<n where rank[i] != Int32.max {
+                let ri = rank[i]
+                for j in 0..<n where ri < rank[j] { d[i * n + j] += w }
+            }
+        }
+        return d
+    }
+
+    /// The same for ballots without equal preferences (and at most 64 candidates), in time linear
+    /// in the pairs each ballot ranks rather than in all pairs: `d[i][j]` = the voters who rank `i`
+    /// minus those who rank `j` above `i` (a ranked candidate beats every unranked one). A candidate
+    /// repeated on a ballot counts at its first place, as in the general count.
+    static func linearPairwise(_ profile: RankedProfile) -> [Int64] {
+        let n = profile.candidates.count
+        var ranked = Array(repeating: Int64(0), count: n)
+        var above = Array(repeating: Int64(0), count: n * n)
+        var seen = [Int32](repeating: 0, count: 64)
+        profile.cells.withUnsafeBufferPointer { cells in
+            ranked.withUnsafeMutableBufferPointer { ranked in
+                above.withUnsafeMutableBufferPointer { above in
+                    var start = 0
+                    for b in 0..<profile.ballotCount {
+                        let end = Int(profile.ballotEnds[b])
+                        let w = Int64(profile.weights[b])
+                        var mask: UInt64 = 0
+                        var count = 0
+                        for l in start..<end {
+                            let c = Int(cells[l])
+                            let bit = UInt64(1) << UInt64(c)
+                            guard mask & bit == 0 else { continue }
+                            mask |= bit
+                            ranked[c] += w
+                            for k in 0..<count { above[Int(seen[k]) * n + c] += w }
+                            seen[count] = Int32(c)
+                            count += 1
+                        }
+                        start = end
+                    }
+                }
+            }
+        }
+        var d = Array(repeating: Int64(0), count: n * n)
+        for i in 0..<n {
+            for j in 0..<n where i != j { d[i * n + j] = ranked[i] - above[j * n + i] }
+        }
+        return d
     }
 }

@@ -111,7 +111,14 @@ public enum ScottishSTV {
                 break
             }
             if elected.count == seats {
-                rounds.append(TallyRound(number: stage, counts: counts(), elected: newly, note: "all \(seats) seats are filled"))
+                // More reached the quota than seats were left: one with as many votes as the last
+                // elected is left out by listing order.
+                let last = elected.last!
+                let left = reaching.filter { status[$0] == .continuing && totals[$0] == totals[last] }
+                rounds.append(
+                    TallyRound(
+                        number: stage, counts: counts(), elected: newly,
+                        note: "all \(seats) seats are filled" + TieBreak.said([last] + left, chosen: last, names: profile.names, by: "listing order")))
                 break
             }
             if !surpluses.isEmpty {

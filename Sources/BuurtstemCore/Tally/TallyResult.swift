@@ -112,9 +112,9 @@ enum TieBreak {
     }
 
     /// What a round's note adds when the tie-break chose: nothing when there was no tie.
-    static func said(_ tied: [Int], chosen: Int, names: [String]) -> String {
+    static func said(_ tied: [Int], chosen: Int, names: [String], by rule: String = "the earlier rounds, then listing order") -> String {
         guard tied.count > 1 else { return "" }
         let others = tied.filter { $0 != chosen }.map { names[$0] }.joined(separator: ", ")
-        return " (tied with \(others): decided by the earlier rounds, then listing order)"
+        return " (tied with \(others): decided by \(rule))"
     }
 }
