@@ -106,17 +106,10 @@ private struct Piles {
                 }
             }
             if several { break }
-            if found >= 0 {
-                position[slot] = Int32(l)
-                top[slot] = Int32(found)
-                totals[found] += Int64(profile.weights[b])
-                return
-            }
+            if found >= 0 { return count(b, slot: slot, level: l, for: found) }
             l += 1
         }
-        position[slot] = Int32(levels.upperBound)
-        top[slot] = -1
-        exhausted += Int64(profile.weights[b])
+        count(b, slot: slot, level: levels.upperBound, for: -1)
     }
 
     /// The same for a profile without equal preferences, where level `l` is cell `l`.
@@ -126,17 +119,18 @@ private struct Piles {
         var l = max(Int(position[slot]) + 1, levels.lowerBound)
         while l < levels.upperBound {
             let c = Int(profile.cells[l])
-            if continuing[c] {
-                position[slot] = Int32(l)
-                top[slot] = Int32(c)
-                totals[c] += Int64(profile.weights[b])
-                return
-            }
+            if continuing[c] { return count(b, slot: slot, level: l, for: c) }
             l += 1
         }
-        position[slot] = Int32(levels.upperBound)
-        top[slot] = -1
-        exhausted += Int64(profile.weights[b])
+        count(b, slot: slot, level: levels.upperBound, for: -1)
+    }
+
+    /// Ballot `b` now counts at `level` for candidate `c`, or is exhausted (`c` = -1).
+    @inline(__always)
+    private mutating func count(_ b: Int, slot: Int, level: Int, for c: Int) {
+        position[slot] = Int32(level)
+        top[slot] = Int32(c)
+        if c >= 0 { totals[c] += Int64(profile.weights[b]) } else { exhausted += Int64(profile.weights[b]) }
     }
 
     /// Eliminates candidate `c` and moves every ballot that counted for it on.
