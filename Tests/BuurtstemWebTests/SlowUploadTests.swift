@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import NIOEmbedded
 import NIOHTTPTypes
+import Synchronization
 import Testing
 
 @testable import BuurtstemWeb
@@ -27,7 +28,7 @@ struct SlowUploadTests {
 
     @Test("past the per-client cap of arriving bodies the slowest upload is closed, never a request being answered")
     func slowestClosed() throws {
-        let registry = ConnectionRegistry(limits: ConnectionLimits(total: 64, perAddress: 32, bodiesPerClient: 4), logger: Logger(label: "test"))
+        let registry = ConnectionRegistry(limits: ConnectionLimits(total: 64, perAddress: 32, bodiesPerClient: 4, grace: .zero), logger: Logger(label: "test"))
         // One request fully arrived (being answered), then four slow uploads.
         let answered = try Self.connect(registry, from: "10.0.0.1")
         try answered.writeInbound(Self.head(length: 2))
@@ -57,7 +58,7 @@ struct SlowUploadTests {
 
     @Test("when every connection of an address is taken by uploads, a new one still gets in: the slowest upload makes room")
     func fullAddressAdmits() throws {
-        let registry = ConnectionRegistry(limits: ConnectionLimits(total: 64, perAddress: 8, bodiesPerClient: 8), logger: Logger(label: "test"))
+        let registry = ConnectionRegistry(limits: ConnectionLimits(total: 64, perAddress: 8, bodiesPerClient: 8, grace: .zero), logger: Logger(label: "test"))
         var uploads: [EmbeddedChannel] = []
         for _ in 0..<8 {
             let channel = try Self.connect(registry, from: "10.0.0.1")
@@ -73,7 +74,7 @@ struct SlowUploadTests {
     @Test("behind a trusted proxy uploads are counted per forwarded client")
     func forwardedClients() throws {
         let registry = ConnectionRegistry(
-            limits: ConnectionLimits(total: 64, perAddress: 64, bodiesPerClient: 2), trustedProxies: ["127.0.0.1"], logger: Logger(label: "test"))
+            limits: ConnectionLimits(total: 64, perAddress: 64, bodiesPerClient: 2, grace: .zero), trustedProxies: ["127.0.0.1"], logger: Logger(label: "test"))
         var channels: [EmbeddedChannel] = []
         for client in ["192.0.2.1", "192.0.2.1", "192.0.2.2", "192.0.2.2"] {
             let channel = try Self.connect(registry, from: "127.0.0.1")
@@ -86,6 +87,64 @@ struct SlowUploadTests {
         try third.writeInbound(Self.head(length: 60_000, forwardedFor: "192.0.2.1"))
         let open = channels.map { $0.isActive }
         #expect(open.filter { $0 }.count == 3 && (!open[0] || !open[1]) && open[2] && open[3])
+    }
+
+    /// A clock the test moves by hand.
+    final class TestClock: Sendable {
+        private let time = Mutex(NIODeadline.uptimeNanoseconds(1_000_000_000))
+        var now: NIODeadline { time.withLock { $0 } }
+        func advance(_ amount: TimeAmount) { time.withLock { $0 = $0 + amount } }
+    }
+
+    static func registry(_ limits: ConnectionLimits, _ clock: TestClock) -> ConnectionRegistry {
+        ConnectionRegistry(limits: limits, logger: Logger(label: "test"), now: { clock.now })
+    }
+
+    @Test("a vote whose head has just arrived is never the upload closed: the slow ones that have been there for seconds are")
+    func youngRequestKept() throws {
+        let clock = TestClock()
+        let registry = Self.registry(ConnectionLimits(total: 64, perAddress: 64, bodiesPerClient: 4, grace: .seconds(2)), clock)
+        var slow: [EmbeddedChannel] = []
+        for _ in 0..<4 {
+            let channel = try Self.connect(registry, from: "10.0.0.1")
+            try channel.writeInbound(Self.head(length: 60_000))
+            try channel.writeInbound(HTTPRequestPart.body(ByteBuffer(string: "{")))
+            slow.append(channel)
+        }
+        clock.advance(.seconds(10))
+        // The vote's head arrives; its body (nothing received yet) is on its way.
+        let voter = try Self.connect(registry, from: "10.0.0.1")
+        try voter.writeInbound(Self.head(length: 40))
+        // More slow uploads arrive at the same moment: each closes an old slow one, never the vote.
+        for _ in 0..<3 {
+            let attacker = try Self.connect(registry, from: "10.0.0.1")
+            try attacker.writeInbound(Self.head(length: 60_000))
+        }
+        #expect(voter.isActive)
+        #expect(slow.filter { $0.isActive }.count == 0)
+        try voter.writeInbound(HTTPRequestPart.body(ByteBuffer(string: String(repeating: "x", count: 40))))
+        try voter.writeInbound(HTTPRequestPart.end(nil))
+        #expect(voter.isActive)
+    }
+
+    @Test("a connection just opened is not closed to make room; when only young ones could, the newcomer is refused")
+    func youngConnectionKept() throws {
+        let clock = TestClock()
+        let registry = Self.registry(ConnectionLimits(total: 64, perAddress: 4, bodiesPerClient: 4, grace: .seconds(2)), clock)
+        let phone = try Self.connect(registry, from: "10.0.0.1")
+        clock.advance(.milliseconds(500))
+        for _ in 0..<3 {
+            let attacker = try Self.connect(registry, from: "10.0.0.1")
+            try attacker.writeInbound(Self.head(length: 60_000))
+        }
+        clock.advance(.milliseconds(500))
+        let newcomer = try Self.connect(registry, from: "10.0.0.1")
+        #expect(phone.isActive && !newcomer.isActive)
+        #expect(registry.counters.refused == 1 && registry.counters.evicted == 0)
+        // Seconds later the phone that never sent a request is the oldest waiting: it makes room.
+        clock.advance(.seconds(5))
+        let later = try Self.connect(registry, from: "10.0.0.1")
+        #expect(later.isActive && !phone.isActive)
     }
 
     @Test("a small body gets a few seconds, a large one more, never past the cap")

@@ -9,7 +9,10 @@ import Synchronization
 /// thousand, or a full descriptor table. At an assembly every phone shares the venue's one address,
 /// so a full cap first closes connections that are waiting (no request under way: idle, or still
 /// sending its headers), oldest first, then the slowest one still sending a body; a request whose
-/// body has arrived (being answered) is never cut.
+/// body has arrived (being answered) is never cut. A connection is judged only after `grace`: one
+/// just opened, or whose head has just arrived and whose body is on its way, is never the one
+/// closed (a phone's vote takes milliseconds; the uploads that crowd it out have been there for
+/// seconds). When only such young connections could make room, the newcomer is refused instead.
 public struct ConnectionLimits: Sendable {
     /// Connections in all.
     public var total: Int
@@ -27,10 +30,14 @@ public struct ConnectionLimits: Sendable {
     public var body: TimeAmount
     public var bodyBase: TimeAmount
     public var bodyRate: Int
+    /// How long a connection (since it opened, was answered, or sent its head) is left alone
+    /// before it may be closed to make room.
+    public var grace: TimeAmount
 
     public init(
         total: Int = 4_096, perAddress: Int = 2_048, bodiesPerClient: Int = 64, firstRequest: TimeAmount = .seconds(10),
-        keepAlive: TimeAmount = .seconds(30), body: TimeAmount = .seconds(20), bodyBase: TimeAmount = .seconds(3), bodyRate: Int = 16_384
+        keepAlive: TimeAmount = .seconds(30), body: TimeAmount = .seconds(20), bodyBase: TimeAmount = .seconds(3), bodyRate: Int = 16_384,
+        grace: TimeAmount = .seconds(2)
     ) {
         self.total = total
         self.perAddress = perAddress
@@ -40,6 +47,7 @@ public struct ConnectionLimits: Sendable {
         self.body = body
         self.bodyBase = bodyBase
         self.bodyRate = bodyRate
+        self.grace = grace
     }
 
     /// Limits that fit a process allowed `descriptors` open files (some are kept for the database,
@@ -111,11 +119,18 @@ public final class ConnectionRegistry: Sendable {
     let logger: Logger
     /// Repeated events are logged once with a count, so a flood cannot fill the disk.
     let log: LogThrottle
+    /// The time the registry judges connections by (tests move it by hand).
+    let now: @Sendable () -> NIODeadline
     private let state = Mutex(State())
 
-    public init(
+    public convenience init(
         limits: ConnectionLimits = ConnectionLimits(), trustedProxies: Set<String> = [], logger: Logger = Logger(label: "buurtstem.connections")
     ) {
+        self.init(limits: limits, trustedProxies: trustedProxies, logger: logger, now: { .now() })
+    }
+
+    init(limits: ConnectionLimits, trustedProxies: Set<String> = [], logger: Logger, now: @escaping @Sendable () -> NIODeadline) {
+        self.now = now
         self.limits = limits
         self.trustedProxies = trustedProxies
         self.logger = logger
@@ -133,36 +148,41 @@ public final class ConnectionRegistry: Sendable {
     func admit(_ id: ObjectIdentifier, channel: any Channel, address: String) -> [any Channel]? {
         state.withLock { state -> [any Channel]? in
             var closing: [any Channel] = []
+            let now = self.now()
+            let settled = now - limits.grace
             while state.fromAddress[address, default: 0] >= limits.perAddress {
-                guard let channel = Self.evict(&state, where: { $0.address == address }) else {
+                guard let channel = Self.evict(&state, now: now, settled: settled, where: { $0.address == address }) else {
                     state.refused += 1
                     return nil
                 }
                 closing.append(channel)
             }
             while state.entries.count >= limits.total {
-                guard let channel = Self.evict(&state, where: { _ in true }) else {
+                guard let channel = Self.evict(&state, now: now, settled: settled, where: { _ in true }) else {
                     state.refused += 1
                     return nil
                 }
                 closing.append(channel)
             }
-            let now = NIODeadline.now()
             state.add(id, Entry(channel: channel, address: address, client: address, opened: now, waitingSince: now))
             return closing
         }
     }
 
     /// Closes the connection that costs the others most among those `belongs` picks: the oldest
-    /// waiting one, else the slowest whose body is still arriving; nil when every one is being answered.
-    private static func evict(_ state: inout State, except: ObjectIdentifier? = nil, where belongs: (Entry) -> Bool) -> (any Channel)? {
-        let now = NIODeadline.now()
+    /// waiting one, else the slowest whose body is still arriving — of those that have been waiting
+    /// or sending since `settled` or longer. Nil when every one is being answered or still young.
+    private static func evict(
+        _ state: inout State, now: NIODeadline, settled: NIODeadline, except: ObjectIdentifier? = nil, where belongs: (Entry) -> Bool
+    ) -> (any Channel)? {
         var oldestWaiting: (id: ObjectIdentifier, since: NIODeadline)?
         var slowestUpload: (id: ObjectIdentifier, rate: Double)?
         for (id, entry) in state.entries where id != except && belongs(entry) {
             if let since = entry.waitingSince {
+                guard since <= settled else { continue }
                 if oldestWaiting.map({ since < $0.since }) ?? true { oldestWaiting = (id, since) }
             } else if let body = entry.body {
+                guard body.since <= settled else { continue }
                 // Bytes a second since the head.
                 let rate = Double(body.received) / max(0.001, Double((now - body.since).nanoseconds) / 1e9)
                 if slowestUpload.map({ rate < $0.rate }) ?? true { slowestUpload = (id, rate) }
@@ -181,11 +201,12 @@ public final class ConnectionRegistry: Sendable {
             if entry.body != nil { state.bodyEnded(entry.client) }
             state.entries[id]?.waitingSince = nil
             state.entries[id]?.client = client
-            state.entries[id]?.body = (.now(), 0)
+            let now = self.now()
+            state.entries[id]?.body = (now, 0)
             state.arriving[client, default: 0] += 1
             var closing: [any Channel] = []
             while state.arriving[client, default: 0] > limits.bodiesPerClient,
-                let channel = Self.evict(&state, except: id, where: { $0.client == client && $0.body != nil })
+                let channel = Self.evict(&state, now: now, settled: now - limits.grace, except: id, where: { $0.client == client && $0.body != nil })
             {
                 closing.append(channel)
             }
@@ -210,7 +231,7 @@ public final class ConnectionRegistry: Sendable {
     func setWaiting(_ id: ObjectIdentifier, _ waiting: Bool) {
         state.withLock { state in
             guard state.entries[id] != nil else { return }
-            state.entries[id]?.waitingSince = waiting ? .now() : nil
+            state.entries[id]?.waitingSince = waiting ? now() : nil
         }
     }
 
