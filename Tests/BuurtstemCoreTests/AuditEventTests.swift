@@ -45,4 +45,41 @@ struct AuditEventTests {
         let older = try JSONDecoder().decode(BallotOpened.self, from: Data(#"{"ballot":1,"method":"yesNo","proposal":1}"#.utf8))
         #expect(older.seats == nil && older.budget == nil && older.changeable == nil)
     }
+
+    /// A plain event beside the dictionary the store wrote before it was a type: the same bytes, and
+    /// it reads back as itself.
+    static func check<Event: PlainAuditEvent>(_ event: Event, _ before: [String: JSONValue]) throws -> AuditAction {
+        #expect(event.payload.encoded(pretty: false) == JSONValue.object(before).encoded(pretty: false), "\(Event.action)")
+        let read = try JSONDecoder().decode(Event.self, from: Data(event.payload.encoded(pretty: false).utf8))
+        #expect(read.payload == event.payload, "\(Event.action)")
+        return Event.action
+    }
+
+    @Test("plain events write the payload as before, byte for byte (0 and 1 stay numbers), and read back as themselves")
+    func plainEvents() throws {
+        let day = CivilDate(iso: "2026-03-01")!
+        let actions: [AuditAction] = [
+            try Self.check(AssociationCreated(name: "Wildeman"), ["name": .string("Wildeman")]),
+            try Self.check(StaffAdded(name: "ans", role: "desk"), ["name": .string("ans"), "role": .string("desk")]),
+            try Self.check(StaffPasswordSet(name: "ans"), ["name": .string("ans")]),
+            try Self.check(StaffDisabled(name: "ans"), ["name": .string("ans")]),
+            try Self.check(CodesIssued(assembly: 1, count: 0), ["assembly": .int(1), "count": .int(0)]),
+            try Self.check(BoardLeft(member: 2, name: "Fatima", on: day), ["member": .int(2), "name": .string("Fatima"), "on": .string("2026-03-01")]),
+            try Self.check(
+                ProposalSupported(proposal: 4, member: ResidentID("R1"), on: day), ["proposal": .int(4), "id": .string("R1"), "on": .string("2026-03-01")]),
+            try Self.check(ProposalAdmitted(proposal: 4), ["proposal": .int(4)]),
+            try Self.check(ProposalRefused(proposal: 4, reason: "te laat"), ["proposal": .int(4), "reason": .string("te laat")]),
+            try Self.check(
+                AssemblyOpened(assembly: 1, quorumMet: false, counted: 1, needed: 0),
+                ["assembly": .int(1), "quorumMet": .bool(false), "counted": .int(1), "needed": .int(0)]),
+            try Self.check(AssemblyClosed(assembly: 1), ["assembly": .int(1)]),
+            try Self.check(MemberCheckedIn(assembly: 1, member: ResidentID("R9")), ["assembly": .int(1), "id": .string("R9")]),
+            try Self.check(
+                ProxyRecorded(assembly: 1, giver: ResidentID("R2"), holder: ResidentID("R3")),
+                ["assembly": .int(1), "giver": .string("R2"), "holder": .string("R3")]),
+            try Self.check(AccountsPresented(year: 2026, on: day), ["year": .int(2026), "on": .string("2026-03-01")]),
+            try Self.check(WitnessAdded(path: "/mnt/usb/head"), ["path": .string("/mnt/usb/head")]),
+        ]
+        #expect(Set(actions).count == actions.count)
+    }
 }

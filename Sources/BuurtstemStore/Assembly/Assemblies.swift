@@ -165,12 +165,7 @@ extension AppDatabase {
             let quorum = QuorumStatus.check(
                 statute.quorum, attendance: try Self.attendance(db, id),
                 electorate: try Self.electorate(db, id).count)
-            try audit(
-                db, actor, .assemblyOpened,
-                [
-                    "assembly": .int(id), "quorumMet": .bool(quorum.met),
-                    "counted": .int(quorum.counted), "needed": .int(quorum.needed),
-                ])
+            try audit(db, actor, AssemblyOpened(assembly: id, quorumMet: quorum.met, counted: quorum.counted, needed: quorum.needed))
             return quorum
         }
     }
@@ -216,7 +211,7 @@ extension AppDatabase {
             }
             try db.execute(sql: "UPDATE assembly SET state = 'closed' WHERE id = ?", arguments: [id])
             var appender = try AuditAppender(db, at: clock.now())
-            try appender.append(actor: actor, action: .assemblyClosed, payload: .object(["assembly": .int(id)]))
+            try appender.append(actor: actor, AssemblyClosed(assembly: id))
             return try appender.finish(db)
         }
     }
@@ -251,7 +246,7 @@ extension AppDatabase {
                     sql: "UPDATE voting_code SET state = 'active' WHERE assembly_id = ? AND resident_id = ? AND state = 'issued'",
                     arguments: [id, member.rawValue])
                 try db.execute(sql: "DELETE FROM proxy WHERE assembly_id = ? AND giver = ?", arguments: [id, member.rawValue])
-                try appender.append(actor: actor, action: .memberCheckedIn, payload: .object(["assembly": .int(id), "id": .string(member.rawValue)]))
+                try appender.append(actor: actor, MemberCheckedIn(assembly: id, member: member))
             }
             try appender.finish(db)
             return QuorumStatus.check(statute.quorum, attendance: attendance, electorate: electorate.count)
@@ -271,7 +266,7 @@ extension AppDatabase {
             try db.execute(
                 sql: "UPDATE voting_code SET state = 'active' WHERE assembly_id = ? AND resident_id = ? AND state = 'issued'",
                 arguments: [id, giver.rawValue])
-            try audit(db, actor, .proxyRecorded, ["assembly": .int(id), "giver": .string(giver.rawValue), "holder": .string(holder.rawValue)])
+            try audit(db, actor, ProxyRecorded(assembly: id, giver: giver, holder: holder))
             return QuorumStatus.check(statute.quorum, attendance: attendance, electorate: electorate.count)
         }
     }

@@ -32,7 +32,7 @@ extension AppDatabase {
             }
             let member = try Self.sittingMember(db, name, on: day)
             try db.execute(sql: "UPDATE board_member SET left_on = ? WHERE id = ?", arguments: [day.description, member.id])
-            try audit(db, actor, .boardLeft, ["member": .int(member.id), "name": .string(member.name), "on": .string(day.description)])
+            try audit(db, actor, BoardLeft(member: member.id, name: member.name, on: day))
         }
     }
 

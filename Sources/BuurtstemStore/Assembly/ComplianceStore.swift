@@ -19,7 +19,7 @@ extension AppDatabase {
             try db.execute(
                 sql: "INSERT INTO annual_accounts (year, presented_on, recorded_at) VALUES (?, ?, ?)",
                 arguments: [year, day.description, clock.now().description])
-            try audit(db, actor, .accountsPresented, ["year": .int(year), "on": .string(day.description)])
+            try audit(db, actor, AccountsPresented(year: year, on: day))
         }
     }
 
@@ -173,8 +173,8 @@ extension AppDatabase {
             let (statute, version) = try Self.statute(db, on: fact.assembly.date)
             var head: AuditHead?
             if let seq = try Int.fetchOne(
-                db, sql: "SELECT seq FROM audit_entry WHERE action = 'assembly.closed' AND payload = ?",
-                arguments: [JSONValue.object(["assembly": .int(id)]).encoded(pretty: false)]),
+                db, sql: "SELECT seq FROM audit_entry WHERE action = ? AND payload = ?",
+                arguments: [AssemblyClosed.action.rawValue, AssemblyClosed(assembly: id).payload.encoded(pretty: false)]),
                 let root = try Data.fetchOne(db, sql: "SELECT root FROM audit_checkpoint WHERE size = ?", arguments: [seq])
             {
                 head = AuditHead(size: seq, root: Hash([UInt8](root)))

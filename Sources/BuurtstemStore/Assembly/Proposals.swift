@@ -89,7 +89,7 @@ extension AppDatabase {
                 // Judged anew at the next admission; the refusal's reason stays in the column until then and in the log for good.
                 try db.execute(sql: "UPDATE proposal SET state = 'submitted' WHERE id = ?", arguments: [id])
             }
-            try audit(db, actor, .proposalSupported, ["proposal": .int(id), "id": .string(member.rawValue), "on": .string(day.description)])
+            try audit(db, actor, ProposalSupported(proposal: id, member: member, on: day))
         }
     }
 
@@ -144,14 +144,14 @@ extension AppDatabase {
             switch outcome {
             case .success(let admitted):
                 try db.execute(sql: "UPDATE proposal SET state = 'admitted' WHERE id = ?", arguments: [id])
-                try audit(db, actor, .proposalAdmitted, ["proposal": .int(id)])
+                try audit(db, actor, ProposalAdmitted(proposal: id))
                 return admitted
             case .failure(let error):
                 refusal = error
                 try db.execute(
                     sql: "UPDATE proposal SET state = 'refused', refusal = ?, refusal_nl = ? WHERE id = ?",
                     arguments: [error.description, error.text(in: .nl), id])
-                try audit(db, actor, .proposalRefused, ["proposal": .int(id), "reason": .string(error.description)])
+                try audit(db, actor, ProposalRefused(proposal: id, reason: error.description))
                 var refused = proposal
                 refused.state = .refused(error)
                 return refused

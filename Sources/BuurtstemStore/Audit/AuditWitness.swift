@@ -38,7 +38,7 @@ extension AppDatabase {
     public func addWitnessTarget(_ path: String, actor: AuditActor = .system) throws {
         try writer.write { db in
             try db.execute(sql: "INSERT OR IGNORE INTO witness_target (path, added_at) VALUES (?, ?)", arguments: [path, clock.now().description])
-            if db.changesCount == 1 { try audit(db, actor, .witnessAdded, ["path": .string(path)]) }
+            if db.changesCount == 1 { try audit(db, actor, WitnessAdded(path: path)) }
         }
     }
 

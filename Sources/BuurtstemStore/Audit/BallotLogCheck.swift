@@ -58,10 +58,10 @@ struct BallotLogCheck {
     /// Reads the ballot entries from the log.
     static func load(_ db: Database) throws -> BallotLogCheck {
         var check = BallotLogCheck()
+        let actions: [AuditAction] = [VoteCast.action, VoteReplaced.action, VotesEntered.action, BallotOpened.action, .ballotClosed, .ballotChairDecided]
         for row in try Row.fetchAll(
-            db,
-            sql:
-                "SELECT seq, action, payload FROM audit_entry WHERE action IN ('vote.cast', 'vote.replaced', 'votes.entered', 'ballot.opened', 'ballot.closed', 'ballot.chair-decided') ORDER BY seq"
+            db, sql: "SELECT seq, action, payload FROM audit_entry WHERE action IN (?, ?, ?, ?, ?, ?) ORDER BY seq",
+            arguments: StatementArguments(actions.map(\.rawValue))
         ) {
             check.consider(seq: row[0], action: row[1], payload: row[2])
         }

@@ -30,7 +30,7 @@ extension AppDatabase {
             try db.execute(
                 sql: "INSERT INTO staff_account (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
                 arguments: [name, role.rawValue, hash, clock.now().description])
-            try audit(db, actor, .staffAdded, ["name": .string(name), "role": .string(role.rawValue)])
+            try audit(db, actor, StaffAdded(name: name, role: role.rawValue))
         }
     }
 
@@ -40,7 +40,7 @@ extension AppDatabase {
         try writer.write { db in
             try db.execute(sql: "UPDATE staff_account SET password_hash = ?, disabled_at = NULL WHERE name = ?", arguments: [hash, name])
             guard db.changesCount == 1 else { throw StoreError(nl: "er is geen account met de naam \(name)", en: "there is no account named \(name)") }
-            try audit(db, actor, .staffPasswordSet, ["name": .string(name)])
+            try audit(db, actor, StaffPasswordSet(name: name))
         }
     }
 
@@ -53,7 +53,7 @@ extension AppDatabase {
             guard db.changesCount == 1 else {
                 throw StoreError(nl: "er is geen actief account met de naam \(name)", en: "there is no enabled account named \(name)")
             }
-            try audit(db, actor, .staffDisabled, ["name": .string(name)])
+            try audit(db, actor, StaffDisabled(name: name))
         }
     }
 

@@ -34,7 +34,7 @@ extension AppDatabase {
             let now = clock.now()
             try db.execute(sql: "INSERT INTO association (id, name, created_at) VALUES (1, ?, ?)", arguments: [statute.name, now.description])
             var audit = try AuditAppender(db, at: now)
-            try audit.append(actor: actor, action: .associationCreated, payload: .object(["name": .string(statute.name)]))
+            try audit.append(actor: actor, AssociationCreated(name: statute.name))
             let version = try insertVersion(
                 db, statute: statute, source: statuteSource, fileName: fileName, from: from,
                 how: "founding", audit: &audit, actor: actor)

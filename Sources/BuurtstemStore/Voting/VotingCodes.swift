@@ -29,7 +29,7 @@ extension AppDatabase {
                     arguments: [Data(code.keyedHash(secret: secret).bytes), id, member.rawValue])
                 issued.append((member, code))
             }
-            try audit(db, actor, .codesIssued, ["assembly": .int(id), "count": .int(issued.count)])
+            try audit(db, actor, CodesIssued(assembly: id, count: issued.count))
             return issued.map { (member: $0.0, code: $0.1) }
         }
     }

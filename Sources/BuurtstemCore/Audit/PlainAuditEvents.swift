@@ -1,0 +1,179 @@
+public import Statuut
+
+/// An event whose payload is its stored properties: each property's name is a key, its value a
+/// string, a whole number or a boolean (an optional that is nil is an absent key). For events of
+/// plain values only; a property of any other type stops the program (a programming error, caught
+/// by the tests of every event).
+public protocol PlainAuditEvent: AuditEvent {}
+
+extension PlainAuditEvent {
+    public var payload: JSONValue {
+        var object: [String: JSONValue] = [:]
+        for child in Mirror(reflecting: self).children {
+            guard let key = child.label else { continue }
+            switch child.value {
+            case let value as String: object[key] = .string(value)
+            case let value as Int: object[key] = .int(value)
+            case let value as Bool: object[key] = .bool(value)
+            case let value as String?: if let value { object[key] = .string(value) }
+            case let value as Int?: if let value { object[key] = .int(value) }
+            case let value as Bool?: if let value { object[key] = .bool(value) }
+            default: preconditionFailure("\(Self.action.rawValue).\(key) is not a string, number or boolean")
+            }
+        }
+        return .object(object)
+    }
+}
+
+/// The association was created with its founding statute.
+public struct AssociationCreated: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.associationCreated
+    public var name: String
+    public init(name: String) { self.name = name }
+}
+
+/// A staff account was added (desk or board).
+public struct StaffAdded: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.staffAdded
+    public var name: String
+    public var role: String
+    public init(name: String, role: String) {
+        self.name = name
+        self.role = role
+    }
+}
+
+/// A staff account got a new password (and is enabled again).
+public struct StaffPasswordSet: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.staffPasswordSet
+    public var name: String
+    public init(name: String) { self.name = name }
+}
+
+/// A staff account was disabled.
+public struct StaffDisabled: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.staffDisabled
+    public var name: String
+    public init(name: String) { self.name = name }
+}
+
+/// Voting codes were issued for an assembly: how many (never the codes).
+public struct CodesIssued: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.codesIssued
+    public var assembly: Int
+    public var count: Int
+    public init(assembly: Int, count: Int) {
+        self.assembly = assembly
+        self.count = count
+    }
+}
+
+/// A board member left the board on a day.
+public struct BoardLeft: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.boardLeft
+    public var member: Int
+    public var name: String
+    public var on: String
+    public init(member: Int, name: String, on day: CivilDate) {
+        self.member = member
+        self.name = name
+        self.on = day.description
+    }
+}
+
+/// A member supported a proposal on a day.
+public struct ProposalSupported: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.proposalSupported
+    public var proposal: Int
+    /// The member's resident id.
+    public var id: String
+    public var on: String
+    public init(proposal: Int, member: ResidentID, on day: CivilDate) {
+        self.proposal = proposal
+        self.id = member.rawValue
+        self.on = day.description
+    }
+}
+
+/// A proposal was admitted to the agenda.
+public struct ProposalAdmitted: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.proposalAdmitted
+    public var proposal: Int
+    public init(proposal: Int) { self.proposal = proposal }
+}
+
+/// A proposal was refused, with the reason as the refusal words it.
+public struct ProposalRefused: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.proposalRefused
+    public var proposal: Int
+    public var reason: String
+    public init(proposal: Int, reason: String) {
+        self.proposal = proposal
+        self.reason = reason
+    }
+}
+
+/// An assembly was opened: the quorum at opening.
+public struct AssemblyOpened: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.assemblyOpened
+    public var assembly: Int
+    public var quorumMet: Bool
+    public var counted: Int
+    public var needed: Int
+    public init(assembly: Int, quorumMet: Bool, counted: Int, needed: Int) {
+        self.assembly = assembly
+        self.quorumMet = quorumMet
+        self.counted = counted
+        self.needed = needed
+    }
+}
+
+/// An assembly was closed; the head after this entry is printed on the minutes.
+public struct AssemblyClosed: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.assemblyClosed
+    public var assembly: Int
+    public init(assembly: Int) { self.assembly = assembly }
+}
+
+/// A member checked in at the desk.
+public struct MemberCheckedIn: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.memberCheckedIn
+    public var assembly: Int
+    /// The member's resident id.
+    public var id: String
+    public init(assembly: Int, member: ResidentID) {
+        self.assembly = assembly
+        self.id = member.rawValue
+    }
+}
+
+/// A proxy was recorded: who gave it and who holds it.
+public struct ProxyRecorded: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.proxyRecorded
+    public var assembly: Int
+    public var giver: String
+    public var holder: String
+    public init(assembly: Int, giver: ResidentID, holder: ResidentID) {
+        self.assembly = assembly
+        self.giver = giver.rawValue
+        self.holder = holder.rawValue
+    }
+}
+
+/// The annual accounts were presented to the members.
+public struct AccountsPresented: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.accountsPresented
+    public var year: Int
+    public var on: String
+    public init(year: Int, on day: CivilDate) {
+        self.year = year
+        self.on = day.description
+    }
+}
+
+/// A witness (a place the signed head is copied to) was added.
+public struct WitnessAdded: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.witnessAdded
+    public var path: String
+    public init(path: String) { self.path = path }
+}
