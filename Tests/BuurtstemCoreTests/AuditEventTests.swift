@@ -79,6 +79,21 @@ struct AuditEventTests {
                 ["assembly": .int(1), "giver": .string("R2"), "holder": .string("R3")]),
             try Self.check(AccountsPresented(year: 2026, on: day), ["year": .int(2026), "on": .string("2026-03-01")]),
             try Self.check(WitnessAdded(path: "/mnt/usb/head"), ["path": .string("/mnt/usb/head")]),
+            try Self.check(
+                AssemblyCalled(assembly: 1, calledOn: day, referenceDate: day, electorate: 60, statuteVersion: 1),
+                [
+                    "assembly": .int(1), "calledOn": .string("2026-03-01"), "referenceDate": .string("2026-03-01"), "electorate": .int(60),
+                    "statuteVersion": .int(1),
+                ]),
+            try Self.check(
+                ProposalCarried(proposal: 7, from: 3, assembly: 2, firstMeeting: 1),
+                ["proposal": .int(7), "from": .int(3), "assembly": .int(2), "firstMeeting": .int(1)]),
+            try Self.check(
+                AssemblyDemanded(receivedOn: day, supporters: 12, members: 100, callBy: day),
+                ["receivedOn": .string("2026-03-01"), "supporters": .int(12), "members": .int(100), "callBy": .string("2026-03-01")]),
+            try Self.check(
+                OrganisationConfirmed(organisation: "Atea", year: 2026, on: day, text: "ja"),
+                ["organisation": .string("Atea"), "year": .int(2026), "on": .string("2026-03-01"), "text": .string("ja")]),
         ]
         #expect(Set(actions).count == actions.count)
     }

@@ -177,3 +177,66 @@ public struct WitnessAdded: PlainAuditEvent, Hashable {
     public var path: String
     public init(path: String) { self.path = path }
 }
+
+/// An assembly was called: on which day, its reference date, the electorate and the statute version.
+public struct AssemblyCalled: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.assemblyCalled
+    public var assembly: Int
+    public var calledOn: String
+    public var referenceDate: String
+    public var electorate: Int
+    public var statuteVersion: Int
+    public init(assembly: Int, calledOn: CivilDate, referenceDate: CivilDate, electorate: Int, statuteVersion: Int) {
+        self.assembly = assembly
+        self.calledOn = calledOn.description
+        self.referenceDate = referenceDate.description
+        self.electorate = electorate
+        self.statuteVersion = statuteVersion
+    }
+}
+
+/// An item that failed for lack of quorum was carried to a second meeting as a new proposal.
+public struct ProposalCarried: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.proposalCarried
+    /// The new proposal, the one it was carried from, and the two assemblies.
+    public var proposal: Int
+    public var from: Int
+    public var assembly: Int
+    public var firstMeeting: Int
+    public init(proposal: Int, from: Int, assembly: Int, firstMeeting: Int) {
+        self.proposal = proposal
+        self.from = from
+        self.assembly = assembly
+        self.firstMeeting = firstMeeting
+    }
+}
+
+/// Members demanded an assembly: when, how many of how many, and the day it must be called by.
+public struct AssemblyDemanded: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.assemblyDemanded
+    public var receivedOn: String
+    public var supporters: Int
+    public var members: Int
+    public var callBy: String
+    public init(receivedOn: CivilDate, supporters: Int, members: Int, callBy: CivilDate) {
+        self.receivedOn = receivedOn.description
+        self.supporters = supporters
+        self.members = members
+        self.callBy = callBy.description
+    }
+}
+
+/// An affiliated organisation confirmed the statute's principles for a year.
+public struct OrganisationConfirmed: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.organisationConfirmed
+    public var organisation: String
+    public var year: Int
+    public var on: String
+    public var text: String
+    public init(organisation: String, year: Int, on day: CivilDate, text: String) {
+        self.organisation = organisation
+        self.year = year
+        self.on = day.description
+        self.text = text
+    }
+}

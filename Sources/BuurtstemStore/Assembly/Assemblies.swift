@@ -40,12 +40,7 @@ extension AppDatabase {
             try audit(db, actor, .assemblyScheduled, payload)
             for proposal in carried {
                 let newID = try Self.carry(db, proposal, to: id)
-                try audit(
-                    db, actor, .proposalCarried,
-                    [
-                        "proposal": .int(newID), "from": .int(proposal.id), "assembly": .int(id),
-                        "firstMeeting": .int(proposal.assembly),
-                    ])
+                try audit(db, actor, ProposalCarried(proposal: newID, from: proposal.id, assembly: id, firstMeeting: proposal.assembly))
             }
             return (assembly, advice)
         }
@@ -139,12 +134,8 @@ extension AppDatabase {
                 sql: "UPDATE assembly_demand SET answered_by = ? WHERE answered_by IS NULL AND received_on <= ?",
                 arguments: [id, day.description])
             try audit(
-                db, actor, .assemblyCalled,
-                [
-                    "assembly": .int(id), "calledOn": .string(day.description),
-                    "referenceDate": .string(reference.description), "electorate": .int(members.count),
-                    "statuteVersion": .int(Int(version.id)),
-                ])
+                db, actor,
+                AssemblyCalled(assembly: id, calledOn: day, referenceDate: reference, electorate: members.count, statuteVersion: Int(version.id)))
             return (called, members.count)
         }
     }
@@ -285,12 +276,7 @@ extension AppDatabase {
             try db.execute(
                 sql: "INSERT INTO assembly_demand (received_on, supporters, call_by) VALUES (?, ?, ?)",
                 arguments: [day.description, supporters, demand.callBy.description])
-            try audit(
-                db, actor, .assemblyDemanded,
-                [
-                    "receivedOn": .string(day.description), "supporters": .int(supporters),
-                    "members": .int(members), "callBy": .string(demand.callBy.description),
-                ])
+            try audit(db, actor, AssemblyDemanded(receivedOn: day, supporters: supporters, members: members, callBy: demand.callBy))
             return demand
         }
     }

@@ -41,12 +41,7 @@ extension AppDatabase {
             try db.execute(
                 sql: "INSERT INTO organisation_confirmation (organisation, year, on_date, text) VALUES (?, ?, ?, ?)",
                 arguments: [organisation, year, day.description, text])
-            try audit(
-                db, actor, .organisationConfirmed,
-                [
-                    "organisation": .string(organisation), "year": .int(year),
-                    "on": .string(day.description), "text": .string(text),
-                ])
+            try audit(db, actor, OrganisationConfirmed(organisation: organisation, year: year, on: day, text: text))
         }
     }
 
