@@ -1,7 +1,7 @@
 public import Statuut
 
 /// An event whose payload is its stored properties: each property's name is a key, its value a
-/// string, a whole number or a boolean (an optional that is nil is an absent key). For events of
+/// string, a whole number, a boolean or a list of strings (an optional that is nil is an absent key). For events of
 /// plain values only; a property of any other type stops the program (a programming error, caught
 /// by the tests of every event).
 public protocol PlainAuditEvent: AuditEvent {}
@@ -18,6 +18,7 @@ extension PlainAuditEvent {
             case let value as String?: if let value { object[key] = .string(value) }
             case let value as Int?: if let value { object[key] = .int(value) }
             case let value as Bool?: if let value { object[key] = .bool(value) }
+            case let value as [String]: object[key] = .array(value.map(JSONValue.string))
             default: preconditionFailure("\(Self.action.rawValue).\(key) is not a string, number or boolean")
             }
         }
@@ -238,5 +239,63 @@ public struct OrganisationConfirmed: PlainAuditEvent, Hashable {
         self.year = year
         self.on = day.description
         self.text = text
+    }
+}
+
+/// The association's key for signing the log's heads was created: its public half.
+public struct KeyCreated: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.keyCreated
+    public var publicKey: String
+    public init(publicKey: String) { self.publicKey = publicKey }
+}
+
+/// The log's head was signed and sent to witnesses.
+public struct AuditWitnessed: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.auditWitnessed
+    public var size: Int
+    public var root: String
+    public var witnesses: [String]
+    public init(size: Int, root: String, witnesses: [String]) {
+        self.size = size
+        self.root = root
+        self.witnesses = witnesses
+    }
+}
+
+/// An assembly was scheduled: its date, place, the kinds of decision on its agenda, and the
+/// assembly it is the second meeting of.
+public struct AssemblyScheduled: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.assemblyScheduled
+    public var assembly: Int
+    public var date: String
+    public var place: String
+    public var agenda: [String]
+    public var secondMeetingOf: Int?
+    public init(assembly: Int, date: CivilDate, place: String, agenda: [String], secondMeetingOf: Int?) {
+        self.assembly = assembly
+        self.date = date.description
+        self.place = place
+        self.agenda = agenda
+        self.secondMeetingOf = secondMeetingOf
+    }
+}
+
+/// A proposal was submitted: to which assembly, its title and kind, by whom (the board, the
+/// members or a named party) and with how many supporters.
+public struct ProposalSubmitted: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.proposalSubmitted
+    public var proposal: Int
+    public var assembly: Int
+    public var title: String
+    public var kind: String
+    public var by: String
+    public var supporters: Int
+    public init(proposal: Int, assembly: Int, title: String, kind: String, by: String, supporters: Int) {
+        self.proposal = proposal
+        self.assembly = assembly
+        self.title = title
+        self.kind = kind
+        self.by = by
+        self.supporters = supporters
     }
 }

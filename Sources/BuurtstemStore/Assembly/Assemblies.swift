@@ -32,12 +32,8 @@ extension AppDatabase {
             try db.execute(
                 sql: "INSERT INTO assembly (id, date, place, state, agenda_kinds, second_meeting_of) VALUES (?, ?, ?, 'scheduled', ?, ?)",
                 arguments: [id, date.description, place, assembly.agendaKinds.joined(separator: ","), first])
-            var payload: [String: JSONValue] = [
-                "assembly": .int(id), "date": .string(date.description), "place": .string(place),
-                "agenda": .array(assembly.agendaKinds.map(JSONValue.string)),
-            ]
-            if let first { payload["secondMeetingOf"] = .int(first) }
-            try audit(db, actor, .assemblyScheduled, payload)
+            try audit(
+                db, actor, AssemblyScheduled(assembly: id, date: date, place: place, agenda: assembly.agendaKinds, secondMeetingOf: first))
             for proposal in carried {
                 let newID = try Self.carry(db, proposal, to: id)
                 try audit(db, actor, ProposalCarried(proposal: newID, from: proposal.id, assembly: id, firstMeeting: proposal.assembly))

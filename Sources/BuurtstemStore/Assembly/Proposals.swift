@@ -43,12 +43,10 @@ extension AppDatabase {
                 try db.execute(sql: "INSERT INTO proposal_supporter (proposal_id, resident_id) VALUES (?, ?)", arguments: [id, supporter.rawValue])
             }
             try audit(
-                db, actor, .proposalSubmitted,
-                [
-                    "proposal": .int(id), "assembly": .int(proposal.assembly), "title": .string(proposal.title),
-                    "kind": .string(proposal.kind), "by": .string(party ?? sourceKind),
-                    "supporters": .int(Set(supporters).count),
-                ])
+                db, actor,
+                ProposalSubmitted(
+                    proposal: id, assembly: proposal.assembly, title: proposal.title, kind: proposal.kind, by: party ?? sourceKind,
+                    supporters: Set(supporters).count))
             return proposal
         }
     }

@@ -19,12 +19,7 @@ extension AppDatabase {
             let frontier = try AuditAppender.storedFrontier(db)
             let name = try String.fetchOne(db, sql: "SELECT name FROM association WHERE id = 1") ?? ""
             let signed = try SignedAuditHead.sign(AuditHead(size: frontier.size, root: frontier.root), association: name, at: clock.now(), key: key)
-            try audit(
-                db, actor, .auditWitnessed,
-                [
-                    "size": .int(signed.head.size), "root": .string(signed.head.root.description),
-                    "witnesses": .array(witnesses.map(JSONValue.string)),
-                ])
+            try audit(db, actor, AuditWitnessed(size: signed.head.size, root: signed.head.root.description, witnesses: witnesses))
             return signed
         }
     }
@@ -51,9 +46,7 @@ extension AppDatabase {
             sql: "INSERT INTO signing_key (id, private_key, created_at) VALUES (1, ?, ?)",
             arguments: [key.rawRepresentation, now.description])
         var appender = try AuditAppender(db, at: now)
-        try appender.append(
-            actor: .system, action: .keyCreated,
-            payload: .object(["publicKey": .string(SignedAuditHead.hex(Array(key.publicKey.rawRepresentation)))]))
+        try appender.append(actor: .system, KeyCreated(publicKey: SignedAuditHead.hex(Array(key.publicKey.rawRepresentation))))
         try appender.finish(db)
         return key
     }
