@@ -91,6 +91,18 @@ struct AuditEventTests {
             try Self.check(
                 AssemblyDemanded(receivedOn: day, supporters: 12, members: 100, callBy: day),
                 ["receivedOn": .string("2026-03-01"), "supporters": .int(12), "members": .int(100), "callBy": .string("2026-03-01")]),
+            try Self.check(
+                BoardAppointed(member: 1, name: "Ans", seatFor: nil, on: day),
+                ["member": .int(1), "name": .string("Ans"), "seatFor": .null, "on": .string("2026-03-01")]),
+            try Self.check(
+                BoardReappointed(member: 2, name: "Ans", seatFor: "Gemeente", on: day),
+                ["member": .int(2), "name": .string("Ans"), "seatFor": .string("Gemeente"), "on": .string("2026-03-01")]),
+            try Self.check(
+                CodeReissued(assembly: 1, member: ResidentID("R4"), oldCodeShown: false, firstBallot: 3),
+                ["assembly": .int(1), "id": .string("R4"), "oldCodeShown": .bool(false), "firstBallot": .int(3)]),
+            try Self.check(
+                CodeReissued(assembly: 1, member: ResidentID("R4"), oldCodeShown: true, firstBallot: nil),
+                ["assembly": .int(1), "id": .string("R4"), "oldCodeShown": .bool(true), "firstBallot": .null]),
             try Self.check(KeyCreated(publicKey: "ab12"), ["publicKey": .string("ab12")]),
             try Self.check(
                 AuditWitnessed(size: 9, root: "cd34", witnesses: ["/a", "/b"]),
@@ -114,7 +126,7 @@ struct AuditEventTests {
                 OrganisationConfirmed(organisation: "Atea", year: 2026, on: day, text: "ja"),
                 ["organisation": .string("Atea"), "year": .int(2026), "on": .string("2026-03-01"), "text": .string("ja")]),
         ]
-        // AssemblyScheduled is checked twice (with and without a first meeting).
-        #expect(Set(actions).count == actions.count - 1)
+        // AssemblyScheduled and CodeReissued are checked twice (with and without their optional value).
+        #expect(Set(actions).count == actions.count - 2)
     }
 }

@@ -19,10 +19,37 @@ extension PlainAuditEvent {
             case let value as Int?: if let value { object[key] = .int(value) }
             case let value as Bool?: if let value { object[key] = .bool(value) }
             case let value as [String]: object[key] = .array(value.map(JSONValue.string))
+            case let value as any NullWritten: object[key] = value.json
             default: preconditionFailure("\(Self.action.rawValue).\(key) is not a string, number or boolean")
             }
         }
         return .object(object)
+    }
+}
+
+/// A value whose absence is written as `null` (the key is always there), as some entries have
+/// always been written.
+public protocol NullWritten {
+    var json: JSONValue { get }
+}
+
+/// An optional string or number written as `null` when absent.
+public struct OrNull<Wrapped: Sendable & Hashable & Decodable>: NullWritten, Sendable, Hashable, Decodable {
+    public var value: Wrapped?
+    public init(_ value: Wrapped?) { self.value = value }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        value = container.decodeNil() ? nil : try container.decode(Wrapped.self)
+    }
+
+    public var json: JSONValue {
+        switch value {
+        case let string as String: return .string(string)
+        case let int as Int: return .int(int)
+        case let bool as Bool: return .bool(bool)
+        default: return .null
+        }
     }
 }
 
@@ -297,5 +324,53 @@ public struct ProposalSubmitted: PlainAuditEvent, Hashable {
         self.kind = kind
         self.by = by
         self.supporters = supporters
+    }
+}
+
+/// A board member was appointed, or reappointed for a new term: the seat they hold for a party
+/// (written as null when none) and the first day.
+public struct BoardAppointed: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.boardAppointed
+    public var member: Int
+    public var name: String
+    public var seatFor: OrNull<String>
+    public var on: String
+    public init(member: Int, name: String, seatFor: String?, on day: CivilDate) {
+        self.member = member
+        self.name = name
+        self.seatFor = OrNull(seatFor)
+        self.on = day.description
+    }
+}
+
+/// A sitting board member reappointed for a new term (the same payload as an appointment).
+public struct BoardReappointed: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.boardReappointed
+    public var member: Int
+    public var name: String
+    public var seatFor: OrNull<String>
+    public var on: String
+    public init(member: Int, name: String, seatFor: String?, on day: CivilDate) {
+        self.member = member
+        self.name = name
+        self.seatFor = OrNull(seatFor)
+        self.on = day.description
+    }
+}
+
+/// A new voting code for a member: whether the old letter was shown (votes carried over), and the
+/// first ballot the new code may vote on (null: every ballot).
+public struct CodeReissued: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.codeReissued
+    public var assembly: Int
+    /// The member's resident id.
+    public var id: String
+    public var oldCodeShown: Bool
+    public var firstBallot: OrNull<Int>
+    public init(assembly: Int, member: ResidentID, oldCodeShown: Bool, firstBallot: Int?) {
+        self.assembly = assembly
+        self.id = member.rawValue
+        self.oldCodeShown = oldCodeShown
+        self.firstBallot = OrNull(firstBallot)
     }
 }

@@ -18,7 +18,7 @@ extension AppDatabase {
             }
             let (statute, _) = try Self.statute(db, on: day)
             try BoardRules(statute: statute).appoint(name: name, seatFor: party, on: day, board: try Self.boardMembers(db))
-            return try Self.insertBoardMember(db, name: name, seatFor: party, on: day, now: clock.now(), actor: actor, action: .boardAppointed)
+            return try Self.insertBoardMember(db, name: name, seatFor: party, on: day, now: clock.now(), actor: actor, reappointed: false)
         }
     }
 
@@ -53,8 +53,7 @@ extension AppDatabase {
             }
             try db.execute(sql: "UPDATE board_member SET left_on = ? WHERE id = ?", arguments: [day.description, member.id])
             return try Self.insertBoardMember(
-                db, name: member.name, seatFor: member.seatFor, on: day, now: clock.now(), actor: actor,
-                action: .boardReappointed)
+                db, name: member.name, seatFor: member.seatFor, on: day, now: clock.now(), actor: actor, reappointed: true)
         }
     }
 
@@ -75,18 +74,18 @@ extension AppDatabase {
 
     private static func insertBoardMember(
         _ db: Database, name: String, seatFor party: String?, on day: CivilDate, now: Moment, actor: AuditActor,
-        action: AuditAction
+        reappointed: Bool
     ) throws -> BoardMember {
         try db.execute(
             sql: "INSERT INTO board_member (name, seat_for, appointed_on, recorded_at) VALUES (?, ?, ?, ?)",
             arguments: [name, party, day.description, now.description])
         let id = Int(db.lastInsertedRowID)
         var appender = try AuditAppender(db, at: now)
-        try appender.append(
-            actor: actor, action: action,
-            payload: .object([
-                "member": .int(id), "name": .string(name), "seatFor": party.map(JSONValue.string) ?? .null, "on": .string(day.description),
-            ]))
+        if reappointed {
+            try appender.append(actor: actor, BoardReappointed(member: id, name: name, seatFor: party, on: day))
+        } else {
+            try appender.append(actor: actor, BoardAppointed(member: id, name: name, seatFor: party, on: day))
+        }
         try appender.finish(db)
         return BoardMember(id: id, name: name, seatFor: party, appointedOn: day)
     }

@@ -115,12 +115,7 @@ extension AppDatabase {
                     SELECT ballot.id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
                     WHERE proposal.assembly_id = ? AND ballot.state = 'open' AND ballot.id < ? ORDER BY ballot.id
                     """, arguments: [id, firstBallot ?? 0])
-            try audit(
-                db, actor, .codeReissued,
-                [
-                    "assembly": .int(id), "id": .string(member.rawValue),
-                    "oldCodeShown": .bool(old != nil), "firstBallot": firstBallot.map(JSONValue.int) ?? .null,
-                ])
+            try audit(db, actor, CodeReissued(assembly: id, member: member, oldCodeShown: old != nil, firstBallot: firstBallot))
             return ReissuedCode(code: code, unavailableBallots: unavailable, carriedOver: old == nil ? nil : carried)
         }
     }
