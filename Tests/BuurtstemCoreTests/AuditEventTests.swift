@@ -103,6 +103,23 @@ struct AuditEventTests {
             try Self.check(
                 CodeReissued(assembly: 1, member: ResidentID("R4"), oldCodeShown: true, firstBallot: nil),
                 ["assembly": .int(1), "id": .string("R4"), "oldCodeShown": .bool(true), "firstBallot": .null]),
+            try Self.check(
+                DecisionOutsideMeeting(
+                    title: "Ontbinding", kind: "gewoon", on: day, members: 3, count: YesNoCount(yes: 1, no: 0, blank: 1), outcome: "adopted",
+                    voters: [ResidentID("R1"), ResidentID("R2")]),
+                [
+                    "title": .string("Ontbinding"), "kind": .string("gewoon"), "on": .string("2026-03-01"), "members": .int(3), "yes": .int(1),
+                    "no": .int(0), "blank": .int(1), "outcome": .string("adopted"), "voters": .array([.string("R1"), .string("R2")]),
+                ]),
+            try Self.check(
+                ShareholderAdvice(proposal: 1, shareholder: "Gemeente", on: day, text: "goed"),
+                ["proposal": .int(1), "shareholder": .string("Gemeente"), "on": .string("2026-03-01"), "text": .string("goed")]),
+            try Self.check(
+                ShareholderConsent(proposal: 1, shareholder: "Gemeente", on: day, text: "ja"),
+                ["proposal": .int(1), "shareholder": .string("Gemeente"), "on": .string("2026-03-01"), "text": .string("ja")]),
+            try Self.check(
+                ShareholderRefusal(proposal: 1, shareholder: "Gemeente", on: day, text: "nee"),
+                ["proposal": .int(1), "shareholder": .string("Gemeente"), "on": .string("2026-03-01"), "text": .string("nee")]),
             try Self.check(KeyCreated(publicKey: "ab12"), ["publicKey": .string("ab12")]),
             try Self.check(
                 AuditWitnessed(size: 9, root: "cd34", witnesses: ["/a", "/b"]),

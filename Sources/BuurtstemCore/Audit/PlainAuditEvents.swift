@@ -374,3 +374,80 @@ public struct CodeReissued: PlainAuditEvent, Hashable {
         self.firstBallot = OrNull(firstBallot)
     }
 }
+
+/// A decision taken outside a meeting, in writing: its title and kind, the day, the members, the
+/// count, the outcome and who voted.
+public struct DecisionOutsideMeeting: PlainAuditEvent, Hashable {
+    public static let action = AuditAction.decisionOutsideMeeting
+    public var title: String
+    public var kind: String
+    public var on: String
+    public var members: Int
+    public var yes: Int
+    public var no: Int
+    public var blank: Int
+    public var outcome: String
+    /// The members who voted in writing, by resident id.
+    public var voters: [String]
+    public init(title: String, kind: String, on day: CivilDate, members: Int, count: YesNoCount, outcome: String, voters: [ResidentID]) {
+        self.title = title
+        self.kind = kind
+        self.on = day.description
+        self.members = members
+        self.yes = count.yes
+        self.no = count.no
+        self.blank = count.blank
+        self.outcome = outcome
+        self.voters = voters.map(\.rawValue)
+    }
+}
+
+/// A social shareholder's response to a proposal: the fields every kind of response shares.
+public protocol ShareholderResponded: PlainAuditEvent {
+    init(proposal: Int, shareholder: String, on day: CivilDate, text: String)
+}
+
+/// A social shareholder gave advice on a proposal.
+public struct ShareholderAdvice: ShareholderResponded, Hashable {
+    public static let action = AuditAction.shareholderAdvice
+    public var proposal: Int
+    public var shareholder: String
+    public var on: String
+    public var text: String
+    public init(proposal: Int, shareholder: String, on day: CivilDate, text: String) {
+        self.proposal = proposal
+        self.shareholder = shareholder
+        self.on = day.description
+        self.text = text
+    }
+}
+
+/// A social shareholder consented to a proposal.
+public struct ShareholderConsent: ShareholderResponded, Hashable {
+    public static let action = AuditAction.shareholderConsent
+    public var proposal: Int
+    public var shareholder: String
+    public var on: String
+    public var text: String
+    public init(proposal: Int, shareholder: String, on day: CivilDate, text: String) {
+        self.proposal = proposal
+        self.shareholder = shareholder
+        self.on = day.description
+        self.text = text
+    }
+}
+
+/// A social shareholder refused (vetoed) a proposal.
+public struct ShareholderRefusal: ShareholderResponded, Hashable {
+    public static let action = AuditAction.shareholderRefusal
+    public var proposal: Int
+    public var shareholder: String
+    public var on: String
+    public var text: String
+    public init(proposal: Int, shareholder: String, on day: CivilDate, text: String) {
+        self.proposal = proposal
+        self.shareholder = shareholder
+        self.on = day.description
+        self.text = text
+    }
+}

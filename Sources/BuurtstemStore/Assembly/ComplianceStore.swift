@@ -244,12 +244,10 @@ extension AppDatabase {
                 try db.execute(sql: "INSERT INTO outside_decision_voter (decision_id, resident_id) VALUES (?, ?)", arguments: [decision, voter.rawValue])
             }
             try audit(
-                db, actor, .decisionOutsideMeeting,
-                [
-                    "title": .string(title), "kind": .string(DecisionKindNames.canonical(kind)), "on": .string(day.description), "members": .int(members),
-                    "yes": .int(count.yes), "no": .int(count.no), "blank": .int(count.blank), "outcome": .string(outcome.result.rawValue),
-                    "voters": .array(voters.map { .string($0.rawValue) }),
-                ])
+                db, actor,
+                DecisionOutsideMeeting(
+                    title: title, kind: DecisionKindNames.canonical(kind), on: day, members: members, count: count, outcome: outcome.result.rawValue,
+                    voters: voters))
             return outcome
         }
     }

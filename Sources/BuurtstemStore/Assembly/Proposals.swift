@@ -176,12 +176,13 @@ extension AppDatabase {
             try db.execute(
                 sql: "INSERT INTO shareholder_response (proposal_id, shareholder, kind, on_date, text) VALUES (?, ?, ?, ?, ?)",
                 arguments: [response.proposal, response.shareholder, response.kind.rawValue, response.on.description, response.text])
-            try audit(
-                db, actor, [.advice: .shareholderAdvice, .consent: .shareholderConsent, .refusal: .shareholderRefusal][response.kind]!,
-                [
-                    "proposal": .int(response.proposal), "shareholder": .string(response.shareholder),
-                    "on": .string(response.on.description), "text": .string(response.text),
-                ])
+            let kind: any ShareholderResponded.Type =
+                switch response.kind {
+                case .advice: ShareholderAdvice.self
+                case .consent: ShareholderConsent.self
+                case .refusal: ShareholderRefusal.self
+                }
+            try audit(db, actor, kind.init(proposal: response.proposal, shareholder: response.shareholder, on: response.on, text: response.text))
         }
     }
 
