@@ -327,10 +327,21 @@ public struct ProposalSubmitted: PlainAuditEvent, Hashable {
     }
 }
 
-/// A board member was appointed, or reappointed for a new term: the seat they hold for a party
-/// (written as null when none) and the first day.
-public struct BoardAppointed: PlainAuditEvent, Hashable {
-    public static let action = AuditAction.boardAppointed
+/// Which of several actions that share one payload an event is logged as.
+public protocol LoggedAs {
+    static var action: AuditAction { get }
+}
+
+/// A board seat taken: by appointment, or by reappointment of a sitting member for a new term.
+public enum BoardSeat {
+    public enum Appointed: LoggedAs { public static let action = AuditAction.boardAppointed }
+    public enum Reappointed: LoggedAs { public static let action = AuditAction.boardReappointed }
+}
+
+/// A board member was appointed or reappointed: the seat they hold for a party (written as null
+/// when none) and the first day.
+public struct BoardSeatTaken<Kind: LoggedAs>: PlainAuditEvent, Hashable, Sendable {
+    public static var action: AuditAction { Kind.action }
     public var member: Int
     public var name: String
     public var seatFor: OrNull<String>
@@ -343,20 +354,8 @@ public struct BoardAppointed: PlainAuditEvent, Hashable {
     }
 }
 
-/// A sitting board member reappointed for a new term (the same payload as an appointment).
-public struct BoardReappointed: PlainAuditEvent, Hashable {
-    public static let action = AuditAction.boardReappointed
-    public var member: Int
-    public var name: String
-    public var seatFor: OrNull<String>
-    public var on: String
-    public init(member: Int, name: String, seatFor: String?, on day: CivilDate) {
-        self.member = member
-        self.name = name
-        self.seatFor = OrNull(seatFor)
-        self.on = day.description
-    }
-}
+public typealias BoardAppointed = BoardSeatTaken<BoardSeat.Appointed>
+public typealias BoardReappointed = BoardSeatTaken<BoardSeat.Reappointed>
 
 /// A new voting code for a member: whether the old letter was shown (votes carried over), and the
 /// first ballot the new code may vote on (null: every ballot).
@@ -402,14 +401,16 @@ public struct DecisionOutsideMeeting: PlainAuditEvent, Hashable {
     }
 }
 
-/// A social shareholder's response to a proposal: the fields every kind of response shares.
-public protocol ShareholderResponded: PlainAuditEvent {
-    init(proposal: Int, shareholder: String, on day: CivilDate, text: String)
+/// The kinds of response a social shareholder gives.
+public enum ShareholderResponseKind {
+    public enum Advice: LoggedAs { public static let action = AuditAction.shareholderAdvice }
+    public enum Consent: LoggedAs { public static let action = AuditAction.shareholderConsent }
+    public enum Refusal: LoggedAs { public static let action = AuditAction.shareholderRefusal }
 }
 
-/// A social shareholder gave advice on a proposal.
-public struct ShareholderAdvice: ShareholderResponded, Hashable {
-    public static let action = AuditAction.shareholderAdvice
+/// A social shareholder's advice, consent or refusal (veto) on a proposal.
+public struct ShareholderResponded<Kind: LoggedAs>: PlainAuditEvent, Hashable, Sendable {
+    public static var action: AuditAction { Kind.action }
     public var proposal: Int
     public var shareholder: String
     public var on: String
@@ -422,32 +423,6 @@ public struct ShareholderAdvice: ShareholderResponded, Hashable {
     }
 }
 
-/// A social shareholder consented to a proposal.
-public struct ShareholderConsent: ShareholderResponded, Hashable {
-    public static let action = AuditAction.shareholderConsent
-    public var proposal: Int
-    public var shareholder: String
-    public var on: String
-    public var text: String
-    public init(proposal: Int, shareholder: String, on day: CivilDate, text: String) {
-        self.proposal = proposal
-        self.shareholder = shareholder
-        self.on = day.description
-        self.text = text
-    }
-}
-
-/// A social shareholder refused (vetoed) a proposal.
-public struct ShareholderRefusal: ShareholderResponded, Hashable {
-    public static let action = AuditAction.shareholderRefusal
-    public var proposal: Int
-    public var shareholder: String
-    public var on: String
-    public var text: String
-    public init(proposal: Int, shareholder: String, on day: CivilDate, text: String) {
-        self.proposal = proposal
-        self.shareholder = shareholder
-        self.on = day.description
-        self.text = text
-    }
-}
+public typealias ShareholderAdvice = ShareholderResponded<ShareholderResponseKind.Advice>
+public typealias ShareholderConsent = ShareholderResponded<ShareholderResponseKind.Consent>
+public typealias ShareholderRefusal = ShareholderResponded<ShareholderResponseKind.Refusal>

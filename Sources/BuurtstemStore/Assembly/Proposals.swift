@@ -176,13 +176,14 @@ extension AppDatabase {
             try db.execute(
                 sql: "INSERT INTO shareholder_response (proposal_id, shareholder, kind, on_date, text) VALUES (?, ?, ?, ?, ?)",
                 arguments: [response.proposal, response.shareholder, response.kind.rawValue, response.on.description, response.text])
-            let kind: any ShareholderResponded.Type =
+            let (id, shareholder, on, text) = (response.proposal, response.shareholder, response.on, response.text)
+            let event: any AuditEvent =
                 switch response.kind {
-                case .advice: ShareholderAdvice.self
-                case .consent: ShareholderConsent.self
-                case .refusal: ShareholderRefusal.self
+                case .advice: ShareholderAdvice(proposal: id, shareholder: shareholder, on: on, text: text)
+                case .consent: ShareholderConsent(proposal: id, shareholder: shareholder, on: on, text: text)
+                case .refusal: ShareholderRefusal(proposal: id, shareholder: shareholder, on: on, text: text)
                 }
-            try audit(db, actor, kind.init(proposal: response.proposal, shareholder: response.shareholder, on: response.on, text: response.text))
+            try audit(db, actor, event)
         }
     }
 
