@@ -4,11 +4,13 @@ import Statuut
 
 /// Results of runs computed in parallel, each slot written by exactly one worker.
 private final class ParallelRuns: @unchecked Sendable {
-    private var slots: [[Int]]
+    /// A run's outcome, and whether it came from the exact run (not the floating-point one).
+    typealias Run = (outcome: [Int], exact: Bool)
+    private var slots: [Run]
     private let lock = NSLockLike()
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-    func store(_ index: Int, _ value: [Int]) { lock.withLock { slots[index] = value } }
-    var results: [[Int]] { lock.withLock { slots } }
+    init(count: Int) { slots = Array(repeating: ([], false), count: count) }
+    func store(_ index: Int, _ value: Run) { lock.withLock { slots[index] = value } }
+    var results: [Run] { lock.withLock { slots } }
 }
 
 /// A minimal lock on top of Dispatch (Core does not import Foundation for this).
@@ -191,11 +193,15 @@ public enum EqualShares {
                 let voters = supporters
                 DispatchQueue.concurrentPerform(iterations: width) { i in
                     let raised = base + 1 + i
-                    batch.store(i, quickRun(profile, flat, supporters: voters, increment: raised) ?? run(profile, supporters: voters, increment: raised))
+                    if let quick = quickRun(profile, flat, supporters: voters, increment: raised) {
+                        batch.store(i, (quick, false))
+                    } else {
+                        batch.store(i, (run(profile, supporters: voters, increment: raised), true))
+                    }
                 }
-                for (i, quick) in batch.results.enumerated() {
-                    var next = quick
-                    if cost(next) > profile.budget || exhaustive(next) { next = run(profile, supporters: voters, increment: base + 1 + i) }
+                for (i, result) in batch.results.enumerated() {
+                    var next = result.outcome
+                    if !result.exact, cost(next) > profile.budget || exhaustive(next) { next = run(profile, supporters: voters, increment: base + 1 + i) }
                     if cost(next) > profile.budget { break search }
                     increment += 1
                     outcome = next
