@@ -24,7 +24,7 @@ struct BallotCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record the chair's casting decision after a tie, where the statute says `staking voorzitter beslist`.")
         enum Decision: String, EnumerableFlag { case adopted, rejected }
-        @Argument(help: "The ballot whose votes tied.") var ballot: Int
+        @Argument(help: "The number of the ballot whose votes tied.") var ballot: BallotID
         @Flag(help: "The chair's decision.") var decision: Decision
         @Option(help: "Who chaired (for the minutes).") var chair: String
         @OptionGroup var database: DatabaseOptions
@@ -45,7 +45,7 @@ struct BallotCommand: ParsableCommand {
                   buurtstem ballot board 1 --receipts      # only the receipts, one per line
                   buurtstem ballot board 1 --choices       # only the choices, one per line
                 """)
-        @Argument(help: "The ballot.") var ballot: Int
+        @Argument(help: "The ballot's number (printed when it opened; see `buurtstem ballot list`).") var ballot: BallotID
         @Flag(help: "Only the receipts.") var receipts = false
         @Flag(help: "Only the choices.") var choices = false
         @OptionGroup var database: DatabaseOptions
@@ -64,7 +64,7 @@ struct BallotCommand: ParsableCommand {
 
     struct Recount: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Recount a closed ballot from its public board; exit 1 if it differs.")
-        @Argument(help: "The ballot.") var ballot: Int
+        @Argument(help: "The ballot's number (printed when it opened; see `buurtstem ballot list`).") var ballot: BallotID
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             let (matches, recount) = try refusing { try database.open().recount(ballot) }
@@ -93,7 +93,7 @@ struct BallotCommand: ParsableCommand {
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open the ballot on a proposal (waits for required advice or consent).")
-        @Argument(help: "The proposal.") var proposal: Int
+        @Argument(help: "The proposal's number (printed when it was submitted; see `buurtstem proposal list`).") var proposal: ProposalID
         @Option(help: "An option ID:NAME, or ID:NAME:COST for budget ballots (repeat).") var option: [String] = []
         @OptionGroup var database: DatabaseOptions
         func run() throws {
@@ -109,7 +109,7 @@ struct BallotCommand: ParsableCommand {
 
     struct Enter: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Enter votes counted on paper.")
-        @Argument(help: "The ballot.") var ballot: Int
+        @Argument(help: "The ballot's number (printed when it opened; see `buurtstem ballot list`).") var ballot: BallotID
         @Argument(help: "The choice: yes/no/blank (voor/tegen/blanco), an option, or options in order separated by commas.") var choice: String
         @Option(help: "How many identical votes.") var count: Int = 1
         @OptionGroup var database: DatabaseOptions
@@ -121,7 +121,7 @@ struct BallotCommand: ParsableCommand {
 
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Close and count the ballot; prints the result and the audit head.")
-        @Argument(help: "The ballot.") var ballot: Int
+        @Argument(help: "The ballot's number (printed when it opened; see `buurtstem ballot list`).") var ballot: BallotID
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             let (result, head) = try refusing { try database.open().closeBallot(ballot) }
@@ -132,7 +132,7 @@ struct BallotCommand: ParsableCommand {
 
     struct Result: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a closed ballot's result.")
-        @Argument(help: "The ballot.") var ballot: Int
+        @Argument(help: "The ballot's number (printed when it opened; see `buurtstem ballot list`).") var ballot: BallotID
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             let record = try refusing { try database.open().ballot(ballot) }

@@ -28,6 +28,9 @@ struct DatabaseOptions: ParsableArguments {
     }
 }
 
+/// An assembly, ballot or proposal named by its number on the command line.
+extension Identifier: ExpressibleByArgument {}
+
 extension CivilDate: ExpressibleByArgument {
     public init?(argument: String) { self.init(iso: argument) }
     public static var defaultCompletionKind: CompletionKind { .default }

@@ -42,7 +42,7 @@ struct ComplianceTests {
     /// Holds an assembly: call, an ordinary proposal by the board (and, when `advised`, a decision
     /// the shareholders advise on first), check-in, votes, close.
     static func hold(
-        _ db: AppDatabase, _ setup: Setup, _ date: String, calledOn: String, id: Int, advised: Bool = false, proxy: Bool = false,
+        _ db: AppDatabase, _ setup: Setup, _ date: String, calledOn: String, id: AssemblyID, advised: Bool = false, proxy: Bool = false,
         amendment: Bool = false
     ) throws {
         let date = day(date)

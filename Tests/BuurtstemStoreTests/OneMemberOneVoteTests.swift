@@ -32,7 +32,7 @@ struct OneMemberOneVoteTests {
         // The log says a code was reissued and from which ballot on it counts, never how anyone voted.
         var log = ""
         try db.exportAudit { log += $0 + "\n" }
-        #expect(log.contains("\"action\":\"code.reissued\"") && log.contains("\"firstBallot\":\(first.id + 1)"))
+        #expect(log.contains("\"action\":\"code.reissued\"") && log.contains("\"firstBallot\":\(first.id.rawValue + 1)"))
     }
 
     @Test("with the old letter, its votes carry over: a ballot it voted on stays voted, one it did not is open to the new code")

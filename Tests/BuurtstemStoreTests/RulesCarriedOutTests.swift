@@ -66,7 +66,7 @@ struct RulesCarriedOutTests {
         _ = try db.enterVotes(ballot: ballot.id, choice: "yes", count: 2)
         let result = try db.closeBallot(ballot.id).result
         #expect(result["outcome"] == .string("adopted"))
-        #expect(result["quorum"]?["waived"] == .bool(true) && result["carriedFrom"] == .int(dissolution.id) && result["secondMeetingOf"] == .int(1))
+        #expect(result["quorum"]?["waived"] == .bool(true) && result["carriedFrom"] == .id(dissolution.id) && result["secondMeetingOf"] == .int(1))
         let plain = try db.openBallot(proposal: other.id)
         _ = try db.enterVotes(ballot: plain.id, choice: "yes", count: 2)
         #expect(try db.closeBallot(plain.id).result["outcome"] == .string("noQuorum"))
@@ -122,7 +122,7 @@ struct RulesCarriedOutTests {
     }
 
     /// A ballot on `proposal` with `yes` and `no` paper votes, closed; its id and result.
-    static func vote(_ db: AppDatabase, _ proposal: Proposal, yes: Int, no: Int) throws -> (id: Int, result: JSONValue) {
+    static func vote(_ db: AppDatabase, _ proposal: Proposal, yes: Int, no: Int) throws -> (id: BallotID, result: JSONValue) {
         let ballot = try db.openBallot(proposal: proposal.id)
         if yes > 0 { _ = try db.enterVotes(ballot: ballot.id, choice: "yes", count: yes) }
         if no > 0 { _ = try db.enterVotes(ballot: ballot.id, choice: "no", count: no) }
@@ -137,7 +137,7 @@ struct RulesCarriedOutTests {
         // The assembly cannot close over an item that waits for its second round.
         #expect(throws: StoreError.self) { try db.closeAssembly(1) }
         let result = try Self.vote(db, proposal, yes: 3, no: 3).result
-        #expect(result["outcome"] == .string("rejected") && result["roundOf"] == .int(first.id))
+        #expect(result["outcome"] == .string("rejected") && result["roundOf"] == .id(first.id))
         #expect(throws: StoreError.self) { try db.openBallot(proposal: proposal.id) }
         _ = try db.closeAssembly(1)
         let minutes = try db.minutes(assembly: 1).markdown(in: .nl)

@@ -155,7 +155,7 @@ struct YearScenarioTests {
             Issue.record("no result")
             return
         }
-        #expect(second["outcome"] == .string("adopted") && second["roundOf"] == .int(ballot.id))
+        #expect(second["outcome"] == .string("adopted") && second["roundOf"] == .id(ballot.id))
         let stv = try db.openBallot(
             proposal: coordinators.id,
             options: [

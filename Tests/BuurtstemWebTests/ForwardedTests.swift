@@ -13,7 +13,7 @@ import Testing
 @Suite("Web: behind a reverse proxy")
 struct ForwardedTests {
     /// Sends `count` guessed codes as if from `forwarded`; returns how many were throttled (429).
-    static func guesses(_ client: some TestClientProtocol, _ count: Int, from forwarded: String, ballot: Int, seed: UInt64) async throws -> Int {
+    static func guesses(_ client: some TestClientProtocol, _ count: Int, from forwarded: String, ballot: BallotID, seed: UInt64) async throws -> Int {
         var random = SeededGenerator(seed: seed)
         var throttled = 0
         for _ in 0..<count {

@@ -15,7 +15,7 @@ import Testing
 struct RulePagesTests {
     /// The Wildemanbuurt evening with `staking RULE` instead of `verworpen`, a board account, and a
     /// tie (`votes` for, `votes` against) on the open ballot.
-    static func tiedEvening(_ rule: String, votes: Int) throws -> (db: AppDatabase, ballot: Int, app: some ApplicationProtocol) {
+    static func tiedEvening(_ rule: String, votes: Int) throws -> (db: AppDatabase, ballot: BallotID, app: some ApplicationProtocol) {
         let time = TestClock(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000))
         let db = try AppDatabase.inMemory(clock: time.clock)
         let (_, ballot) = try WebTests.prepare(db, edit: { $0.replacingOccurrences(of: "staking verworpen", with: "staking \(rule)") })

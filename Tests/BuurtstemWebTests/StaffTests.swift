@@ -70,13 +70,13 @@ struct Browser {
 @Suite("Web: board and desk accounts, the check-in desk and the board pages")
 struct StaffTests {
     /// The evening of `WebTests.setUp` with staff accounts, a clock the test moves, and the application.
-    static func evening() throws -> (db: AppDatabase, codes: [ResidentID: VotingCode], ballot: Int, time: TestClock, app: some ApplicationProtocol) {
+    static func evening() throws -> (db: AppDatabase, codes: [ResidentID: VotingCode], ballot: BallotID, time: TestClock, app: some ApplicationProtocol) {
         let time = TestClock(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000))
         let (db, codes, ballot) = try setUp(clock: time.clock)
         return (db, codes, ballot, time, BuurtstemServer.application(database: db, clock: time.clock))
     }
 
-    static func setUp(clock: WallClock) throws -> (AppDatabase, [ResidentID: VotingCode], Int) {
+    static func setUp(clock: WallClock) throws -> (AppDatabase, [ResidentID: VotingCode], BallotID) {
         let (db, codes, ballot) = try WebTests.setUp(clock: clock)
         try db.addStaff(name: "fatima", role: .board, password: "bankjes op het plein")
         try db.addStaff(name: "balie1", role: .desk, password: "koffie en koekjes")

@@ -14,8 +14,9 @@ struct WebTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// An open assembly with 40 members, 30 checked in, an open yes/no ballot, and their codes.
-    static func setUp(clock: WallClock = .fixed(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000))) throws -> (AppDatabase, [ResidentID: VotingCode], Int)
-    {
+    static func setUp(clock: WallClock = .fixed(Moment(CivilDate(iso: "2026-03-20")!, seconds: 70_000))) throws -> (
+        AppDatabase, [ResidentID: VotingCode], BallotID
+    ) {
         let db = try AppDatabase.inMemory(clock: clock)
         let (codes, ballot) = try prepare(db)
         return (db, codes, ballot)
@@ -23,7 +24,7 @@ struct WebTests {
 
     /// Fills a new database: the Wildemanbuurt statute, 40 members, an open assembly with 30 checked
     /// in and an open yes/no ballot; returns the codes and the ballot.
-    static func prepare(_ db: AppDatabase, edit: (String) -> String = { $0 }, laterProposals: [String] = []) throws -> ([ResidentID: VotingCode], Int) {
+    static func prepare(_ db: AppDatabase, edit: (String) -> String = { $0 }, laterProposals: [String] = []) throws -> ([ResidentID: VotingCode], BallotID) {
         let statute = edit(try String(contentsOf: repository.appendingPathComponent("Statutes/wildemanbuurt.statuut"), encoding: .utf8))
         try db.createAssociation(statuteSource: statute, fileName: "wildemanbuurt.statuut")
         let csv = "id;postcode;huisnummer;geboortedatum\n" + (1...40).map { "R\($0);1067 PB;\($0);1980-01-01" }.joined(separator: "\n")
@@ -49,7 +50,7 @@ struct WebTests {
         return (codes, ballot.id)
     }
 
-    static func body(_ code: VotingCode, _ ballot: Int, _ choice: String) -> ByteBuffer {
+    static func body(_ code: VotingCode, _ ballot: BallotID, _ choice: String) -> ByteBuffer {
         ByteBuffer(string: "{\"code\":\"\(code)\",\"ballot\":\(ballot),\"choice\":\"\(choice)\"}")
     }
 

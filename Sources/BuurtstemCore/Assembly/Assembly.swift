@@ -4,7 +4,7 @@ public import Statuut
 public struct Assembly: Sendable, Hashable {
     public enum State: String, Sendable, Hashable, Codable { case scheduled, called, open, closed }
 
-    public var id: Int
+    public var id: AssemblyID
     public var date: CivilDate
     public var place: String
     public var state: State
@@ -15,11 +15,11 @@ public struct Assembly: Sendable, Hashable {
     /// The kinds of decision on the agenda (they may need a longer notice, e.g. an amendment).
     public var agendaKinds: [String]
     /// For a second meeting: the assembly whose items that failed for lack of quorum it decides without quorum.
-    public var secondMeetingOf: Int?
+    public var secondMeetingOf: AssemblyID?
 
     public init(
-        id: Int, date: CivilDate, place: String, state: State = .scheduled, calledOn: CivilDate? = nil,
-        referenceDate: CivilDate? = nil, agendaKinds: [String] = [], secondMeetingOf: Int? = nil
+        id: AssemblyID, date: CivilDate, place: String, state: State = .scheduled, calledOn: CivilDate? = nil,
+        referenceDate: CivilDate? = nil, agendaKinds: [String] = [], secondMeetingOf: AssemblyID? = nil
     ) {
         self.secondMeetingOf = secondMeetingOf
         self.id = id
@@ -72,7 +72,7 @@ public struct AssemblyRules: Sendable {
     /// Plans an assembly. Refuses a date in the past, or one that can no longer be called in
     /// time; advises about the longest gap between assemblies.
     public func schedule(
-        id: Int, date: CivilDate, place: String, today: CivilDate, agendaKinds: [String] = [],
+        id: AssemblyID, date: CivilDate, place: String, today: CivilDate, agendaKinds: [String] = [],
         existing: [Assembly]
     ) throws(Refusal) -> (Assembly, [Advice]) {
         let notice = notice(for: agendaKinds)

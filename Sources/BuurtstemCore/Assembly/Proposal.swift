@@ -17,23 +17,23 @@ public struct Proposal: Sendable, Hashable {
         case onAgenda, decided
     }
 
-    public var id: Int
+    public var id: ProposalID
     public var title: String
     public var text: String
     /// The kind of decision (`gewoon`, `statutenwijziging`, `wijkbudget`, …).
     public var kind: String
     public var source: ProposalSource
-    public var assembly: Int
+    public var assembly: AssemblyID
     public var state: State
     public var submittedOn: CivilDate?
     /// For a statute amendment: the new statute text, and the day it was laid out for inspection.
     public var amendmentText: String?
     public var inspectionFrom: CivilDate?
     /// On a second meeting: the proposal that failed for lack of quorum at the first.
-    public var carriedFrom: Int?
+    public var carriedFrom: ProposalID?
 
     public init(
-        id: Int, title: String, text: String, kind: String, source: ProposalSource, assembly: Int,
+        id: ProposalID, title: String, text: String, kind: String, source: ProposalSource, assembly: AssemblyID,
         amendmentText: String? = nil, inspectionFrom: CivilDate? = nil
     ) {
         self.id = id
@@ -52,12 +52,12 @@ public struct Proposal: Sendable, Hashable {
 public struct ShareholderResponse: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, Codable { case advice, consent, refusal }
     public var shareholder: String
-    public var proposal: Int
+    public var proposal: ProposalID
     public var kind: Kind
     public var on: CivilDate
     public var text: String
 
-    public init(shareholder: String, proposal: Int, kind: Kind, on: CivilDate, text: String) {
+    public init(shareholder: String, proposal: ProposalID, kind: Kind, on: CivilDate, text: String) {
         self.shareholder = shareholder
         self.proposal = proposal
         self.kind = kind

@@ -14,18 +14,18 @@ public protocol AuditEvent: Sendable, Decodable {
 /// (`VoteCommitment`; absent in entries written before commitments existed).
 public struct VoteCast: AuditEvent, Hashable {
     public static let action = AuditAction.voteCast
-    public var ballot: Int
+    public var ballot: BallotID
     public var vote: String?
     public var code: String?
 
-    public init(ballot: Int, vote: String, code: String) {
+    public init(ballot: BallotID, vote: String, code: String) {
         self.ballot = ballot
         self.vote = vote
         self.code = code
     }
 
     public var payload: JSONValue {
-        var object: [String: JSONValue] = ["ballot": .int(ballot)]
+        var object: [String: JSONValue] = ["ballot": .int(ballot.rawValue)]
         if let vote { object["vote"] = .string(vote) }
         if let code { object["code"] = .string(code) }
         return .object(object)
@@ -36,13 +36,13 @@ public struct VoteCast: AuditEvent, Hashable {
 /// commitment removed, the new one, and for a code's own earlier vote the code use before and after.
 public struct VoteReplaced: AuditEvent, Hashable {
     public static let action = AuditAction.voteReplaced
-    public var ballot: Int
+    public var ballot: BallotID
     public var removed: String?
     public var vote: String?
     public var codeBefore: String?
     public var code: String?
 
-    public init(ballot: Int, removed: String, vote: String, codeBefore: String? = nil, code: String? = nil) {
+    public init(ballot: BallotID, removed: String, vote: String, codeBefore: String? = nil, code: String? = nil) {
         self.ballot = ballot
         self.removed = removed
         self.vote = vote
@@ -51,7 +51,7 @@ public struct VoteReplaced: AuditEvent, Hashable {
     }
 
     public var payload: JSONValue {
-        var object: [String: JSONValue] = ["ballot": .int(ballot)]
+        var object: [String: JSONValue] = ["ballot": .int(ballot.rawValue)]
         if let removed { object["removed"] = .string(removed) }
         if let vote { object["vote"] = .string(vote) }
         if let codeBefore { object["codeBefore"] = .string(codeBefore) }
@@ -63,18 +63,18 @@ public struct VoteReplaced: AuditEvent, Hashable {
 /// Votes counted on paper and entered at the table: how many, and a commitment to each.
 public struct VotesEntered: AuditEvent, Hashable {
     public static let action = AuditAction.votesEntered
-    public var ballot: Int
+    public var ballot: BallotID
     public var count: Int?
     public var votes: [String]?
 
-    public init(ballot: Int, count: Int, votes: [String]) {
+    public init(ballot: BallotID, count: Int, votes: [String]) {
         self.ballot = ballot
         self.count = count
         self.votes = votes
     }
 
     public var payload: JSONValue {
-        var object: [String: JSONValue] = ["ballot": .int(ballot)]
+        var object: [String: JSONValue] = ["ballot": .int(ballot.rawValue)]
         if let count { object["count"] = .int(count) }
         if let votes { object["votes"] = .array(votes.map(JSONValue.string)) }
         return .object(object)
@@ -86,8 +86,8 @@ public struct VotesEntered: AuditEvent, Hashable {
 /// say whether the key was written at all, since a written null means "none".
 public struct BallotOpened: AuditEvent, Hashable {
     public static let action = AuditAction.ballotOpened
-    public var ballot: Int
-    public var proposal: Int?
+    public var ballot: BallotID
+    public var proposal: ProposalID?
     public var method: String?
     /// The option ids, and the options as stored (JSON text).
     public var options: [String]?
@@ -95,14 +95,14 @@ public struct BallotOpened: AuditEvent, Hashable {
     /// nil: no key (an older entry); `.some(nil)`: written as none.
     public var seats: Int??
     public var budget: Int??
-    public var roundOf: Int?
+    public var roundOf: BallotID?
     public var changeable: Bool?
     public var quorumMet: Bool?
     public var counted: Int?
     public var needed: Int?
 
     public init(
-        ballot: Int, proposal: Int, method: String, options: [String], optionsJSON: String, seats: Int?, budget: Int?, roundOf: Int?,
+        ballot: BallotID, proposal: ProposalID, method: String, options: [String], optionsJSON: String, seats: Int?, budget: Int?, roundOf: BallotID?,
         changeable: Bool, quorumMet: Bool, counted: Int, needed: Int
     ) {
         self.ballot = ballot
@@ -125,14 +125,14 @@ public struct BallotOpened: AuditEvent, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        ballot = try c.decode(Int.self, forKey: .ballot)
-        proposal = try c.decodeIfPresent(Int.self, forKey: .proposal)
+        ballot = try c.decode(BallotID.self, forKey: .ballot)
+        proposal = try c.decodeIfPresent(ProposalID.self, forKey: .proposal)
         method = try c.decodeIfPresent(String.self, forKey: .method)
         options = try? c.decodeIfPresent([String].self, forKey: .options)
         optionsJSON = try c.decodeIfPresent(String.self, forKey: .optionsJSON)
         seats = c.contains(.seats) ? .some(try c.decodeIfPresent(Int.self, forKey: .seats)) : nil
         budget = c.contains(.budget) ? .some(try c.decodeIfPresent(Int.self, forKey: .budget)) : nil
-        roundOf = try c.decodeIfPresent(Int.self, forKey: .roundOf)
+        roundOf = try c.decodeIfPresent(BallotID.self, forKey: .roundOf)
         changeable = try c.decodeIfPresent(Bool.self, forKey: .changeable)
         quorumMet = try c.decodeIfPresent(Bool.self, forKey: .quorumMet)
         counted = try c.decodeIfPresent(Int.self, forKey: .counted)
@@ -140,8 +140,8 @@ public struct BallotOpened: AuditEvent, Hashable {
     }
 
     public var payload: JSONValue {
-        var object: [String: JSONValue] = ["ballot": .int(ballot), "roundOf": roundOf.map(JSONValue.int) ?? .null]
-        if let proposal { object["proposal"] = .int(proposal) }
+        var object: [String: JSONValue] = ["ballot": .int(ballot.rawValue), "roundOf": roundOf.map { .int($0.rawValue) } ?? .null]
+        if let proposal { object["proposal"] = .int(proposal.rawValue) }
         if let method { object["method"] = .string(method) }
         if let options { object["options"] = .array(options.map(JSONValue.string)) }
         if let optionsJSON { object["optionsJSON"] = .string(optionsJSON) }

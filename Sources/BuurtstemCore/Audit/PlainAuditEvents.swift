@@ -18,6 +18,8 @@ extension PlainAuditEvent {
             case let value as String?: if let value { object[key] = .string(value) }
             case let value as Int?: if let value { object[key] = .int(value) }
             case let value as Bool?: if let value { object[key] = .bool(value) }
+            case let value as any NumberedIdentifier: object[key] = .int(value.rawValue)
+            case let value as (any NumberedIdentifier)?: if let value { object[key] = .int(value.rawValue) }
             case let value as [String]: object[key] = .array(value.map(JSONValue.string))
             case let value as any NullWritten: object[key] = value.json
             default: preconditionFailure("\(Self.action.rawValue).\(key) is not a string, number or boolean")
@@ -48,6 +50,7 @@ public struct OrNull<Wrapped: Sendable & Hashable & Decodable>: NullWritten, Sen
         case let string as String: return .string(string)
         case let int as Int: return .int(int)
         case let bool as Bool: return .bool(bool)
+        case let id as any NumberedIdentifier: return .int(id.rawValue)
         default: return .null
         }
     }
@@ -88,9 +91,9 @@ public struct StaffDisabled: PlainAuditEvent, Hashable {
 /// Voting codes were issued for an assembly: how many (never the codes).
 public struct CodesIssued: PlainAuditEvent, Hashable {
     public static let action = AuditAction.codesIssued
-    public var assembly: Int
+    public var assembly: AssemblyID
     public var count: Int
-    public init(assembly: Int, count: Int) {
+    public init(assembly: AssemblyID, count: Int) {
         self.assembly = assembly
         self.count = count
     }
@@ -112,11 +115,11 @@ public struct BoardLeft: PlainAuditEvent, Hashable {
 /// A member supported a proposal on a day.
 public struct ProposalSupported: PlainAuditEvent, Hashable {
     public static let action = AuditAction.proposalSupported
-    public var proposal: Int
+    public var proposal: ProposalID
     /// The member's resident id.
     public var id: String
     public var on: String
-    public init(proposal: Int, member: ResidentID, on day: CivilDate) {
+    public init(proposal: ProposalID, member: ResidentID, on day: CivilDate) {
         self.proposal = proposal
         self.id = member.rawValue
         self.on = day.description
@@ -126,16 +129,16 @@ public struct ProposalSupported: PlainAuditEvent, Hashable {
 /// A proposal was admitted to the agenda.
 public struct ProposalAdmitted: PlainAuditEvent, Hashable {
     public static let action = AuditAction.proposalAdmitted
-    public var proposal: Int
-    public init(proposal: Int) { self.proposal = proposal }
+    public var proposal: ProposalID
+    public init(proposal: ProposalID) { self.proposal = proposal }
 }
 
 /// A proposal was refused, with the reason as the refusal words it.
 public struct ProposalRefused: PlainAuditEvent, Hashable {
     public static let action = AuditAction.proposalRefused
-    public var proposal: Int
+    public var proposal: ProposalID
     public var reason: String
-    public init(proposal: Int, reason: String) {
+    public init(proposal: ProposalID, reason: String) {
         self.proposal = proposal
         self.reason = reason
     }
@@ -144,11 +147,11 @@ public struct ProposalRefused: PlainAuditEvent, Hashable {
 /// An assembly was opened: the quorum at opening.
 public struct AssemblyOpened: PlainAuditEvent, Hashable {
     public static let action = AuditAction.assemblyOpened
-    public var assembly: Int
+    public var assembly: AssemblyID
     public var quorumMet: Bool
     public var counted: Int
     public var needed: Int
-    public init(assembly: Int, quorumMet: Bool, counted: Int, needed: Int) {
+    public init(assembly: AssemblyID, quorumMet: Bool, counted: Int, needed: Int) {
         self.assembly = assembly
         self.quorumMet = quorumMet
         self.counted = counted
@@ -159,17 +162,17 @@ public struct AssemblyOpened: PlainAuditEvent, Hashable {
 /// An assembly was closed; the head after this entry is printed on the minutes.
 public struct AssemblyClosed: PlainAuditEvent, Hashable {
     public static let action = AuditAction.assemblyClosed
-    public var assembly: Int
-    public init(assembly: Int) { self.assembly = assembly }
+    public var assembly: AssemblyID
+    public init(assembly: AssemblyID) { self.assembly = assembly }
 }
 
 /// A member checked in at the desk.
 public struct MemberCheckedIn: PlainAuditEvent, Hashable {
     public static let action = AuditAction.memberCheckedIn
-    public var assembly: Int
+    public var assembly: AssemblyID
     /// The member's resident id.
     public var id: String
-    public init(assembly: Int, member: ResidentID) {
+    public init(assembly: AssemblyID, member: ResidentID) {
         self.assembly = assembly
         self.id = member.rawValue
     }
@@ -178,10 +181,10 @@ public struct MemberCheckedIn: PlainAuditEvent, Hashable {
 /// A proxy was recorded: who gave it and who holds it.
 public struct ProxyRecorded: PlainAuditEvent, Hashable {
     public static let action = AuditAction.proxyRecorded
-    public var assembly: Int
+    public var assembly: AssemblyID
     public var giver: String
     public var holder: String
-    public init(assembly: Int, giver: ResidentID, holder: ResidentID) {
+    public init(assembly: AssemblyID, giver: ResidentID, holder: ResidentID) {
         self.assembly = assembly
         self.giver = giver.rawValue
         self.holder = holder.rawValue
@@ -209,12 +212,12 @@ public struct WitnessAdded: PlainAuditEvent, Hashable {
 /// An assembly was called: on which day, its reference date, the electorate and the statute version.
 public struct AssemblyCalled: PlainAuditEvent, Hashable {
     public static let action = AuditAction.assemblyCalled
-    public var assembly: Int
+    public var assembly: AssemblyID
     public var calledOn: String
     public var referenceDate: String
     public var electorate: Int
     public var statuteVersion: Int
-    public init(assembly: Int, calledOn: CivilDate, referenceDate: CivilDate, electorate: Int, statuteVersion: Int) {
+    public init(assembly: AssemblyID, calledOn: CivilDate, referenceDate: CivilDate, electorate: Int, statuteVersion: Int) {
         self.assembly = assembly
         self.calledOn = calledOn.description
         self.referenceDate = referenceDate.description
@@ -227,11 +230,11 @@ public struct AssemblyCalled: PlainAuditEvent, Hashable {
 public struct ProposalCarried: PlainAuditEvent, Hashable {
     public static let action = AuditAction.proposalCarried
     /// The new proposal, the one it was carried from, and the two assemblies.
-    public var proposal: Int
-    public var from: Int
-    public var assembly: Int
-    public var firstMeeting: Int
-    public init(proposal: Int, from: Int, assembly: Int, firstMeeting: Int) {
+    public var proposal: ProposalID
+    public var from: ProposalID
+    public var assembly: AssemblyID
+    public var firstMeeting: AssemblyID
+    public init(proposal: ProposalID, from: ProposalID, assembly: AssemblyID, firstMeeting: AssemblyID) {
         self.proposal = proposal
         self.from = from
         self.assembly = assembly
@@ -293,12 +296,12 @@ public struct AuditWitnessed: PlainAuditEvent, Hashable {
 /// assembly it is the second meeting of.
 public struct AssemblyScheduled: PlainAuditEvent, Hashable {
     public static let action = AuditAction.assemblyScheduled
-    public var assembly: Int
+    public var assembly: AssemblyID
     public var date: String
     public var place: String
     public var agenda: [String]
-    public var secondMeetingOf: Int?
-    public init(assembly: Int, date: CivilDate, place: String, agenda: [String], secondMeetingOf: Int?) {
+    public var secondMeetingOf: AssemblyID?
+    public init(assembly: AssemblyID, date: CivilDate, place: String, agenda: [String], secondMeetingOf: AssemblyID?) {
         self.assembly = assembly
         self.date = date.description
         self.place = place
@@ -311,13 +314,13 @@ public struct AssemblyScheduled: PlainAuditEvent, Hashable {
 /// members or a named party) and with how many supporters.
 public struct ProposalSubmitted: PlainAuditEvent, Hashable {
     public static let action = AuditAction.proposalSubmitted
-    public var proposal: Int
-    public var assembly: Int
+    public var proposal: ProposalID
+    public var assembly: AssemblyID
     public var title: String
     public var kind: String
     public var by: String
     public var supporters: Int
-    public init(proposal: Int, assembly: Int, title: String, kind: String, by: String, supporters: Int) {
+    public init(proposal: ProposalID, assembly: AssemblyID, title: String, kind: String, by: String, supporters: Int) {
         self.proposal = proposal
         self.assembly = assembly
         self.title = title
@@ -361,12 +364,12 @@ public typealias BoardReappointed = BoardSeatTaken<BoardSeat.Reappointed>
 /// first ballot the new code may vote on (null: every ballot).
 public struct CodeReissued: PlainAuditEvent, Hashable {
     public static let action = AuditAction.codeReissued
-    public var assembly: Int
+    public var assembly: AssemblyID
     /// The member's resident id.
     public var id: String
     public var oldCodeShown: Bool
-    public var firstBallot: OrNull<Int>
-    public init(assembly: Int, member: ResidentID, oldCodeShown: Bool, firstBallot: Int?) {
+    public var firstBallot: OrNull<BallotID>
+    public init(assembly: AssemblyID, member: ResidentID, oldCodeShown: Bool, firstBallot: BallotID?) {
         self.assembly = assembly
         self.id = member.rawValue
         self.oldCodeShown = oldCodeShown
@@ -411,11 +414,11 @@ public enum ShareholderResponseKind {
 /// A social shareholder's advice, consent or refusal (veto) on a proposal.
 public struct ShareholderResponded<Kind: LoggedAs>: PlainAuditEvent, Hashable, Sendable {
     public static var action: AuditAction { Kind.action }
-    public var proposal: Int
+    public var proposal: ProposalID
     public var shareholder: String
     public var on: String
     public var text: String
-    public init(proposal: Int, shareholder: String, on day: CivilDate, text: String) {
+    public init(proposal: ProposalID, shareholder: String, on day: CivilDate, text: String) {
         self.proposal = proposal
         self.shareholder = shareholder
         self.on = day.description

@@ -49,7 +49,7 @@ public struct ComplianceFacts: Sendable {
 
     /// A proposal that went to a ballot, with the ballot's method and (once closed) its count.
     public struct DecisionFact: Sendable {
-        public var ballot: Int
+        public var ballot: BallotID
         /// As submitted; for members' proposals only the supporters who were in the electorate.
         public var proposal: Proposal
         public var responses: [ShareholderResponse]
@@ -64,14 +64,14 @@ public struct ComplianceFacts: Sendable {
         /// A budget ballot counted by Amsterdam's rule: the project funded with extra money, and how much.
         public var topUp: (project: String, euros: Int)?
         /// The ballot whose votes tied, when this is its second round (`staking herstemming`).
-        public var roundOf: Int?
+        public var roundOf: BallotID?
         /// The chair's casting decision after a tie (`staking voorzitter beslist`).
         public var chairDecision: ChairDecision?
         /// The quorum, and the members present or represented, when the ballot closed.
         public var recordedQuorum: QuorumStatus?
         public var recordedPresent: Int?
         public init(
-            ballot: Int, proposal: Proposal, responses: [ShareholderResponse], method: TallyMethod, count: YesNoCount?, outcome: String?,
+            ballot: BallotID, proposal: Proposal, responses: [ShareholderResponse], method: TallyMethod, count: YesNoCount?, outcome: String?,
             options: [BallotOption] = [], chosen: [String] = [], votesCast: Int = 0
         ) {
             self.ballot = ballot

@@ -43,9 +43,9 @@ public struct MeetingLinks: Sendable, Hashable {
     /// For a first meeting: the second meeting called for its items, and each carried proposal's
     /// id there (by its id here).
     public var secondMeeting: Assembly?
-    public var carried: [Int: Int]
+    public var carried: [ProposalID: ProposalID]
 
-    public init(firstMeeting: Assembly? = nil, secondMeeting: Assembly? = nil, carried: [Int: Int] = [:]) {
+    public init(firstMeeting: Assembly? = nil, secondMeeting: Assembly? = nil, carried: [ProposalID: ProposalID] = [:]) {
         self.firstMeeting = firstMeeting
         self.secondMeeting = secondMeeting
         self.carried = carried

@@ -14,14 +14,14 @@ public struct MembershipApplication: Sendable, Hashable {
     public var state: State
     public var decidedBy: AdmissionRule.Body?
     /// The assembly that decided, when the general assembly admits.
-    public var assembly: Int?
+    public var assembly: AssemblyID?
     public var decidedOn: CivilDate?
     /// Why it was refused (kept with the decision).
     public var reason: String?
 
     public init(
         id: Int, resident: ResidentID, appliedOn: CivilDate, intakeOn: CivilDate? = nil, meetsProfile: Bool = false,
-        state: State = .pending, decidedBy: AdmissionRule.Body? = nil, assembly: Int? = nil, decidedOn: CivilDate? = nil,
+        state: State = .pending, decidedBy: AdmissionRule.Body? = nil, assembly: AssemblyID? = nil, decidedOn: CivilDate? = nil,
         reason: String? = nil
     ) {
         self.id = id

@@ -11,12 +11,12 @@ import Foundation
 /// member or the code, only the ballot, the random receipt, the choice, and the per-ballot marker.
 public enum VoteCommitment {
     /// The commitment to one vote row: ballot, receipt and choice.
-    public static func vote(secret: [UInt8], ballot: Int, receipt: String, choice: String) -> String {
+    public static func vote(secret: [UInt8], ballot: BallotID, receipt: String, choice: String) -> String {
         mac(secret, "buurtstem/vote/v1\u{0}\(ballot)\u{0}\(receipt)\u{0}\(choice)")
     }
 
     /// The commitment to one "this code voted" row: ballot, marker and sealed receipt.
-    public static func codeUse(secret: [UInt8], ballot: Int, marker: [UInt8], sealed: [UInt8]?) -> String {
+    public static func codeUse(secret: [UInt8], ballot: BallotID, marker: [UInt8], sealed: [UInt8]?) -> String {
         var message = Data("buurtstem/code-use/v1\u{0}\(ballot)\u{0}".utf8)
         message.append(contentsOf: marker)
         message.append(0)

@@ -12,7 +12,7 @@ public enum VoteRules {
     /// Whether a code may vote on `ballot` at all: the ballot is open, the code belongs to this
     /// assembly (`state` nil: it does not), is active, and was handed out before the ballot opened
     /// or without an earlier code that could have voted (`firstBallot`: the first ballot it may vote on).
-    public static func admission(ballotOpen: Bool, state: CodeState?, firstBallot: Int?, ballot: Int) -> VoteRejection? {
+    public static func admission(ballotOpen: Bool, state: CodeState?, firstBallot: BallotID?, ballot: BallotID) -> VoteRejection? {
         guard ballotOpen else { return .ballotClosed }
         guard let state else { return .unknownCode }
         switch state {

@@ -88,17 +88,17 @@ public struct VotingCode: Sendable, Hashable, CustomStringConvertible {
     /// it never joins `keyedHash` (which names the member): whoever holds the database file sees
     /// that some code voted, not which member's. A different value per ballot, so one voter's
     /// votes on several ballots cannot be tied together either.
-    public func ballotMarker(secret: [UInt8], ballot: Int) -> Hash {
+    public func ballotMarker(secret: [UInt8], ballot: BallotID) -> Hash {
         derived("buurtstem/voted/v1", ballot: ballot, secret: secret)
     }
 
     /// The key that seals this code's receipt on a ballot (so the voter, and only with the code,
     /// can find their own vote again: to replace it where the statute allows).
-    public func receiptKey(secret: [UInt8], ballot: Int) -> SymmetricKey {
+    public func receiptKey(secret: [UInt8], ballot: BallotID) -> SymmetricKey {
         SymmetricKey(data: derived("buurtstem/receipt-key/v1", ballot: ballot, secret: secret).bytes)
     }
 
-    private func derived(_ label: String, ballot: Int, secret: [UInt8]) -> Hash {
+    private func derived(_ label: String, ballot: BallotID, secret: [UInt8]) -> Hash {
         let message = Data("\(label)\u{0}\(ballot)\u{0}\(characters)".utf8)
         return Hash(Array(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: secret))))
     }

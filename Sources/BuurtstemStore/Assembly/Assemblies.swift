@@ -14,24 +14,26 @@ extension AppDatabase {
     /// proposal deadline, and decided there without quorum (with the same majority).
     public func scheduleAssembly(
         date: CivilDate, place: String, agendaKinds: [String] = [], today: CivilDate,
-        secondMeetingOf first: Int? = nil, actor: AuditActor = .system
+        secondMeetingOf first: AssemblyID? = nil, actor: AuditActor = .system
     ) throws -> (Assembly, [Advice]) {
         try writer.write { db in
             let (statute, _) = try Self.statute(db, on: date)
             let existing = try Self.assemblies(db)
-            let id = (existing.map(\.id).max() ?? 0) + 1
             var carried: [Proposal] = []
             if let first {
                 carried = try Self.itemsForSecondMeeting(db, of: first, on: date)
             }
             var kinds: [String] = []
             for kind in agendaKinds.map(DecisionKindNames.canonical) + carried.map(\.kind) where !kinds.contains(kind) { kinds.append(kind) }
+            // The id is the row's, given by the database on insert.
             var (assembly, advice) = try AssemblyRules(statute: statute).schedule(
-                id: id, date: date, place: place, today: today, agendaKinds: kinds, existing: existing)
+                id: 0, date: date, place: place, today: today, agendaKinds: kinds, existing: existing)
             assembly.secondMeetingOf = first
             try db.execute(
-                sql: "INSERT INTO assembly (id, date, place, state, agenda_kinds, second_meeting_of) VALUES (?, ?, ?, 'scheduled', ?, ?)",
-                arguments: [id, date.description, place, assembly.agendaKinds.joined(separator: ","), first])
+                sql: "INSERT INTO assembly (date, place, state, agenda_kinds, second_meeting_of) VALUES (?, ?, 'scheduled', ?, ?)",
+                arguments: [date.description, place, assembly.agendaKinds.joined(separator: ","), first])
+            let id = AssemblyID(Int(db.lastInsertedRowID))
+            assembly.id = id
             try audit(
                 db, actor, AssemblyScheduled(assembly: id, date: date, place: place, agenda: assembly.agendaKinds, secondMeetingOf: first))
             for proposal in carried {
@@ -45,7 +47,7 @@ extension AppDatabase {
     /// The items of assembly `first` that failed for lack of quorum, whose kind has a second
     /// meeting, not yet carried, and whose window (after the first meeting, within the statute's
     /// days) includes `date`. Refuses when there is none, saying why.
-    static func itemsForSecondMeeting(_ db: Database, of first: Int, on date: CivilDate) throws -> [Proposal] {
+    static func itemsForSecondMeeting(_ db: Database, of first: AssemblyID, on date: CivilDate) throws -> [Proposal] {
         let assembly = try Self.assembly(db, first)
         guard assembly.secondMeetingOf == nil else {
             throw StoreError(
@@ -53,7 +55,7 @@ extension AppDatabase {
                 en: "assembly \(first) is itself a second meeting; its items were already decided without quorum")
         }
         let (statute, _) = try Self.statute(db, on: assembly.date)
-        let failed = try Int.fetchAll(
+        let failed = try ProposalID.fetchAll(
             db,
             sql: """
                 SELECT proposal.id FROM proposal JOIN ballot ON ballot.proposal_id = proposal.id
@@ -92,7 +94,7 @@ extension AppDatabase {
     }
 
     /// Puts a copy of `proposal` on assembly `id`'s agenda, admitted, linked to the original.
-    private static func carry(_ db: Database, _ proposal: Proposal, to id: Int) throws -> Int {
+    private static func carry(_ db: Database, _ proposal: Proposal, to id: AssemblyID) throws -> ProposalID {
         let (sourceKind, party, supporters) = proposal.source.stored
         try db.execute(
             sql: """
@@ -104,7 +106,7 @@ extension AppDatabase {
                 id, proposal.title, proposal.text, proposal.kind, sourceKind, party, proposal.submittedOn?.description,
                 proposal.amendmentText, proposal.inspectionFrom?.description, proposal.id,
             ])
-        let newID = Int(db.lastInsertedRowID)
+        let newID = ProposalID(Int(db.lastInsertedRowID))
         for supporter in Set(supporters) {
             try db.execute(sql: "INSERT INTO proposal_supporter (proposal_id, resident_id) VALUES (?, ?)", arguments: [newID, supporter.rawValue])
         }
@@ -112,7 +114,7 @@ extension AppDatabase {
     }
 
     /// Sends the notice: checks the notice period and freezes the electorate on the reference date.
-    public func callAssembly(_ id: Int, on day: CivilDate, actor: AuditActor = .system) throws -> (assembly: Assembly, electorate: Int) {
+    public func callAssembly(_ id: AssemblyID, on day: CivilDate, actor: AuditActor = .system) throws -> (assembly: Assembly, electorate: Int) {
         try writer.write { db in
             let assembly = try Self.assembly(db, id)
             let (statute, version) = try Self.statute(db, on: assembly.date)
@@ -137,7 +139,7 @@ extension AppDatabase {
     }
 
     /// Opens the assembly on its day; returns the quorum at opening.
-    public func openAssembly(_ id: Int, on day: CivilDate, actor: AuditActor = .system) throws -> QuorumStatus {
+    public func openAssembly(_ id: AssemblyID, on day: CivilDate, actor: AuditActor = .system) throws -> QuorumStatus {
         try writer.write { db in
             let assembly = try Self.assembly(db, id)
             // A day given by hand records what happened; a day still to come has not happened.
@@ -158,7 +160,7 @@ extension AppDatabase {
     }
 
     /// Closes the assembly; returns the audit head to print on the minutes.
-    public func closeAssembly(_ id: Int, actor: AuditActor = .system) throws -> AuditHead {
+    public func closeAssembly(_ id: AssemblyID, actor: AuditActor = .system) throws -> AuditHead {
         try writer.write { db in
             let assembly = try Self.assembly(db, id)
             let (statute, _) = try Self.statute(db, on: assembly.date)
@@ -173,7 +175,7 @@ extension AppDatabase {
                     en: "assembly \(id) still has \(open) open ballot\(open == 1 ? "" : "s"); close them first")
             }
             // A tie is not the end of an item: its second round or the chair's decision comes first.
-            if let waiting = try Int.fetchOne(
+            if let waiting = try ProposalID.fetchOne(
                 db,
                 sql: """
                     SELECT ballot.proposal_id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
@@ -184,7 +186,7 @@ extension AppDatabase {
                     nl: "de stemmen over voorstel \(waiting) staakten en het statuut zegt: opnieuw stemmen; open eerst de herstemming",
                     en: "the votes on proposal \(waiting) tied and the statute says vote again: open its second round first")
             }
-            if let waiting = try Int.fetchOne(
+            if let waiting = try BallotID.fetchOne(
                 db,
                 sql: """
                     SELECT ballot.id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
@@ -207,13 +209,13 @@ extension AppDatabase {
     public func assemblies() throws -> [Assembly] { try writer.read { try Self.assemblies($0) } }
 
     /// Marks a member of the assembly's electorate present.
-    public func checkIn(_ member: ResidentID, assembly id: Int, actor: AuditActor = .desk("balie")) throws -> QuorumStatus {
+    public func checkIn(_ member: ResidentID, assembly id: AssemblyID, actor: AuditActor = .desk("balie")) throws -> QuorumStatus {
         try checkIn([member], assembly: id, actor: actor)
     }
 
     /// Marks members present in one transaction (a paper attendance list typed in afterwards):
     /// all or none, each with its own audit entry.
-    public func checkIn(_ members: [ResidentID], assembly id: Int, actor: AuditActor = .desk("balie")) throws -> QuorumStatus {
+    public func checkIn(_ members: [ResidentID], assembly id: AssemblyID, actor: AuditActor = .desk("balie")) throws -> QuorumStatus {
         try writer.write { db in
             let assembly = try Self.assembly(db, id)
             guard assembly.state == .called || assembly.state == .open else {
@@ -241,7 +243,7 @@ extension AppDatabase {
     }
 
     /// Records a proxy from `giver` to `holder` (who must be present).
-    public func proxy(from giver: ResidentID, to holder: ResidentID, assembly id: Int, actor: AuditActor = .desk("balie")) throws -> QuorumStatus {
+    public func proxy(from giver: ResidentID, to holder: ResidentID, assembly id: AssemblyID, actor: AuditActor = .desk("balie")) throws -> QuorumStatus {
         try writer.write { db in
             let assembly = try Self.assembly(db, id)
             let (statute, _) = try Self.statute(db, on: assembly.date)
@@ -259,7 +261,7 @@ extension AppDatabase {
     }
 
     /// The attendance and electorate size of an assembly.
-    public func attendance(assembly id: Int) throws -> (attendance: Attendance, electorate: Set<ResidentID>) {
+    public func attendance(assembly id: AssemblyID) throws -> (attendance: Attendance, electorate: Set<ResidentID>) {
         try writer.read { db in (try Self.attendance(db, id), try Self.electorate(db, id)) }
     }
 
@@ -286,7 +288,7 @@ extension AppDatabase {
 
     // MARK: Reading inside a transaction
 
-    static func assembly(_ db: Database, _ id: Int) throws -> Assembly {
+    static func assembly(_ db: Database, _ id: AssemblyID) throws -> Assembly {
         guard let row = try AssemblyRow.fetchOne(db, key: id) else {
             throw StoreError.notFound(nl: "er is geen vergadering \(id)", en: "there is no assembly \(id)")
         }
@@ -297,12 +299,12 @@ extension AppDatabase {
         try AssemblyRow.fetchAll(db, sql: "SELECT * FROM assembly ORDER BY date, id").map(\.assembly)
     }
 
-    static func electorate(_ db: Database, _ id: Int) throws -> Set<ResidentID> {
+    static func electorate(_ db: Database, _ id: AssemblyID) throws -> Set<ResidentID> {
         if let summary = try PresenceSummary.fetch(db, id) { return PresenceSummary.placeholders("electorate", summary.electorate) }
         return Set(try String.fetchAll(db, sql: "SELECT resident_id FROM electorate WHERE assembly_id = ?", arguments: [id]).map(ResidentID.init))
     }
 
-    static func attendance(_ db: Database, _ id: Int) throws -> Attendance {
+    static func attendance(_ db: Database, _ id: AssemblyID) throws -> Attendance {
         var attendance = Attendance()
         if let summary = try PresenceSummary.fetch(db, id) {
             // The lists are gone (retention); the counts stand for them: placeholders, never a member's id.

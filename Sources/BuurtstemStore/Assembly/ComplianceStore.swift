@@ -97,7 +97,7 @@ extension AppDatabase {
     }
 
     /// Every assembly (or only `only`) with its electorate size, attendance and decisions.
-    static func assemblyFacts(_ db: Database, only: Int? = nil) throws -> [ComplianceFacts.AssemblyFact] {
+    static func assemblyFacts(_ db: Database, only: AssemblyID? = nil) throws -> [ComplianceFacts.AssemblyFact] {
         var assemblies: [ComplianceFacts.AssemblyFact] = []
         for assembly in try Self.assemblies(db) where only == nil || assembly.id == only {
             var decisions: [ComplianceFacts.DecisionFact] = []
@@ -160,7 +160,7 @@ extension AppDatabase {
     }
 
     /// The minutes of an assembly, by the statute in force on its date.
-    public func minutes(assembly id: Int) throws -> Minutes {
+    public func minutes(assembly id: AssemblyID) throws -> Minutes {
         try writer.read { db in
             guard let fact = try Self.assemblyFacts(db, only: id).first else {
                 throw StoreError.notFound(nl: "er is geen vergadering \(id)", en: "there is no assembly \(id)")
@@ -274,7 +274,7 @@ extension AppDatabase {
     static func meetingLinks(_ db: Database, of assembly: Assembly) throws -> MeetingLinks {
         var links = MeetingLinks()
         if let first = assembly.secondMeetingOf { links.firstMeeting = try Self.assembly(db, first) }
-        if let second = try Int.fetchOne(db, sql: "SELECT id FROM assembly WHERE second_meeting_of = ? ORDER BY id LIMIT 1", arguments: [assembly.id]) {
+        if let second = try AssemblyID.fetchOne(db, sql: "SELECT id FROM assembly WHERE second_meeting_of = ? ORDER BY id LIMIT 1", arguments: [assembly.id]) {
             links.secondMeeting = try Self.assembly(db, second)
             for row in try Row.fetchAll(
                 db, sql: "SELECT id, carried_from FROM proposal WHERE assembly_id = ? AND carried_from IS NOT NULL",

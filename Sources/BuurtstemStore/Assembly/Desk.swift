@@ -31,7 +31,7 @@ public struct DeskEntry: Sendable, Hashable {
 extension AppDatabase {
     /// Finds members of the assembly's electorate by the address they had on its reference date,
     /// optionally narrowed by (part of) a name; sorted by addition and id.
-    public func deskSearch(assembly id: Int, postcode: Postcode, houseNumber: Int, name: String? = nil) throws -> [DeskEntry] {
+    public func deskSearch(assembly id: AssemblyID, postcode: Postcode, houseNumber: Int, name: String? = nil) throws -> [DeskEntry] {
         let entries = try writer.read { db in
             let assembly = try Self.assembly(db, id)
             guard let reference = assembly.referenceDate else {
@@ -49,7 +49,7 @@ extension AppDatabase {
     }
 
     /// One member of the assembly's electorate as the desk sees them, or nil.
-    public func deskEntry(assembly id: Int, member: ResidentID) throws -> DeskEntry? {
+    public func deskEntry(assembly id: AssemblyID, member: ResidentID) throws -> DeskEntry? {
         try writer.read { db in
             let assembly = try Self.assembly(db, id)
             guard let reference = assembly.referenceDate else { return nil }
@@ -57,7 +57,7 @@ extension AppDatabase {
         }
     }
 
-    static func deskEntries(_ db: Database, assembly id: Int, reference: CivilDate, extra: String, arguments: StatementArguments) throws -> [DeskEntry] {
+    static func deskEntries(_ db: Database, assembly id: AssemblyID, reference: CivilDate, extra: String, arguments: StatementArguments) throws -> [DeskEntry] {
         let sql = """
             SELECT e.resident_id, r.name, s.postcode, s.house_number, s.addition,
                    EXISTS (SELECT 1 FROM attendance a WHERE a.assembly_id = e.assembly_id AND a.resident_id = e.resident_id),

@@ -10,13 +10,13 @@ struct PresenceSummary: Codable, FetchableRecord, PersistableRecord {
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
-    var assemblyId: Int
+    var assemblyId: AssemblyID
     var electorate: Int
     var present: Int
     var represented: Int
     var purgedOn: String
 
-    static func fetch(_ db: Database, _ assembly: Int) throws -> PresenceSummary? {
+    static func fetch(_ db: Database, _ assembly: AssemblyID) throws -> PresenceSummary? {
         try PresenceSummary.fetchOne(db, key: assembly)
     }
 

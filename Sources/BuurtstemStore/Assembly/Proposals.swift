@@ -37,7 +37,7 @@ extension AppDatabase {
                     proposal.assembly, proposal.title, proposal.text, proposal.kind, sourceKind, party, day.description,
                     proposal.amendmentText, proposal.inspectionFrom?.description,
                 ])
-            let id = Int(db.lastInsertedRowID)
+            let id = ProposalID(Int(db.lastInsertedRowID))
             proposal.id = id
             for supporter in Set(supporters) {
                 try db.execute(sql: "INSERT INTO proposal_supporter (proposal_id, resident_id) VALUES (?, ?)", arguments: [id, supporter.rawValue])
@@ -56,7 +56,7 @@ extension AppDatabase {
     /// Support can be added until the statute's deadline for proposals (or the assembly's day), also
     /// after a refusal for too few supporters: the proposal is then submitted again, to be judged anew
     /// by the next `admitProposal`; the earlier refusal stays in the audit log with its reason.
-    public func supportProposal(_ id: Int, member: ResidentID, on date: CivilDate? = nil, actor: AuditActor = .system) throws {
+    public func supportProposal(_ id: ProposalID, member: ResidentID, on date: CivilDate? = nil, actor: AuditActor = .system) throws {
         try writer.write { db in
             let proposal = try Self.proposal(db, id)
             guard case .members = proposal.source else {
@@ -103,7 +103,7 @@ extension AppDatabase {
     }
 
     /// Admits a proposal to its assembly's agenda, or records why it is refused (and throws that refusal).
-    public func admitProposal(_ id: Int, actor: AuditActor = .system) throws -> Proposal {
+    public func admitProposal(_ id: ProposalID, actor: AuditActor = .system) throws -> Proposal {
         var refusal: Refusal?
         let proposal: Proposal = try writer.write { db in
             let proposal = try Self.proposal(db, id)
@@ -188,14 +188,14 @@ extension AppDatabase {
     }
 
     /// Every proposal of an assembly (all when nil).
-    public func proposals(assembly: Int? = nil) throws -> [Proposal] {
+    public func proposals(assembly: AssemblyID? = nil) throws -> [Proposal] {
         try writer.read { db in
-            let ids = try Int.fetchAll(db, sql: "SELECT id FROM proposal WHERE ?1 IS NULL OR assembly_id = ?1 ORDER BY id", arguments: [assembly])
+            let ids = try ProposalID.fetchAll(db, sql: "SELECT id FROM proposal WHERE ?1 IS NULL OR assembly_id = ?1 ORDER BY id", arguments: [assembly])
             return try ids.map { try Self.proposal(db, $0) }
         }
     }
 
-    static func proposal(_ db: Database, _ id: Int) throws -> Proposal {
+    static func proposal(_ db: Database, _ id: ProposalID) throws -> Proposal {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM proposal WHERE id = ?", arguments: [id]) else {
             throw StoreError.notFound(nl: "er is geen voorstel \(id)", en: "there is no proposal \(id)")
         }
@@ -233,15 +233,15 @@ extension AppDatabase {
     }
 
     /// The social shareholders' advice, consent or refusal on a proposal, in the order recorded.
-    public func shareholderResponses(proposal id: Int) throws -> [ShareholderResponse] {
+    public func shareholderResponses(proposal id: ProposalID) throws -> [ShareholderResponse] {
         try writer.read { db in try Self.responses(db, proposal: id) }
     }
 
     /// The responses on a proposal, and on the proposal it was carried from to a second meeting
     /// (advice, consent or a veto given for the first meeting still holds for the same proposal).
-    static func responses(_ db: Database, proposal id: Int) throws -> [ShareholderResponse] {
+    static func responses(_ db: Database, proposal id: ProposalID) throws -> [ShareholderResponse] {
         var responses: [ShareholderResponse] = []
-        var next: Int? = id
+        var next: ProposalID? = id
         while let current = next {
             responses =
                 try ShareholderResponseRow.fetchAll(
@@ -250,7 +250,7 @@ extension AppDatabase {
                 ).map { row in
                     ShareholderResponse(shareholder: row.shareholder, proposal: id, kind: row.kind, on: row.onDate, text: row.text)
                 } + responses
-            next = try Int.fetchOne(db, sql: "SELECT carried_from FROM proposal WHERE id = ?", arguments: [current])
+            next = try ProposalID.fetchOne(db, sql: "SELECT carried_from FROM proposal WHERE id = ?", arguments: [current])
         }
         return responses
     }

@@ -105,7 +105,7 @@ public struct AuditVerification: Sendable {
         /// The stored right edge of the tree (used for the next append) is damaged or gives another root.
         case storedHeadDamaged
         /// A ballot, its votes or its code uses no longer match the log's entries about them.
-        case ballotDiffersFromLog(ballot: Int, what: String)
+        case ballotDiffersFromLog(ballot: BallotID, what: String)
         /// An entry that is never purged (a vote, a ballot, …) has a purged payload.
         case purgeNotAllowed(seq: Int, action: String)
         /// A payload was replaced by its digest, and no `data.purged` entry records it.

@@ -19,20 +19,20 @@ struct BallotLogCheck {
         /// `ballot.opened`: the set-up.
         case opened(BallotOpened)
         /// `ballot.closed` or `ballot.chair-decided`: the result as stored text.
-        case result(ballot: Int, raw: String)
+        case result(ballot: BallotID, raw: String)
     }
 
     /// The ballot-related entries, in order.
     private(set) var entries: [(seq: Int, logged: Logged)] = []
     /// Ballot entries whose payload claims to be purged: (seq, action, the ballot it names if any).
-    private(set) var purged: [(seq: Int, action: String, ballot: Int?)] = []
+    private(set) var purged: [(seq: Int, action: String, ballot: BallotID?)] = []
 
     static let actions: Set<String> = [
         VoteCast.action.rawValue, VoteReplaced.action.rawValue, VotesEntered.action.rawValue, AuditAction.ballotOpened.rawValue,
         AuditAction.ballotClosed.rawValue, AuditAction.ballotChairDecided.rawValue,
     ]
 
-    private struct BallotOnly: Decodable { var ballot: Int? }
+    private struct BallotOnly: Decodable { var ballot: BallotID? }
 
     /// Adds an entry if it concerns ballots (cheap for the others: one byte and one set lookup).
     mutating func consider(seq: Int, action: String, payload: String) {
@@ -69,22 +69,22 @@ struct BallotLogCheck {
     }
 
     /// Per ballot, what does not match the log (empty: all matches).
-    func problems(_ db: Database) throws -> [Int: [String]] {
-        var opened: [Int: BallotOpened] = [:]
-        var closed: [Int: String] = [:]
-        var votes: [Int: [String: Int]] = [:]
-        var codes: [Int: [String: Int]] = [:]
+    func problems(_ db: Database) throws -> [BallotID: [String]] {
+        var opened: [BallotID: BallotOpened] = [:]
+        var closed: [BallotID: String] = [:]
+        var votes: [BallotID: [String: Int]] = [:]
+        var codes: [BallotID: [String: Int]] = [:]
         // Vote entries without a commitment (entries written before commitments existed), and ballots with any that has one.
-        var uncommittedVotes: [Int: [Int]] = [:]
-        var uncommittedCodes: [Int: [Int]] = [:]
-        var committedVotes: Set<Int> = []
-        var committedCodes: Set<Int> = []
-        func add(_ map: inout [Int: [String: Int]], _ ballot: Int, _ key: String?, _ delta: Int) -> Bool {
+        var uncommittedVotes: [BallotID: [Int]] = [:]
+        var uncommittedCodes: [BallotID: [Int]] = [:]
+        var committedVotes: Set<BallotID> = []
+        var committedCodes: Set<BallotID> = []
+        func add(_ map: inout [BallotID: [String: Int]], _ ballot: BallotID, _ key: String?, _ delta: Int) -> Bool {
             guard let key else { return false }
             map[ballot, default: [:]][key, default: 0] += delta
             return true
         }
-        func note(_ committed: Bool, _ seq: Int, _ ballot: Int, _ yes: inout Set<Int>, _ no: inout [Int: [Int]]) {
+        func note(_ committed: Bool, _ seq: Int, _ ballot: BallotID, _ yes: inout Set<BallotID>, _ no: inout [BallotID: [Int]]) {
             if committed { yes.insert(ballot) } else { no[ballot, default: []].append(seq) }
         }
         for (seq, logged) in entries {
@@ -111,7 +111,7 @@ struct BallotLogCheck {
         // Checked by counts only: ballots none of whose vote entries carries a commitment.
         let legacyVotes = Set(uncommittedVotes.keys).subtracting(committedVotes)
         let legacyCodes = Set(uncommittedCodes.keys).subtracting(committedCodes)
-        var problems: [Int: [String]] = [:]
+        var problems: [BallotID: [String]] = [:]
         let rows = try Row.fetchAll(
             db,
             sql: """
@@ -119,12 +119,12 @@ struct BallotLogCheck {
                        ballot.round_of, ballot.votes_changeable
                 FROM ballot LEFT JOIN proposal ON proposal.id = ballot.proposal_id ORDER BY ballot.id
                 """)
-        var secrets: [Int: [UInt8]] = [:]
+        var secrets: [AssemblyID: [UInt8]] = [:]
         for row in rows {
-            let id: Int = row[0]
+            let id: BallotID = row[0]
             var wrong: [String] = []
             if let entry = opened[id] {
-                if entry.proposal != row[1] as Int? { wrong.append("its proposal differs from the ballot.opened entry") }
+                if entry.proposal != row[1] as ProposalID? { wrong.append("its proposal differs from the ballot.opened entry") }
                 if entry.method != row[2] as String? { wrong.append("its method differs from the ballot.opened entry") }
                 if let options = entry.optionsJSON {
                     if options != row[3] as String? { wrong.append("its options differ from the ballot.opened entry") }
@@ -135,7 +135,7 @@ struct BallotLogCheck {
                 }
                 if let seats = entry.seats, seats != (row[4] as Int?) { wrong.append("its seats differ from the ballot.opened entry") }
                 if let budget = entry.budget, budget != (row[5] as Int?) { wrong.append("its budget differs from the ballot.opened entry") }
-                if entry.roundOf != (row[9] as Int?) { wrong.append("its round differs from the ballot.opened entry") }
+                if entry.roundOf != (row[9] as BallotID?) { wrong.append("its round differs from the ballot.opened entry") }
                 if entry.changeable != (row[10] as Bool?) { wrong.append("whether its votes may be changed differs from the ballot.opened entry") }
             } else {
                 wrong.append("the log has no ballot.opened entry for it")
@@ -147,7 +147,7 @@ struct BallotLogCheck {
             } else if state != "open" || (row[7] as String?) != nil {
                 wrong.append("the table says \(state ?? "nothing") with a result, the log never closed it")
             }
-            if let assembly = row[8] as Int? {
+            if let assembly = row[8] as AssemblyID? {
                 if secrets[assembly] == nil {
                     secrets[assembly] =
                         (try Data.fetchOne(db, sql: "SELECT secret FROM assembly_secret WHERE assembly_id = ?", arguments: [assembly])).map { [UInt8]($0) }
@@ -185,7 +185,7 @@ struct BallotLogCheck {
             }
             if !wrong.isEmpty { problems[id] = wrong }
         }
-        for id in Set(opened.keys).subtracting(rows.map { $0[0] as Int }) { problems[id] = ["the log opened it, the table has no such ballot"] }
+        for id in Set(opened.keys).subtracting(rows.map { $0[0] as BallotID }) { problems[id] = ["the log opened it, the table has no such ballot"] }
         return problems
     }
 }

@@ -1,10 +1,10 @@
-import BuurtstemCore
+public import BuurtstemCore
 import Foundation
 public import GRDB
 
 /// For one ballot: the votes stored against the codes marked used and the audit log's entries.
 public struct BallotIntegrity: Sendable, Hashable {
-    public var ballot: Int
+    public var ballot: BallotID
     /// Rows in the secret `vote` table.
     public var votes: Int
     /// Codes marked as having voted on this ballot.
@@ -27,8 +27,8 @@ extension AppDatabase {
     /// Checks every ballot: votes stored = codes used (+ paper votes entered) = votes in the audit log.
     public func voteIntegrity() throws -> [BallotIntegrity] {
         try writer.read { db in
-            var audited: [Int: Int] = [:]
-            var entered: [Int: Int] = [:]
+            var audited: [BallotID: Int] = [:]
+            var entered: [BallotID: Int] = [:]
             let decoder = JSONDecoder()
             for row in try Row.fetchAll(
                 db, sql: "SELECT action, payload FROM audit_entry WHERE action IN (?, ?)", arguments: [VoteCast.action.rawValue, VotesEntered.action.rawValue])
@@ -40,7 +40,7 @@ extension AppDatabase {
                     entered[entry.ballot, default: 0] += entry.count ?? 0
                 }
             }
-            var allowed: [Int: Int] = [:]
+            var allowed: [AssemblyID: Int] = [:]
             let logProblems = try BallotLogCheck.load(db).problems(db)
             return try Row.fetchAll(
                 db,
@@ -50,8 +50,8 @@ extension AppDatabase {
                     FROM ballot ORDER BY id
                     """
             ).map { row in
-                let id: Int = row[0]
-                let assembly: Int = row[3]
+                let id: BallotID = row[0]
+                let assembly: AssemblyID = row[3]
                 if allowed[assembly] == nil { allowed[assembly] = try Self.attendance(db, assembly).votesAllowed }
                 return BallotIntegrity(
                     ballot: id, votes: row[1], codesUsed: row[2], entered: entered[id] ?? 0, auditedVotes: audited[id] ?? 0,

@@ -14,6 +14,9 @@ extension CivilDate: DatabaseValueConvertible {
     }
 }
 
+/// Stored as the bare row id (an INTEGER column).
+extension Identifier: DatabaseValueConvertible, StatementColumnConvertible {}
+
 extension Assembly.State: DatabaseValueConvertible {}
 extension ShareholderResponse.Kind: DatabaseValueConvertible {}
 extension MembershipApplication.State: DatabaseValueConvertible {}
@@ -25,14 +28,14 @@ struct AssemblyRow: Codable, FetchableRecord, TableRecord {
     static let databaseTableName = "assembly"
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
 
-    var id: Int
+    var id: AssemblyID
     var date: CivilDate
     var place: String
     var state: Assembly.State
     var calledOn: CivilDate?
     var referenceDate: CivilDate?
     var agendaKinds: String
-    var secondMeetingOf: Int?
+    var secondMeetingOf: AssemblyID?
 
     var assembly: Assembly {
         Assembly(
@@ -61,7 +64,7 @@ struct ShareholderResponseRow: Codable, FetchableRecord, TableRecord {
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
 
     var id: Int
-    var proposalId: Int
+    var proposalId: ProposalID
     var shareholder: String
     var kind: ShareholderResponse.Kind
     var onDate: CivilDate
@@ -80,7 +83,7 @@ struct MembershipApplicationRow: Codable, FetchableRecord, TableRecord {
     var meetsProfile: Bool
     var state: MembershipApplication.State
     var decidedBy: AdmissionRule.Body?
-    var assemblyId: Int?
+    var assemblyId: AssemblyID?
     var decidedOn: CivilDate?
     var reason: String?
 

@@ -30,7 +30,7 @@ extension AppDatabase {
     public func purge(before: CivilDate, on day: CivilDate, rule: RetentionRule = .standard, dryRun: Bool = false) throws -> Purge.Report {
         try writer.write { db in
             let codeCut = min(before, day.adding(days: -rule.codesDays))
-            let assemblies = try Int.fetchAll(db, sql: "SELECT id FROM assembly WHERE state = 'closed' AND date < ?", arguments: [codeCut])
+            let assemblies = try AssemblyID.fetchAll(db, sql: "SELECT id FROM assembly WHERE state = 'closed' AND date < ?", arguments: [codeCut])
             let codes =
                 try Int.fetchOne(
                     db, sql: "SELECT COUNT(*) FROM voting_code WHERE assembly_id IN (SELECT id FROM assembly WHERE state = 'closed' AND date < ?)",
@@ -57,7 +57,7 @@ extension AppDatabase {
                     ORDER BY seq
                     """, arguments: [logCut.description])
             let presenceCut = min(before, day.adding(months: -12 * rule.presenceYears))
-            let presence = try Int.fetchAll(
+            let presence = try AssemblyID.fetchAll(
                 db, sql: "SELECT id FROM assembly WHERE state = 'closed' AND date < ? AND id NOT IN (SELECT assembly_id FROM presence_summary) ORDER BY id",
                 arguments: [presenceCut])
             // Former residents: every residence closed before the cut, and no kept record naming them
@@ -123,8 +123,8 @@ extension AppDatabase {
                 db, .system, .dataPurged,
                 [
                     "before": .string(before.description), "on": .string(day.description), "codes": .int(codes), "names": .int(names),
-                    "assemblies": .array(assemblies.map(JSONValue.int)), "entries": .array(rows.map { .int($0["seq"]) }),
-                    "presenceLists": .array(presence.map(JSONValue.int)), "formerResidents": .int(former),
+                    "assemblies": .array(assemblies.map(JSONValue.id)), "entries": .array(rows.map { .int($0["seq"]) }),
+                    "presenceLists": .array(presence.map(JSONValue.id)), "formerResidents": .int(former),
                     "rule": .object([
                         "codesDays": .int(rule.codesDays), "namesDays": .int(rule.namesDays), "logMonths": .int(rule.logMonths),
                         "presenceYears": .int(rule.presenceYears), "registerYears": .int(rule.registerYears),

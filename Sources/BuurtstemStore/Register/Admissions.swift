@@ -85,7 +85,7 @@ extension AppDatabase {
     /// decided, on its date. A grant makes the resident a member from that day.
     @discardableResult
     public func decide(
-        _ requests: [AdmissionRequest], on day: CivilDate? = nil, assembly: Int? = nil,
+        _ requests: [AdmissionRequest], on day: CivilDate? = nil, assembly: AssemblyID? = nil,
         actor: AuditActor = .system
     ) throws -> [MembershipApplication] {
         try writer.write { db in
@@ -143,7 +143,7 @@ extension AppDatabase {
                 var payload: [String: JSONValue] = [
                     "application": .int(application.id), "id": .string(request.resident.rawValue),
                     "decidedBy": .string(body.rawValue), "on": .string(date.description),
-                    "assembly": assembly.map(JSONValue.int) ?? .null,
+                    "assembly": assembly.map(JSONValue.id) ?? .null,
                 ]
                 if let reason = result.reason { payload["reason"] = .string(reason) }
                 try appender.append(actor: actor, action: result.state == .granted ? .memberAdmitted : .memberRefused, payload: .object(payload))
@@ -170,7 +170,7 @@ extension AppDatabase {
     }
 
     /// The admission decisions an assembly took.
-    static func applications(_ db: Database, decidedAt assembly: Int) throws -> [MembershipApplication] {
+    static func applications(_ db: Database, decidedAt assembly: AssemblyID) throws -> [MembershipApplication] {
         try Row.fetchAll(db, sql: "SELECT * FROM membership_application WHERE assembly_id = ? ORDER BY resident_id", arguments: [assembly])
             .map(Self.application)
     }

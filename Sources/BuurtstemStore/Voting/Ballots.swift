@@ -5,8 +5,8 @@ public import Statuut
 
 /// A ballot as stored.
 public struct BallotRecord: Sendable, Hashable {
-    public var id: Int
-    public var proposal: Int
+    public var id: BallotID
+    public var proposal: ProposalID
     public var method: TallyMethod
     public var options: [BallotOption]
     public var seats: Int?
@@ -16,7 +16,7 @@ public struct BallotRecord: Sendable, Hashable {
     /// The result as canonical JSON, once closed (the bytes the audit log commits to).
     public var result: String?
     /// For a second round after a tie: the ballot whose votes tied.
-    public var roundOf: Int? = nil
+    public var roundOf: BallotID? = nil
     /// The result read as a type, once closed.
     public var counted: BallotResult? = nil
 }
@@ -24,12 +24,12 @@ public struct BallotRecord: Sendable, Hashable {
 extension AppDatabase {
     /// Opens the ballot on an admitted proposal of an open assembly, with the method, seats and
     /// budget of its decision kind; waits for the social shareholders' advice or consent.
-    public func openBallot(proposal id: Int, options: [BallotOption] = [], actor: AuditActor = .system) throws -> BallotRecord {
+    public func openBallot(proposal id: ProposalID, options: [BallotOption] = [], actor: AuditActor = .system) throws -> BallotRecord {
         try writer.write { db in
             let proposal = try Self.proposal(db, id)
             let assembly = try Self.assembly(db, proposal.assembly)
             // A proposal whose votes tied under `staking herstemming` comes back for its second round.
-            let roundOf = try Int.fetchOne(
+            let roundOf = try BallotID.fetchOne(
                 db,
                 sql: """
                     SELECT id FROM ballot WHERE proposal_id = ? AND json_extract(result, '$.outcome') = 'revote' ORDER BY id DESC LIMIT 1
@@ -53,7 +53,7 @@ extension AppDatabase {
                     VALUES (?, ?, ?, ?, ?, 'open', ?, ?)
                     """,
                 arguments: [id, method.rawValue, optionsJSON, seats, budget, roundOf, kind.votesMayBeChanged.value])
-            let ballot = Int(db.lastInsertedRowID)
+            let ballot = BallotID(Int(db.lastInsertedRowID))
             try db.execute(sql: "UPDATE proposal SET state = 'onAgenda' WHERE id = ?", arguments: [id])
             let quorum = QuorumStatus.check(
                 kind.quorum, attendance: try Self.attendance(db, assembly.id), electorate: try Self.electorate(db, assembly.id).count)
@@ -73,7 +73,7 @@ extension AppDatabase {
     /// A choice is `yes`/`no`/`blank` (also `voor`/`tegen`/`blanco`) for yes/no; one option id
     /// for single choice; option ids separated by commas for approval and budgets (approved) and
     /// for ranked methods (best first). An empty choice is a blank vote.
-    public func enterVotes(ballot id: Int, choice: String, count: Int = 1, actor: AuditActor = .desk("telling")) throws -> [String] {
+    public func enterVotes(ballot id: BallotID, choice: String, count: Int = 1, actor: AuditActor = .desk("telling")) throws -> [String] {
         guard count >= 1 else { throw StoreError(nl: "het aantal is minstens 1", en: "count must be at least 1") }
         return try writer.write { db in
             let ballot = try Self.ballot(db, id)
@@ -115,7 +115,7 @@ extension AppDatabase {
     /// quorum; a tie under `staking herstemming` sends the proposal to a second round (a new ballot
     /// on the same proposal); under `staking voorzitter beslist` it waits for `decideByChair`. An
     /// adopted statute amendment becomes a statute version from its own date.
-    public func closeBallot(_ id: Int, actor: AuditActor = .system) throws -> (result: JSONValue, head: AuditHead) {
+    public func closeBallot(_ id: BallotID, actor: AuditActor = .system) throws -> (result: JSONValue, head: AuditHead) {
         try writer.write { db in
             let ballot = try Self.ballot(db, id)
             guard ballot.isOpen else { throw StoreError(nl: "stemming \(id) is al gesloten", en: "ballot \(id) is already closed") }
@@ -135,12 +135,12 @@ extension AppDatabase {
                 kind: kind, attendance: attendance, electorate: electorate.count,
                 secondMeeting: assembly.decidesWithoutQuorum(proposal), secondRound: roundOf != nil)
             guard case .object(var object) = result else { throw StoreError(nl: "onverwachte uitslag", en: "unexpected result") }
-            object["ballot"] = .int(id)
-            object["proposal"] = .int(proposal.id)
-            if let roundOf { object["roundOf"] = .int(roundOf) }
+            object["ballot"] = .id(id)
+            object["proposal"] = .id(proposal.id)
+            if let roundOf { object["roundOf"] = .id(roundOf) }
             if let from = proposal.carriedFrom, let first = assembly.secondMeetingOf {
-                object["carriedFrom"] = .int(from)
-                object["secondMeetingOf"] = .int(first)
+                object["carriedFrom"] = .id(from)
+                object["secondMeetingOf"] = .id(first)
             }
             let outcome = try BallotResult(.object(object)).outcome
             if outcome == .adopted {
@@ -161,7 +161,7 @@ extension AppDatabase {
 
     /// Records the chair's casting decision on a ballot whose votes tied under `staking voorzitter
     /// beslist`; an adoption then takes effect as any other (veto rights, a statute amendment).
-    public func decideByChair(ballot id: Int, adopted: Bool, chair: String, actor: AuditActor = .system) throws -> (result: JSONValue, head: AuditHead) {
+    public func decideByChair(ballot id: BallotID, adopted: Bool, chair: String, actor: AuditActor = .system) throws -> (result: JSONValue, head: AuditHead) {
         let chair = chair.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !chair.isEmpty else { throw StoreError(nl: "noem de voorzitter die besliste", en: "name the chair who decided") }
         return try writer.write { db in
@@ -208,7 +208,7 @@ extension AppDatabase {
     /// What an adopted decision does: a veto right stops it taking effect; an adopted statute
     /// amendment becomes a new statute version from its own date.
     private func adopt(
-        _ db: Database, proposal: Proposal, kind: DecisionKind, ballot id: Int, assembly: Assembly, statute: Statute,
+        _ db: Database, proposal: Proposal, kind: DecisionKind, ballot id: BallotID, assembly: Assembly, statute: Statute,
         into object: inout [String: JSONValue]
     ) throws {
         let amendment =
@@ -245,7 +245,7 @@ extension AppDatabase {
         object["newStatuteValidFrom"] = .string(effective.description)
     }
 
-    private static func appendAdoption(_ object: [String: JSONValue], ballot id: Int, actor: AuditActor, to appender: inout AuditAppender) throws {
+    private static func appendAdoption(_ object: [String: JSONValue], ballot id: BallotID, actor: AuditActor, to appender: inout AuditAppender) throws {
         guard let version = object["newStatuteVersion"] else { return }
         try appender.append(
             actor: actor, action: .statuteAdopted,
@@ -255,12 +255,12 @@ extension AppDatabase {
     }
 
     /// A ballot by id.
-    public func ballot(_ id: Int) throws -> BallotRecord { try writer.read { try Self.ballot($0, id) } }
+    public func ballot(_ id: BallotID) throws -> BallotRecord { try writer.read { try Self.ballot($0, id) } }
 
     /// Every ballot (all when `assembly` is nil).
-    public func ballots(assembly: Int? = nil) throws -> [BallotRecord] {
+    public func ballots(assembly: AssemblyID? = nil) throws -> [BallotRecord] {
         try writer.read { db in
-            try Int.fetchAll(
+            try BallotID.fetchAll(
                 db,
                 sql: """
                     SELECT ballot.id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
@@ -270,7 +270,7 @@ extension AppDatabase {
         }
     }
 
-    static func ballot(_ db: Database, _ id: Int) throws -> BallotRecord {
+    static func ballot(_ db: Database, _ id: BallotID) throws -> BallotRecord {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM ballot WHERE id = ?", arguments: [id]) else {
             throw StoreError.notFound(nl: "er is geen stemming \(id)", en: "there is no ballot \(id)")
         }

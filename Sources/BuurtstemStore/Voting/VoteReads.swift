@@ -8,7 +8,7 @@ extension AppDatabase {
 
     /// The public bulletin board of a closed ballot: every receipt, and every choice as a separate
     /// list (see `PublicBoard`).
-    public func ballotBoard(_ id: Int) throws -> PublicBoard {
+    public func ballotBoard(_ id: BallotID) throws -> PublicBoard {
         try writer.read { db in
             let ballot = try Self.ballot(db, id)
             guard !ballot.isOpen else {
@@ -24,7 +24,7 @@ extension AppDatabase {
 
     /// The choice stored under a receipt, read back for the voter right after casting (the
     /// receipt page shows it, so the voter sees what was recorded before leaving the page).
-    public func recordedChoice(ballot id: Int, receipt: String) throws -> Choice? {
+    public func recordedChoice(ballot id: BallotID, receipt: String) throws -> Choice? {
         try writer.read { db in
             let method = try Self.ballot(db, id).method
             return try String.fetchOne(db, sql: "SELECT choice FROM vote WHERE ballot_id = ? AND receipt = ?", arguments: [id, receipt])
@@ -33,7 +33,7 @@ extension AppDatabase {
     }
 
     /// Recounts a closed ballot from its public board; true when it gives the official result.
-    public func recount(_ id: Int) throws -> (matches: Bool, recount: JSONValue) {
+    public func recount(_ id: BallotID) throws -> (matches: Bool, recount: JSONValue) {
         try writer.read { db in
             let ballot = try Self.ballot(db, id)
             guard let official = ballot.counted else { throw StoreError(nl: "stemming \(id) heeft nog geen uitslag", en: "ballot \(id) has no result yet") }
@@ -59,7 +59,7 @@ extension AppDatabase {
 /// can recount it). No choice stands beside a receipt, so a receipt proves nothing to a neighbour
 /// or a buyer; the voter saw their recorded choice privately, on their own phone, when they voted.
 public struct PublicBoard: Sendable, Hashable {
-    public var ballot: Int
+    public var ballot: BallotID
     /// Every receipt, sorted.
     public var receipts: [String]
     /// Every counted choice (paper votes too), sorted by its stored form.
@@ -68,13 +68,13 @@ public struct PublicBoard: Sendable, Hashable {
 
 /// Turnout of an assembly, for the projector and the API: no choices, only counts.
 public struct Turnout: Sendable, Hashable {
-    public var assembly: Int
+    public var assembly: AssemblyID
     public var electorate: Int
     public var present: Int
     public var represented: Int
     public var quorum: QuorumStatus
     /// Votes cast so far on each ballot of the assembly (ballot id, proposal title, open, count).
-    public var ballots: [(id: Int, title: String, open: Bool, votes: Int)]
+    public var ballots: [(id: BallotID, title: String, open: Bool, votes: Int)]
 
     public static func == (lhs: Turnout, rhs: Turnout) -> Bool {
         lhs.assembly == rhs.assembly && lhs.present == rhs.present && lhs.ballots.map(\.votes) == rhs.ballots.map(\.votes)
@@ -87,7 +87,7 @@ extension AppDatabase {
     /// it may vote on (nil: every ballot); nil for an unknown code.
     public func findCode(_ code: VotingCode) throws -> FoundCode? {
         try writer.read { db in
-            for id in try Int.fetchAll(
+            for id in try AssemblyID.fetchAll(
                 db, sql: "SELECT assembly_id FROM assembly_secret JOIN assembly ON assembly.id = assembly_id WHERE assembly.state IN ('called', 'open')")
             {
                 let secret = [UInt8](try Data.fetchOne(db, sql: "SELECT secret FROM assembly_secret WHERE assembly_id = ?", arguments: [id]) ?? Data())
@@ -104,10 +104,10 @@ extension AppDatabase {
     }
 
     /// Whether this code has voted on this ballot.
-    public func hasVoted(_ code: VotingCode, ballot id: Int) throws -> Bool {
+    public func hasVoted(_ code: VotingCode, ballot id: BallotID) throws -> Bool {
         try writer.read { db in
             guard
-                let assembly = try Int.fetchOne(
+                let assembly = try AssemblyID.fetchOne(
                     db, sql: "SELECT proposal.assembly_id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE ballot.id = ?",
                     arguments: [id])
             else { return false }
@@ -121,9 +121,9 @@ extension AppDatabase {
     }
 
     /// The ids of the assembly's open ballots.
-    public func openBallots(assembly id: Int) throws -> [Int] {
+    public func openBallots(assembly id: AssemblyID) throws -> [BallotID] {
         try writer.read { db in
-            try Int.fetchAll(
+            try BallotID.fetchAll(
                 db,
                 sql: """
                     SELECT ballot.id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
@@ -133,7 +133,7 @@ extension AppDatabase {
     }
 
     /// Whether the statute lets a member replace their vote on this ballot until it closes.
-    public func votesMayBeChanged(ballot id: Int) throws -> Bool {
+    public func votesMayBeChanged(ballot id: BallotID) throws -> Bool {
         try writer.read { db in
             var ballots = BallotsForVoting()
             return try ballots.ballot(db, id).changeable
@@ -141,7 +141,7 @@ extension AppDatabase {
     }
 
     /// The title of a ballot's proposal.
-    public func ballotTitle(_ id: Int) throws -> String {
+    public func ballotTitle(_ id: BallotID) throws -> String {
         try writer.read { db in
             try String.fetchOne(
                 db, sql: "SELECT proposal.title FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE ballot.id = ?", arguments: [id]) ?? ""
@@ -149,7 +149,7 @@ extension AppDatabase {
     }
 
     /// Attendance, quorum and the number of votes on each ballot of an assembly.
-    public func turnout(assembly id: Int) throws -> Turnout {
+    public func turnout(assembly id: AssemblyID) throws -> Turnout {
         try writer.read { db in
             let assembly = try Self.assembly(db, id)
             let (statute, _) = try Self.statute(db, on: assembly.date)
@@ -161,7 +161,7 @@ extension AppDatabase {
                     SELECT ballot.id, proposal.title, ballot.state, (SELECT COUNT(*) FROM vote WHERE vote.ballot_id = ballot.id)
                     FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE proposal.assembly_id = ? ORDER BY ballot.id
                     """, arguments: [id]
-            ).map { (id: $0[0] as Int, title: $0[1] as String, open: ($0[2] as String) == "open", votes: $0[3] as Int) }
+            ).map { (id: $0[0] as BallotID, title: $0[1] as String, open: ($0[2] as String) == "open", votes: $0[3] as Int) }
             return Turnout(
                 assembly: id, electorate: electorate, present: attendance.present.count, represented: attendance.represented,
                 quorum: QuorumStatus.check(statute.quorum, attendance: attendance, electorate: electorate), ballots: ballots)

@@ -10,14 +10,14 @@ import Synchronization
 /// (`synchronous=FULL`). A rejected vote fails alone; the others in its batch are written.
 public actor VoteWriter {
     private let database: AppDatabase
-    private var pending: [(code: VotingCode, ballot: Int, choice: String, reply: CheckedContinuation<CastVote, any Error>)] = []
+    private var pending: [(code: VotingCode, ballot: BallotID, choice: String, reply: CheckedContinuation<CastVote, any Error>)] = []
     private var writing = false
 
     public init(database: AppDatabase) { self.database = database }
 
     /// Casts a vote; once it is durable, returns what the transaction did (`CastVote`: the receipt,
     /// the choice as stored, whether it replaced an earlier vote).
-    public func cast(code: VotingCode, ballot: Int, choice: String) async throws -> CastVote {
+    public func cast(code: VotingCode, ballot: BallotID, choice: String) async throws -> CastVote {
         try await withCheckedThrowingContinuation { continuation in
             pending.append((code, ballot, choice, continuation))
             if !writing {

@@ -22,13 +22,13 @@ extension AppDatabase {
     /// are written together (a unique key makes a second use impossible), the vote itself holds
     /// only the ballot, a random receipt and the choice. Returns the receipt.
     @discardableResult
-    public func castVote(code: VotingCode, ballot: Int, choice: String) throws -> String {
+    public func castVote(code: VotingCode, ballot: BallotID, choice: String) throws -> String {
         try cast(code: code, ballot: ballot, choice: choice).receipt
     }
 
     /// Casts one vote and says what the transaction did (`CastVote`): the receipt, the choice as
     /// stored, whether it replaced the code's earlier vote.
-    public func cast(code: VotingCode, ballot: Int, choice: String) throws -> CastVote {
+    public func cast(code: VotingCode, ballot: BallotID, choice: String) throws -> CastVote {
         do {
             return try writer.write { db in
                 var appender = try AuditAppender(db, at: clock.now())
@@ -51,9 +51,9 @@ extension AppDatabase {
             /// A member may replace their vote until the close (recorded when the ballot opened).
             var changeable: Bool
         }
-        private var known: [Int: Ballot] = [:]
+        private var known: [BallotID: Ballot] = [:]
 
-        mutating func ballot(_ db: Database, _ id: Int) throws -> Ballot {
+        mutating func ballot(_ db: Database, _ id: BallotID) throws -> Ballot {
             if let ballot = known[id] { return ballot }
             guard
                 let row = try Row.fetchOne(
@@ -85,7 +85,7 @@ extension AppDatabase {
     /// code's use, the vote and the audit entry (appended to `audit`; the caller finishes it once
     /// for the whole batch).
     static func castVote(
-        _ db: Database, code: VotingCode, ballot id: Int, choice: String, ballots: inout BallotsForVoting,
+        _ db: Database, code: VotingCode, ballot id: BallotID, choice: String, ballots: inout BallotsForVoting,
         audit: inout AuditAppender
     ) throws -> CastVote {
         let ballot = try ballots.ballot(db, id)
@@ -156,7 +156,7 @@ extension AppDatabase {
     }
 
     /// Deletes the vote under `receipt` (being replaced) and returns its commitment.
-    private static func removeVote(_ db: Database, ballot id: Int, receipt: String, secret: [UInt8]) throws -> String {
+    private static func removeVote(_ db: Database, ballot id: BallotID, receipt: String, secret: [UInt8]) throws -> String {
         guard let choice = try String.fetchOne(db, sql: "SELECT choice FROM vote WHERE ballot_id = ? AND receipt = ?", arguments: [id, receipt]) else {
             throw VoteRejection.alreadyVoted
         }
@@ -164,7 +164,7 @@ extension AppDatabase {
         return VoteCommitment.vote(secret: secret, ballot: id, receipt: receipt, choice: choice)
     }
 
-    static func secret(_ db: Database, assembly id: Int) throws -> [UInt8] {
+    static func secret(_ db: Database, assembly id: AssemblyID) throws -> [UInt8] {
         if let data = try Data.fetchOne(db, sql: "SELECT secret FROM assembly_secret WHERE assembly_id = ?", arguments: [id]) { return [UInt8](data) }
         var random = SystemRandomNumberGenerator()
         let secret = (0..<32).map { _ in UInt8.random(in: 0...255, using: &random) }

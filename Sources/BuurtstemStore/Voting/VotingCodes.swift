@@ -7,7 +7,7 @@ public import Statuut
 extension AppDatabase {
     /// Issues a code to every member of the assembly's electorate who has none, and returns the
     /// plain codes (the only time they exist outside the letters). Stores keyed hashes only.
-    public func issueCodes(assembly id: Int, actor: AuditActor = .system) throws -> [(member: ResidentID, code: VotingCode)] {
+    public func issueCodes(assembly id: AssemblyID, actor: AuditActor = .system) throws -> [(member: ResidentID, code: VotingCode)] {
         try writer.write { db in
             let assembly = try Self.assembly(db, id)
             guard assembly.state == .called || assembly.state == .open else {
@@ -44,7 +44,7 @@ extension AppDatabase {
     ///   never was active (then it cannot have voted).
     /// Either way nothing here says how anyone voted; the desk learns only which ballots the new code
     /// cannot take.
-    public func reissueCode(assembly id: Int, member: ResidentID, old: VotingCode? = nil, actor: AuditActor = .desk("balie")) throws -> ReissuedCode {
+    public func reissueCode(assembly id: AssemblyID, member: ResidentID, old: VotingCode? = nil, actor: AuditActor = .desk("balie")) throws -> ReissuedCode {
         try writer.write { db in
             guard try Self.electorate(db, id).contains(member) else {
                 throw StoreError(nl: "\(member) is niet stemgerechtigd in vergadering \(id)", en: "\(member) is not in the electorate of assembly \(id)")
@@ -75,12 +75,12 @@ extension AppDatabase {
                         """, arguments: [id, member.rawValue]) ?? 0 > 0
             var random = SystemRandomNumberGenerator()
             let code = VotingCode.generate(using: &random)
-            var firstBallot: Int? = current?["first_ballot"]
+            var firstBallot: BallotID? = current?["first_ballot"]
             var carried = 0
             if let old {
                 // Carry the old code's votes over: "the new code voted here" under the new marker, with the
                 // old marker and receipt sealed for the new code. The old rows stay untouched (see v9).
-                for ballot in try Int.fetchAll(
+                for ballot in try BallotID.fetchAll(
                     db, sql: "SELECT ballot.id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE proposal.assembly_id = ?",
                     arguments: [id])
                 {
@@ -103,18 +103,19 @@ extension AppDatabase {
                 }
             } else if currentState == .active {
                 // The old code could vote and is not here to say where it did.
-                firstBallot = (try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM ballot") ?? 1)
+                // It may vote only on ballots opened from now on: those after the last one there is.
+                firstBallot = BallotID((try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM ballot") ?? 0) + 1)
             }
             try db.execute(sql: "UPDATE voting_code SET state = 'revoked' WHERE assembly_id = ? AND resident_id = ?", arguments: [id, member.rawValue])
             try db.execute(
                 sql: "INSERT INTO voting_code (code_hash, assembly_id, resident_id, state, first_ballot) VALUES (?, ?, ?, ?, ?)",
                 arguments: [Data(code.keyedHash(secret: secret).bytes), id, member.rawValue, wasActive ? CodeState.active : CodeState.issued, firstBallot])
-            let unavailable = try Int.fetchAll(
+            let unavailable = try BallotID.fetchAll(
                 db,
                 sql: """
                     SELECT ballot.id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
                     WHERE proposal.assembly_id = ? AND ballot.state = 'open' AND ballot.id < ? ORDER BY ballot.id
-                    """, arguments: [id, firstBallot ?? 0])
+                    """, arguments: [id, firstBallot?.rawValue ?? 0])
             try audit(db, actor, CodeReissued(assembly: id, member: member, oldCodeShown: old != nil, firstBallot: firstBallot))
             return ReissuedCode(code: code, unavailableBallots: unavailable, carriedOver: old == nil ? nil : carried)
         }
@@ -126,7 +127,7 @@ public struct ReissuedCode: Sendable, Hashable {
     public var code: VotingCode
     /// Open ballots the new code cannot vote on: they opened while the old code could vote, and the
     /// old code was not shown. (Never says whether the old code did vote.)
-    public var unavailableBallots: [Int]
+    public var unavailableBallots: [BallotID]
     /// How many ballots' votes were carried over from the old code, when it was shown.
     public var carriedOver: Int?
 }

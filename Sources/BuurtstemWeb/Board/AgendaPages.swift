@@ -10,7 +10,7 @@ extension BoardPages {
     // MARK: One assembly's agenda
 
     func agenda(
-        _ id: Int, session: StaffSession, message: (nl: String, en: String)? = nil, ok: Bool = false,
+        _ id: AssemblyID, session: StaffSession, message: (nl: String, en: String)? = nil, ok: Bool = false,
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
         guard let assembly = try database.assemblies().first(where: { $0.id == id }) else {
@@ -91,7 +91,7 @@ extension BoardPages {
     }
 
     /// Runs on the pages lane (`Lane`), like every handler here that reads or writes the store.
-    func submit(_ session: StaffSession, _ form: [String: [String]], _ assembly: Int) throws -> Response {
+    func submit(_ session: StaffSession, _ form: [String: [String]], _ assembly: AssemblyID) throws -> Response {
         do {
             guard let title = form.value("title") else { throw Problem(key: "giveProposalTitle") }
             let source: ProposalSource = form.value("party").map { .party($0) } ?? .board
@@ -108,7 +108,7 @@ extension BoardPages {
     }
 
     /// Admitting, recording advice, opening and closing the ballot of a proposal.
-    func proposalStep(_ session: StaffSession, _ form: [String: [String]], _ id: Int, _ step: String) throws -> Response {
+    func proposalStep(_ session: StaffSession, _ form: [String: [String]], _ id: ProposalID, _ step: String) throws -> Response {
         let actor = session.account.actor
         guard let proposal = try database.proposals().first(where: { $0.id == id }) else { throw HTTPError(.notFound) }
         do {
@@ -137,13 +137,13 @@ extension BoardPages {
                 let ballot = try database.openBallot(proposal: id, options: options, actor: actor)
                 return try agenda(proposal.assembly, session: session, message: Catalogue.pair("ballotIsOpen", ["id": String(ballot.id)]), ok: true)
             case "sluiten":
-                guard let ballot = form.value("ballot").flatMap({ Int($0) }) else { throw Problem(key: "whichBallot") }
+                guard let ballot = form.value("ballot").flatMap({ BallotID($0) }) else { throw Problem(key: "whichBallot") }
                 let (_, head) = try database.closeBallot(ballot, actor: actor)
                 return try agenda(
                     proposal.assembly, session: session,
                     message: Catalogue.pair("ballotClosedHead", ["head": "\(head.size):\(head.root)"]), ok: true)
             case "voorzitter":
-                guard let ballot = form.value("ballot").flatMap({ Int($0) }), let chair = form.value("chair"),
+                guard let ballot = form.value("ballot").flatMap({ BallotID($0) }), let chair = form.value("chair"),
                     let decision = form.value("decision"), decision == "adopted" || decision == "rejected"
                 else {
                     throw Problem(nl: "Vul de naam van de voorzitter in en kies het besluit.", en: "Enter the chair's name and choose the decision.")

@@ -25,19 +25,19 @@ struct BoardPages: Sendable {
             try await self.step(request, context, try context.id("a"), context.parameters.get("step") ?? "")
         }
         board.get("vergaderingen/:a") { _, context in
-            let (id, session) = (try context.id("a"), try context.session)
+            let (id, session) = (try context.id("a") as AssemblyID, try context.session)
             return try await Lane.pages.run { try self.agenda(id, session: session) }
         }
         board.post("vergaderingen/:a/voorstellen") { _, context in
-            let (session, form, id) = (try context.session, context.form, try context.id("a"))
+            let (session, form, id) = (try context.session, context.form, try context.id("a") as AssemblyID)
             return try await Lane.pages.run { try self.submit(session, form, id) }
         }
         board.post("voorstellen/:p/:step") { _, context in
-            let (session, form, id, step) = (try context.session, context.form, try context.id("p"), context.parameters.get("step") ?? "")
+            let (session, form, id, step) = (try context.session, context.form, try context.id("p") as ProposalID, context.parameters.get("step") ?? "")
             return try await Lane.pages.run { try self.proposalStep(session, form, id, step) }
         }
         board.get("notulen/:a") { request, context in
-            let id = try context.id("a")
+            let id: AssemblyID = try context.id("a")
             let english = request.uri.queryParameters["lang"] == "en"
             let database = self.database
             // The minutes read the whole assembly (presence, every ballot): the reports lane.
@@ -135,7 +135,7 @@ struct BoardPages: Sendable {
             let (assembly, advice) = try await Lane.pages.run {
                 try database.scheduleAssembly(
                     date: date, place: place, agendaKinds: form["kind"] ?? [], today: today,
-                    secondMeetingOf: form.value("secondMeetingOf").flatMap { Int($0) },
+                    secondMeetingOf: form.value("secondMeetingOf").flatMap { AssemblyID($0) },
                     actor: session.account.actor)
             }
             let scheduled = Catalogue.pair("assemblyScheduled", ["date": assembly.date.description])
@@ -149,7 +149,7 @@ struct BoardPages: Sendable {
     }
 
     /// Calling, opening and closing an assembly.
-    func step(_ request: Request, _ staff: StaffContext, _ id: Int, _ step: String) async throws -> Response {
+    func step(_ request: Request, _ staff: StaffContext, _ id: AssemblyID, _ step: String) async throws -> Response {
         let session = try staff.session
         let actor = session.account.actor
         let (database, today) = (self.database, clock.today())

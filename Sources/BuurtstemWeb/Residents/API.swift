@@ -16,19 +16,19 @@ struct API: Sendable {
         router.post("api/v1/votes") { request, context in try await self.vote(request, context) }
         // Every read runs on the pages lane (`Lane`): no request thread waits on SQLite.
         router.get("api/v1/ballots/:id") { _, context in
-            let id = try context.id("id")
+            let id: BallotID = try context.id("id")
             return try await Lane.pages.run { try self.ballot(id) }
         }
         router.get("api/v1/ballots/:id/result") { _, context in
-            let id = try context.id("id")
+            let id: BallotID = try context.id("id")
             return try await Lane.pages.run { try self.result(id) }
         }
         router.get("api/v1/ballots/:id/board") { _, context in
-            let id = try context.id("id")
+            let id: BallotID = try context.id("id")
             return try await Lane.pages.run { try self.board(id) }
         }
         router.get("api/v1/assemblies/:id/turnout") { _, context in
-            let id = try context.id("id")
+            let id: AssemblyID = try context.id("id")
             return try await Lane.pages.run { try self.turnout(id) }
         }
         router.get("api/v1/audit/head") { _, _ in
@@ -39,7 +39,7 @@ struct API: Sendable {
 
     struct VoteRequest: Decodable {
         var code: String
-        var ballot: Int
+        var ballot: BallotID
         var choice: String
     }
 
@@ -87,30 +87,30 @@ struct API: Sendable {
         }
     }
 
-    func ballot(_ id: Int) throws -> BallotBody {
+    func ballot(_ id: BallotID) throws -> BallotBody {
         BallotBody(try record(id), title: try database.ballotTitle(id))
     }
 
-    func result(_ id: Int) throws -> Response {
+    func result(_ id: BallotID) throws -> Response {
         let ballot = try record(id)
         guard let result = ballot.result else { throw APIError(.conflict, id: "ballot-open", message: "the result is published when the ballot closes") }
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: .init(string: result)))
     }
 
-    func board(_ id: Int) throws -> BoardBody {
+    func board(_ id: BallotID) throws -> BoardBody {
         _ = try record(id)
         do { return BoardBody(try database.ballotBoard(id)) } catch is StoreError {
             throw APIError(.conflict, id: "ballot-open", message: "the board is published when the ballot closes")
         }
     }
 
-    func turnout(_ id: Int) throws -> TurnoutBody {
+    func turnout(_ id: AssemblyID) throws -> TurnoutBody {
         do { return TurnoutBody(try database.turnout(assembly: id)) } catch let error as StoreError where error.isNotFound {
             throw APIError(.notFound, id: "no-such-assembly", message: "there is no assembly \(id)")
         }
     }
 
-    private func record(_ id: Int) throws -> BallotRecord {
+    private func record(_ id: BallotID) throws -> BallotRecord {
         do { return try database.ballot(id) } catch let error as StoreError where error.isNotFound {
             throw APIError(.notFound, id: "no-such-ballot", message: "there is no ballot \(id)")
         }

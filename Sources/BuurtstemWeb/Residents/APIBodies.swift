@@ -40,8 +40,8 @@ struct BallotBody: ResponseEncodable {
         }
     }
 
-    var id: Int
-    var proposal: Int
+    var id: BallotID
+    var proposal: ProposalID
     var title: String
     var method: String
     var state: String
@@ -77,7 +77,7 @@ struct BallotBody: ResponseEncodable {
 
 /// `GET /api/v1/ballots/{id}/board`: receipts and choices as two separately sorted lists.
 struct BoardBody: ResponseEncodable {
-    var ballot: Int
+    var ballot: BallotID
     var receipts: [String]
     var choices: [String]
 
@@ -96,13 +96,13 @@ struct TurnoutBody: ResponseEncodable {
         var needed: Int
     }
     struct Ballot: Encodable {
-        var id: Int
+        var id: BallotID
         var title: String
         var open: Bool
         var votes: Int
     }
 
-    var assembly: Int
+    var assembly: AssemblyID
     var electorate: Int
     var present: Int
     var represented: Int

@@ -14,12 +14,12 @@ struct ProjectorPage: Sendable {
 
     func register(on router: Router<WebContext>) {
         router.get("projector/:id") { request, context in
-            let (id, url) = (try context.id("id"), context.siteURL(request))
+            let (id, url) = (try context.id("id") as AssemblyID, context.siteURL(request))
             return try await Lane.pages.run { try self.page(request, id, siteURL: url) }
         }
     }
 
-    func page(_ request: Request, _ id: Int, siteURL url: String) throws -> Response {
+    func page(_ request: Request, _ id: AssemblyID, siteURL url: String) throws -> Response {
         guard let assembly = try database.assemblies().first(where: { $0.id == id }) else {
             return PageTemplates.page("message", title: "notFoundTitle", ["message": Catalogue.both("noSuchAssembly"), "class": "error"], status: .notFound)
         }

@@ -34,13 +34,13 @@ struct ResidentPages: Sendable {
             return response
         }
         router.get("ballots/:id/board") { _, context in
-            let id = try context.id("id")
+            let id: BallotID = try context.id("id")
             return try await Lane.pages.run { try self.board(id) }
         }
     }
 
     /// The public bulletin board of a closed ballot: every receipt, and every choice as a separate list.
-    func board(_ id: Int) throws -> Response {
+    func board(_ id: BallotID) throws -> Response {
         let ballot: BallotRecord
         do { ballot = try database.ballot(id) } catch is StoreError {
             return Self.message("boardNoSuchBallot", title: "notFoundTitle", class: "error", status: .notFound)
@@ -172,12 +172,12 @@ struct ResidentPages: Sendable {
         return Self.voterPage("ballots", title: "ballotsTitle", ["ballots": items, "hasBallots": !items.isEmpty])
     }
 
-    func ballotForm(_ request: Request, _ id: Int, error: (nl: String, en: String)?, ticked: Set<String> = []) async throws -> Response {
+    func ballotForm(_ request: Request, _ id: BallotID, error: (nl: String, en: String)?, ticked: Set<String> = []) async throws -> Response {
         guard let session = try await voterSession(request) else { return codeForm(error: nil) }
         return try await Lane.pages.run { try self.ballotFormPage(session, id, error: error, ticked: ticked) }
     }
 
-    private func ballotFormPage(_ session: VoterSession, _ id: Int, error: (nl: String, en: String)?, ticked: Set<String>) throws -> Response {
+    private func ballotFormPage(_ session: VoterSession, _ id: BallotID, error: (nl: String, en: String)?, ticked: Set<String>) throws -> Response {
         let ballot = try database.ballot(id)
         guard ballot.isOpen else { return Self.voterMessage("ballotClosed", title: "closedTitle", class: "error") }
         let changeable = try database.votesMayBeChanged(ballot: id)
@@ -224,7 +224,7 @@ struct ResidentPages: Sendable {
         }
     }
 
-    func confirm(_ request: Request, _ context: WebContext, _ id: Int) async throws -> Response {
+    func confirm(_ request: Request, _ context: WebContext, _ id: BallotID) async throws -> Response {
         guard try await voterSession(request) != nil else { return codeForm(error: nil) }
         let ballot = try await database.onPages { try $0.ballot(id) }
         let form = try await Forms.fields(request)
@@ -268,7 +268,7 @@ struct ResidentPages: Sendable {
         return shown
     }
 
-    func cast(_ request: Request, _ context: WebContext, _ id: Int) async throws -> Response {
+    func cast(_ request: Request, _ context: WebContext, _ id: BallotID) async throws -> Response {
         guard let session = try await voterSession(request) else { return codeForm(error: nil) }
         let form = try await Forms.fields(request)
         do {

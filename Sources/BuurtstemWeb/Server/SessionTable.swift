@@ -92,11 +92,11 @@ actor SessionTable<Value: Sendable> {
 /// saw open has closed with none open after it (the next vote needs the code again).
 struct VoterSession: Sendable {
     var code: VotingCode
-    var assembly: Int
+    var assembly: AssemblyID
     /// The first ballot this code may vote on (a code handed out while an earlier one could vote); nil: all.
-    var firstBallot: Int?
+    var firstBallot: BallotID?
     /// Ballots seen open while the session was used.
-    var ballotsSeen: Set<Int> = []
+    var ballotsSeen: Set<BallotID> = []
     static let idle: Int64 = 10 * 60
     static let absolute: Int64 = 4 * 60 * 60
 }

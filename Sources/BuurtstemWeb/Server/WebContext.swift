@@ -1,3 +1,4 @@
+import BuurtstemCore
 public import Foundation
 public import Hummingbird
 import NIOCore
@@ -34,10 +35,11 @@ extension WebContext {
 }
 
 extension RequestContext {
-    /// A numeric id from the path; anything else names nothing here (404, like an unknown id).
-    func id(_ name: String) throws -> Int {
+    /// An id from the path (an assembly's, a ballot's or a proposal's, as the handler takes it);
+    /// anything but a positive number names nothing here (404, like an unknown id).
+    func id<Kind>(_ name: String) throws -> Identifier<Kind> {
         guard let text = parameters.get(name), let id = Int(text), id >= 1 else { throw NotFound() }
-        return id
+        return Identifier(id)
     }
 }
 

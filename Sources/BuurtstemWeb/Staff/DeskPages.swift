@@ -23,7 +23,7 @@ struct DeskPages: Sendable {
             }
             let found = Search(postcode: field("postcode"), number: field("huisnummer"), name: field("naam").flatMap { $0.isEmpty ? nil : $0 })
             let done = query["ok"].flatMap { Self.confirmations[String($0)] }
-            let id = try context.id("a")
+            let id: AssemblyID = try context.id("a")
             return try await Lane.pages.run { try self.desk(id, session: session, search: found, message: done, ok: true) }
         }
         desk.post(":a/aanwezig") { request, context in try await self.checkIn(request, context, try context.id("a")) }
@@ -35,7 +35,7 @@ struct DeskPages: Sendable {
     /// A member asks "has my vote been counted?": the desk types (or scans) the code on the member's
     /// letter and sees, per open ballot, whether that code voted — never how, and only from the code
     /// the member holds (nothing in the database ties a member to a vote).
-    func votingStatus(_ request: Request, _ staff: StaffContext, _ assembly: Int) async throws -> Response {
+    func votingStatus(_ request: Request, _ staff: StaffContext, _ assembly: AssemblyID) async throws -> Response {
         // The store's work runs on the pages lane: no request thread waits on SQLite.
         return try await Lane.pages.run {
             let (session, form) = (try staff.session, staff.form)
@@ -97,7 +97,7 @@ struct DeskPages: Sendable {
     /// The desk page of an assembly: the quorum, the search, what was found, and `extra` parts of
     /// the template shown after an action (`statusCard`, `proxyChoices`, `newCode`).
     func desk(
-        _ id: Int, session: StaffSession, search: Search, message: (nl: String, en: String)? = nil, ok: Bool = false,
+        _ id: AssemblyID, session: StaffSession, search: Search, message: (nl: String, en: String)? = nil, ok: Bool = false,
         extra: [String: Any] = [:], status: HTTPResponse.Status = .ok
     ) throws -> Response {
         guard let assembly = try database.assemblies().first(where: { $0.id == id }) else {
@@ -154,7 +154,7 @@ struct DeskPages: Sendable {
     }
 
     /// Returns to the desk page with the search kept and a confirmation shown.
-    func back(_ assembly: Int, _ form: [String: [String]], ok key: String) -> Response {
+    func back(_ assembly: AssemblyID, _ form: [String: [String]], ok key: String) -> Response {
         let query = form.value("back").map { $0 + "&" } ?? ""
         return Response(status: .seeOther, headers: [.location: "/balie/\(assembly)?\(query)ok=\(key)"])
     }
@@ -165,7 +165,7 @@ struct DeskPages: Sendable {
         return Search(postcode: value("postcode"), number: value("huisnummer"), name: value("naam"))
     }
 
-    func checkIn(_ request: Request, _ staff: StaffContext, _ assembly: Int) async throws -> Response {
+    func checkIn(_ request: Request, _ staff: StaffContext, _ assembly: AssemblyID) async throws -> Response {
         // The store's work runs on the pages lane: no request thread waits on SQLite.
         return try await Lane.pages.run {
             let (session, form) = (try staff.session, staff.form)
@@ -178,7 +178,7 @@ struct DeskPages: Sendable {
         }
     }
 
-    func proxy(_ request: Request, _ staff: StaffContext, _ assembly: Int) async throws -> Response {
+    func proxy(_ request: Request, _ staff: StaffContext, _ assembly: AssemblyID) async throws -> Response {
         // The store's work runs on the pages lane: no request thread waits on SQLite.
         return try await Lane.pages.run {
             let (session, form) = (try staff.session, staff.form)
@@ -223,7 +223,7 @@ struct DeskPages: Sendable {
     }
 
     /// Hands out a new code: shown once, on this page only (it is stored as a keyed hash).
-    func code(_ request: Request, _ staff: StaffContext, _ assembly: Int) async throws -> Response {
+    func code(_ request: Request, _ staff: StaffContext, _ assembly: AssemblyID) async throws -> Response {
         // The store's work runs on the pages lane: no request thread waits on SQLite.
         return try await Lane.pages.run {
             let (session, form) = (try staff.session, staff.form)

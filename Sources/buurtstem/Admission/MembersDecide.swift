@@ -22,7 +22,7 @@ struct MembersDecide: ParsableCommand {
     @Option(help: "Why the application is refused (kept with the decision).") var reason: String?
     @Option(help: "The day of the intake interview, where the statute requires one.") var intake: CivilDate?
     @Flag(help: "The board confirms the applicant fits the statute's profile.") var meetsProfile = false
-    @Option(help: "The open assembly that decided (where the general assembly admits).") var assembly: Int?
+    @Option(help: "The number of the open assembly that decided (where the general assembly admits).") var assembly: AssemblyID?
     @Option(help: "The day the board decided (default: today).") var on: CivilDate?
     @Option(help: "A batch file of decisions.") var from: String?
     @OptionGroup var database: DatabaseOptions

@@ -28,7 +28,7 @@ struct AssemblyCommand: ParsableCommand {
         @Option(
             help: ArgumentHelp(
                 "The assembly whose items failed for lack of quorum: this is their second meeting, which decides them without quorum.",
-                valueName: "assembly")) var secondMeetingOf: Int?
+                valueName: "assembly")) var secondMeetingOf: AssemblyID?
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             let db = try database.open()
@@ -49,7 +49,7 @@ struct AssemblyCommand: ParsableCommand {
 
     struct Call: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Send the notice: checks the notice period and freezes the electorate.")
-        @Argument(help: "The assembly.") var id: Int
+        @Argument(help: "The assembly's number (see `buurtstem assembly list`).") var id: AssemblyID
         @Option(help: "The day the notice goes out (default: today).") var on: CivilDate?
         @OptionGroup var database: DatabaseOptions
         func run() throws {
@@ -60,7 +60,7 @@ struct AssemblyCommand: ParsableCommand {
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open the assembly on its day; shows the quorum.")
-        @Argument(help: "The assembly.") var id: Int
+        @Argument(help: "The assembly's number (see `buurtstem assembly list`).") var id: AssemblyID
         @Option(help: "Today (default: the system date).") var on: CivilDate?
         @OptionGroup var database: DatabaseOptions
         func run() throws {
@@ -71,7 +71,7 @@ struct AssemblyCommand: ParsableCommand {
 
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Close the assembly; prints the audit head for the minutes.")
-        @Argument(help: "The assembly.") var id: Int
+        @Argument(help: "The assembly's number (see `buurtstem assembly list`).") var id: AssemblyID
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             let head = try refusing { try database.open().closeAssembly(id) }
@@ -102,7 +102,7 @@ struct AssemblyCommand: ParsableCommand {
 
     struct Turnout: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Attendance, quorum and the number of votes on each ballot (never what).")
-        @Argument(help: "The assembly.") var id: Int
+        @Argument(help: "The assembly's number (see `buurtstem assembly list`).") var id: AssemblyID
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             let turnout = try refusing { try database.open().turnout(assembly: id) }

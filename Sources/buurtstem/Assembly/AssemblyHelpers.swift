@@ -5,7 +5,7 @@ import Foundation
 import Statuut
 
 /// The single assembly that is called or open, or a clear error.
-func currentAssembly(_ db: AppDatabase) throws -> Int {
+func currentAssembly(_ db: AppDatabase) throws -> AssemblyID {
     let active = try db.assemblies().filter { $0.state == .called || $0.state == .open }
     guard active.count == 1 else {
         throw ValidationError(active.isEmpty ? "no assembly is called or open" : "several assemblies are active; say which with --assembly")

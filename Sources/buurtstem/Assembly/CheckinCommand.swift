@@ -15,7 +15,7 @@ struct CheckinCommand: ParsableCommand {
             """)
     @Argument(help: "The members' ids.") var members: [String] = []
     @Option(help: "A file with one member id per line.") var from: String?
-    @Option(help: "The assembly (default: the one that is called or open).") var assembly: Int?
+    @Option(help: "The assembly's number (default: the one that is called or open).") var assembly: AssemblyID?
     @OptionGroup var database: DatabaseOptions
     func run() throws {
         var ids = members

@@ -11,7 +11,7 @@ struct ProxyCommand: ParsableCommand {
         discussion: "Example:\n  buurtstem proxy R0000007 R0000042 --assembly 1")
     @Argument(help: "Who gives the proxy.") var giver: String
     @Argument(help: "Who holds it (must be present).") var holder: String
-    @Option(help: "The assembly (default: the one that is called or open).") var assembly: Int?
+    @Option(help: "The assembly's number (default: the one that is called or open).") var assembly: AssemblyID?
     @OptionGroup var database: DatabaseOptions
     func run() throws {
         let db = try database.open()

@@ -26,7 +26,7 @@ struct CodesCommand: ParsableCommand {
 
     struct Issue: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Issue a code to every member of the electorate who has none.")
-        @Option(help: "The assembly (called).") var assembly: Int
+        @Option(help: "The called assembly's number (see `buurtstem assembly list`).") var assembly: AssemblyID
         @Option(help: "Write the codes to this CSV file (mode 0600), for `codes print` or a mail merge.") var out: String?
         @Option(help: "Write the letters straight away (HTML, mode 0600); no codes file is made.") var letters: String?
         @Option(help: "The address of the voting page (with --letters).") var url: String?
@@ -55,7 +55,7 @@ struct CodesCommand: ParsableCommand {
 
     struct Reissue: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Replace a member's code (lost letter); the old code stops working.")
-        @Option(help: "The assembly.") var assembly: Int
+        @Option(help: "The assembly's number (see `buurtstem assembly list`).") var assembly: AssemblyID
         @Argument(help: "The member.") var member: String
         @Option(help: "The member's old code, from the letter they brought: its votes carry over and the new code votes everywhere else.")
         var oldCode: String?

@@ -11,7 +11,7 @@ extension CodesCommand {
         static let configuration = CommandConfiguration(
             abstract: "Make the A4 letters (HTML with print CSS): address, code, QR code and instructions in Dutch and English.",
             discussion: "Example:\n  buurtstem codes print --assembly 1 --codes codes.csv --url https://stem.buurt.nl/ --out brieven.html")
-        @Option(help: "The assembly.") var assembly: Int
+        @Option(help: "The assembly's number (see `buurtstem assembly list`).") var assembly: AssemblyID
         @Option(help: "The codes file made by `codes issue`.") var codes: String
         @Option(help: "The address of the voting page.") var url: String
         @Option(help: "Where to write the letters (mode 0600).") var out: String
@@ -40,7 +40,7 @@ extension CodesCommand {
 
     /// The A4 letters for these codes, written with mode 0600; returns how many.
     static func writeLetters(
-        _ issued: [(member: ResidentID, code: VotingCode)], assembly: Int, url: String, to path: String,
+        _ issued: [(member: ResidentID, code: VotingCode)], assembly: AssemblyID, url: String, to path: String,
         database db: AppDatabase
     ) throws -> Int {
         guard let meeting = try db.assemblies().first(where: { $0.id == assembly }), let reference = meeting.referenceDate else {

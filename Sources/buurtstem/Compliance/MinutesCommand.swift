@@ -11,7 +11,7 @@ struct MinutesCommand: ParsableCommand {
         commandName: "minutes", abstract: "The minutes of an assembly, to sign and archive (Markdown or print-ready HTML).",
         discussion: "Example:\n  buurtstem minutes 1 --format html --lang nl > notulen-2026-03-20.html")
     enum Format: String, ExpressibleByArgument { case md, html }
-    @Argument(help: "The assembly.") var assembly: Int
+    @Argument(help: "The assembly's number (see `buurtstem assembly list`).") var assembly: AssemblyID
     @Option(help: "md or html.") var format: Format = .md
     @Option(help: "nl or en.") var lang: String = "nl"
     @OptionGroup var database: DatabaseOptions

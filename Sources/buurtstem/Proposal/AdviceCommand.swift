@@ -10,7 +10,7 @@ struct AdviceCommand: ParsableCommand {
         discussion: "Example:\n  buurtstem advice --shareholder \"Gemeente Breda\" --proposal 3 --consent --on 2026-07-03 --text akkoord")
     enum Kind: String, EnumerableFlag { case advice, consent, refusal }
     @Option(help: "The shareholder, as named in the statute.") var shareholder: String
-    @Option(help: "The proposal.") var proposal: Int
+    @Option(help: "The proposal's number (printed when it was submitted; see `buurtstem proposal list`).") var proposal: ProposalID
     @Flag(help: "What is recorded (default: advice).") var kind: Kind = .advice
     @Option(help: "The day given (default: today).") var on: CivilDate?
     @Option(help: "The text of the advice.") var text: String = ""

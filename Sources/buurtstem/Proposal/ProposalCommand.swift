@@ -18,7 +18,7 @@ struct ProposalCommand: ParsableCommand {
     struct Support: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a member's support to a members' proposal, until the deadline for proposals (also after a refusal for too few supporters).")
-        @Argument(help: "The proposal.") var id: Int
+        @Argument(help: "The proposal's number (printed when it was submitted; see `buurtstem proposal list`).") var id: ProposalID
         @Argument(help: "The supporting member's id.") var member: String
         @Option(help: "The day the support was given (YYYY-MM-DD; default today).") var on: String?
         @OptionGroup var database: DatabaseOptions
@@ -35,7 +35,7 @@ struct ProposalCommand: ParsableCommand {
 
     struct Submit: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Submit a proposal.")
-        @Option(help: "The assembly.") var assembly: Int
+        @Option(help: "The assembly's number (see `buurtstem assembly list`).") var assembly: AssemblyID
         @Option(help: "A short title.") var title: String
         @Option(help: "The kind of decision (gewoon, statutenwijziging, wijkbudget, …).") var kind: String = "gewoon"
         @Option(help: "The text of the proposal.") var text: String = ""
@@ -68,7 +68,7 @@ struct ProposalCommand: ParsableCommand {
 
     struct Admit: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Admit a proposal to the agenda (or say why not).")
-        @Argument(help: "The proposal.") var id: Int
+        @Argument(help: "The proposal's number (printed when it was submitted; see `buurtstem proposal list`).") var id: ProposalID
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             _ = try refusing { try database.open().admitProposal(id) }
@@ -78,7 +78,7 @@ struct ProposalCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List proposals.")
-        @Option(help: "Only this assembly.") var assembly: Int?
+        @Option(help: "Only the proposals of the assembly with this number.") var assembly: AssemblyID?
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             for p in try database.open().proposals(assembly: assembly) {
