@@ -138,11 +138,7 @@ case "audit":
         try db.writer.write { conn in
             var audit = try AuditAppender(conn, at: Moment(CivilDate(iso: "2026-11-01")!, seconds: written))
             for i in 0..<chunk {
-                try audit.append(
-                    actor: .desk("balie"), action: .memberCheckedIn,
-                    payload: .object([
-                        "assembly": .int(1), "id": .string("R\(written + i)"), "present": .bool(true),
-                    ]))
+                try audit.append(actor: .desk("balie"), MemberCheckedIn(assembly: 1, member: ResidentID("R\(written + i)")))
             }
             try audit.finish(conn)
         }

@@ -48,7 +48,7 @@ struct AuditEventTests {
 
     /// A plain event beside the dictionary the store wrote before it was a type: the same bytes, and
     /// it reads back as itself.
-    static func check<Event: PlainAuditEvent>(_ event: Event, _ before: [String: JSONValue]) throws -> AuditAction {
+    static func check<Event: AuditEvent>(_ event: Event, _ before: [String: JSONValue]) throws -> AuditAction {
         #expect(event.payload.encoded(pretty: false) == JSONValue.object(before).encoded(pretty: false), "\(Event.action)")
         let read = try JSONDecoder().decode(Event.self, from: Data(event.payload.encoded(pretty: false).utf8))
         #expect(read.payload == event.payload, "\(Event.action)")
@@ -145,5 +145,93 @@ struct AuditEventTests {
         ]
         // AssemblyScheduled and CodeReissued are checked twice (with and without their optional value).
         #expect(Set(actions).count == actions.count - 2)
+    }
+
+    @Test("register, membership, result, statute, purge and restore entries write the payload the store wrote as a dictionary, byte for byte")
+    func recordEvents() throws {
+        let day = CivilDate(iso: "2026-03-01")!
+        let address = Address(postcode: try Postcode(parsing: "1067 PV"), houseNumber: 2, addition: "A")
+        let other = Address(postcode: try Postcode(parsing: "1067 PA"), houseNumber: 12)
+        let result: JSONValue = .object(["ballot": .int(4), "outcome": .string("adopted"), "yes": .int(3), "quorum": .object(["met": .bool(true)])])
+        let actions: [AuditAction] = [
+            try Self.check(
+                MemberApplied(application: 3, resident: ResidentID("R1"), appliedOn: day),
+                ["application": .int(3), "id": .string("R1"), "appliedOn": .string("2026-03-01")]),
+            try Self.check(
+                ApplicationDecided<ApplicationDecision.Admitted>(
+                    application: 3, resident: ResidentID("R1"), decidedBy: "board", on: day, assembly: nil, reason: nil),
+                ["application": .int(3), "id": .string("R1"), "decidedBy": .string("board"), "on": .string("2026-03-01"), "assembly": .null]),
+            try Self.check(
+                ApplicationDecided<ApplicationDecision.Refused>(
+                    application: 3, resident: ResidentID("R1"), decidedBy: "assembly", on: day, assembly: 2, reason: "geen bewoner"),
+                [
+                    "application": .int(3), "id": .string("R1"), "decidedBy": .string("assembly"), "on": .string("2026-03-01"),
+                    "assembly": .int(2), "reason": .string("geen bewoner"),
+                ]),
+            try Self.check(
+                MembershipChanged<MembershipChange.Join>(resident: ResidentID("R1"), requestedOn: day, effectiveOn: day, statuteVersion: 1),
+                ["id": .string("R1"), "requestedOn": .string("2026-03-01"), "effectiveOn": .string("2026-03-01"), "statuteVersion": .int(1)]),
+            try Self.check(
+                MembershipChanged<MembershipChange.Leave>(
+                    resident: ResidentID("R1"), requestedOn: day, effectiveOn: day, statuteVersion: 2, application: 5, decidedBy: "board"),
+                [
+                    "id": .string("R1"), "requestedOn": .string("2026-03-01"), "effectiveOn": .string("2026-03-01"), "statuteVersion": .int(2),
+                    "application": .int(5), "decidedBy": .string("board"),
+                ]),
+            try Self.check(
+                ResidentUpdated(resident: ResidentID("R1"), birth: .year(1970), nameChanged: true),
+                ["id": .string("R1"), "birth": .object(["year": .int(1970)]), "nameChanged": .bool(true)]),
+            try Self.check(
+                ResidentMoved(resident: ResidentID("R1"), from: address, to: other, on: day, movedOut: nil),
+                [
+                    "id": .string("R1"), "from": .string("1067 PV 2-A"), "to": .string("1067 PA 12"), "on": .string("2026-03-01"),
+                    "movedOut": .null,
+                ]),
+            try Self.check(
+                ResidentLeft<AddressLeft.MovedOut>(resident: ResidentID("R1"), from: address, on: day),
+                ["id": .string("R1"), "from": .string("1067 PV 2-A"), "on": .string("2026-03-01")]),
+            try Self.check(
+                ResidentLeft<AddressLeft.Absent>(resident: ResidentID("R2"), from: other, on: day),
+                ["id": .string("R2"), "from": .string("1067 PA 12"), "on": .string("2026-03-01")]),
+            try Self.check(
+                RegisterImported(
+                    import: 1, file: "brp.csv", sha256: "ab", extractDate: day,
+                    counts: .init(read: 9, imported: 8, rejected: 1, created: 2, moved: 1, movedOut: 1, updated: 1, absent: 1, unchanged: 3)),
+                [
+                    "import": .int(1), "file": .string("brp.csv"), "sha256": .string("ab"), "extractDate": .string("2026-03-01"), "read": .int(9),
+                    "imported": .int(8), "rejected": .int(1), "created": .int(2), "moved": .int(1), "movedOut": .int(1), "updated": .int(1),
+                    "absent": .int(1), "unchanged": .int(3),
+                ]),
+            try Self.check(
+                BallotClosed(result: result), ["ballot": .int(4), "outcome": .string("adopted"), "yes": .int(3), "quorum": .object(["met": .bool(true)])]),
+            try Self.check(
+                BallotChairDecided(result: result), ["ballot": .int(4), "outcome": .string("adopted"), "yes": .int(3), "quorum": .object(["met": .bool(true)])]),
+            try Self.check(
+                StatuteAdopted(version: 1, validFrom: day, sha256: "cd", file: "w.statuut", how: "founding", name: "Wildeman"),
+                [
+                    "version": .int(1), "validFrom": .string("2026-03-01"), "sha256": .string("cd"), "file": .string("w.statuut"),
+                    "how": .string("founding"), "name": .string("Wildeman"),
+                ]),
+            try Self.check(
+                StatuteAdopted(version: 2, validFrom: day, byBallot: 7),
+                ["version": .int(2), "validFrom": .string("2026-03-01"), "how": .string("amendment ballot 7")]),
+            try Self.check(
+                DatabaseRestored(backupSHA256: "ef", checksumMatched: nil, entriesLost: 0),
+                ["backupSHA256": .string("ef"), "checksumFile": .null, "entriesLost": .int(0)]),
+            try Self.check(
+                DataPurged(
+                    before: day, on: day, codes: 40, names: 2, assemblies: [1, 2], entries: [5, 9], presenceLists: [1], formerResidents: 3,
+                    rule: .init(codesDays: 30, namesDays: 60, logMonths: 24, presenceYears: 7, registerYears: 7)),
+                [
+                    "before": .string("2026-03-01"), "on": .string("2026-03-01"), "codes": .int(40), "names": .int(2),
+                    "assemblies": .array([.int(1), .int(2)]), "entries": .array([.int(5), .int(9)]), "presenceLists": .array([.int(1)]),
+                    "formerResidents": .int(3),
+                    "rule": .object([
+                        "codesDays": .int(30), "namesDays": .int(60), "logMonths": .int(24), "presenceYears": .int(7), "registerYears": .int(7),
+                    ]),
+                ]),
+        ]
+        #expect(BallotClosed(result: result).ballot == 4)
+        #expect(Set(actions).count == actions.count - 1)
     }
 }

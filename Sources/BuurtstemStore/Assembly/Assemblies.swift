@@ -322,13 +322,6 @@ extension AppDatabase {
         return attendance
     }
 
-    /// Appends one audit entry and updates the head, in the caller's transaction.
-    func audit(_ db: Database, _ actor: AuditActor, _ action: AuditAction, _ payload: [String: JSONValue]) throws {
-        var appender = try AuditAppender(db, at: clock.now())
-        try appender.append(actor: actor, action: action, payload: .object(payload))
-        try appender.finish(db)
-    }
-
     /// Appends one typed event in its own appender (one entry in this transaction).
     func audit(_ db: Database, _ actor: AuditActor, _ event: some AuditEvent) throws {
         var appender = try AuditAppender(db, at: clock.now())

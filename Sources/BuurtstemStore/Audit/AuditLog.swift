@@ -49,7 +49,7 @@ public struct AuditAppender {
 
     /// Appends one entry; returns its sequence number.
     @discardableResult
-    public mutating func append(actor: AuditActor, action: AuditAction, payload: JSONValue) throws -> Int {
+    private mutating func append(actor: AuditActor, action: AuditAction, payload: JSONValue) throws -> Int {
         try append(actor: Array(actor.description.utf8), action: Array(action.rawValue.utf8), payload: Array(payload.encoded(pretty: false).utf8))
     }
 

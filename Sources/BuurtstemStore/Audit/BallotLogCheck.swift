@@ -28,8 +28,8 @@ struct BallotLogCheck {
     private(set) var purged: [(seq: Int, action: String, ballot: BallotID?)] = []
 
     static let actions: Set<String> = [
-        VoteCast.action.rawValue, VoteReplaced.action.rawValue, VotesEntered.action.rawValue, AuditAction.ballotOpened.rawValue,
-        AuditAction.ballotClosed.rawValue, AuditAction.ballotChairDecided.rawValue,
+        VoteCast.action.rawValue, VoteReplaced.action.rawValue, VotesEntered.action.rawValue, BallotOpened.action.rawValue,
+        BallotClosed.action.rawValue, BallotChairDecided.action.rawValue,
     ]
 
     private struct BallotOnly: Decodable { var ballot: BallotID? }
@@ -58,7 +58,9 @@ struct BallotLogCheck {
     /// Reads the ballot entries from the log.
     static func load(_ db: Database) throws -> BallotLogCheck {
         var check = BallotLogCheck()
-        let actions: [AuditAction] = [VoteCast.action, VoteReplaced.action, VotesEntered.action, BallotOpened.action, .ballotClosed, .ballotChairDecided]
+        let actions: [AuditAction] = [
+            VoteCast.action, VoteReplaced.action, VotesEntered.action, BallotOpened.action, BallotClosed.action, BallotChairDecided.action,
+        ]
         for row in try Row.fetchAll(
             db, sql: "SELECT seq, action, payload FROM audit_entry WHERE action IN (?, ?, ?, ?, ?, ?) ORDER BY seq",
             arguments: StatementArguments(actions.map(\.rawValue))

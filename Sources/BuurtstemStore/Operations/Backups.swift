@@ -195,9 +195,7 @@ extension AppDatabase {
     func recordRestore(from path: String, checksumMatched: Bool?, lost: Int) throws {
         let sha = try Backups.sha256(ofFile: path)
         try writer.write { db in
-            try audit(
-                db, .system, .databaseRestored,
-                ["backupSHA256": .string(sha), "checksumFile": checksumMatched.map(JSONValue.bool) ?? .null, "entriesLost": .int(lost)])
+            try audit(db, .system, DatabaseRestored(backupSHA256: sha, checksumMatched: checksumMatched, entriesLost: lost))
         }
     }
 }

@@ -119,17 +119,14 @@ extension AppDatabase {
                             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                         """)
             }
+            let kept = DataPurged.Rule(
+                codesDays: rule.codesDays, namesDays: rule.namesDays, logMonths: rule.logMonths, presenceYears: rule.presenceYears,
+                registerYears: rule.registerYears)
             try audit(
-                db, .system, .dataPurged,
-                [
-                    "before": .string(before.description), "on": .string(day.description), "codes": .int(codes), "names": .int(names),
-                    "assemblies": .array(assemblies.map(JSONValue.id)), "entries": .array(rows.map { .int($0["seq"]) }),
-                    "presenceLists": .array(presence.map(JSONValue.id)), "formerResidents": .int(former),
-                    "rule": .object([
-                        "codesDays": .int(rule.codesDays), "namesDays": .int(rule.namesDays), "logMonths": .int(rule.logMonths),
-                        "presenceYears": .int(rule.presenceYears), "registerYears": .int(rule.registerYears),
-                    ]),
-                ])
+                db, .system,
+                DataPurged(
+                    before: before, on: day, codes: codes, names: names, assemblies: assemblies, entries: rows.map { $0["seq"] },
+                    presenceLists: presence, formerResidents: former, rule: kept))
             return report
         }
     }

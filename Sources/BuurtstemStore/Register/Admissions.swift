@@ -65,11 +65,7 @@ extension AppDatabase {
                         request.meetsProfile, clock.now().description,
                     ])
                 let id = Int(db.lastInsertedRowID)
-                try appender.append(
-                    actor: actor, action: .memberApplied,
-                    payload: .object([
-                        "application": .int(id), "id": .string(request.resident.rawValue), "appliedOn": .string(request.appliedOn.description),
-                    ]))
+                try appender.append(actor: actor, MemberApplied(application: id, resident: request.resident, appliedOn: request.appliedOn))
                 recorded.append(
                     MembershipApplication(
                         id: id, resident: request.resident, appliedOn: request.appliedOn, intakeOn: request.intakeOn,
@@ -140,17 +136,22 @@ extension AppDatabase {
                         result.state.rawValue, body.rawValue, assembly, date.description, result.reason, result.intakeOn?.description,
                         result.meetsProfile, application.id,
                     ])
-                var payload: [String: JSONValue] = [
-                    "application": .int(application.id), "id": .string(request.resident.rawValue),
-                    "decidedBy": .string(body.rawValue), "on": .string(date.description),
-                    "assembly": assembly.map(JSONValue.id) ?? .null,
-                ]
-                if let reason = result.reason { payload["reason"] = .string(reason) }
-                try appender.append(actor: actor, action: result.state == .granted ? .memberAdmitted : .memberRefused, payload: .object(payload))
+                let (applicant, by) = (request.resident, body.rawValue)
+                if result.state == .granted {
+                    try appender.append(
+                        actor: actor,
+                        ApplicationDecided<ApplicationDecision.Admitted>(
+                            application: application.id, resident: applicant, decidedBy: by, on: date, assembly: assembly, reason: result.reason))
+                } else {
+                    try appender.append(
+                        actor: actor,
+                        ApplicationDecided<ApplicationDecision.Refused>(
+                            application: application.id, resident: applicant, decidedBy: by, on: date, assembly: assembly, reason: result.reason))
+                }
                 if let join {
                     try Self.insert(
                         db, join, version: version, at: clock.now(), actor: actor, appender: &appender,
-                        extra: ["application": .int(application.id)])
+                        application: application.id)
                 }
                 decided.append(result)
             }
@@ -194,7 +195,7 @@ extension AppDatabase {
     /// Records a join or leave event and its audit entry, in the caller's transaction.
     static func insert(
         _ db: Database, _ event: MembershipEvent, version: StatuteVersion, at now: Moment, actor: AuditActor,
-        appender: inout AuditAppender, extra: [String: JSONValue] = [:]
+        appender: inout AuditAppender, application: Int? = nil, decidedBy: String? = nil
     ) throws {
         try db.execute(
             sql: "INSERT INTO membership_event (resident_id, kind, requested_on, effective_on, recorded_at) VALUES (?, ?, ?, ?, ?)",
@@ -202,12 +203,20 @@ extension AppDatabase {
                 event.resident.rawValue, event.kind.rawValue, event.requestedOn.description, event.effectiveOn.description,
                 now.description,
             ])
-        try appender.append(
-            actor: actor, action: event.kind == .join ? .memberJoin : .memberLeave,
-            payload: .object(
-                [
-                    "id": .string(event.resident.rawValue), "requestedOn": .string(event.requestedOn.description),
-                    "effectiveOn": .string(event.effectiveOn.description), "statuteVersion": .int(Int(version.id)),
-                ].merging(extra) { a, _ in a }))
+        let (resident, requested, effective, statute) = (event.resident, event.requestedOn, event.effectiveOn, Int(version.id))
+        switch event.kind {
+        case .join:
+            try appender.append(
+                actor: actor,
+                MembershipChanged<MembershipChange.Join>(
+                    resident: resident, requestedOn: requested, effectiveOn: effective, statuteVersion: statute, application: application,
+                    decidedBy: decidedBy))
+        case .leave:
+            try appender.append(
+                actor: actor,
+                MembershipChanged<MembershipChange.Leave>(
+                    resident: resident, requestedOn: requested, effectiveOn: effective, statuteVersion: statute, application: application,
+                    decidedBy: decidedBy))
+        }
     }
 }

@@ -76,29 +76,19 @@ extension AppDatabase {
                         summary.created += 1
                     case .update(let name, let nameChanged):
                         try updateResident.execute(arguments: [birthDate, birthYear, name, row.id.rawValue])
-                        try audit.append(
-                            actor: actor, action: .residentUpdated,
-                            payload: .object(["id": .string(row.id.rawValue), "birth": Self.birthJSON(row.birth), "nameChanged": .bool(nameChanged)]))
+                        try audit.append(actor: actor, ResidentUpdated(resident: row.id, birth: row.birth, nameChanged: nameChanged))
                         summary.updated += 1
                     case .move(let closeOn, let movedIn):
                         guard let entry else { continue }
                         if let closeOn { try closeResidence.execute(arguments: [closeOn.description, entry.residenceID]) }
                         try insertResidence.execute(arguments: Self.residenceArguments(row.id, row.address, movedIn, row.movedOut))
                         try audit.append(
-                            actor: actor, action: .residentMoved,
-                            payload: .object([
-                                "id": .string(row.id.rawValue), "from": .string(entry.known.address.description), "to": .string(row.address.description),
-                                "on": .string(movedIn.description), "movedOut": row.movedOut.map { .string($0.description) } ?? .null,
-                            ]))
+                            actor: actor, ResidentMoved(resident: row.id, from: entry.known.address, to: row.address, on: movedIn, movedOut: row.movedOut))
                         summary.moved += 1
                     case .moveOut(let on):
                         guard let entry else { continue }
                         try closeResidence.execute(arguments: [on.description, entry.residenceID])
-                        try audit.append(
-                            actor: actor, action: .residentMovedOut,
-                            payload: .object([
-                                "id": .string(row.id.rawValue), "from": .string(entry.known.address.description), "on": .string(on.description),
-                            ]))
+                        try audit.append(actor: actor, ResidentLeft<AddressLeft.MovedOut>(resident: row.id, from: entry.known.address, on: on))
                         summary.movedOut += 1
                     }
                 }
@@ -110,11 +100,7 @@ extension AppDatabase {
             for (id, entry) in current.sorted(by: { $0.key < $1.key }) where !seen.contains(id) {
                 guard let on = RegisterReconciliation.absent(entry.known, extractDate: extractDate) else { continue }
                 try closeResidence.execute(arguments: [on.description, entry.residenceID])
-                try audit.append(
-                    actor: actor, action: .residentAbsent,
-                    payload: .object([
-                        "id": .string(id.rawValue), "from": .string(entry.known.address.description), "on": .string(on.description),
-                    ]))
+                try audit.append(actor: actor, ResidentLeft<AddressLeft.Absent>(resident: id, from: entry.known.address, on: on))
                 summary.absent += 1
             }
             try db.execute(
@@ -127,15 +113,11 @@ extension AppDatabase {
                     summary.created, summary.moved, summary.movedOut, summary.updated, summary.absent, now.description,
                 ])
             summary.importID = db.lastInsertedRowID
+            let counts = RegisterImported.Counts(
+                read: summary.read, imported: summary.imported, rejected: summary.rejected, created: summary.created, moved: summary.moved,
+                movedOut: summary.movedOut, updated: summary.updated, absent: summary.absent, unchanged: summary.unchanged)
             try audit.append(
-                actor: actor, action: .registerImported,
-                payload: .object([
-                    "import": .int(Int(summary.importID)), "file": .string(fileName), "sha256": .string(fileSHA256),
-                    "extractDate": .string(extractDate.description), "read": .int(summary.read), "imported": .int(summary.imported),
-                    "rejected": .int(summary.rejected), "created": .int(summary.created), "moved": .int(summary.moved),
-                    "movedOut": .int(summary.movedOut), "updated": .int(summary.updated), "absent": .int(summary.absent),
-                    "unchanged": .int(summary.unchanged),
-                ]))
+                actor: actor, RegisterImported(import: Int(summary.importID), file: fileName, sha256: fileSHA256, extractDate: extractDate, counts: counts))
             summary.head = try audit.finish(db)
             progress?(extract.rows.count, extract.rows.count)
             return summary
@@ -171,14 +153,6 @@ extension AppDatabase {
 
     static func residenceArguments(_ id: ResidentID, _ address: Address, _ movedIn: CivilDate?, _ movedOut: CivilDate?) -> StatementArguments {
         [id.rawValue, address.postcode.description, address.houseNumber, address.addition, movedIn?.description, movedOut?.description]
-    }
-
-    static func birthJSON(_ birth: Birth?) -> JSONValue {
-        switch birth {
-        case .date(let d)?: return .object(["date": .string(d.description)])
-        case .year(let y)?: return .object(["year": .int(y)])
-        case nil: return .null
-        }
     }
 
 }

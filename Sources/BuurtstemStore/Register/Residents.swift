@@ -138,7 +138,7 @@ extension AppDatabase {
             let event = try decide(MembershipRules(statute: statute), resident, events)
             let now = clock.now()
             var audit = try AuditAppender(db, at: now)
-            var extra: [String: JSONValue] = [:]
+            var recordedApplication: Int?
             if let application {
                 try db.execute(
                     sql: """
@@ -149,9 +149,11 @@ extension AppDatabase {
                         id.rawValue, date.description, application.intakeOn?.description, application.meetsProfile, date.description,
                         now.description,
                     ])
-                extra = ["application": .int(Int(db.lastInsertedRowID)), "decidedBy": .string("board")]
+                recordedApplication = Int(db.lastInsertedRowID)
             }
-            try Self.insert(db, event, version: version, at: now, actor: actor, appender: &audit, extra: extra)
+            try Self.insert(
+                db, event, version: version, at: now, actor: actor, appender: &audit, application: recordedApplication,
+                decidedBy: recordedApplication == nil ? nil : AdmissionRule.Body.board.rawValue)
             try audit.finish(db)
             return event
         }

@@ -79,11 +79,7 @@ extension AppDatabase {
                 """, arguments: [from.description, statute.name, source, hash, fileName, how, clock.now().description])
         let id = db.lastInsertedRowID
         try audit.append(
-            actor: actor, action: .statuteAdopted,
-            payload: .object([
-                "version": .int(Int(id)), "validFrom": .string(from.description), "sha256": .string(hash),
-                "file": .string(fileName), "how": .string(how), "name": .string(statute.name),
-            ]))
+            actor: actor, StatuteAdopted(version: Int(id), validFrom: from, sha256: hash, file: fileName, how: how, name: statute.name))
         return StatuteVersion(id: id, validFrom: from, name: statute.name, source: source, sha256: hash, fileName: fileName, adoptedHow: how)
     }
 

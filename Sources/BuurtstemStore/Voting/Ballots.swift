@@ -152,7 +152,7 @@ extension AppDatabase {
             // A tie to be voted again: the proposal goes back to the agenda for its second round.
             try db.execute(sql: "UPDATE proposal SET state = ? WHERE id = ?", arguments: [revote ? "admitted" : "decided", proposal.id])
             var appender = try AuditAppender(db, at: clock.now())
-            try appender.append(actor: actor, action: .ballotClosed, payload: .object(object))
+            try appender.append(actor: actor, BallotClosed(result: .object(object)))
             try Self.appendAdoption(object, ballot: id, actor: actor, to: &appender)
             let head = try appender.finish(db)
             return (.object(object), head)
@@ -199,7 +199,7 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE ballot SET result = ? WHERE id = ?", arguments: [JSONValue.object(object).encoded(pretty: false), id])
             var appender = try AuditAppender(db, at: clock.now())
             // The entry is the completed result, as stored from now on (`audit verify` compares them).
-            try appender.append(actor: actor, action: .ballotChairDecided, payload: .object(object))
+            try appender.append(actor: actor, BallotChairDecided(result: .object(object)))
             try Self.appendAdoption(object, ballot: id, actor: actor, to: &appender)
             return (.object(object), try appender.finish(db))
         }
@@ -246,12 +246,10 @@ extension AppDatabase {
     }
 
     private static func appendAdoption(_ object: [String: JSONValue], ballot id: BallotID, actor: AuditActor, to appender: inout AuditAppender) throws {
-        guard let version = object["newStatuteVersion"] else { return }
-        try appender.append(
-            actor: actor, action: .statuteAdopted,
-            payload: .object([
-                "version": version, "validFrom": object["newStatuteValidFrom"] ?? .null, "how": .string("amendment ballot \(id)"),
-            ]))
+        guard case .int(let version)? = object["newStatuteVersion"], case .string(let from)? = object["newStatuteValidFrom"],
+            let validFrom = CivilDate(iso: from)
+        else { return }
+        try appender.append(actor: actor, StatuteAdopted(version: version, validFrom: validFrom, byBallot: id))
     }
 
     /// A ballot by id.
