@@ -234,4 +234,20 @@ struct AuditEventTests {
         #expect(BallotClosed(result: result).ballot == 4)
         #expect(Set(actions).count == actions.count - 1)
     }
+
+    @Test("every action has exactly one type, and the fast register writer's bytes are the type's")
+    func everyActionTyped() throws {
+        #expect(Set(AuditEvents.types.map { $0.action }) == Set(AuditAction.allCases))
+        #expect(AuditEvents.types.count == AuditAction.allCases.count)
+        let registered = ResidentsRegistered([
+            .init(
+                resident: ResidentID("R1"), address: Address(postcode: try Postcode(parsing: "1067 PV"), houseNumber: 2, addition: "A"),
+                birth: .date(CivilDate(iso: "1980-05-04")!), movedIn: nil, movedOut: nil)
+        ])
+        #expect(
+            registered.payload.encoded(pretty: false)
+                == #"{"count":1,"residents":[{"address":"1067 PV 2-A","birth":{"date":"1980-05-04"},"id":"R1","movedIn":null,"movedOut":null}]}"#)
+        let read = try AuditEvents.decode(.residentsRegistered, payload: registered.payload.encoded(pretty: false))
+        #expect(read.payload == registered.payload)
+    }
 }

@@ -193,3 +193,37 @@ public struct RegisterImported: PlainAuditEvent, Hashable {
         (moved, movedOut, updated, absent, unchanged) = (counts.moved, counts.movedOut, counts.updated, counts.absent, counts.unchanged)
     }
 }
+
+/// Residents seen for the first time in an extract, up to a batch per entry. The import writes
+/// these bytes directly for speed (a million residents); this type reads them, and its payload is
+/// the same bytes (`ReleaseFixtureTests` compares them on a real import).
+public struct ResidentsRegistered: AuditEvent, Hashable {
+    public static let action = AuditAction.residentsRegistered
+
+    /// One new resident: address, birth, id and the residence's dates (null when unknown).
+    public struct Registered: PlainAuditEvent, Hashable {
+        public static let action = AuditAction.residentsRegistered
+        public var address: String
+        public var birth: BirthWritten
+        public var id: String
+        public var movedIn: OrNull<String>
+        public var movedOut: OrNull<String>
+        public init(resident: ResidentID, address: Address, birth: Birth?, movedIn: CivilDate?, movedOut: CivilDate?) {
+            self.address = address.description
+            self.birth = BirthWritten(birth)
+            self.id = resident.rawValue
+            self.movedIn = OrNull(movedIn?.description)
+            self.movedOut = OrNull(movedOut?.description)
+        }
+    }
+
+    public var count: Int
+    public var residents: [Registered]
+
+    public init(_ residents: [Registered]) {
+        self.count = residents.count
+        self.residents = residents
+    }
+
+    public var payload: JSONValue { .object(["count": .int(count), "residents": .array(residents.map(\.payload))]) }
+}
