@@ -52,7 +52,8 @@ extension AppDatabase {
 
     static func confirmations(_ db: Database) throws -> [ComplianceFacts.Confirmation] {
         try Row.fetchAll(db, sql: "SELECT organisation, year, on_date, text FROM organisation_confirmation ORDER BY year, organisation").map { row in
-            ComplianceFacts.Confirmation(organisation: row[0], year: row[1], on: try row.decode(CivilDate.self, atIndex: 2), text: row[3])
+            ComplianceFacts.Confirmation(
+                organisation: row["organisation"], year: row["year"], on: try row.decode(CivilDate.self, forColumn: "on_date"), text: row["text"])
         }
     }
 
@@ -77,11 +78,12 @@ extension AppDatabase {
                 // A date that cannot be read is an error, never a demand or accounts left out of the report.
                 ComplianceFacts.DemandFact(
                     demand: AssemblyDemand(
-                        receivedOn: try row.decode(CivilDate.self, atIndex: 0), supporters: row[1], callBy: try row.decode(CivilDate.self, atIndex: 2)),
-                    answeredOn: try row.decode(CivilDate?.self, atIndex: 3))
+                        receivedOn: try row.decode(CivilDate.self, forColumn: "received_on"), supporters: row["supporters"],
+                        callBy: try row.decode(CivilDate.self, forColumn: "call_by")),
+                    answeredOn: try row.decode(CivilDate?.self, forColumn: "called_on"))
             }
             let accounts = try Row.fetchAll(db, sql: "SELECT year, presented_on FROM annual_accounts ORDER BY year").map { row in
-                ComplianceFacts.AccountsFact(year: row[0], presentedOn: try row.decode(CivilDate.self, atIndex: 1))
+                ComplianceFacts.AccountsFact(year: row["year"], presentedOn: try row.decode(CivilDate.self, forColumn: "presented_on"))
             }
             let created = try String.fetchOne(db, sql: "SELECT created_at FROM association").flatMap { CivilDate(iso: $0.prefix(10)) }
             let firstImport = try String.fetchOne(db, sql: "SELECT MIN(extract_date) FROM register_import").flatMap { CivilDate(iso: $0) }
@@ -105,15 +107,15 @@ extension AppDatabase {
             let summary = try PresenceSummary.fetch(db, assembly.id)
             let electorate =
                 try summary?.electorate ?? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM electorate WHERE assembly_id = ?", arguments: [assembly.id]) ?? 0
-            for row in try Row.fetchAll(
+            for id in try BallotID.fetchAll(
                 db,
                 sql: """
-                    SELECT ballot.id, ballot.proposal_id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
+                    SELECT ballot.id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
                     WHERE proposal.assembly_id = ? ORDER BY ballot.id
                     """, arguments: [assembly.id])
             {
-                let ballot = try Self.ballot(db, row[0])
-                var proposal = try Self.proposal(db, row[1])
+                let ballot = try Self.ballot(db, id)
+                var proposal = try Self.proposal(db, ballot.proposal)
                 // Once the electorate is purged (retention), the supporters stand as admitted then.
                 if case .members = proposal.source, summary == nil {
                     proposal.source = .members(
@@ -257,14 +259,14 @@ extension AppDatabase {
             db,
             sql: """
                 SELECT title, kind, decided_on, members, yes, no, blank, outcome,
-                       (SELECT COUNT(*) FROM outside_decision_voter WHERE decision_id = outside_decision.id)
+                       (SELECT COUNT(*) FROM outside_decision_voter WHERE decision_id = outside_decision.id) AS written_votes
                 FROM outside_decision ORDER BY id
                 """
         ).map { row in
             var decision = ComplianceFacts.OutsideDecision(
-                title: row[0], kind: row[1], on: try row.decode(CivilDate.self, atIndex: 2), members: row[3],
-                count: YesNoCount(yes: row[4], no: row[5], blank: row[6]), outcome: row[7])
-            decision.writtenVotes = row[8]
+                title: row["title"], kind: row["kind"], on: try row.decode(CivilDate.self, forColumn: "decided_on"), members: row["members"],
+                count: YesNoCount(yes: row["yes"], no: row["no"], blank: row["blank"]), outcome: row["outcome"])
+            decision.writtenVotes = row["written_votes"]
             return decision
         }
     }

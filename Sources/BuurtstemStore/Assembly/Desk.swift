@@ -60,10 +60,11 @@ extension AppDatabase {
     static func deskEntries(_ db: Database, assembly id: AssemblyID, reference: CivilDate, extra: String, arguments: StatementArguments) throws -> [DeskEntry] {
         let sql = """
             SELECT e.resident_id, r.name, s.postcode, s.house_number, s.addition,
-                   EXISTS (SELECT 1 FROM attendance a WHERE a.assembly_id = e.assembly_id AND a.resident_id = e.resident_id),
-                   (SELECT holder FROM proxy p WHERE p.assembly_id = e.assembly_id AND p.giver = e.resident_id),
-                   (SELECT COUNT(*) FROM proxy p WHERE p.assembly_id = e.assembly_id AND p.holder = e.resident_id),
+                   EXISTS (SELECT 1 FROM attendance a WHERE a.assembly_id = e.assembly_id AND a.resident_id = e.resident_id) AS present,
+                   (SELECT holder FROM proxy p WHERE p.assembly_id = e.assembly_id AND p.giver = e.resident_id) AS proxy_to,
+                   (SELECT COUNT(*) FROM proxy p WHERE p.assembly_id = e.assembly_id AND p.holder = e.resident_id) AS proxies_held,
                    (SELECT state FROM voting_code v WHERE v.assembly_id = e.assembly_id AND v.resident_id = e.resident_id AND v.state != 'revoked')
+                       AS code_state
             FROM electorate e
             JOIN resident r ON r.id = e.resident_id
             JOIN residence s ON s.resident_id = e.resident_id
@@ -72,12 +73,18 @@ extension AppDatabase {
             """
         var all: StatementArguments = [id, reference.description, reference.description]
         all += arguments
-        return try Row.fetchAll(db, sql: sql, arguments: all).compactMap { row in
-            guard let postcode = StoredValues.postcode(row[2]) else { return nil }
+        return try Row.fetchAll(db, sql: sql, arguments: all).map { row in
+            let member = ResidentID(row["resident_id"] as String)
+            // A stored address that cannot be read is an error at the desk, never a member left out of the search.
+            guard let postcode = StoredValues.postcode(row["postcode"]) else {
+                throw StoreError(
+                    nl: "het adres van \(member) in het register is onleesbaar (postcode `\(row["postcode"] as String? ?? "")`)",
+                    en: "the register's address of \(member) cannot be read (postcode `\(row["postcode"] as String? ?? "")`)")
+            }
             return DeskEntry(
-                id: ResidentID(row[0] as String), address: Address(postcode: postcode, houseNumber: row[3], addition: row[4]),
-                name: row[1], present: row[5], proxyTo: (row[6] as String?).map(ResidentID.init), proxiesHeld: row[7],
-                code: DeskEntry.CodeState(rawValue: (row[8] as String?) ?? "none") ?? .none)
+                id: member, address: Address(postcode: postcode, houseNumber: row["house_number"], addition: row["addition"]),
+                name: row["name"], present: row["present"], proxyTo: (row["proxy_to"] as String?).map(ResidentID.init),
+                proxiesHeld: row["proxies_held"], code: DeskEntry.CodeState(rawValue: (row["code_state"] as String?) ?? "none") ?? .none)
         }
     }
 }

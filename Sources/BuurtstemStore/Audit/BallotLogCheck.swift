@@ -65,7 +65,7 @@ struct BallotLogCheck {
             db, sql: "SELECT seq, action, payload FROM audit_entry WHERE action IN (?, ?, ?, ?, ?, ?) ORDER BY seq",
             arguments: StatementArguments(actions.map(\.rawValue))
         ) {
-            check.consider(seq: row[0], action: row[1], payload: row[2])
+            check.consider(seq: row["seq"], action: row["action"], payload: row["payload"])
         }
         return check
     }
@@ -123,33 +123,35 @@ struct BallotLogCheck {
                 """)
         var secrets: [AssemblyID: [UInt8]] = [:]
         for row in rows {
-            let id: BallotID = row[0]
+            let id: BallotID = row["id"]
             var wrong: [String] = []
             if let entry = opened[id] {
-                if entry.proposal != row[1] as ProposalID? { wrong.append("its proposal differs from the ballot.opened entry") }
-                if entry.method != row[2] as String? { wrong.append("its method differs from the ballot.opened entry") }
+                if entry.proposal != row["proposal_id"] as ProposalID? { wrong.append("its proposal differs from the ballot.opened entry") }
+                if entry.method != row["method"] as String? { wrong.append("its method differs from the ballot.opened entry") }
                 if let options = entry.optionsJSON {
-                    if options != row[3] as String? { wrong.append("its options differ from the ballot.opened entry") }
+                    if options != row["options"] as String? { wrong.append("its options differ from the ballot.opened entry") }
                 } else if let ids = entry.options,
-                    let stored = try? JSONDecoder().decode([BallotOption].self, from: Data(((row[3] as String?) ?? "").utf8)), stored.map(\.id) != ids
+                    let stored = try? JSONDecoder().decode([BallotOption].self, from: Data(((row["options"] as String?) ?? "").utf8)), stored.map(\.id) != ids
                 {
                     wrong.append("its options differ from the ballot.opened entry")
                 }
-                if let seats = entry.seats, seats != (row[4] as Int?) { wrong.append("its seats differ from the ballot.opened entry") }
-                if let budget = entry.budget, budget != (row[5] as Int?) { wrong.append("its budget differs from the ballot.opened entry") }
-                if entry.roundOf != (row[9] as BallotID?) { wrong.append("its round differs from the ballot.opened entry") }
-                if entry.changeable != (row[10] as Bool?) { wrong.append("whether its votes may be changed differs from the ballot.opened entry") }
+                if let seats = entry.seats, seats != (row["seats"] as Int?) { wrong.append("its seats differ from the ballot.opened entry") }
+                if let budget = entry.budget, budget != (row["budget"] as Int?) { wrong.append("its budget differs from the ballot.opened entry") }
+                if entry.roundOf != (row["round_of"] as BallotID?) { wrong.append("its round differs from the ballot.opened entry") }
+                if entry.changeable != (row["votes_changeable"] as Bool?) {
+                    wrong.append("whether its votes may be changed differs from the ballot.opened entry")
+                }
             } else {
                 wrong.append("the log has no ballot.opened entry for it")
             }
-            let state: String? = row[6]
+            let state: String? = row["state"]
             if let result = closed[id] {
                 if state != "closed" { wrong.append("the log closed it, the table says \(state ?? "nothing")") }
-                if (row[7] as String?) != result { wrong.append("its stored result differs from the ballot.closed entry") }
-            } else if state != "open" || (row[7] as String?) != nil {
+                if (row["result"] as String?) != result { wrong.append("its stored result differs from the ballot.closed entry") }
+            } else if state != "open" || (row["result"] as String?) != nil {
                 wrong.append("the table says \(state ?? "nothing") with a result, the log never closed it")
             }
-            if let assembly = row[8] as AssemblyID? {
+            if let assembly = row["assembly_id"] as AssemblyID? {
                 if secrets[assembly] == nil {
                     secrets[assembly] =
                         (try Data.fetchOne(db, sql: "SELECT secret FROM assembly_secret WHERE assembly_id = ?", arguments: [assembly])).map { [UInt8]($0) }
@@ -159,15 +161,15 @@ struct BallotLogCheck {
                 if !legacyVotes.contains(id), !secret.isEmpty {
                     var actual: [String: Int] = [:]
                     for vote in try Row.fetchAll(db, sql: "SELECT receipt, choice FROM vote WHERE ballot_id = ?", arguments: [id]) {
-                        actual[VoteCommitment.vote(secret: secret, ballot: id, receipt: vote[0], choice: vote[1]), default: 0] += 1
+                        actual[VoteCommitment.vote(secret: secret, ballot: id, receipt: vote["receipt"], choice: vote["choice"]), default: 0] += 1
                     }
                     if actual != (votes[id] ?? [:]).filter({ $0.value != 0 }) { wrong.append("its votes differ from what the log committed to") }
                 }
                 if !legacyCodes.contains(id), !secret.isEmpty {
                     var actual: [String: Int] = [:]
                     for use in try Row.fetchAll(db, sql: "SELECT marker, sealed_receipt FROM code_vote WHERE ballot_id = ?", arguments: [id]) {
-                        let marker: Data = use[0]
-                        let sealed: Data? = use[1]
+                        let marker: Data = use["marker"]
+                        let sealed: Data? = use["sealed_receipt"]
                         actual[VoteCommitment.codeUse(secret: secret, ballot: id, marker: [UInt8](marker), sealed: sealed.map { [UInt8]($0) }), default: 0] += 1
                     }
                     if actual != (codes[id] ?? [:]).filter({ $0.value != 0 }) { wrong.append("the codes marked as used differ from what the log committed to") }
@@ -187,7 +189,7 @@ struct BallotLogCheck {
             }
             if !wrong.isEmpty { problems[id] = wrong }
         }
-        for id in Set(opened.keys).subtracting(rows.map { $0[0] as BallotID }) { problems[id] = ["the log opened it, the table has no such ballot"] }
+        for id in Set(opened.keys).subtracting(rows.map { $0["id"] as BallotID }) { problems[id] = ["the log opened it, the table has no such ballot"] }
         return problems
     }
 }

@@ -33,8 +33,8 @@ extension AppDatabase {
             for row in try Row.fetchAll(
                 db, sql: "SELECT action, payload FROM audit_entry WHERE action IN (?, ?)", arguments: [VoteCast.action.rawValue, VotesEntered.action.rawValue])
             {
-                let payload = Data((row[1] as String).utf8)
-                if (row[0] as String) == VoteCast.action.rawValue {
+                let payload = Data((row["payload"] as String).utf8)
+                if (row["action"] as String) == VoteCast.action.rawValue {
                     if let cast = try? decoder.decode(VoteCast.self, from: payload) { audited[cast.ballot, default: 0] += 1 }
                 } else if let entry = try? decoder.decode(VotesEntered.self, from: payload) {
                     entered[entry.ballot, default: 0] += entry.count ?? 0
@@ -45,16 +45,17 @@ extension AppDatabase {
             return try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, (SELECT COUNT(*) FROM vote WHERE ballot_id = ballot.id), (SELECT COUNT(*) FROM code_vote WHERE ballot_id = ballot.id),
-                           (SELECT assembly_id FROM proposal WHERE proposal.id = ballot.proposal_id)
+                    SELECT id, (SELECT COUNT(*) FROM vote WHERE ballot_id = ballot.id) AS votes,
+                           (SELECT COUNT(*) FROM code_vote WHERE ballot_id = ballot.id) AS codes_used,
+                           (SELECT assembly_id FROM proposal WHERE proposal.id = ballot.proposal_id) AS assembly_id
                     FROM ballot ORDER BY id
                     """
             ).map { row in
-                let id: BallotID = row[0]
-                let assembly: AssemblyID = row[3]
+                let id: BallotID = row["id"]
+                let assembly: AssemblyID = row["assembly_id"]
                 if allowed[assembly] == nil { allowed[assembly] = try Self.attendance(db, assembly).votesAllowed }
                 return BallotIntegrity(
-                    ballot: id, votes: row[1], codesUsed: row[2], entered: entered[id] ?? 0, auditedVotes: audited[id] ?? 0,
+                    ballot: id, votes: row["votes"], codesUsed: row["codes_used"], entered: entered[id] ?? 0, auditedVotes: audited[id] ?? 0,
                     votesAllowed: allowed[assembly] ?? 0, logProblems: logProblems[id] ?? [])
             }
         }

@@ -79,7 +79,7 @@ public enum SchemaCheck {
     static func objects(_ db: Database) throws -> [String: Object] {
         var objects: [String: Object] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT type, name, tbl_name, sql FROM sqlite_master") {
-            let object = Object(type: row[0], name: row[1], table: row[2], sql: (row[3] as String?).map(normalised))
+            let object = Object(type: row["type"], name: row["name"], table: row["tbl_name"], sql: (row["sql"] as String?).map(normalised))
             objects["\(object.type) \(object.name)"] = object
         }
         return objects

@@ -86,7 +86,7 @@ extension AppDatabase {
             _ = PasswordHash.verify(password, against: Self.decoyHash)
             return nil
         }
-        guard PasswordHash.verify(password, against: row[4]) else { return nil }
+        guard PasswordHash.verify(password, against: row["password_hash"]) else { return nil }
         return Self.account(row)
     }
 
@@ -96,9 +96,11 @@ extension AppDatabase {
         return (try? PasswordHash.make((0..<4).map { _ in String(random.next() as UInt64, radix: 36) }.joined())) ?? ""
     }()
 
-    /// An account from a row that starts with name, role, created_at, disabled_at.
+    /// An account from a row with its name, role, created_at and disabled_at.
     static func account(_ row: Row) -> StaffAccount {
-        StaffAccount(name: row[0], role: StaffAccount.Role(rawValue: row[1]) ?? .desk, createdAt: row[2], disabled: (row[3] as String?) != nil)
+        StaffAccount(
+            name: row["name"], role: StaffAccount.Role(rawValue: row["role"]) ?? .desk, createdAt: row["created_at"],
+            disabled: (row["disabled_at"] as String?) != nil)
     }
 
     static func checkStaffName(_ name: String) throws {

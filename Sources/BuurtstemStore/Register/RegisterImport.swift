@@ -136,17 +136,20 @@ extension AppDatabase {
             db,
             sql: """
                 SELECT resident.id, resident.birth_date, resident.birth_year, resident.name,
-                       residence.id, residence.postcode, residence.house_number, residence.addition, residence.moved_in, residence.moved_out
+                       residence.postcode, residence.house_number, residence.addition, residence.moved_in, residence.moved_out, residence.id
                 FROM resident JOIN residence ON residence.resident_id = resident.id
                 ORDER BY resident.id, residence.id
                 """)
+        // By position for speed: the resident's columns as `ResidentColumn` names them, then the residence's id.
+        typealias C = ResidentColumn
         while let row = try cursor.next() {
-            guard let postcode = StoredValues.postcode(row[5]) else { continue }
-            result[ResidentID(row[0])] = Current(
-                residenceID: row[4],
+            let id: String = row[C.id]
+            result[ResidentID(id)] = Current(
+                residenceID: row[C.movedOut + 1],
                 known: RegisterReconciliation.Known(
-                    address: Address(postcode: postcode, houseNumber: row[6], addition: row[7]), movedIn: StoredValues.date(row[8]),
-                    movedOut: StoredValues.date(row[9]), birth: StoredValues.birth(row[1], row[2]), name: row[3]))
+                    address: Address(postcode: try StoredValues.postcode(row[C.postcode], of: id), houseNumber: row[C.houseNumber], addition: row[C.addition]),
+                    movedIn: StoredValues.date(row[C.movedIn]), movedOut: StoredValues.date(row[C.movedOut]),
+                    birth: StoredValues.birth(row[C.birthDate], row[C.birthYear]), name: row[C.name]))
         }
         return result
     }
@@ -296,6 +299,16 @@ struct NewResidentWriter {
 
 /// Decoding the values the store writes.
 enum StoredValues {
+    /// A resident's stored postcode; one that cannot be read is an error, never a resident left out.
+    static func postcode(_ text: String?, of resident: String) throws -> Postcode {
+        guard let postcode = postcode(text) else {
+            throw StoreError(
+                nl: "de opgeslagen postcode van \(resident) is onleesbaar (`\(text ?? "")`)",
+                en: "the stored postcode of \(resident) cannot be read (`\(text ?? "")`)")
+        }
+        return postcode
+    }
+
     /// `1067 PA` as stored; nil for anything else.
     static func postcode(_ text: String?) -> Postcode? {
         guard let text else { return nil }

@@ -96,7 +96,8 @@ extension AppDatabase {
                     db, sql: "SELECT resident_id, state, first_ballot FROM voting_code WHERE code_hash = ? AND assembly_id = ?",
                     arguments: [hash, id])
                 {
-                    return FoundCode(assembly: id, member: ResidentID(row[0] as String), state: row[1], firstBallot: row[2])
+                    return FoundCode(
+                        assembly: id, member: ResidentID(row["resident_id"] as String), state: row["state"], firstBallot: row["first_ballot"])
                 }
             }
             return nil
@@ -158,10 +159,10 @@ extension AppDatabase {
             let ballots = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT ballot.id, proposal.title, ballot.state, (SELECT COUNT(*) FROM vote WHERE vote.ballot_id = ballot.id)
+                    SELECT ballot.id, proposal.title, ballot.state, (SELECT COUNT(*) FROM vote WHERE vote.ballot_id = ballot.id) AS votes
                     FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE proposal.assembly_id = ? ORDER BY ballot.id
                     """, arguments: [id]
-            ).map { (id: $0[0] as BallotID, title: $0[1] as String, open: ($0[2] as String) == "open", votes: $0[3] as Int) }
+            ).map { (id: $0["id"] as BallotID, title: $0["title"] as String, open: ($0["state"] as String) == "open", votes: $0["votes"] as Int) }
             return Turnout(
                 assembly: id, electorate: electorate, present: attendance.present.count, represented: attendance.represented,
                 quorum: QuorumStatus.check(statute.quorum, attendance: attendance, electorate: electorate), ballots: ballots)

@@ -64,18 +64,18 @@ extension AppDatabase {
                         """, arguments: [id])
             else { throw VoteRejection.noSuchBallot }
             let changeable: Bool
-            if let recorded = row[6] as Bool? {
+            if let recorded = row["votes_changeable"] as Bool? {
                 changeable = recorded
             } else {
                 // A ballot opened before v14 recorded it: the statute in force on the assembly's date says.
-                let assembly = try AppDatabase.assembly(db, row[3])
+                let assembly = try AppDatabase.assembly(db, row["assembly_id"])
                 let (statute, _) = try AppDatabase.statute(db, on: assembly.date)
-                changeable = statute.decisionKind(named: row[4])?.votesMayBeChanged.value ?? false
+                changeable = statute.decisionKind(named: row["kind"])?.votesMayBeChanged.value ?? false
             }
             let ballot = Ballot(
-                open: (row[0] as String) == "open", method: try row.decode(TallyMethod.self, atIndex: 1),
-                options: try JSONDecoder().decode([BallotOption].self, from: Data((row[2] as String).utf8)), budget: row[5],
-                secret: try AppDatabase.secret(db, assembly: row[3]), changeable: changeable)
+                open: (row["state"] as String) == "open", method: try row.decode(TallyMethod.self, forColumn: "method"),
+                options: try JSONDecoder().decode([BallotOption].self, from: Data((row["options"] as String).utf8)), budget: row["budget"],
+                secret: try AppDatabase.secret(db, assembly: row["assembly_id"]), changeable: changeable)
             known[id] = ballot
             return ballot
         }
@@ -93,7 +93,9 @@ extension AppDatabase {
         // The hash is keyed per assembly, so finding it is finding the code in this assembly.
         let row =
             ballot.open ? try Row.fetchOne(db.cachedStatement(sql: "SELECT state, first_ballot FROM voting_code WHERE code_hash = ?"), arguments: [hash]) : nil
-        if let refusal = VoteRules.admission(ballotOpen: ballot.open, state: row.map { $0[0] as CodeState }, firstBallot: row?[1], ballot: id) {
+        if let refusal = VoteRules.admission(
+            ballotOpen: ballot.open, state: row.map { $0["state"] as CodeState }, firstBallot: row?["first_ballot"], ballot: id)
+        {
             throw refusal
         }
         let stored: Choice
