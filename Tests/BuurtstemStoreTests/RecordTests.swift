@@ -26,6 +26,21 @@ struct RecordTests {
         #expect(try db.assemblies().first?.date == day("2026-10-20"))
     }
 
+    @Test("a stored postcode that cannot be read is an error: the resident is never left out of the members, the desk or an import")
+    func corruptPostcode() throws {
+        let db = try ComplianceTests.keptScenario(ComplianceTests.setups[0])
+        let copy = try DatabaseQueue()
+        try db.writer.backup(to: copy)
+        try copy.write { try $0.execute(sql: "UPDATE residence SET postcode = '1067 PA!' WHERE resident_id = (SELECT MIN(resident_id) FROM residence)") }
+        let damaged = try AppDatabase(writer: copy, clock: StoreFixtures.clock)
+        #expect(throws: StoreError.self) { _ = try damaged.members(on: day("2026-11-01")) }
+        let extract = try StoreFixtures.extract("id;postcode;huisnummer;geboortedatum;ingeschreven\nR1;1067 PA;1;1980-01-01;2010-01-01", on: "2026-11-01")
+        #expect(throws: StoreError.self) {
+            _ = try damaged.importRegister(extract, fileName: "brp.csv", fileSHA256: "00", extractDate: day("2026-11-01"))
+        }
+        #expect(throws: Never.self) { _ = try db.members(on: day("2026-11-01")) }
+    }
+
     @Test(
         "a membership event, a members' demand or annual accounts whose date cannot be read is an error, not left out",
         arguments: [

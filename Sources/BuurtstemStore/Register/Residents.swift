@@ -79,7 +79,11 @@ extension AppDatabase {
             }
         }
         while try rows.step() {
-            guard let postcode = rows.withBytes(4, { try? Postcode(utf8: $0) }) else { continue }
+            // A stored postcode that cannot be read is an error, never a member left out.
+            guard let postcode = rows.withBytes(4, { try? Postcode(utf8: $0) }) else {
+                _ = try StoredValues.postcode(rows.text(4), of: rows.text(0) ?? "")
+                continue
+            }
             let address = Address(postcode: postcode, houseNumber: rows.int(5), addition: rows.isNull(6) ? nil : rows.text(6))
             let same = rows.withBytes(0) { $0.elementsEqual(lastID) }
             if !same {
