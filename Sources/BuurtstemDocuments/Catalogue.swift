@@ -54,6 +54,16 @@ public enum Catalogue {
         return table
     }()
 
+    /// The language an environment asks for: `BUURTSTEM_LANG`, else `LC_ALL`, `LC_MESSAGES`, `LANG`
+    /// (the first that is set decides): Dutch for `nl…`, English otherwise (also when none is set).
+    public static func language(forEnvironment environment: [String: String]) -> Language {
+        for name in ["BUURTSTEM_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment[name]?.lowercased(), !value.isEmpty else { continue }
+            return value.hasPrefix("nl") ? .nl : .en
+        }
+        return .en
+    }
+
     /// The `{placeholders}` a text names.
     public static func placeholders(_ text: String) -> Set<String> {
         var names: Set<String> = []

@@ -26,7 +26,11 @@ struct BoardCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             let member = try refusing { try database.open().appointBoardMember(name: name, seatFor: party, on: on ?? today()) }
-            print("\(member.name) is on the board from \(member.appointedOn)\(member.seatFor.map { " in the seat of \($0)" } ?? "").")
+            if let seat = member.seatFor {
+                say("cliBoardAppointedSeat", ["name": member.name, "on": "\(member.appointedOn)", "seat": seat])
+            } else {
+                say("cliBoardAppointed", ["name": member.name, "on": "\(member.appointedOn)"])
+            }
         }
     }
 
@@ -37,7 +41,7 @@ struct BoardCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             let member = try refusing { try database.open().reappointBoardMember(name: name, on: on ?? today()) }
-            print("\(member.name) is reappointed from \(member.appointedOn).")
+            say("cliBoardReappointed", ["name": member.name, "on": "\(member.appointedOn)"])
         }
     }
 
@@ -48,7 +52,7 @@ struct BoardCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             try refusing { try database.open().boardMemberLeaves(name: name, on: on ?? today()) }
-            print("\(name) is no longer on the board from \(on ?? today()).")
+            say("cliBoardLeft", ["name": name, "on": "\(on ?? today())"])
         }
     }
 
@@ -62,11 +66,12 @@ struct BoardCommand: ParsableCommand {
             let (statute, _) = try db.statute(on: day)
             let rules = BoardRules(statute: statute)
             let sitting = try db.boardMembers().filter { $0.sits(on: day) }
-            if sitting.isEmpty { print("Nobody is recorded on the board on \(day).") }
+            if sitting.isEmpty { say("cliBoardEmpty", ["on": "\(day)"]) }
             for member in sitting {
                 print(
-                    "\(member.name)  from \(member.appointedOn)" + (rules.termEnds(for: member).map { ", term until \($0)" } ?? "")
-                        + (member.seatFor.map { ", seat of \($0)" } ?? ""))
+                    Speech.text("cliBoardMember", ["name": member.name, "on": "\(member.appointedOn)"])
+                        + (rules.termEnds(for: member).map { Speech.text("cliBoardTerm", ["until": "\($0)"]) } ?? "")
+                        + (member.seatFor.map { Speech.text("cliBoardSeat", ["seat": $0]) } ?? ""))
             }
         }
     }

@@ -1,13 +1,32 @@
 import ArgumentParser
+import Statuut
+
+/// Starts the tool: `--lang nl|en` right after `buurtstem` sets the language of every message (see
+/// `Speech`), then the command runs.
+@main
+enum Entry {
+    static func main() async {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "--lang", arguments.count > 1 {
+            guard let language = Language(rawValue: arguments[1]) else {
+                Buurtstem.exit(withError: ValidationError("--lang is nl or en"))
+            }
+            Speech.language = language
+            arguments.removeFirst(2)
+        }
+        await Buurtstem.main(arguments)
+    }
+}
 
 /// The `buurtstem` command-line tool: thin commands over the library.
-@main
 struct Buurtstem: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "buurtstem",
         abstract: "Buurtstem: een Bijzonder Statuut uitvoerbaar maken / make a neighbourhood statute executable.",
         discussion: """
             Commands that work on an association's database take --db FILE (default: $BUURTSTEM_DB).
+            Messages are in Dutch or English: buurtstem --lang nl COMMAND, or BUURTSTEM_LANG, or the
+            environment's language (LANG).
 
             Examples:
               buurtstem statute check Statutes/wildemanbuurt.statuut

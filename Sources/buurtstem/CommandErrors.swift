@@ -1,21 +1,38 @@
 import ArgumentParser
 import BuurtstemCore
+import BuurtstemDocuments
 import BuurtstemStore
 import Statuut
 
-/// The one place the command line words an error from the library: a statute's refusal with its
-/// article, a store error, a vote not counted, a bad password or option. Anything else passes
-/// through unchanged (ArgumentParser prints it).
+/// The one place the command line words an error from the library, in its language (`Speech`): a
+/// statute's refusal with its article, a store error, a vote not counted, a bad password, option or
+/// code. Anything else passes through unchanged (ArgumentParser prints it).
 func commandLineError(_ error: any Error) -> any Error {
+    let language = Speech.language
+    let nl = language == .nl
     switch error {
-    case let refusal as Refusal: ValidationError("refused: \(refusal.en) — \(refusal.source.cited(in: .en))")
-    case let refusal as MembershipRefusal: ValidationError("refused: \(refusal.text(in: .en)) (\(refusal.source.cited(in: .en)))")
-    case let store as StoreError: ValidationError(store.message)
-    case let rejection as VoteRejection: ValidationError("not counted: \(rejection)")
-    case let weak as PasswordHash.Weak: ValidationError(weak.description)
-    case let malformed as BallotOption.Malformed: ValidationError(malformed.en)
-    case let problem as VotingCode.Problem: ValidationError(problem.description)
-    default: error
+    case let refusal as Refusal:
+        return ValidationError(Speech.text("cliRefused", ["reason": nl ? refusal.nl : refusal.en, "source": refusal.source.cited(in: language)]))
+    case let refusal as MembershipRefusal:
+        return ValidationError(Speech.text("cliRefused", ["reason": refusal.text(in: language), "source": refusal.source.cited(in: language)]))
+    case let store as StoreError: return ValidationError(store.text(in: language))
+    case let rejection as VoteRejection:
+        let worded = nl ? Catalogue.texts[.nl]?["rejection-\(rejection.id)"] ?? rejection.description : rejection.description
+        return ValidationError(Speech.text("cliNotCounted", ["reason": worded]))
+    case let weak as PasswordHash.Weak:
+        return ValidationError(nl ? Speech.text("cliWeakPassword", ["count": String(PasswordHash.minimumLength)]) : weak.description)
+    case let malformed as BallotOption.Malformed: return ValidationError(nl ? malformed.nl : malformed.en)
+    case let problem as VotingCode.Problem:
+        let text: String =
+            switch problem {
+            case .typo: Speech.text("codeTypo")
+            case .wrongLength(let n): Speech.text("codeWrongLength", ["count": String(n)])
+            case .notACodeCharacter(let c) where "0O".contains(c): Speech.text("codeNoZeroOrO")
+            case .notACodeCharacter(let c) where "1IL".contains(c): Speech.text("codeNoOneIOrL")
+            case .notACodeCharacter(let c): Speech.text("codeBadCharacter", ["character": String(c)])
+            }
+        return ValidationError(text)
+    default: return error
     }
 }
 

@@ -29,18 +29,18 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let path = try database.path()
         if FileManager.default.fileExists(atPath: path) {
-            throw ValidationError("\(path) already exists; choose another file (a database holds one association)")
+            throw refusal("cliDatabaseExists", ["path": path])
         }
         let source = try SourceReader.read(statute)
         let result = StatuteCompiler.compile(source)
         if result.hasErrors {
             printError(DiagnosticRenderer(file: source).render(result.diagnostics))
-            throw ValidationError("\(statute) has errors; fix them first")
+            throw refusal("cliStatuteHasErrors", ["statute": statute])
         }
         let db = try AppDatabase(path: path)
         let version = try db.createAssociation(statuteSource: source.text, fileName: statute, validFrom: from)
         let head = try db.auditHead()
-        print("Created \(path) for \"\(version.name)\"; statute version \(version.id) in force from \(version.validFrom).")
-        print("Audit head: \(head)")
+        say("cliCreated", ["path": path, "name": version.name, "version": "\(version.id)", "from": "\(version.validFrom)"])
+        say("cliAuditHead", ["head": "\(head)"])
     }
 }

@@ -13,7 +13,7 @@ struct DatabaseOptions: ParsableArguments {
     func path() throws -> String {
         if let db { return db }
         if let env = ProcessInfo.processInfo.environment["BUURTSTEM_DB"], !env.isEmpty { return env }
-        throw ValidationError("say which database to use: --db FILE, or set BUURTSTEM_DB")
+        throw refusal("cliWhichDatabase")
     }
 
     /// Opens an existing database (init is the only command that creates one).
@@ -22,7 +22,7 @@ struct DatabaseOptions: ParsableArguments {
     func open(foreignSchema: AppDatabase.ForeignSchema = .refuse) throws -> AppDatabase {
         let path = try path()
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ValidationError("\(path) does not exist; create it with `buurtstem init --statute FILE --db \(path)`")
+            throw refusal("cliNoDatabase", ["path": path])
         }
         return try AppDatabase(path: path, foreignSchema: foreignSchema)
     }
@@ -42,7 +42,7 @@ func today() -> CivilDate { WallClock.system.today() }
 /// Reads a whole file as bytes, with a clear error.
 func readBytes(_ path: String) throws -> [UInt8] {
     guard let data = FileManager.default.contents(atPath: path) else {
-        throw ValidationError("cannot read \(path): no such file, or it is not readable")
+        throw refusal("cliCannotRead", ["path": path])
     }
     return [UInt8](data)
 }
@@ -50,7 +50,7 @@ func readBytes(_ path: String) throws -> [UInt8] {
 /// Writes text to a file only its owner may read (for files with personal data or codes).
 func writePrivate(_ text: String, to path: String) throws {
     let created = FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-    guard created else { throw ValidationError("cannot write \(path)") }
+    guard created else { throw refusal("cliCannotWrite", ["path": path]) }
     try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
 }
 

@@ -20,10 +20,10 @@ struct StaffCommand: ParsableCommand {
         @Option(help: "board (runs assemblies, may use the desk) or desk (check-in only).") var role: String
         @OptionGroup var database: DatabaseOptions
         func run() throws {
-            guard let role = StaffAccount.Role(rawValue: role) else { throw ValidationError("--role is board or desk, not \(role)") }
+            guard let role = StaffAccount.Role(rawValue: role) else { throw refusal("cliRole", ["role": role]) }
             let password = try readPassword(for: name)
             try refusing { try database.open().addStaff(name: name, role: role, password: password) }
-            print("Account \(name) (\(role.rawValue)) created.")
+            say("cliAccountCreated", ["name": name, "role": role.rawValue])
         }
     }
 
@@ -34,7 +34,7 @@ struct StaffCommand: ParsableCommand {
         func run() throws {
             let password = try readPassword(for: name)
             try refusing { try database.open().setStaffPassword(name: name, password: password) }
-            print("New password set for \(name).")
+            say("cliPasswordSet", ["name": name])
         }
     }
 
@@ -44,7 +44,7 @@ struct StaffCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             try refusing { try database.open().disableStaff(name: name) }
-            print("Account \(name) disabled.")
+            say("cliAccountDisabled", ["name": name])
         }
     }
 
@@ -62,12 +62,12 @@ struct StaffCommand: ParsableCommand {
 /// Asks for a password twice on a terminal (without echo), or reads one line from standard input.
 private func readPassword(for name: String) throws -> String {
     guard isatty(STDIN_FILENO) == 1 else {
-        guard let line = readLine(strippingNewline: true), !line.isEmpty else { throw ValidationError("no password on standard input") }
+        guard let line = readLine(strippingNewline: true), !line.isEmpty else { throw refusal("cliNoPasswordInput") }
         return line
     }
     guard let first = getpass("Password for \(name): ").map({ String(cString: $0) }),
         let second = getpass("Again: ").map({ String(cString: $0) })
-    else { throw ValidationError("no password given") }
-    guard first == second else { throw ValidationError("the two passwords differ; nothing was changed") }
+    else { throw refusal("cliNoPassword") }
+    guard first == second else { throw refusal("cliPasswordsDiffer") }
     return first
 }

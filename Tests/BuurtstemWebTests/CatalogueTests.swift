@@ -40,6 +40,8 @@ struct CatalogueTests {
         for url in Self.files("swift") {
             let text = try String(contentsOf: url, encoding: .utf8)
             for match in text.matches(of: /Catalogue\.(?:text|both|pair)\("([A-Za-z0-9]+)"/) { used.insert(String(match.1)) }
+            // The command line's `say("key", …)`, `refusal("key", …)` and `Speech.text("key", …)`.
+            for match in text.matches(of: /\b(?:say|refusal|Speech\.text)\("([A-Za-z0-9]+)"/) { used.insert(String(match.1)) }
             // The documents' local `t("key", …)` (a one-language shorthand for Catalogue.text).
             if url.path.contains("/BuurtstemDocuments/") {
                 for match in text.matches(of: /\bt\("([A-Za-z0-9]+)"/) { used.insert(String(match.1)) }
@@ -47,6 +49,25 @@ struct CatalogueTests {
         }
         #expect(!used.isEmpty)
         #expect(used.subtracting(known).isEmpty, "not in the catalogue: \(used.subtracting(known).sorted())")
+    }
+
+    @Test("the command line speaks the environment's language: BUURTSTEM_LANG first, then the locale; English without one")
+    func environmentLanguage() {
+        #expect(Catalogue.language(forEnvironment: [:]) == .en)
+        #expect(Catalogue.language(forEnvironment: ["LANG": "nl_NL.UTF-8"]) == .nl)
+        #expect(Catalogue.language(forEnvironment: ["LANG": "C.UTF-8"]) == .en)
+        #expect(Catalogue.language(forEnvironment: ["LC_ALL": "en_GB.UTF-8", "LANG": "nl_NL.UTF-8"]) == .en)
+        #expect(Catalogue.language(forEnvironment: ["BUURTSTEM_LANG": "nl", "LC_ALL": "en_US.UTF-8"]) == .nl)
+        #expect(Catalogue.language(forEnvironment: ["BUURTSTEM_LANG": "", "LANG": "nl_BE.UTF-8"]) == .nl)
+    }
+
+    @Test("the command line's keys made from a value exist for every value")
+    func madeKeys() {
+        let known = Set(Catalogue.texts[.nl]?.keys ?? [:].keys)
+        let made =
+            Assembly.State.allCases.map { "cliAssemblyState-\($0.rawValue)" }
+            + ShareholderResponse.Kind.allCases.map { "cliResponse-\($0.rawValue)" }
+        #expect(Set(made).subtracting(known).isEmpty, "not in the catalogue: \(Set(made).subtracting(known).sorted())")
     }
 
     @Test("every template file of the pages and the documents is loaded, and the stylesheets are there")

@@ -2,7 +2,7 @@ public import Statuut
 
 /// A general assembly and where it stands: scheduled → called (notice sent) → open → closed.
 public struct Assembly: Sendable, Hashable {
-    public enum State: String, Sendable, Hashable, Codable { case scheduled, called, open, closed }
+    public enum State: String, Sendable, Hashable, Codable, CaseIterable { case scheduled, called, open, closed }
 
     public var id: AssemblyID
     public var date: CivilDate

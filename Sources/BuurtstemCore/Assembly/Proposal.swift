@@ -50,7 +50,7 @@ public struct Proposal: Sendable, Hashable {
 
 /// A social shareholder's advice or consent on a proposal, recorded before the ballot opens.
 public struct ShareholderResponse: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, Codable { case advice, consent, refusal }
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable { case advice, consent, refusal }
     public var shareholder: String
     public var proposal: ProposalID
     public var kind: Kind

@@ -12,19 +12,22 @@ struct MembersApplications: ParsableCommand {
     func run() throws {
         let applications = try database.open().applications(pendingOnly: pending)
         if applications.isEmpty {
-            print(pending ? "No applications waiting." : "No applications.")
+            say(pending ? "cliNoApplicationsWaiting" : "cliNoApplications")
             return
         }
         for a in applications {
             let decision: String
+            let on = a.decidedOn.map { "\($0)" } ?? ""
+            let by =
+                a.decidedBy == .assembly
+                ? Speech.text("cliByAssembly", ["assembly": a.assembly.map { "\($0)" } ?? ""]) : Speech.text("cliByBoard")
             switch a.state {
-            case .pending: decision = "waiting"
-            case .granted:
-                decision =
-                    "admitted on \(a.decidedOn!) by the \(a.decidedBy == .assembly ? "general assembly (\(a.assembly.map { "assembly \($0)" } ?? ""))" : "board")"
-            case .refused: decision = "refused on \(a.decidedOn!) by the \(a.decidedBy == .assembly ? "general assembly" : "board"): \(a.reason ?? "")"
+            case .pending: decision = Speech.text("cliApplicationWaiting")
+            case .granted: decision = Speech.text("cliApplicationAdmitted", ["on": on, "by": by])
+            case .refused: decision = Speech.text("cliApplicationRefused", ["on": on, "by": by, "reason": a.reason ?? ""])
             }
-            print("\(a.id)  \(a.resident)  applied \(a.appliedOn)\(a.intakeOn.map { ", intake \($0)" } ?? "")  \(decision)")
+            let intake = a.intakeOn.map { Speech.text("cliIntake", ["on": "\($0)"]) } ?? ""
+            say("cliApplicationLine", ["id": "\(a.id)", "resident": "\(a.resident)", "applied": "\(a.appliedOn)", "intake": intake, "decision": decision])
         }
     }
 }

@@ -26,7 +26,7 @@ struct MembersApply: ParsableCommand {
         let requests: [AppDatabase.ApplicationRequest]
         if let from {
             guard id == nil, on == nil, intake == nil, !meetsProfile else {
-                throw ValidationError("--from takes each application's id, date, intake and profile from the file; give them there, not on the command line")
+                throw refusal("cliApplyFromFile")
             }
             do {
                 requests = try AdmissionBatch.applications(try SourceReader.read(from).text).map {
@@ -34,12 +34,12 @@ struct MembersApply: ParsableCommand {
                 }
             } catch let problem as AdmissionBatch.Problem { throw ValidationError("\(from):\(problem)") }
         } else {
-            guard let id else { throw ValidationError("give a resident's id or --from FILE") }
+            guard let id else { throw refusal("cliApplyWho") }
             requests = [AppDatabase.ApplicationRequest(resident: ResidentID(id), appliedOn: on ?? today(), intakeOn: intake, meetsProfile: meetsProfile)]
         }
         let recorded = try refusing { try database.open().apply(requests) }
         for application in recorded {
-            print("Application \(application.id): \(application.resident) applied on \(application.appliedOn); waiting for a decision.")
+            say("cliApplied", ["id": "\(application.id)", "resident": "\(application.resident)", "on": "\(application.appliedOn)"])
         }
     }
 }

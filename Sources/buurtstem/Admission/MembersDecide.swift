@@ -31,7 +31,7 @@ struct MembersDecide: ParsableCommand {
         let requests: [AppDatabase.AdmissionRequest]
         if let from {
             guard id == nil, decision == nil, reason == nil, intake == nil, !meetsProfile else {
-                throw ValidationError("--from takes each decision, reason, intake and profile from the file; give them there, not on the command line")
+                throw refusal("cliDecideFromFile")
             }
             do {
                 requests = try AdmissionBatch.decisions(try SourceReader.read(from).text).map {
@@ -39,22 +39,22 @@ struct MembersDecide: ParsableCommand {
                 }
             } catch let problem as AdmissionBatch.Problem { throw ValidationError("\(from):\(problem)") }
         } else {
-            guard let id, let decision else { throw ValidationError("give a resident's id and --admit or --refuse (or --from FILE)") }
+            guard let id, let decision else { throw refusal("cliDecideWho") }
             switch decision {
             case .admit:
-                guard reason == nil else { throw ValidationError("--reason goes with --refuse; an admission has no reason to record") }
+                guard reason == nil else { throw refusal("cliReasonWithRefuse") }
                 requests = [.init(resident: ResidentID(id), verdict: .grant(intakeOn: intake, meetsProfile: meetsProfile))]
             case .refuse:
-                guard intake == nil, !meetsProfile else { throw ValidationError("--intake and --meets-profile go with --admit, not --refuse") }
-                guard let reason, !reason.isEmpty else { throw ValidationError("a refusal states its reason: --reason \"…\"") }
+                guard intake == nil, !meetsProfile else { throw refusal("cliIntakeWithAdmit") }
+                guard let reason, !reason.isEmpty else { throw refusal("cliRefusalNeedsReason") }
                 requests = [.init(resident: ResidentID(id), verdict: .refuse(reason: reason))]
             }
         }
         let decided = try refusing { try database.open().decide(requests, on: on, assembly: assembly) }
         for application in decided {
             switch application.state {
-            case .granted: print("\(application.resident) is admitted: a member from \(application.decidedOn!).")
-            case .refused: print("\(application.resident) is refused: \(application.reason ?? "").")
+            case .granted: say("cliAdmitted", ["resident": "\(application.resident)", "on": application.decidedOn.map { "\($0)" } ?? ""])
+            case .refused: say("cliRefusedApplication", ["resident": "\(application.resident)", "reason": application.reason ?? ""])
             case .pending: break
             }
         }

@@ -37,13 +37,15 @@ struct AssemblyCommand: ParsableCommand {
                     date: date, place: place, agendaKinds: agenda.split(separator: ",").map(String.init), today: today ?? buurtstem.today(),
                     secondMeetingOf: secondMeetingOf)
             }
-            print("Assembly \(assembly.id) planned on \(assembly.date) at \(assembly.place).")
+            say("cliAssemblyPlanned", ["id": "\(assembly.id)", "date": "\(assembly.date)", "place": assembly.place])
             if let first = assembly.secondMeetingOf {
                 let carried = try db.proposals(assembly: assembly.id).filter { $0.carriedFrom != nil }
-                print("Second meeting of assembly \(first): decides without quorum")
-                for p in carried { print("  proposal \(p.id) (from \(p.carriedFrom!)): \(p.title) [\(p.kind)]") }
+                say("cliSecondMeeting", ["first": "\(first)"])
+                for p in carried {
+                    say("cliCarriedProposal", ["id": "\(p.id)", "from": p.carriedFrom.map { "\($0)" } ?? "", "title": p.title, "kind": p.kind])
+                }
             }
-            for a in advice { print("  advice: \(a)") }
+            for a in advice { say("cliAdviceIndented", ["advice": a.spoken]) }
         }
     }
 
@@ -54,7 +56,12 @@ struct AssemblyCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             let (assembly, electorate) = try refusing { try database.open().callAssembly(id, on: on ?? today()) }
-            print("Assembly \(id) called on \(assembly.calledOn!) for \(assembly.date); electorate of \(electorate) members on \(assembly.referenceDate!).")
+            say(
+                "cliAssemblyCalled",
+                [
+                    "id": "\(id)", "calledOn": assembly.calledOn.map { "\($0)" } ?? "", "date": "\(assembly.date)", "count": String(electorate),
+                    "reference": assembly.referenceDate.map { "\($0)" } ?? "",
+                ])
         }
     }
 
@@ -65,7 +72,7 @@ struct AssemblyCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             let quorum = try refusing { try database.open().openAssembly(id, on: on ?? today()) }
-            print("Assembly \(id) is open. \(describe(quorum))")
+            say("cliAssemblyOpen", ["id": "\(id)", "quorum": describe(quorum)])
         }
     }
 
@@ -75,7 +82,7 @@ struct AssemblyCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             let head = try refusing { try database.open().closeAssembly(id) }
-            print("Assembly \(id) is closed. Audit head: \(head)")
+            say("cliAssemblyClosed", ["id": "\(id)", "head": "\(head)"])
         }
     }
 
@@ -87,15 +94,16 @@ struct AssemblyCommand: ParsableCommand {
             let db = try database.open()
             let assemblies = try db.assemblies()
             for a in assemblies {
-                print(
-                    "\(a.id)  \(a.date)  \(a.state.rawValue.padding(9))  \(a.place)"
-                        + (a.calledOn.map { "  called \($0), reference date \(a.referenceDate!)" } ?? ""))
+                let called = a.calledOn.map { Speech.text("cliCalledOn", ["calledOn": "\($0)", "reference": a.referenceDate.map { "\($0)" } ?? ""]) }
+                print("\(a.id)  \(a.date)  \(Speech.text("cliAssemblyState-\(a.state.rawValue)").padding(12))  \(a.place)" + (called.map { "  \($0)" } ?? ""))
             }
             let day = today ?? buurtstem.today()
             let (statute, _) = try db.statute(on: day)
-            for advice in AssemblyRules(statute: statute).yearAdvice(day.year, assemblies: assemblies, today: day) { print("advice: \(advice)") }
+            for advice in AssemblyRules(statute: statute).yearAdvice(day.year, assemblies: assemblies, today: day) {
+                say("cliAdvice", ["advice": advice.spoken])
+            }
             for demand in try db.openDemands() {
-                print("advice: members demanded an assembly on \(demand.receivedOn); call it by \(demand.callBy)")
+                say("cliDemandAdvice", ["receivedOn": "\(demand.receivedOn)", "callBy": "\(demand.callBy)"])
             }
         }
     }
@@ -106,9 +114,16 @@ struct AssemblyCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             let turnout = try refusing { try database.open().turnout(assembly: id) }
-            print("\(turnout.present) present, \(turnout.represented) represented, of \(turnout.electorate) members. \(describe(turnout.quorum))")
+            say(
+                "cliTurnout",
+                [
+                    "present": String(turnout.present), "represented": String(turnout.represented), "electorate": String(turnout.electorate),
+                    "quorum": describe(turnout.quorum),
+                ])
             for ballot in turnout.ballots {
-                print("ballot \(ballot.id)  \(ballot.open ? "open  " : "closed")  \(ballot.votes) votes  \(ballot.title)")
+                say(
+                    ballot.open ? "cliTurnoutBallotOpen" : "cliTurnoutBallotClosed",
+                    ["id": "\(ballot.id)", "count": String(ballot.votes), "title": ballot.title])
             }
         }
     }
@@ -120,7 +135,7 @@ struct AssemblyCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             let demand = try refusing { try database.open().demandAssembly(supporters: supporters, on: on ?? today()) }
-            print("Demand received on \(demand.receivedOn): the board must call the assembly by \(demand.callBy).")
+            say("cliDemandReceived", ["receivedOn": "\(demand.receivedOn)", "callBy": "\(demand.callBy)"])
         }
     }
 }

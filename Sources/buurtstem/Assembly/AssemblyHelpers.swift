@@ -8,15 +8,17 @@ import Statuut
 func currentAssembly(_ db: AppDatabase) throws -> AssemblyID {
     let active = try db.assemblies().filter { $0.state == .called || $0.state == .open }
     guard active.count == 1 else {
-        throw ValidationError(active.isEmpty ? "no assembly is called or open" : "several assemblies are active; say which with --assembly")
+        throw refusal(active.isEmpty ? "cliNoActiveAssembly" : "cliSeveralActiveAssemblies")
     }
     return active[0].id
 }
 
 func describe(_ quorum: QuorumStatus) -> String {
     quorum.needed == 0
-        ? "No quorum is required."
-        : "Quorum: \(quorum.counted) of \(quorum.needed) needed — \(quorum.met ? "met" : "not met") (\(quorum.source.cited(in: .en)))."
+        ? Speech.text("cliNoQuorumRequired")
+        : Speech.text(
+            quorum.met ? "cliQuorumMet" : "cliQuorumNotMet",
+            ["counted": String(quorum.counted), "needed": String(quorum.needed), "source": quorum.source.cited(in: Speech.language)])
 }
 
 extension String {

@@ -23,10 +23,14 @@ struct CheckinCommand: ParsableCommand {
             let text = String(decoding: try readBytes(from), as: UTF8.self)
             ids += text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
-        guard !ids.isEmpty else { throw ValidationError("name the members to check in, or give --from FILE") }
+        guard !ids.isEmpty else { throw refusal("cliNameMembersToCheckIn") }
         let db = try database.open()
         let id = try assembly ?? currentAssembly(db)
         let quorum = try refusing { try db.checkIn(ids.map(ResidentID.init), assembly: id) }
-        print("\(ids.count == 1 ? "\(ids[0]) is" : "\(ids.count) members are") present. \(describe(quorum))")
+        if ids.count == 1 {
+            say("cliOnePresent", ["member": "\(ids[0])", "quorum": describe(quorum)])
+        } else {
+            say("cliManyPresent", ["count": String(ids.count), "quorum": describe(quorum)])
+        }
     }
 }

@@ -17,6 +17,6 @@ struct ProxyCommand: ParsableCommand {
         let db = try database.open()
         let id = try assembly ?? currentAssembly(db)
         let quorum = try refusing { try db.proxy(from: ResidentID(giver), to: ResidentID(holder), assembly: id) }
-        print("\(holder) votes for \(giver). \(describe(quorum))")
+        say("cliProxy", ["holder": "\(holder)", "giver": "\(giver)", "quorum": describe(quorum)])
     }
 }

@@ -33,8 +33,8 @@ struct CodesCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func validate() throws {
-            guard (out == nil) != (letters == nil) else { throw ValidationError("name either --out (a codes file) or --letters (the letters)") }
-            if letters != nil, url == nil { throw ValidationError("--letters needs --url, the address of the voting page, for the QR code") }
+            guard (out == nil) != (letters == nil) else { throw refusal("cliOutOrLetters") }
+            if letters != nil, url == nil { throw refusal("cliLettersNeedURL") }
         }
 
         func run() throws {
@@ -42,14 +42,14 @@ struct CodesCommand: ParsableCommand {
             let issued = try refusing { try db.issueCodes(assembly: assembly) }
             if let letters, let url {
                 let count = try CodesCommand.writeLetters(issued, assembly: assembly, url: url, to: letters, database: db)
-                print("Issued \(count) codes for assembly \(assembly) as letters in \(letters) (only you can read it). Print them, then delete the file.")
+                say("cliCodesAsLetters", ["count": String(count), "assembly": "\(assembly)", "file": letters])
                 return
             }
             guard let out else { return }
             var csv = "id;code\n"
             for (member, code) in issued { csv += "\(member);\(code)\n" }
             try writePrivate(csv, to: out)
-            print("Issued \(issued.count) codes for assembly \(assembly) to \(out) (only you can read it; `codes print` makes the letters and deletes it).")
+            say("cliCodesToFile", ["count": String(issued.count), "assembly": "\(assembly)", "file": out])
         }
     }
 
@@ -67,13 +67,11 @@ struct CodesCommand: ParsableCommand {
             }
             let db = try database.open()
             let reissued = try refusing { try db.reissueCode(assembly: assembly, member: ResidentID(member), old: old) }
-            print("New code for \(member): \(reissued.code)")
+            say("cliNewCode", ["member": "\(member)", "code": "\(reissued.code)"])
             if !reissued.unavailableBallots.isEmpty {
-                print(
-                    "It cannot vote on the ballots already open (\(reissued.unavailableBallots.map(String.init).joined(separator: ", "))): "
-                        + "the old code may have voted there. With the old letter, reissue with --old-code to carry its votes over.")
+                say("cliCodeNotOnOpenBallots", ["ballots": reissued.unavailableBallots.map(String.init).joined(separator: ", ")])
             }
-            if let carried = reissued.carriedOver { print("Carried over from the old code: \(carried) ballot(s) it had voted on.") }
+            if let carried = reissued.carriedOver { say("cliCarriedOver", ["count": String(carried)]) }
         }
     }
 }

@@ -19,6 +19,6 @@ struct VoteCommand: AsyncParsableCommand {
         do { parsed = try VotingCode(parsing: code) } catch { throw ValidationError("\(error)") }
         let writer = VoteWriter(database: try database.open())
         let cast = try await refusingAsync { try await writer.cast(code: parsed, ballot: ballot, choice: choice) }
-        print("Your vote is in. Receipt: \(cast.receipt) (find it on the public board after the ballot closes)")
+        say("cliVoteIn", ["receipt": cast.receipt])
     }
 }

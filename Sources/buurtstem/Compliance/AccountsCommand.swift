@@ -18,7 +18,7 @@ struct AccountsCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             try refusing { try database.open().presentAccounts(year: year, on: on ?? today()) }
-            print("The accounts of \(year) were presented on \(on ?? today()).")
+            say("cliAccountsPresented", ["year": String(year), "on": "\(on ?? today())"])
         }
     }
 }

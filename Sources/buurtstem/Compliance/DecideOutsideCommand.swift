@@ -32,6 +32,11 @@ struct DecideOutsideCommand: ParsableCommand {
                 title: title, text: text, kind: kind, count: YesNoCount(yes: yes, no: no, blank: blank),
                 voters: ids, on: on ?? today())
         }
-        print("\(outcome.result == .adopted ? "Adopted" : "Not adopted"): \(outcome.en) (\(outcome.sources.map { $0.cited(in: .en) }.joined(separator: "; ")))")
+        say(
+            outcome.result == .adopted ? "cliOutsideAdopted" : "cliOutsideNotAdopted",
+            [
+                "explanation": Speech.language == .nl ? outcome.nl : outcome.en,
+                "sources": outcome.sources.map { $0.cited(in: Speech.language) }.joined(separator: "; "),
+            ])
     }
 }

@@ -21,7 +21,7 @@ struct OrganisationCommand: ParsableCommand {
         func run() throws {
             let day = on ?? today()
             try refusing { try database.open().confirmPrinciples(organisation: name, year: year ?? day.year, on: day, text: text) }
-            print("\(name) confirmed the principles for \(year ?? day.year) on \(day).")
+            say("cliOrganisationConfirmed", ["name": name, "year": String(year ?? day.year), "on": "\(day)"])
         }
     }
 

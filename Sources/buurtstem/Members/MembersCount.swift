@@ -13,6 +13,6 @@ struct MembersCount: ParsableCommand {
     func run() throws {
         let date = on ?? today()
         let (members, statute) = try database.open().members(on: date)
-        print("\(members.count) members of \(statute.name) on \(date)")
+        say("cliMembersCount", ["count": String(members.count), "name": statute.name, "date": "\(date)"])
     }
 }

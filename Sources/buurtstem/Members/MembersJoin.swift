@@ -17,6 +17,6 @@ struct MembersJoin: ParsableCommand {
     func run() throws {
         let db = try database.open()
         let event = try refusing { try db.join(ResidentID(id), on: on ?? today(), intakeOn: intake, meetsProfile: meetsProfile) }
-        print("\(id) is a member from \(event.effectiveOn).")
+        say("cliMemberFrom", ["id": "\(id)", "on": "\(event.effectiveOn)"])
     }
 }

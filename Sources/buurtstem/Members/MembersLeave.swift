@@ -14,6 +14,6 @@ struct MembersLeave: ParsableCommand {
     func run() throws {
         let db = try database.open()
         let event = try refusing { try db.leave(ResidentID(id), on: on ?? today()) }
-        print("\(id) resigned on \(event.requestedOn); no longer a member from \(event.effectiveOn).")
+        say("cliMemberLeft", ["id": "\(id)", "requested": "\(event.requestedOn)", "on": "\(event.effectiveOn)"])
     }
 }

@@ -15,7 +15,7 @@ struct MembersWhy: ParsableCommand {
     func run() throws {
         let db = try database.open()
         let date = on ?? today()
-        guard let resident = try db.resident(ResidentID(id)) else { throw ValidationError("no resident with id \(id) in the register") }
+        guard let resident = try db.resident(ResidentID(id)) else { throw refusal("cliNoResident", ["id": id]) }
         let (statute, version) = try db.statute(on: date)
         let events = try db.membershipEvents()[resident.id] ?? []
         let verdict = MembershipRules(statute: statute).verdict(for: resident, on: date, events: events)

@@ -22,6 +22,6 @@ struct AdviceCommand: ParsableCommand {
                     shareholder: shareholder, proposal: proposal, kind: ShareholderResponse.Kind(rawValue: kind.rawValue)!,
                     on: on ?? today(), text: text))
         }
-        print("Recorded the \(kind.rawValue) of \(shareholder) on proposal \(proposal).")
+        say("cliResponse-\(kind.rawValue)", ["shareholder": shareholder, "proposal": "\(proposal)"])
     }
 }

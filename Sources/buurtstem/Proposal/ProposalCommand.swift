@@ -25,11 +25,11 @@ struct ProposalCommand: ParsableCommand {
         func run() throws {
             var day: CivilDate?
             if let on {
-                guard let parsed = CivilDate(iso: on) else { throw ValidationError("--on must be a date YYYY-MM-DD") }
+                guard let parsed = CivilDate(iso: on) else { throw refusal("cliOnIsADate") }
                 day = parsed
             }
             try refusing { try database.open().supportProposal(id, member: ResidentID(member), on: day) }
-            print("\(member) supports proposal \(id).")
+            say("cliSupports", ["member": "\(member)", "id": "\(id)"])
         }
     }
 
@@ -53,7 +53,7 @@ struct ProposalCommand: ParsableCommand {
             } else if by.hasPrefix("party:") {
                 source = .party(String(by.dropFirst(6)))
             } else {
-                throw ValidationError("--by is board, members:ID,ID,… or party:NAME")
+                throw refusal("cliProposalBy")
             }
             let amendmentText = try amendment.map { try SourceReader.read($0).text }
             let proposal = try refusing {
@@ -62,7 +62,7 @@ struct ProposalCommand: ParsableCommand {
                         id: 0, title: title, text: text, kind: kind, source: source, assembly: assembly, amendmentText: amendmentText,
                         inspectionFrom: inspectionFrom), on: on ?? today())
             }
-            print("Proposal \(proposal.id) submitted for assembly \(assembly). Admit it with `buurtstem proposal admit \(proposal.id)`.")
+            say("cliProposalSubmitted", ["id": "\(proposal.id)", "assembly": "\(assembly)"])
         }
     }
 
@@ -72,7 +72,7 @@ struct ProposalCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             _ = try refusing { try database.open().admitProposal(id) }
-            print("Proposal \(id) is on the agenda.")
+            say("cliProposalAdmitted", ["id": "\(id)"])
         }
     }
 
@@ -84,14 +84,14 @@ struct ProposalCommand: ParsableCommand {
             for p in try database.open().proposals(assembly: assembly) {
                 let state: String =
                     switch p.state {
-                    case .draft: "draft"
-                    case .submitted: "submitted"
-                    case .admitted: "admitted"
-                    case .refused(let r): "refused: \(r.en)"
-                    case .onAgenda: "being voted on"
-                    case .decided: "decided"
+                    case .draft: Speech.text("cliProposalDraft")
+                    case .submitted: Speech.text("cliProposalSubmittedState")
+                    case .admitted: Speech.text("cliProposalAdmittedState")
+                    case .refused(let r): Speech.text("cliProposalRefusedState", ["reason": Speech.language == .nl ? r.nl : r.en])
+                    case .onAgenda: Speech.text("cliProposalVoting")
+                    case .decided: Speech.text("cliProposalDecided")
                     }
-                print("\(p.id)  assembly \(p.assembly)  \(p.kind.padding(18))  \(p.title)  [\(state)]")
+                say("cliProposalLine", ["id": "\(p.id)", "assembly": "\(p.assembly)", "kind": p.kind.padding(18), "title": p.title, "state": state])
             }
         }
     }

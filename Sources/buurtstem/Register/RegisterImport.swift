@@ -43,8 +43,8 @@ struct RegisterImport: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        if skipInvalid, rejects == nil { throw ValidationError("--skip-invalid needs --rejects FILE, so that no row is lost") }
-        if rejects != nil, !skipInvalid { throw ValidationError("--rejects goes with --skip-invalid") }
+        if skipInvalid, rejects == nil { throw refusal("cliSkipNeedsRejects") }
+        if rejects != nil, !skipInvalid { throw refusal("cliRejectsNeedsSkip") }
     }
 
     func run() throws {
@@ -83,11 +83,14 @@ struct RegisterImport: ParsableCommand {
             extract, fileName: file, fileSHA256: Hash.sha256(bytes).description, extractDate: date
         ) { importBar.update($0, of: $1) }
         importBar.finish()
-        print("read \(summary.read) = imported \(summary.imported) + rejected \(summary.rejected)")
-        print(
-            "new \(summary.created), moved \(summary.moved), moved out \(summary.movedOut), updated \(summary.updated), no longer in the extract \(summary.absent), unchanged \(summary.unchanged)"
-        )
-        if let rejects, summary.rejected > 0 { print("rejected rows with their reasons: \(rejects)") }
-        print("Audit head: \(summary.head)")
+        say("cliImportRead", ["read": String(summary.read), "imported": String(summary.imported), "rejected": String(summary.rejected)])
+        say(
+            "cliImportChanges",
+            [
+                "created": String(summary.created), "moved": String(summary.moved), "movedOut": String(summary.movedOut),
+                "updated": String(summary.updated), "absent": String(summary.absent), "unchanged": String(summary.unchanged),
+            ])
+        if let rejects, summary.rejected > 0 { say("cliImportRejects", ["file": rejects]) }
+        say("cliAuditHead", ["head": "\(summary.head)"])
     }
 }
