@@ -31,7 +31,7 @@ struct BallotCommand: ParsableCommand {
         func run() throws {
             let (result, head) = try refusing { try database.open().decideByChair(ballot: ballot, adopted: decision == .adopted, chair: chair) }
             print(result.encoded())
-            print("Audit head: \(head)")
+            say("cliAuditHead", ["head": "\(head)"])
         }
     }
 
@@ -45,18 +45,18 @@ struct BallotCommand: ParsableCommand {
                   buurtstem ballot board 1 --receipts      # only the receipts, one per line
                   buurtstem ballot board 1 --choices       # only the choices, one per line
                 """)
-        @Argument(help: "The ballot's number (printed when it opened; see `buurtstem ballot list`).") var ballot: BallotID
+        @Argument(help: "The ballot's number (printed when it opened; `buurtstem assembly turnout ASSEMBLY` lists them).") var ballot: BallotID
         @Flag(help: "Only the receipts.") var receipts = false
         @Flag(help: "Only the choices.") var choices = false
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             let board = try refusing { try database.open().ballotBoard(ballot) }
             if !choices {
-                if !receipts { print("# receipts (\(board.receipts.count))") }
+                if !receipts { say("cliBoardReceipts", ["count": String(board.receipts.count)]) }
                 for receipt in board.receipts { print(receipt) }
             }
             if !receipts {
-                if !choices { print("# choices (\(board.choices.count))") }
+                if !choices { say("cliBoardChoices", ["count": String(board.choices.count)]) }
                 for choice in board.choices { print(choice) }
             }
         }
@@ -64,12 +64,12 @@ struct BallotCommand: ParsableCommand {
 
     struct Recount: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Recount a closed ballot from its public board; exit 1 if it differs.")
-        @Argument(help: "The ballot's number (printed when it opened; see `buurtstem ballot list`).") var ballot: BallotID
+        @Argument(help: "The ballot's number (printed when it opened; `buurtstem assembly turnout ASSEMBLY` lists them).") var ballot: BallotID
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             let (matches, recount) = try refusing { try database.open().recount(ballot) }
             print(recount.encoded())
-            print(matches ? "The recount from the public board equals the official result." : "THE RECOUNT DIFFERS FROM THE OFFICIAL RESULT.")
+            say(matches ? "cliRecountMatches" : "cliRecountDiffers")
             if !matches { throw ExitCode(1) }
         }
     }
@@ -82,9 +82,13 @@ struct BallotCommand: ParsableCommand {
             let ballots = try database.open().voteIntegrity()
             for b in ballots {
                 print(
-                    "ballot \(b.ballot): \(b.votes) votes, \(b.codesUsed) codes used, \(b.entered) entered on paper, \(b.auditedVotes) in the audit log, "
-                        + "\(b.votesAllowed) members present or represented" + (b.isConsistent ? "" : "  MISMATCH")
-                        + (b.votes > b.votesAllowed ? " (more votes than members present or represented)" : ""))
+                    Speech.text(
+                        "cliBallotIntegrity",
+                        [
+                            "ballot": "\(b.ballot)", "votes": String(b.votes), "codes": String(b.codesUsed), "entered": String(b.entered),
+                            "audited": String(b.auditedVotes), "allowed": String(b.votesAllowed),
+                        ]) + (b.isConsistent ? "" : Speech.text("cliMismatch"))
+                        + (b.votes > b.votesAllowed ? Speech.text("cliTooManyVotes") : ""))
                 for problem in b.logProblems { print("  - \(problem)") }
             }
             guard ballots.allSatisfy(\.isConsistent) else { throw ExitCode(1) }
@@ -98,45 +102,49 @@ struct BallotCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             let options = try option.map { text in
-                do throws(BallotOption.Malformed) { return try BallotOption(parsing: text) } catch { throw ValidationError(error.en) }
+                do throws(BallotOption.Malformed) { return try BallotOption(parsing: text) } catch {
+                    throw ValidationError(Speech.language == .nl ? error.nl : error.en)
+                }
             }
             let ballot = try refusing { try database.open().openBallot(proposal: proposal, options: options) }
             print(
-                "Ballot \(ballot.id) is open: \(ballot.method.rawValue), options \(ballot.options.map(\.id).joined(separator: ", "))"
-                    + (ballot.seats.map { ", \($0) seats" } ?? "") + (ballot.budget.map { ", budget EUR \($0)" } ?? ""))
+                Speech.text(
+                    "cliBallotOpen", ["id": "\(ballot.id)", "method": ballot.method.rawValue, "options": ballot.options.map(\.id).joined(separator: ", ")])
+                    + (ballot.seats.map { Speech.text("cliBallotSeats", ["count": String($0)]) } ?? "")
+                    + (ballot.budget.map { Speech.text("cliBallotBudget", ["amount": String($0)]) } ?? ""))
         }
     }
 
     struct Enter: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Enter votes counted on paper.")
-        @Argument(help: "The ballot's number (printed when it opened; see `buurtstem ballot list`).") var ballot: BallotID
+        @Argument(help: "The ballot's number (printed when it opened; `buurtstem assembly turnout ASSEMBLY` lists them).") var ballot: BallotID
         @Argument(help: "The choice: yes/no/blank (voor/tegen/blanco), an option, or options in order separated by commas.") var choice: String
         @Option(help: "How many identical votes.") var count: Int = 1
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             let receipts = try refusing { try database.open().enterVotes(ballot: ballot, choice: choice, count: count) }
-            print("Entered \(receipts.count) vote\(receipts.count == 1 ? "" : "s") on ballot \(ballot).")
+            say(receipts.count == 1 ? "cliEnteredOne" : "cliEnteredMany", ["count": String(receipts.count), "ballot": "\(ballot)"])
         }
     }
 
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Close and count the ballot; prints the result and the audit head.")
-        @Argument(help: "The ballot's number (printed when it opened; see `buurtstem ballot list`).") var ballot: BallotID
+        @Argument(help: "The ballot's number (printed when it opened; `buurtstem assembly turnout ASSEMBLY` lists them).") var ballot: BallotID
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             let (result, head) = try refusing { try database.open().closeBallot(ballot) }
             print(result.encoded())
-            print("Audit head: \(head)")
+            say("cliAuditHead", ["head": "\(head)"])
         }
     }
 
     struct Result: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a closed ballot's result.")
-        @Argument(help: "The ballot's number (printed when it opened; see `buurtstem ballot list`).") var ballot: BallotID
+        @Argument(help: "The ballot's number (printed when it opened; `buurtstem assembly turnout ASSEMBLY` lists them).") var ballot: BallotID
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             let record = try refusing { try database.open().ballot(ballot) }
-            guard let result = record.result else { throw ValidationError("ballot \(ballot) is still open") }
+            guard let result = record.result else { throw refusal("cliBallotStillOpen", ["ballot": "\(ballot)"]) }
             print(result)
         }
     }
