@@ -87,4 +87,18 @@ struct AdoptionTests {
                 of: Proposal(id: 4, title: "t", text: "", kind: "gewoon", source: .board, assembly: 1), kind: ordinary, at: assembly, statute: statute,
                 responses: [], amendment: nil, versionStarts: []) == .takesEffect)
     }
+
+    @Test("a budget's period decides what earlier ballots take from it: the calendar year, the assembly, or nothing")
+    func budgetPeriods() {
+        let march = Assembly(id: 2, date: CivilDate(iso: "2026-03-20")!, place: "LuCafé")
+        let granted = [
+            BudgetUse.Granted(assembly: 1, date: CivilDate(iso: "2025-11-01")!, kind: "wijkbudget", amount: 9000),
+            BudgetUse.Granted(assembly: 2, date: CivilDate(iso: "2026-03-20")!, kind: "wijkbudget", amount: 4000),
+            BudgetUse.Granted(assembly: 3, date: CivilDate(iso: "2026-01-15")!, kind: "wijkbudget", amount: 1000),
+            BudgetUse.Granted(assembly: 2, date: CivilDate(iso: "2026-03-20")!, kind: "jongerenbudget", amount: 700),
+        ]
+        #expect(BudgetUse.spent(Budget(cents: 2_500_000, period: .year), kind: "wijkbudget", at: march, granted: granted) == 5000)
+        #expect(BudgetUse.spent(Budget(cents: 2_500_000, period: .assembly), kind: "wijkbudget", at: march, granted: granted) == 4000)
+        #expect(BudgetUse.spent(Budget(cents: 2_500_000, period: nil), kind: "wijkbudget", at: march, granted: granted) == 0)
+    }
 }

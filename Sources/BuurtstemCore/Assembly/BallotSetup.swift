@@ -8,8 +8,10 @@ public struct BallotSetup: Sendable, Hashable {
     public var options: [BallotOption]
     /// Seats to fill (single transferable vote).
     public var seats: Int?
-    /// Whole euros (budget ballots).
+    /// Whole euros (budget ballots): what is left of the period's budget (`BudgetUse`).
     public var budget: Int?
+    /// Whole euros of the period's budget granted by earlier ballots (0 when it has no period).
+    public var budgetSpent: Int = 0
 
     /// Why the ballot cannot open: the assembly's or the proposal's state, or the options given.
     public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
@@ -19,9 +21,11 @@ public struct BallotSetup: Sendable, Hashable {
     }
 
     /// The ballot for `proposal` at `assembly` under its decision `kind`. Throws a `Problem` for a
-    /// state or options that do not allow it, a `Refusal` where the statute says to wait (advice, consent).
+    /// state or options that do not allow it, or a budget whose period is spent, and a `Refusal`
+    /// where the statute says to wait (advice, consent). `granted` is what earlier budget ballots chose.
     public static func make(
-        for proposal: Proposal, at assembly: Assembly, kind: DecisionKind, statute: Statute, responses: [ShareholderResponse], options: [BallotOption]
+        for proposal: Proposal, at assembly: Assembly, kind: DecisionKind, statute: Statute, responses: [ShareholderResponse], options: [BallotOption],
+        granted: [BudgetUse.Granted] = []
     ) throws -> BallotSetup {
         guard assembly.state == .open else {
             throw Problem(
@@ -50,6 +54,18 @@ public struct BallotSetup: Sendable, Hashable {
                 throw Problem(nl: "elk project op een budgetstemming heeft een bedrag nodig", en: "every project on a budget ballot needs a cost")
             }
         }
-        return BallotSetup(method: method, options: choices, seats: kind.seats.value, budget: kind.budget.value.map { $0.cents / 100 })
+        var setup = BallotSetup(method: method, options: choices, seats: kind.seats.value, budget: kind.budget.value.map { $0.cents / 100 })
+        if let budget = kind.budget.value, let whole = setup.budget, method.needsBudget {
+            let spent = BudgetUse.spent(budget, kind: kind.name, at: assembly, granted: granted)
+            guard spent < whole else {
+                let period = budget.period == .year ? ("in \(assembly.date.year)", "in \(assembly.date.year)") : ("op deze vergadering", "at this assembly")
+                throw Problem(
+                    nl: "het budget voor \(kind.name) \(period.0) is op: € \(spent) van € \(whole) is al toegekend (\(kind.budget.source.cited(in: .nl)))",
+                    en: "the budget for \(kind.name) \(period.1) is spent: € \(spent) of € \(whole) is already granted (\(kind.budget.source.cited(in: .en)))")
+            }
+            setup.budget = whole - spent
+            setup.budgetSpent = spent
+        }
+        return setup
     }
 }

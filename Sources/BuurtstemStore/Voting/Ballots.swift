@@ -41,7 +41,8 @@ extension AppDatabase {
             let setup: BallotSetup
             do {
                 setup = try BallotSetup.make(
-                    for: proposal, at: assembly, kind: kind, statute: statute, responses: try Self.responses(db, proposal: id), options: options)
+                    for: proposal, at: assembly, kind: kind, statute: statute, responses: try Self.responses(db, proposal: id), options: options,
+                    granted: kind.budget.value?.period == nil ? [] : try Self.granted(db))
             } catch let problem as BallotSetup.Problem {
                 throw StoreError(nl: problem.nl, en: problem.en)
             }
@@ -250,6 +251,23 @@ extension AppDatabase {
             let validFrom = CivilDate(iso: from)
         else { return }
         try appender.append(actor: actor, StatuteAdopted(version: version, validFrom: validFrom, byBallot: id))
+    }
+
+    /// What every closed budget ballot granted, with its assembly and decision kind (`BudgetUse`).
+    static func granted(_ db: Database) throws -> [BudgetUse.Granted] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT ballot.id, proposal.kind, proposal.assembly_id FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id
+                WHERE ballot.state = 'closed' ORDER BY ballot.id
+                """
+        ).compactMap { row in
+            let ballot = try Self.ballot(db, row["id"])
+            guard ballot.method.needsBudget, let result = ballot.counted else { return nil }
+            let assembly = try Self.assembly(db, row["assembly_id"])
+            return BudgetUse.Granted(
+                assembly: assembly.id, date: assembly.date, kind: row["kind"], amount: BudgetUse.amount(of: result, options: ballot.options))
+        }
     }
 
     /// A ballot by id.
