@@ -8,18 +8,24 @@ import Testing
 /// A neighbourhood budget counted by Amsterdam's Buurtbudget rule, from the statute to the minutes.
 @Suite("Buurtbudget rule through the store")
 struct BuurtbudgetTests {
-    @Test("the ballot's result and the minutes name the project funded with a top-up, and how much")
-    func topUpInMinutes() throws {
+    /// The Wildemanbuurt (or a variant) with 30 residents and an assembly on 20 March 2026, called.
+    static func called(_ statute: String) throws -> (AppDatabase, Assembly) {
         let db = try AppDatabase.inMemory(clock: StoreFixtures.clock)
-        let source = StoreFixtures.statuteText("wildemanbuurt").replacingOccurrences(
-            of: "methode gelijke delen", with: "methode meeste goedkeuringen tot en met het eerste project dat niet past")
-        try db.createAssociation(statuteSource: source, fileName: "wildemanbuurt.statuut")
+        try db.createAssociation(statuteSource: statute, fileName: "wildemanbuurt.statuut")
         let rows = (1...30).map { "R\($0);1067 PB;\($0);1980-01-01;2010-01-01" }
         _ = try db.importRegister(
             try StoreFixtures.extract("id;postcode;huisnummer;geboortedatum;ingeschreven\n" + rows.joined(separator: "\n"), on: "2026-01-20"),
             fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-01-20"))
         let (assembly, _) = try db.scheduleAssembly(date: day("2026-03-20"), place: "LuCafé", today: day("2026-02-01"))
         _ = try db.callAssembly(assembly.id, on: day("2026-03-01"))
+        return (db, assembly)
+    }
+
+    @Test("the ballot's result and the minutes name the project funded with a top-up, and how much")
+    func topUpInMinutes() throws {
+        let (db, assembly) = try Self.called(
+            StoreFixtures.statuteText("wildemanbuurt").replacingOccurrences(
+                of: "methode gelijke delen", with: "methode meeste goedkeuringen tot en met het eerste project dat niet past"))
         let budget = try db.submitProposal(
             Proposal(id: 0, title: "Wijkbudget 2026", text: "…", kind: "wijkbudget", source: .board, assembly: assembly.id), on: day("2026-02-20"))
         _ = try db.admitProposal(budget.id)
@@ -53,14 +59,7 @@ struct BuurtbudgetTests {
 
     @Test("a budget per year is shared by the year's ballots: the next one opens with what is left, and none opens once it is spent")
     func budgetPerYear() throws {
-        let db = try AppDatabase.inMemory(clock: StoreFixtures.clock)
-        try db.createAssociation(statuteSource: StoreFixtures.statuteText("wildemanbuurt"), fileName: "wildemanbuurt.statuut")
-        let rows = (1...30).map { "R\($0);1067 PB;\($0);1980-01-01;2010-01-01" }
-        _ = try db.importRegister(
-            try StoreFixtures.extract("id;postcode;huisnummer;geboortedatum;ingeschreven\n" + rows.joined(separator: "\n"), on: "2026-01-20"),
-            fileName: "r.csv", fileSHA256: "h", extractDate: day("2026-01-20"))
-        let (assembly, _) = try db.scheduleAssembly(date: day("2026-03-20"), place: "LuCafé", today: day("2026-02-01"))
-        _ = try db.callAssembly(assembly.id, on: day("2026-03-01"))
+        let (db, assembly) = try Self.called(StoreFixtures.statuteText("wildemanbuurt"))
         var proposals: [Proposal] = []
         for title in ["Wijkbudget voorjaar", "Wijkbudget zomer", "Wijkbudget najaar"] {
             let proposal = try db.submitProposal(

@@ -136,17 +136,15 @@ extension AppDatabase {
                         result.state.rawValue, body.rawValue, assembly, date.description, result.reason, result.intakeOn?.description,
                         result.meetsProfile, application.id,
                     ])
-                let (applicant, by) = (request.resident, body.rawValue)
+                func logged<Kind: LoggedAs>(_: Kind.Type) -> ApplicationDecided<Kind> {
+                    ApplicationDecided(
+                        application: application.id, resident: request.resident, decidedBy: body.rawValue, on: date, assembly: assembly,
+                        reason: result.reason)
+                }
                 if result.state == .granted {
-                    try appender.append(
-                        actor: actor,
-                        ApplicationDecided<ApplicationDecision.Admitted>(
-                            application: application.id, resident: applicant, decidedBy: by, on: date, assembly: assembly, reason: result.reason))
+                    try appender.append(actor: actor, logged(ApplicationDecision.Admitted.self))
                 } else {
-                    try appender.append(
-                        actor: actor,
-                        ApplicationDecided<ApplicationDecision.Refused>(
-                            application: application.id, resident: applicant, decidedBy: by, on: date, assembly: assembly, reason: result.reason))
+                    try appender.append(actor: actor, logged(ApplicationDecision.Refused.self))
                 }
                 if let join {
                     try Self.insert(
@@ -203,20 +201,14 @@ extension AppDatabase {
                 event.resident.rawValue, event.kind.rawValue, event.requestedOn.description, event.effectiveOn.description,
                 now.description,
             ])
-        let (resident, requested, effective, statute) = (event.resident, event.requestedOn, event.effectiveOn, Int(version.id))
+        func logged<Kind: LoggedAs>(_: Kind.Type) -> MembershipChanged<Kind> {
+            MembershipChanged(
+                resident: event.resident, requestedOn: event.requestedOn, effectiveOn: event.effectiveOn, statuteVersion: Int(version.id),
+                application: application, decidedBy: decidedBy)
+        }
         switch event.kind {
-        case .join:
-            try appender.append(
-                actor: actor,
-                MembershipChanged<MembershipChange.Join>(
-                    resident: resident, requestedOn: requested, effectiveOn: effective, statuteVersion: statute, application: application,
-                    decidedBy: decidedBy))
-        case .leave:
-            try appender.append(
-                actor: actor,
-                MembershipChanged<MembershipChange.Leave>(
-                    resident: resident, requestedOn: requested, effectiveOn: effective, statuteVersion: statute, application: application,
-                    decidedBy: decidedBy))
+        case .join: try appender.append(actor: actor, logged(MembershipChange.Join.self))
+        case .leave: try appender.append(actor: actor, logged(MembershipChange.Leave.self))
         }
     }
 }
