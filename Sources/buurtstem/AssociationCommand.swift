@@ -19,9 +19,9 @@ struct AssociationCommand: ParsableCommand {
         @Option(help: "The folder `serve --associations` serves.") var associations: String
 
         func file(_ name: String) throws -> String {
-            guard AssociationDirectory.isValidName(name) else { throw ValidationError("\(name) is not a name: use lower-case letters, digits and hyphens") }
+            guard AssociationDirectory.isValidName(name) else { throw refusal("cliNotAName", ["name": name]) }
             let path = URL(fileURLWithPath: associations).appendingPathComponent("\(name).sqlite").path
-            guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("there is no association \(name) in \(associations)") }
+            guard FileManager.default.fileExists(atPath: path) else { throw refusal("cliNoAssociation", ["name": name, "path": associations]) }
             return path
         }
 
@@ -39,7 +39,7 @@ struct AssociationCommand: ParsableCommand {
             for name in try folder.names() {
                 let db = try AppDatabase(path: try folder.file(name))
                 let head = try db.auditHead()
-                print("\(name.padding(24)) \(String(head.size).padding(8)) entries  head \(head.root)")
+                say("cliAssociationLine", ["name": name.padding(24), "size": String(head.size).padding(8), "root": "\(head.root)"])
             }
         }
     }
@@ -57,7 +57,7 @@ struct AssociationCommand: ParsableCommand {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             let base = URL(fileURLWithPath: out).appendingPathComponent(name).path
             for suffix in [".sqlite", "-audit.jsonl", "-signed-head.jsonl", "-public-key.txt"] where FileManager.default.fileExists(atPath: base + suffix) {
-                throw ValidationError("\(base + suffix) exists already; export into an empty folder")
+                throw refusal("cliExportExists", ["path": base + suffix])
             }
             // The signed head first: the backup then holds the entry that says where it went.
             let signed = try refusing { try db.signedAuditHead(for: [out]) }
@@ -67,8 +67,9 @@ struct AssociationCommand: ParsableCommand {
             try log.write(toFile: base + "-audit.jsonl", atomically: true, encoding: .utf8)
             try (signed.line + "\n").write(toFile: base + "-signed-head.jsonl", atomically: true, encoding: .utf8)
             try (SignedAuditHead.hex(try db.signingPublicKey()) + "\n").write(toFile: base + "-public-key.txt", atomically: true, encoding: .utf8)
-            print("Exported \(name) to \(out): the database (\(made.head.size) audit entries, SHA-256 \(made.sha256)), its audit log,")
-            print("a signed head (\(signed.head.size) entries) and its public key. `buurtstem restore` and `audit verify --witness` check them.")
+            say(
+                "cliExported",
+                ["name": name, "path": out, "size": String(made.head.size), "sha256": made.sha256, "signed": String(signed.head.size)])
         }
     }
 
@@ -86,10 +87,10 @@ struct AssociationCommand: ParsableCommand {
             try FileManager.default.createDirectory(atPath: to, withIntermediateDirectories: true)
             for suffix in ["", "-wal", "-shm", ".lock"] where FileManager.default.fileExists(atPath: path + suffix) {
                 let target = URL(fileURLWithPath: to).appendingPathComponent("\(name).sqlite\(suffix)").path
-                guard !FileManager.default.fileExists(atPath: target) else { throw ValidationError("\(target) exists already") }
+                guard !FileManager.default.fileExists(atPath: target) else { throw refusal("cliExists", ["path": target]) }
                 try FileManager.default.moveItem(atPath: path + suffix, toPath: target)
             }
-            print("\(name) is no longer served; its files are in \(to).")
+            say("cliNoLongerServed", ["name": name, "path": to])
         }
     }
 }

@@ -34,21 +34,23 @@ struct PurgeCommand: ParsableCommand {
 
     func validate() throws {
         guard codesDays >= 0, namesDays >= 0, logMonths >= 0, presenceYears >= 0, registerYears >= 0 else {
-            throw ValidationError("retention periods are 0 or more")
+            throw refusal("cliRetentionPeriods")
         }
     }
 
     func run() throws {
         if let on, on > today() {
-            throw ValidationError("--on \(on) is a later day than today (\(today())): the retention rule is judged on today or an earlier day")
+            throw refusal("cliPurgeFuture", ["on": "\(on)", "today": "\(today())"])
         }
         let rule = RetentionRule(codesDays: codesDays, namesDays: namesDays, logMonths: logMonths, presenceYears: presenceYears, registerYears: registerYears)
         let report = try refusing { try database.open().purge(before: before, on: on ?? today(), rule: rule, dryRun: dryRun) }
-        let verb = dryRun ? "Would remove" : "Removed"
-        print(
-            "\(verb): \(report.codes) voting codes, \(report.names) names, the resident data of \(report.logEntries) audit entries, "
-                + "the presence lists of \(report.presenceLists) assemblies (their counts stay), \(report.formerResidents) former residents.")
-        if let kept = report.namesKept { print("Names kept: \(kept).") }
-        if !dryRun, report.codes + report.names + report.logEntries > 0 { print("Logged as data.purged; `buurtstem audit verify` still holds.") }
+        say(
+            dryRun ? "cliWouldPurge" : "cliPurged",
+            [
+                "codes": String(report.codes), "names": String(report.names), "entries": String(report.logEntries),
+                "lists": String(report.presenceLists), "former": String(report.formerResidents),
+            ])
+        if let kept = report.namesKept { say("cliNamesKept", ["reason": kept]) }
+        if !dryRun, report.codes + report.names + report.logEntries > 0 { say("cliPurgeLogged") }
     }
 }

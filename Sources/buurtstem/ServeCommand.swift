@@ -43,9 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
 
     func validate() throws {
-        guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format is text or json, not \(logFormat)") }
-        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level is trace, debug, info, notice, warning, error or critical") }
-        if associations != nil, database.db != nil { throw ValidationError("--associations serves a folder; leave out --db") }
+        guard ["text", "json"].contains(logFormat) else { throw refusal("cliLogFormat", ["format": logFormat]) }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw refusal("cliLogLevel") }
+        if associations != nil, database.db != nil { throw refusal("cliAssociationsNoDb") }
     }
 
     func run() async throws {
@@ -65,9 +65,9 @@ struct ServeCommand: AsyncParsableCommand {
         if let associations {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: associations, isDirectory: &isFolder), isFolder.boolValue else {
-                throw ValidationError("\(associations) is not a folder; create it and put one NAME.sqlite per association in it")
+                throw refusal("cliNotAFolder", ["path": associations])
             }
-            print("Buurtstem serves every NAME.sqlite in \(associations) at http://NAME.\(host):\(port)/ by host name (Ctrl-C stops); \(limitsLine)")
+            say("cliServesFolder", ["path": associations, "host": host, "port": String(port), "limits": limitsLine])
             fflush(nil)
             let directory = AssociationDirectory(folder: URL(fileURLWithPath: associations), settings: settings)
             try await BuurtstemServer.run(directory: directory, settings: settings)
@@ -76,7 +76,7 @@ struct ServeCommand: AsyncParsableCommand {
             let path = try database.path()
             // Held while serving: `buurtstem restore` refuses to swap the file under a running server.
             let lock = ServingLock(serving: path)
-            print("Buurtstem serves \(path) at http://\(host):\(port)/ (Ctrl-C stops); \(limitsLine)")
+            say("cliServes", ["path": path, "host": host, "port": String(port), "limits": limitsLine])
             fflush(nil)  // every output stream: the line shows at once when the output is a file
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
             try await BuurtstemServer.run(database: db, association: AssociationDirectory.isValidName(name) ? name : "default", settings: settings)

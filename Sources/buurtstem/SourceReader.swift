@@ -7,10 +7,10 @@ enum SourceReader {
     /// Reads a UTF-8 statute; a missing file or bad encoding is a clear error, not a crash.
     static func read(_ path: String) throws -> SourceFile {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("cannot read \(path): no such file, or it is not readable")
+            throw refusal("cliCannotRead", ["path": path])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ValidationError("\(path) is not UTF-8 text; save it as UTF-8 and try again")
+            throw refusal("cliNotUTF8", ["path": path])
         }
         return SourceFile(name: path, text: text)
     }

@@ -49,7 +49,7 @@ struct TallyCommand: ParsableCommand {
 
     func run() throws {
         let bytes = try readBytes(file)
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw ValidationError("\(file) is not UTF-8 text") }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw refusal("cliNotUTF8", ["path": file]) }
         let election: ElectionFile
         do { election = try ElectionFile.read(text, fileExtension: (file as NSString).pathExtension) } catch {
             throw ValidationError("\(file): \(error)")
@@ -73,7 +73,7 @@ struct TallyCommand: ParsableCommand {
                 }
                 result = Plurality.approval(ballots, options: profile.candidates, names: profile.names, winners: seatCount)
             case .equalShares, .equalSharesAdd1, .greedy, .greedyTopUp:
-                throw ValidationError("\(method!.rawValue) needs a participatory budgeting file (.pb)")
+                throw refusal("cliNeedsPB", ["method": method!.rawValue])
             }
         case .budgeting(let profile, let rule, _, _):
             let fallback: Method = (rule ?? "").hasPrefix("greedy") ? .greedy : .equalSharesAdd1
@@ -87,7 +87,7 @@ struct TallyCommand: ParsableCommand {
                     profile.ballots, options: profile.projects.map(\.id), names: profile.projects.map(\.name),
                     winners: seats ?? 1)
             case .irv, .stv, .meek, .schulze, .plurality:
-                throw ValidationError("\(method!.rawValue) needs ranked ballots (.soi, .toi, .soc, .blt)")
+                throw refusal("cliNeedsRanked", ["method": method!.rawValue])
             }
         }
         print(format == .json ? result.json().encoded() : result.text(), terminator: format == .json ? "\n" : "")

@@ -14,19 +14,19 @@ struct AuditCheckProof: ParsableCommand {
     func run() throws {
         let proof: AuditProof
         do { proof = try JSONDecoder().decode(AuditProof.self, from: Data(try readBytes(file))) } catch let error as DecodingError {
-            throw ValidationError("\(file) is not a proof made by `audit prove`: \(error)")
+            throw refusal("cliNotAProof", ["file": file, "error": "\(error)"])
         }
         guard proof.isValid else {
-            print("INVALID: the entry and path do not lead to root \(proof.root) at size \(proof.treeSize)")
+            say("cliProofInvalid", ["root": "\(proof.root)", "size": String(proof.treeSize)])
             throw ExitCode(1)
         }
         if let head {
-            guard let trusted = AuditHead(parsing: head) else { throw ValidationError("--head must be SIZE:ROOT") }
+            guard let trusted = AuditHead(parsing: head) else { throw refusal("cliHeadFormat") }
             guard trusted.size == proof.treeSize, trusted.root == proof.root else {
-                print("INVALID for this head: the proof is for \(proof.treeSize):\(proof.root)")
+                say("cliProofOtherHead", ["head": "\(proof.treeSize):\(proof.root)"])
                 throw ExitCode(1)
             }
         }
-        print("valid: entry \(proof.seq) is in the log of \(proof.treeSize) entries with root \(proof.root)")
+        say("cliProofValid", ["seq": String(proof.seq), "size": String(proof.treeSize), "root": "\(proof.root)"])
     }
 }

@@ -21,7 +21,7 @@ struct AuditVerify: ParsableCommand {
     func run() throws {
         var trusted: [AuditHead] = []
         if let head {
-            guard let parsed = AuditHead(parsing: head) else { throw ValidationError("--head must be SIZE:ROOT, with ROOT 64 hex digits") }
+            guard let parsed = AuditHead(parsing: head) else { throw refusal("cliHeadFormat") }
             trusted.append(parsed)
         }
         let db = try database.open(foreignSchema: .report)
@@ -35,17 +35,18 @@ struct AuditVerify: ParsableCommand {
         let result = try db.verifyAudit(trustedHeads: trusted)
         if result.isIntact && signatureProblems.isEmpty {
             var also = ""
-            if let head = trusted.first, self.head != nil { also += "; matches the trusted head at \(head.size)" }
+            if let head = trusted.first, self.head != nil { also += Speech.text("cliMatchesTrusted", ["size": String(head.size)]) }
             if let last = witnessed.last {
-                also += "; matches all \(witnessed.count) witnessed heads (the latest \(last.head.size) entries, signed \(last.at))"
+                also += Speech.text(
+                    "cliMatchesWitnessed", ["count": String(witnessed.count), "size": String(last.head.size), "at": "\(last.at)"])
             }
-            print("intact: \(result.entries) entries, head \(result.head)\(also)")
+            say("cliIntact", ["count": String(result.entries), "head": "\(result.head)", "also": also])
             return
         }
         for problem in signatureProblems { print("- \(problem)") }
-        if let first = result.problems.compactMap(\.seq).min() { print("first entry that does not match: \(first)") }
+        if let first = result.problems.compactMap(\.seq).min() { say("cliFirstMismatch", ["seq": String(first)]) }
         for problem in result.problems.prefix(20) { print("- \(problem)") }
-        if result.problems.count > 20 { print("… and \(result.problems.count - 20) more") }
+        if result.problems.count > 20 { say("cliAndMore", ["count": String(result.problems.count - 20)]) }
         throw ExitCode(1)
     }
 }

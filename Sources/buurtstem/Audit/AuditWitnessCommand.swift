@@ -34,18 +34,18 @@ struct AuditWitnessCommand: ParsableCommand {
         for place in add {
             try WitnessFile.checkPlace(place)
             try db.addWitnessTarget(place)
-            print("Remembered \(place).")
+            say("cliRemembered", ["place": place])
         }
         let places = to.isEmpty ? try db.witnessTargets() : to
         guard !places.isEmpty else {
-            if add.isEmpty { throw ValidationError("no place to send the head to: name one with --to, or remember one with --add") }
+            if add.isEmpty { throw refusal("cliNoWitnessPlace") }
             return
         }
         for place in places { try WitnessFile.checkPlace(place) }
         let signed = try db.signedAuditHead(for: places)
         for place in places {
             let committed = try WitnessFile.append(signed, to: place)
-            print("Witnessed \(signed.head) at \(place)\(committed ? " (committed to git)" : "").")
+            say(committed ? "cliWitnessedGit" : "cliWitnessed", ["head": "\(signed.head)", "place": place])
         }
     }
 }

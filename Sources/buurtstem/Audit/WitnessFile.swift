@@ -17,10 +17,10 @@ enum WitnessFile {
     static func checkPlace(_ place: String) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: place, isDirectory: &isFolder) else {
-            throw ValidationError("\(place) does not exist: make the folder (or clone the witness repository) first")
+            throw refusal("cliNoWitnessFolder", ["place": place])
         }
         guard FileManager.default.isWritableFile(atPath: isFolder.boolValue ? place : (place as NSString).deletingLastPathComponent) else {
-            throw ValidationError("\(place) is not writable")
+            throw refusal("cliNotWritable", ["path": place])
         }
     }
 
@@ -28,7 +28,7 @@ enum WitnessFile {
     static func append(_ head: SignedAuditHead, to place: String) throws -> Bool {
         let file = path(place)
         if !FileManager.default.fileExists(atPath: file) { _ = FileManager.default.createFile(atPath: file, contents: nil) }
-        guard let handle = FileHandle(forWritingAtPath: file) else { throw ValidationError("cannot write \(file)") }
+        guard let handle = FileHandle(forWritingAtPath: file) else { throw refusal("cliCannotWrite", ["path": file]) }
         defer { try? handle.close() }
         try handle.seekToEnd()
         try handle.write(contentsOf: Data((head.line + "\n").utf8))
@@ -41,7 +41,7 @@ enum WitnessFile {
                 "Audit head \(head.head.size) of \(head.association), signed \(head.at)", "--", name,
             ])
         else {
-            throw ValidationError("wrote \(file), but could not commit it to git there")
+            throw refusal("cliNotCommitted", ["file": file])
         }
         return true
     }
@@ -55,7 +55,7 @@ enum WitnessFile {
                 throw ValidationError("\(file):\(n + 1): \(error)")
             }
         }
-        guard !heads.isEmpty else { throw ValidationError("\(file) holds no signed heads") }
+        guard !heads.isEmpty else { throw refusal("cliNoSignedHeads", ["file": file]) }
         return heads
     }
 

@@ -21,7 +21,7 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         let made = try refusing { try database.open().backup(to: out) }
-        print("Backed up \(try database.path()) to \(made.path): \(made.head.size) audit entries, head \(made.head.root).")
-        print("SHA-256 \(made.sha256) (in \(made.path).sha256)")
+        say("cliBackedUp", ["from": try database.path(), "path": made.path, "size": String(made.head.size), "root": "\(made.head.root)"])
+        say("cliBackupChecksum", ["sha256": made.sha256, "path": made.path])
     }
 }

@@ -25,18 +25,18 @@ struct RestoreCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: file) else { throw ValidationError("\(file) does not exist") }
+        guard FileManager.default.fileExists(atPath: file) else { throw refusal("cliDoesNotExist", ["path": file]) }
         let witnessed = try witness.map { try WitnessFile.read($0) } ?? []
         let target = try database.path()
         let restored = try refusing { try Backups.restore(file, to: target, witnessed: witnessed, acceptLoss: acceptLoss) }
         let checksum =
             switch restored.checksumMatched {
-            case true?: "the checksum matched"
-            case false?: "the checksum did not match"
-            case nil: "there was no checksum file"
+            case true?: Speech.text("cliChecksumMatched")
+            case false?: Speech.text("cliChecksumDiffers")
+            case nil: Speech.text("cliNoChecksum")
             }
-        print("Restored \(target) from \(file): \(restored.head.size) audit entries, head \(restored.head.root); \(checksum).")
-        if !witnessed.isEmpty { print("It holds all \(witnessed.count) witnessed heads.") }
-        if restored.lost > 0 { print("\(restored.lost) newer audit entries of the replaced database were given up (--accept-loss).") }
+        say("cliRestored", ["path": target, "file": file, "size": String(restored.head.size), "root": "\(restored.head.root)", "checksum": checksum])
+        if !witnessed.isEmpty { say("cliHoldsWitnessed", ["count": String(witnessed.count)]) }
+        if restored.lost > 0 { say("cliEntriesGivenUp", ["count": String(restored.lost)]) }
     }
 }

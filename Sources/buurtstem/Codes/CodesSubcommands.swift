@@ -23,17 +23,17 @@ extension CodesCommand {
             let text = String(decoding: try readBytes(codes), as: UTF8.self)
             for (number, line) in text.split(separator: "\n").enumerated() where number > 0 {
                 let parts = line.split(separator: ";").map(String.init)
-                guard parts.count == 2 else { throw ValidationError("\(codes):\(number + 1): expected id;code") }
+                guard parts.count == 2 else { throw refusal("cliCodesLine", ["file": codes, "line": String(number + 1)]) }
                 let code: VotingCode
                 do { code = try VotingCode(parsing: parts[1]) } catch { throw ValidationError("\(codes):\(number + 1): \(error)") }
                 issued.append((ResidentID(parts[0]), code))
             }
             let count = try CodesCommand.writeLetters(issued, assembly: assembly, url: url, to: out, database: db)
             if keepCodesFile {
-                print("Wrote \(count) letters to \(out). Print them, then delete both files.")
+                say("cliWroteLettersKept", ["count": String(count), "path": out])
             } else {
                 try CodesCommand.shred(codes)
-                print("Wrote \(count) letters to \(out) and deleted \(codes). Print the letters, then delete the file.")
+                say("cliWroteLetters", ["count": String(count), "path": out, "codes": codes])
             }
         }
     }
@@ -44,7 +44,7 @@ extension CodesCommand {
         database db: AppDatabase
     ) throws -> Int {
         guard let meeting = try db.assemblies().first(where: { $0.id == assembly }), let reference = meeting.referenceDate else {
-            throw ValidationError("assembly \(assembly) is not called yet")
+            throw refusal("cliNotCalledYet", ["assembly": "\(assembly)"])
         }
         let (members, statute) = try db.members(on: reference)
         let byID = Dictionary(uniqueKeysWithValues: members.map { ($0.id, $0) })

@@ -30,11 +30,11 @@ struct StatuteAdopt: ParsableCommand {
         let result = StatuteCompiler.compile(source)
         if result.hasErrors {
             printError(DiagnosticRenderer(file: source).render(result.diagnostics))
-            throw ValidationError("\(file) has errors; fix them first")
+            throw refusal("cliStatuteHasErrors", ["statute": file])
         }
         let db = try database.open()
         let version = try db.adoptStatute(source: source.text, fileName: file, from: from)
-        print("Statute version \(version.id) (\(version.sha256.prefix(12))…) takes effect on \(version.validFrom).")
-        print("Audit head: \(try db.auditHead())")
+        say("cliStatuteAdopted", ["version": "\(version.id)", "sha256": String(version.sha256.prefix(12)), "from": "\(version.validFrom)"])
+        say("cliAuditHead", ["head": "\(try db.auditHead())"])
     }
 }

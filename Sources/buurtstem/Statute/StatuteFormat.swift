@@ -53,7 +53,7 @@ struct StatuteFormat: ParsableCommand {
             do {
                 try formatted.write(toFile: file, atomically: true, encoding: .utf8)
             } catch {
-                throw ValidationError("cannot write \(file): \(error.localizedDescription)")
+                throw refusal("cliCannotWriteBecause", ["path": file, "error": error.localizedDescription])
             }
         } else {
             print(formatted, terminator: "")

@@ -18,7 +18,10 @@ struct StatuteHistory: ParsableCommand {
         let day = on ?? today()
         let current = versions.last { $0.validFrom <= day }
         for version in versions {
-            let state = version == current ? "in force" : version.validFrom > day ? "waiting until \(version.validFrom)" : "replaced"
+            let state =
+                version == current
+                ? Speech.text("cliInForce")
+                : version.validFrom > day ? Speech.text("cliWaitingUntil", ["on": "\(version.validFrom)"]) : Speech.text("cliReplaced")
             print(
                 "\(version.id)  from \(version.validFrom)  \(state.padding(28))  \(version.adoptedHow)  sha256 \(version.sha256.prefix(12))…  \(version.fileName)"
             )
