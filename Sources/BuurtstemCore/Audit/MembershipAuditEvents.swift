@@ -6,11 +6,11 @@ public import Statuut
 /// A resident applied for membership (where the statute admits on application).
 public struct MemberApplied: PlainAuditEvent, Hashable {
     public static let action = AuditAction.memberApplied
-    public var application: Int
+    public var application: ApplicationID
     /// The resident's id.
     public var id: String
     public var appliedOn: String
-    public init(application: Int, resident: ResidentID, appliedOn: CivilDate) {
+    public init(application: ApplicationID, resident: ResidentID, appliedOn: CivilDate) {
         self.application = application
         self.id = resident.rawValue
         self.appliedOn = appliedOn.description
@@ -27,14 +27,14 @@ public enum ApplicationDecision {
 /// assembly (written as null when the board decided), and why when refused.
 public struct ApplicationDecided<Kind: LoggedAs>: PlainAuditEvent, Hashable, Sendable {
     public static var action: AuditAction { Kind.action }
-    public var application: Int
+    public var application: ApplicationID
     /// The resident's id.
     public var id: String
     public var decidedBy: String
     public var on: String
     public var assembly: OrNull<AssemblyID>
     public var reason: String?
-    public init(application: Int, resident: ResidentID, decidedBy: String, on day: CivilDate, assembly: AssemblyID?, reason: String?) {
+    public init(application: ApplicationID, resident: ResidentID, decidedBy: String, on day: CivilDate, assembly: AssemblyID?, reason: String?) {
         self.application = application
         self.id = resident.rawValue
         self.decidedBy = decidedBy
@@ -59,10 +59,10 @@ public struct MembershipChanged<Kind: LoggedAs>: PlainAuditEvent, Hashable, Send
     public var requestedOn: String
     public var effectiveOn: String
     public var statuteVersion: Int
-    public var application: Int?
+    public var application: ApplicationID?
     public var decidedBy: String?
     public init(
-        resident: ResidentID, requestedOn: CivilDate, effectiveOn: CivilDate, statuteVersion: Int, application: Int? = nil,
+        resident: ResidentID, requestedOn: CivilDate, effectiveOn: CivilDate, statuteVersion: Int, application: ApplicationID? = nil,
         decidedBy: String? = nil
     ) {
         self.id = resident.rawValue

@@ -102,10 +102,10 @@ public struct CodesIssued: PlainAuditEvent, Hashable {
 /// A board member left the board on a day.
 public struct BoardLeft: PlainAuditEvent, Hashable {
     public static let action = AuditAction.boardLeft
-    public var member: Int
+    public var member: BoardMemberID
     public var name: String
     public var on: String
-    public init(member: Int, name: String, on day: CivilDate) {
+    public init(member: BoardMemberID, name: String, on day: CivilDate) {
         self.member = member
         self.name = name
         self.on = day.description
@@ -345,11 +345,11 @@ public enum BoardSeat {
 /// when none) and the first day.
 public struct BoardSeatTaken<Kind: LoggedAs>: PlainAuditEvent, Hashable, Sendable {
     public static var action: AuditAction { Kind.action }
-    public var member: Int
+    public var member: BoardMemberID
     public var name: String
     public var seatFor: OrNull<String>
     public var on: String
-    public init(member: Int, name: String, seatFor: String?, on day: CivilDate) {
+    public init(member: BoardMemberID, name: String, seatFor: String?, on day: CivilDate) {
         self.member = member
         self.name = name
         self.seatFor = OrNull(seatFor)

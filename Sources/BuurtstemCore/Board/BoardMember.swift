@@ -3,7 +3,7 @@ public import Statuut
 /// A member of the association's board, from appointment until stepping down. A member may hold
 /// a seat the statute gives a party (`bestuurszetel voor "Gemeente Breda"`).
 public struct BoardMember: Sendable, Hashable {
-    public var id: Int
+    public var id: BoardMemberID
     public var name: String
     /// The party whose seat this member holds, if any.
     public var seatFor: String?
@@ -11,7 +11,7 @@ public struct BoardMember: Sendable, Hashable {
     /// The first day no longer on the board.
     public var leftOn: CivilDate?
 
-    public init(id: Int, name: String, seatFor: String? = nil, appointedOn: CivilDate, leftOn: CivilDate? = nil) {
+    public init(id: BoardMemberID, name: String, seatFor: String? = nil, appointedOn: CivilDate, leftOn: CivilDate? = nil) {
         self.id = id
         self.name = name
         self.seatFor = seatFor

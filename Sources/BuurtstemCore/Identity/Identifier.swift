@@ -4,7 +4,7 @@ public import Statuut
 /// proposal's is meant (the compiler refuses it).
 public protocol IdentifierKind: Sendable {}
 
-/// The id of an assembly, ballot or proposal: the row id the database gave it, as a type of its own.
+/// The id of an assembly, ballot, proposal, board member or application: the row id the database gave it, as a type of its own.
 /// It is written as its bare number everywhere (JSON, audit payloads, the database, URLs), so a
 /// typed id changes no stored byte.
 public struct Identifier<Kind: IdentifierKind>: RawRepresentable, Sendable, Hashable, Comparable, Codable,
@@ -45,6 +45,10 @@ public enum AssemblyKind: IdentifierKind {}
 public enum BallotKind: IdentifierKind {}
 /// Names a proposal.
 public enum ProposalKind: IdentifierKind {}
+/// Names a seat on the board as held by one person from one appointment.
+public enum BoardMemberKind: IdentifierKind {}
+/// Names a membership application.
+public enum ApplicationKind: IdentifierKind {}
 
 /// The id of a general assembly.
 public typealias AssemblyID = Identifier<AssemblyKind>
@@ -52,6 +56,10 @@ public typealias AssemblyID = Identifier<AssemblyKind>
 public typealias BallotID = Identifier<BallotKind>
 /// The id of a proposal.
 public typealias ProposalID = Identifier<ProposalKind>
+/// The id of a board member's appointment.
+public typealias BoardMemberID = Identifier<BoardMemberKind>
+/// The id of a membership application.
+public typealias ApplicationID = Identifier<ApplicationKind>
 
 extension JSONValue {
     /// An id as JSON: its bare number.

@@ -6,7 +6,7 @@ public import Statuut
 public struct MembershipApplication: Sendable, Hashable {
     public enum State: String, Sendable, Hashable, Codable { case pending, granted, refused }
 
-    public var id: Int
+    public var id: ApplicationID
     public var resident: ResidentID
     public var appliedOn: CivilDate
     public var intakeOn: CivilDate?
@@ -20,7 +20,7 @@ public struct MembershipApplication: Sendable, Hashable {
     public var reason: String?
 
     public init(
-        id: Int, resident: ResidentID, appliedOn: CivilDate, intakeOn: CivilDate? = nil, meetsProfile: Bool = false,
+        id: ApplicationID, resident: ResidentID, appliedOn: CivilDate, intakeOn: CivilDate? = nil, meetsProfile: Bool = false,
         state: State = .pending, decidedBy: AdmissionRule.Body? = nil, assembly: AssemblyID? = nil, decidedOn: CivilDate? = nil,
         reason: String? = nil
     ) {

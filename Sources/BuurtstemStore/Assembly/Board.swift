@@ -79,7 +79,7 @@ extension AppDatabase {
         try db.execute(
             sql: "INSERT INTO board_member (name, seat_for, appointed_on, recorded_at) VALUES (?, ?, ?, ?)",
             arguments: [name, party, day.description, now.description])
-        let id = Int(db.lastInsertedRowID)
+        let id = BoardMemberID(Int(db.lastInsertedRowID))
         var appender = try AuditAppender(db, at: now)
         if reappointed {
             try appender.append(actor: actor, BoardReappointed(member: id, name: name, seatFor: party, on: day))

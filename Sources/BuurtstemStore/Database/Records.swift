@@ -76,7 +76,7 @@ struct MembershipApplicationRow: Codable, FetchableRecord, TableRecord {
     static let databaseTableName = "membership_application"
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
 
-    var id: Int
+    var id: ApplicationID
     var residentId: String
     var appliedOn: CivilDate
     var intakeOn: CivilDate?
@@ -99,7 +99,7 @@ struct BoardMemberRow: Codable, FetchableRecord, TableRecord {
     static let databaseTableName = "board_member"
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
 
-    var id: Int
+    var id: BoardMemberID
     var name: String
     var seatFor: String?
     var appointedOn: CivilDate

@@ -64,7 +64,7 @@ extension AppDatabase {
                         request.resident.rawValue, request.appliedOn.description, request.intakeOn?.description,
                         request.meetsProfile, clock.now().description,
                     ])
-                let id = Int(db.lastInsertedRowID)
+                let id = ApplicationID(Int(db.lastInsertedRowID))
                 try appender.append(actor: actor, MemberApplied(application: id, resident: request.resident, appliedOn: request.appliedOn))
                 recorded.append(
                     MembershipApplication(
@@ -193,7 +193,7 @@ extension AppDatabase {
     /// Records a join or leave event and its audit entry, in the caller's transaction.
     static func insert(
         _ db: Database, _ event: MembershipEvent, version: StatuteVersion, at now: Moment, actor: AuditActor,
-        appender: inout AuditAppender, application: Int? = nil, decidedBy: String? = nil
+        appender: inout AuditAppender, application: ApplicationID? = nil, decidedBy: String? = nil
     ) throws {
         try db.execute(
             sql: "INSERT INTO membership_event (resident_id, kind, requested_on, effective_on, recorded_at) VALUES (?, ?, ?, ?, ?)",

@@ -143,7 +143,7 @@ extension AppDatabase {
             let event = try decide(MembershipRules(statute: statute), resident, events)
             let now = clock.now()
             var audit = try AuditAppender(db, at: now)
-            var recordedApplication: Int?
+            var recordedApplication: ApplicationID?
             if let application {
                 try db.execute(
                     sql: """
@@ -154,7 +154,7 @@ extension AppDatabase {
                         id.rawValue, date.description, application.intakeOn?.description, application.meetsProfile, date.description,
                         now.description,
                     ])
-                recordedApplication = Int(db.lastInsertedRowID)
+                recordedApplication = ApplicationID(Int(db.lastInsertedRowID))
             }
             try Self.insert(
                 db, event, version: version, at: now, actor: actor, appender: &audit, application: recordedApplication,
