@@ -13,7 +13,7 @@ struct BallotCommand: ParsableCommand {
               buurtstem ballot open 2 --option speeltuin:Speeltuin:15000 --option bankjes:Bankjes:4000
               buurtstem ballot enter 2 speeltuin,bankjes --count 14
               buurtstem ballot enter 1 voor --count 12
-              buurtstem ballot close 1
+              buurtstem ballot close 1                  # the result to read; --format json prints the stored result
               buurtstem ballot result 1 --format json
               buurtstem ballot chair 3 --adopted --chair "Fatima Amrani"
             A tie under `staking herstemming` sends the proposal back for a second round: open its ballot again.
@@ -27,10 +27,12 @@ struct BallotCommand: ParsableCommand {
         @Argument(help: "The number of the ballot whose votes tied.") var ballot: BallotID
         @Flag(help: "The chair's decision.") var decision: Decision
         @Option(help: "Who chaired (for the minutes).") var chair: String
+        @Option(help: "text (the result to read, default) or json (the stored result).") var format: BallotResultText.Format = .text
         @OptionGroup var database: DatabaseOptions
         func run() throws {
-            let (result, head) = try refusing { try database.open().decideByChair(ballot: ballot, adopted: decision == .adopted, chair: chair) }
-            print(result.encoded())
+            let db = try database.open()
+            let (result, head) = try refusing { try db.decideByChair(ballot: ballot, adopted: decision == .adopted, chair: chair) }
+            print(format == .json ? result.encoded() : try BallotResultText.text(result, ballot: ballot, database: db))
             say("cliAuditHead", ["head": "\(head)"])
         }
     }
@@ -65,10 +67,12 @@ struct BallotCommand: ParsableCommand {
     struct Recount: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Recount a closed ballot from its public board; exit 1 if it differs.")
         @Argument(help: "The ballot's number (printed when it opened; `buurtstem assembly turnout ASSEMBLY` lists them).") var ballot: BallotID
+        @Option(help: "text (the recount to read, default) or json.") var format: BallotResultText.Format = .text
         @OptionGroup var database: DatabaseOptions
         func run() throws {
-            let (matches, recount) = try refusing { try database.open().recount(ballot) }
-            print(recount.encoded())
+            let db = try database.open()
+            let (matches, recount) = try refusing { try db.recount(ballot) }
+            print(format == .json ? recount.encoded() : try BallotResultText.text(recount, ballot: ballot, database: db))
             say(matches ? "cliRecountMatches" : "cliRecountDiffers")
             if !matches { throw ExitCode(1) }
         }
@@ -130,10 +134,12 @@ struct BallotCommand: ParsableCommand {
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Close and count the ballot; prints the result and the audit head.")
         @Argument(help: "The ballot's number (printed when it opened; `buurtstem assembly turnout ASSEMBLY` lists them).") var ballot: BallotID
+        @Option(help: "text (the result to read, default) or json (the stored result).") var format: BallotResultText.Format = .text
         @OptionGroup var database: DatabaseOptions
         func run() throws {
-            let (result, head) = try refusing { try database.open().closeBallot(ballot) }
-            print(result.encoded())
+            let db = try database.open()
+            let (result, head) = try refusing { try db.closeBallot(ballot) }
+            print(format == .json ? result.encoded() : try BallotResultText.text(result, ballot: ballot, database: db))
             say("cliAuditHead", ["head": "\(head)"])
         }
     }
@@ -141,11 +147,13 @@ struct BallotCommand: ParsableCommand {
     struct Result: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a closed ballot's result.")
         @Argument(help: "The ballot's number (printed when it opened; `buurtstem assembly turnout ASSEMBLY` lists them).") var ballot: BallotID
+        @Option(help: "text (the result to read, default) or json (the stored result).") var format: BallotResultText.Format = .text
         @OptionGroup var database: DatabaseOptions
         func run() throws {
-            let record = try refusing { try database.open().ballot(ballot) }
-            guard let result = record.result else { throw refusal("cliBallotStillOpen", ["ballot": "\(ballot)"]) }
-            print(result)
+            let db = try database.open()
+            let record = try refusing { try db.ballot(ballot) }
+            guard let result = record.result, let parsed = JSONValue.parse(result) else { throw refusal("cliBallotStillOpen", ["ballot": "\(ballot)"]) }
+            print(format == .json ? result : try BallotResultText.text(parsed, ballot: ballot, database: db))
         }
     }
 }
