@@ -20,6 +20,36 @@ struct StaffGateTests {
     static let deskPages = ["/balie", "/balie/1"]
     static let deskForms = ["/balie/1/aanwezig", "/balie/1/volmacht", "/balie/1/code", "/balie/1/stemstatus"]
 
+    @Test("after signing in, staff return to the page that asked for it, where their role may see it, and never to another site")
+    func returnAfterSignIn() async throws {
+        let (_, _, _, _, app) = try StaffTests.evening()
+        try await app.test(.router) { client in
+            var desk = Browser()
+            #expect(try await desk.get(client, "/balie/1").headers[.location] == "/inloggen?terug=/balie/1")
+            #expect(try await desk.get(client, "/inloggen?terug=/balie/1").status == .ok)
+            #expect(desk.lastPage.contains(#"<input type="hidden" name="terug" value="/balie/1">"#))
+            #expect(
+                try await desk.post(client, "/inloggen", [("name", "balie1"), ("password", "koffie en koekjes"), ("terug", "/balie/1")], csrf: false)
+                    .headers[.location] == "/balie/1")
+            var board = Browser()
+            #expect(
+                try await board.post(
+                    client, "/inloggen", [("name", "fatima"), ("password", "bankjes op het plein"), ("terug", "/bestuur/notulen/1")], csrf: false
+                ).headers[.location] == "/bestuur/notulen/1")
+            // The desk asked for a board page: its own start instead of a refusal.
+            var other = Browser()
+            #expect(
+                try await other.post(client, "/inloggen", [("name", "balie1"), ("password", "koffie en koekjes"), ("terug", "/bestuur/accounts")], csrf: false)
+                    .headers[.location] == "/balie")
+            for elsewhere in ["//evil.example/balie", "https://evil.example/", "/balie//evil.example", "/elders"] {
+                var browser = Browser()
+                let response = try await browser.post(
+                    client, "/inloggen", [("name", "balie1"), ("password", "koffie en koekjes"), ("terug", elsewhere)], csrf: false)
+                #expect(response.headers[.location] == "/balie", "\(elsewhere)")
+            }
+        }
+    }
+
     @Test("nobody signed in is sent to sign in; the desk may not use the board's pages; a form without the session's token changes nothing")
     func gate() async throws {
         let (db, _, _, _, app) = try StaffTests.evening()
@@ -28,7 +58,9 @@ struct StaffGateTests {
             var nobody = Browser()
             for path in Self.boardPages + Self.deskPages {
                 let response = try await nobody.get(client, path)
-                #expect(response.status == .seeOther && response.headers[.location] == "/inloggen", "GET \(path)")
+                // Sent to sign in, and back to this page afterwards.
+                let back = path == "/bestuur" || path == "/balie" ? "/inloggen" : "/inloggen?terug=" + path.replacingOccurrences(of: "?", with: "%3F")
+                #expect(response.status == .seeOther && response.headers[.location] == back, "GET \(path)")
             }
             for path in Self.boardForms + Self.deskForms {
                 let response = try await nobody.post(client, path, [("member", "R35")], csrf: false)

@@ -33,7 +33,7 @@ struct ProjectorPage: Sendable {
         let ballots = turnout.ballots.map { ballot -> [String: Any] in
             var item: [String: Any] = ["title": ballot.title, "open": ballot.open]
             if ballot.open {
-                item["votesCast"] = Catalogue.both("votesCast", ["count": String(ballot.votes)])
+                item["votesCast"] = Catalogue.both(ballot.votes == 1 ? "votesCastOne" : "votesCast", ["count": String(ballot.votes)])
             } else if let record = try? database.ballot(ballot.id), let result = record.counted {
                 item["result"] = Self.resultContext(result, options: record.options)
             }

@@ -47,7 +47,7 @@ struct StaffGateMiddleware: RouterMiddleware {
             context.signedIn = session
             context.form = form
         } else {
-            guard let session = try await gate.session(request, role: role) else { return StaffGate.signIn }
+            guard let session = try await gate.session(request, role: role) else { return StaffGate.signIn(returningTo: request) }
             context.signedIn = session
         }
         return try await next(request, context)

@@ -2,6 +2,7 @@ import BuurtstemCore
 import BuurtstemDocuments
 import BuurtstemStore
 import Dispatch
+import Foundation
 public import Hummingbird
 import Statuut
 
@@ -45,8 +46,28 @@ struct StaffGate: Sendable {
 
     static var signIn: Response { Response(status: .seeOther, headers: [.location: "/inloggen"]) }
 
+    /// To the sign-in page, which returns to `request`'s page after signing in (a page, not a form;
+    /// the sections' own first pages need no return).
+    static func signIn(returningTo request: Request) -> Response {
+        let path = request.uri.string
+        guard request.method == .get, returningTo(path) != nil, path != "/bestuur", path != "/balie",
+            let encoded = path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~/")))
+        else { return signIn }
+        return Response(status: .seeOther, headers: [.location: "/inloggen?terug=\(encoded)"])
+    }
+
+    /// A page of the board or the desk to return to after signing in; nil for anything else (never
+    /// another site: no open redirect).
+    static func returningTo(_ path: String?) -> String? {
+        guard let path, path.hasPrefix("/bestuur") || path.hasPrefix("/balie"), !path.contains("//"), !path.contains("\\"),
+            path.unicodeScalars.allSatisfy({ $0.value > 32 && $0.value < 127 })
+        else { return nil }
+        return path
+    }
+
     func register(on router: Router<WebContext>) {
-        router.get("inloggen") { _, _ in Self.loginForm(error: nil) }
+        router.get("inloggen") { request, _ in Self.loginForm(error: nil, returningTo: Self.returningTo(request.uri.queryParameters["terug"].map(String.init)))
+        }
         router.post("inloggen") { request, context in try await self.login(request, context) }
         router.post("uitloggen") { request, _ in
             _ = try await self.post(request, role: .desk)
@@ -57,9 +78,10 @@ struct StaffGate: Sendable {
         }
     }
 
-    static func loginForm(error: (nl: String, en: String)?, status: HTTPResponse.Status = .ok) -> Response {
+    static func loginForm(error: (nl: String, en: String)?, returningTo: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
         var context: [String: Any] = [:]
         if let error { context["error"] = ["nl": error.nl, "en": error.en] }
+        if let returningTo { context["returningTo"] = returningTo }
         return PageTemplates.page("login", title: Catalogue.text("signIn", .nl), context, status: status)
     }
 
@@ -75,18 +97,23 @@ struct StaffGate: Sendable {
                 status: .tooManyRequests)
         }
         let form = try await Forms.fields(request)
+        let back = Self.returningTo(form.value("terug"))
         let name = form.value("name") ?? ""
         let password = form["password"]?.first ?? ""
         let database = self.database
         let account = try await offThread { try database.authenticateStaff(name: name, password: password) }
         guard let account else {
             await limiter.fail(context.client)
-            return Self.loginForm(error: (Catalogue.text("wrongNameOrPassword", .nl), Catalogue.text("wrongNameOrPassword", .en)), status: .forbidden)
+            return Self.loginForm(
+                error: (Catalogue.text("wrongNameOrPassword", .nl), Catalogue.text("wrongNameOrPassword", .en)), returningTo: back, status: .forbidden)
         }
         // Signing in again ends this browser's older session: one browser, one session.
         await sessions.end(request.cookies[Self.cookie]?.value)
         let id = await sessions.start(StaffSession(account: account, csrf: StaffSessions.randomID()))
-        var response = Response(status: .seeOther, headers: [.location: account.role == .board ? "/bestuur" : "/balie"])
+        // Back to the page that asked for the sign-in, where the account may see it; else its own start.
+        let start = account.role == .board ? "/bestuur" : "/balie"
+        let location = back.flatMap { account.role == .board || $0.hasPrefix("/balie") ? $0 : nil } ?? start
+        var response = Response(status: .seeOther, headers: [.location: location])
         response.setCookie(Cookie(name: Self.cookie, value: id, path: "/", secure: true, httpOnly: true, sameSite: .strict))
         return response
     }
