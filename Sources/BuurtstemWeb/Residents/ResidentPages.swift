@@ -201,7 +201,14 @@ struct ResidentPages: Sendable {
             if let budget = ballot.budget {
                 // A running total without JavaScript: "update the total" posts the ticks back and shows the sum.
                 let total = ballot.options.filter { ticked.contains($0.id) }.reduce(0) { $0 + ($1.cost ?? 0) }
-                context["budget"] = ["total": Catalogue.both("tickedOfBudget", ["total": HTML.euros(total), "budget": HTML.euros(budget)])]
+                // How the count uses the ticks, as the method does it.
+                let hint = ballot.method == .greedy ? "tickEverythingGreedy" : ballot.method == .greedyTopUp ? "tickEverythingTopUp" : "tickEverything"
+                context["budget"] = [
+                    "total": Catalogue.both("tickedOfBudget", ["total": HTML.euros(total), "budget": HTML.euros(budget)]), "hint": Catalogue.both(hint),
+                ]
+            } else {
+                let seats = ballot.seats ?? 1
+                context["approvalHint"] = seats == 1 ? Catalogue.both("approvalHintOne") : Catalogue.both("approvalHint", ["seats": String(seats)])
             }
         case .instantRunoff, .singleTransferableVote, .schulze:
             context["ranked"] = ["options": ballot.options.map { ["id": $0.id, "name": $0.name] }, "positions": Array(1...ballot.options.count)]
