@@ -211,6 +211,8 @@ struct StaffTests {
             let page = try await desk.get(client, "/balie/1?postcode=1067+pb&huisnummer=35")
             #expect(page.status == .ok)
             #expect(desk.lastPage.contains("id=\"member-R35\"") && desk.lastPage.contains("30 aanwezig"))
+            // What tells members at one address apart without names: the year of birth, not the day.
+            #expect(desk.lastPage.contains("geboren in 1980") && !desk.lastPage.contains("1980-01-01"))
             #expect(!desk.lastPage.contains("member-R36"))
             #expect(try await desk.get(client, "/balie/1?postcode=1067+XX&huisnummer=99").status == .ok)
             #expect(desk.lastPage.contains("Niemand"))

@@ -20,6 +20,9 @@ public struct DeskEntry: Sendable, Hashable {
     public var address: Address
     /// Only where the association keeps names.
     public var name: String?
+    /// The year of birth, where the register gives it: what tells members at one address apart
+    /// when no names are kept (the desk asks it; the day and month stay unshown).
+    public var birthYear: Int? = nil
     public var present: Bool
     /// Whom this member gave a proxy to, if anyone.
     public var proxyTo: ResidentID?
@@ -59,7 +62,7 @@ extension AppDatabase {
 
     static func deskEntries(_ db: Database, assembly id: AssemblyID, reference: CivilDate, extra: String, arguments: StatementArguments) throws -> [DeskEntry] {
         let sql = """
-            SELECT e.resident_id, r.name, s.postcode, s.house_number, s.addition,
+            SELECT e.resident_id, r.name, r.birth_date, r.birth_year, s.postcode, s.house_number, s.addition,
                    EXISTS (SELECT 1 FROM attendance a WHERE a.assembly_id = e.assembly_id AND a.resident_id = e.resident_id) AS present,
                    (SELECT holder FROM proxy p WHERE p.assembly_id = e.assembly_id AND p.giver = e.resident_id) AS proxy_to,
                    (SELECT COUNT(*) FROM proxy p WHERE p.assembly_id = e.assembly_id AND p.holder = e.resident_id) AS proxies_held,
@@ -81,9 +84,10 @@ extension AppDatabase {
                     nl: "het adres van \(member) in het register is onleesbaar (postcode `\(row["postcode"] as String? ?? "")`)",
                     en: "the register's address of \(member) cannot be read (postcode `\(row["postcode"] as String? ?? "")`)")
             }
+            let birthYear: Int? = (row["birth_year"] as Int?) ?? (row["birth_date"] as String?).flatMap { Int($0.prefix(4)) }
             return DeskEntry(
                 id: member, address: Address(postcode: postcode, houseNumber: row["house_number"], addition: row["addition"]),
-                name: row["name"], present: row["present"], proxyTo: (row["proxy_to"] as String?).map(ResidentID.init),
+                name: row["name"], birthYear: birthYear, present: row["present"], proxyTo: (row["proxy_to"] as String?).map(ResidentID.init),
                 proxiesHeld: row["proxies_held"], code: DeskEntry.CodeState(rawValue: (row["code_state"] as String?) ?? "none") ?? .none)
         }
     }

@@ -147,10 +147,13 @@ struct DeskPages: Sendable {
         if let holder = entry.proxyTo { states.append(Catalogue.both("proxyGivenTo", ["holder": holder.rawValue])) }
         if entry.proxiesHeld > 0 { states.append(Catalogue.both("holdsProxies", ["count": String(entry.proxiesHeld)])) }
         states.append(Catalogue.both([DeskEntry.CodeState.none: "noCodeYet", .issued: "codeSentNotActive", .active: "codeActive"][entry.code] ?? "noCodeYet"))
-        return [
+        var found: [String: Any] = [
             "id": entry.id.rawValue, "name": entry.name ?? entry.id.rawValue, "address": entry.address.description, "states": states,
             "present": entry.present, "noCode": entry.code == .none, "canAct": assemblyOpen, "back": search.query,
         ]
+        // What tells members at one address apart (the addition is in the address).
+        if let year = entry.birthYear { found["born"] = Catalogue.both("bornIn", ["year": String(year)]) }
+        return found
     }
 
     /// Returns to the desk page with the search kept and a confirmation shown.
