@@ -202,6 +202,29 @@ struct StaffTests {
         #expect(!log.contains("honing") && !log.contains("suiker"))
     }
 
+    @Test("the proposal form is offered only until the assembly opens, and keeps what was typed when it is refused")
+    func proposalForm() async throws {
+        let (db, _, _, _, app) = try Self.evening()
+        let (next, _) = try db.scheduleAssembly(date: CivilDate(iso: "2026-09-20")!, place: "LuCafé", today: CivilDate(iso: "2026-03-20")!)
+        try await app.test(.router) { client in
+            var board = Browser()
+            try await board.signIn(client, "fatima", "bankjes op het plein")
+            // The evening's assembly is open: no form that can only fail.
+            try await board.get(client, "/bestuur/vergaderingen/1")
+            #expect(!board.lastPage.contains("/bestuur/vergaderingen/1/voorstellen") && board.lastPage.contains("tot de vergadering opent"))
+            try await board.get(client, "/bestuur/vergaderingen/\(next.id)")
+            #expect(board.lastPage.contains("/bestuur/vergaderingen/\(next.id)/voorstellen"))
+            // An unknown kind is refused; the title, the text and the submitter stay as typed.
+            let refused = try await board.post(
+                client, "/bestuur/vergaderingen/\(next.id)/voorstellen",
+                [("title", "Bomen <aan> de gracht"), ("text", "Twaalf linden."), ("kind", "onbekend"), ("party", "Gemeente Amsterdam")])
+            #expect(refused.status != .ok && refused.status != .seeOther)
+            #expect(board.lastPage.contains(#"value="Bomen &lt;aan&gt; de gracht""#) && board.lastPage.contains(">Twaalf linden.</textarea>"))
+            #expect(board.lastPage.contains(#"value="Gemeente Amsterdam""#))
+            #expect(!board.lastPage.contains("(yesNo)") && board.lastPage.contains("voor of tegen / yes or no"))
+        }
+    }
+
     @Test("the desk finds a member by address, checks them in, records a proxy and hands out a new code that works")
     func desk() async throws {
         let (db, codes, ballot, time, app) = try Self.evening()

@@ -11,7 +11,7 @@ extension BoardPages {
 
     func agenda(
         _ id: AssemblyID, session: StaffSession, message: (nl: String, en: String)? = nil, ok: Bool = false,
-        status: HTTPResponse.Status = .ok
+        status: HTTPResponse.Status = .ok, draft: [String: [String]] = [:]
     ) throws -> Response {
         guard let assembly = try database.assemblies().first(where: { $0.id == id }) else {
             return PageTemplates.staffPage(
@@ -27,7 +27,16 @@ extension BoardPages {
             [
                 "heading": Catalogue.both("agendaOf", ["date": assembly.date.description]), "place": assembly.place,
                 "stateName": Catalogue.both("state-\(assembly.state.rawValue)"), "cards": cards, "hasCards": !cards.isEmpty, "assemblyID": id,
-                "kinds": statute.decisionKinds.map { ["name": $0.name, "method": $0.method.value.rawValue] },
+                // A proposal can be submitted until the assembly opens; what was typed stays after a refusal.
+                "canSubmit": assembly.state == .scheduled || assembly.state == .called,
+                "draftTitle": draft.value("title") ?? "", "draftText": draft.value("text") ?? "", "draftParty": draft.value("party") ?? "",
+                "kinds": statute.decisionKinds.map { kind -> [String: Any] in
+                    let method = Catalogue.both("method-\(kind.method.value.rawValue)")
+                    return [
+                        "name": kind.name, "method": "\(method["nl"] ?? "") / \(method["en"] ?? "")",
+                        "selected": draft.value("kind") == kind.name,
+                    ]
+                },
             ], flash: message, ok: ok, status: status)
     }
 
@@ -101,9 +110,9 @@ extension BoardPages {
             let proposal = try database.submitProposal(draft, on: clock.today(), actor: session.account.actor)
             return try agenda(assembly, session: session, message: Catalogue.pair("proposalSubmitted", ["id": String(proposal.id)]), ok: true)
         } catch let problem as Problem {
-            return try agenda(assembly, session: session, message: (problem.nl, problem.en), status: .badRequest)
+            return try agenda(assembly, session: session, message: (problem.nl, problem.en), status: .badRequest, draft: form)
         } catch {
-            return try agenda(assembly, session: session, message: explain(error), status: Explained(error).status)
+            return try agenda(assembly, session: session, message: explain(error), status: Explained(error).status, draft: form)
         }
     }
 
