@@ -23,15 +23,7 @@ func commandLineError(_ error: any Error) -> any Error {
         return ValidationError(nl ? Speech.text("cliWeakPassword", ["count": String(PasswordHash.minimumLength)]) : weak.description)
     case let malformed as BallotOption.Malformed: return ValidationError(nl ? malformed.nl : malformed.en)
     case let problem as VotingCode.Problem:
-        let text: String =
-            switch problem {
-            case .typo: Speech.text("codeTypo")
-            case .wrongLength(let n): Speech.text("codeWrongLength", ["count": String(n)])
-            case .notACodeCharacter(let c) where "0O".contains(c): Speech.text("codeNoZeroOrO")
-            case .notACodeCharacter(let c) where "1IL".contains(c): Speech.text("codeNoOneIOrL")
-            case .notACodeCharacter(let c): Speech.text("codeBadCharacter", ["character": String(c)])
-            }
-        return ValidationError(text)
+        return ValidationError(problem.text(in: language))
     default: return error
     }
 }

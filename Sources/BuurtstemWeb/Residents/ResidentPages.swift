@@ -140,15 +140,7 @@ struct ResidentPages: Sendable {
     }
 
     /// Why a typed code is not a code, in Dutch and English.
-    static func explain(_ problem: VotingCode.Problem) -> (nl: String, en: String) {
-        switch problem {
-        case .typo: Catalogue.pair("codeTypo")
-        case .wrongLength(let n): Catalogue.pair("codeWrongLength", ["count": String(n)])
-        case .notACodeCharacter(let c) where "0O".contains(c): Catalogue.pair("codeNoZeroOrO")
-        case .notACodeCharacter(let c) where "1IL".contains(c): Catalogue.pair("codeNoOneIOrL")
-        case .notACodeCharacter(let c): Catalogue.pair("codeBadCharacter", ["character": String(c)])
-        }
-    }
+    static func explain(_ problem: VotingCode.Problem) -> (nl: String, en: String) { (problem.text(in: .nl), problem.text(in: .en)) }
 
     func ballots(_ request: Request) async throws -> Response {
         guard let session = try await voterSession(request) else { return codeForm(error: nil) }
