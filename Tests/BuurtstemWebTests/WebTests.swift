@@ -35,7 +35,9 @@ struct WebTests {
         _ = try db.callAssembly(1, on: CivilDate(iso: "2026-03-01")!)
         let codes = Dictionary(uniqueKeysWithValues: try db.issueCodes(assembly: 1).map { ($0.member, $0.code) })
         let proposal = try db.submitProposal(
-            Proposal(id: 0, title: "Bankjes op het plein", text: "", kind: "gewoon", source: .board, assembly: 1),
+            Proposal(
+                id: 0, title: "Bankjes op het plein", text: "Zes bankjes rond de speeltuin.\n\nEn schaduw: <twee> bomen.", kind: "gewoon",
+                source: .board, assembly: 1),
             on: CivilDate(iso: "2026-02-20")!)
         _ = try db.admitProposal(proposal.id)
         // Proposals admitted to the agenda whose ballots the test opens later.
@@ -191,9 +193,17 @@ struct WebTests {
             var headers = same
             headers[.cookie] = cookie
             try await client.execute(uri: "/stemmen", method: .get, headers: headers) { #expect(String(buffer: $0.body).contains("/stemmen/\(ballot)")) }
-            try await client.execute(uri: "/stemmen/\(ballot)", method: .get, headers: headers) { #expect(String(buffer: $0.body).contains("value=\"yes\"")) }
+            try await client.execute(uri: "/stemmen/\(ballot)", method: .get, headers: headers) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("value=\"yes\""))
+                // The proposal in full, paragraph by paragraph and as text, before the choice.
+                #expect(
+                    page.contains("<p class=\"proposal-text\">Zes bankjes rond de speeltuin.</p>")
+                        && page.contains("<p class=\"proposal-text\">En schaduw: &lt;twee&gt; bomen.</p>"))
+            }
             try await client.execute(uri: "/stemmen/\(ballot)", method: .post, headers: headers, body: ByteBuffer(string: "choice=no")) { response in
-                #expect(String(buffer: response.body).contains("name=\"choice\" value=\"no\""))
+                let page = String(buffer: response.body)
+                #expect(page.contains("name=\"choice\" value=\"no\"") && page.contains("U stemt over: Bankjes op het plein"))
             }
             try await client.execute(uri: "/stemmen/\(ballot)/bevestig", method: .post, headers: headers, body: ByteBuffer(string: "choice=no")) { response in
                 #expect(response.status == .created)

@@ -149,6 +149,11 @@ extension AppDatabase {
         }
     }
 
+    /// The proposal a ballot decides (its title and its full text, for the voter).
+    public func ballotProposal(_ id: BallotID) throws -> Proposal {
+        try writer.read { db in try Self.proposal(db, try Self.ballot(db, id).proposal) }
+    }
+
     /// Attendance, quorum and the number of votes on each ballot of an assembly.
     public func turnout(assembly id: AssemblyID) throws -> Turnout {
         try writer.read { db in

@@ -175,8 +175,10 @@ struct ResidentPages: Sendable {
         let changeable = try database.votesMayBeChanged(ballot: id)
         let voted = try database.hasVoted(session.code, ballot: id)
         if voted && !changeable { return Self.voterMessage("alreadyVoted", title: "votedTitle", class: "ok") }
-        let title = try database.ballotTitle(id)
-        var context: [String: Any] = ["id": id, "title": title, "voted": voted]
+        let proposal = try database.ballotProposal(id)
+        let title = proposal.title
+        // The proposal in full before the choice: a resident votes on what it says, not on a title.
+        var context: [String: Any] = ["id": id, "title": title, "voted": voted, "paragraphs": Self.paragraphs(proposal.text)]
         if let error { context["error"] = ["nl": error.nl, "en": error.en] }
         if changeable { context["changeNotice"] = Catalogue.both(voted ? "changeAfterVoting" : "changeAllowed") }
         switch ballot.method {
@@ -237,7 +239,16 @@ struct ResidentPages: Sendable {
         do throws(Refusal) { choice = try Choice(written, method: ballot.method, options: ballot.options) } catch {
             return try await ballotForm(request, id, error: (error.nl, error.en))
         }
-        return Self.voterPage("confirm", title: "confirmTitle", ["id": id, "choice": choice.stored, "shown": shown(choice, on: ballot)])
+        let subject = try await database.onPages { try $0.ballotProposal(id).title }
+        return Self.voterPage(
+            "confirm", title: "confirmTitle",
+            ["id": id, "choice": choice.stored, "shown": shown(choice, on: ballot), "subject": Catalogue.both("votingOn", ["title": subject])])
+    }
+
+    /// A proposal's text as paragraphs (split at blank lines), for the page to show as written.
+    static func paragraphs(_ text: String) -> [String] {
+        text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n")
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
     }
 
     /// A choice as the voter reads it: yes/no in words, options by name (ranked in order), and
