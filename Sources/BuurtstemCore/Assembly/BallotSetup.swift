@@ -10,8 +10,6 @@ public struct BallotSetup: Sendable, Hashable {
     public var seats: Int?
     /// Whole euros (budget ballots): what is left of the period's budget (`BudgetUse`).
     public var budget: Int?
-    /// Whole euros of the period's budget granted by earlier ballots (0 when it has no period).
-    public var budgetSpent: Int = 0
 
     /// Why the ballot cannot open: the assembly's or the proposal's state, or the options given.
     public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
@@ -64,7 +62,6 @@ public struct BallotSetup: Sendable, Hashable {
                     en: "the budget for \(kind.name) \(period.1) is spent: € \(spent) of € \(whole) is already granted (\(kind.budget.source.cited(in: .en)))")
             }
             setup.budget = whole - spent
-            setup.budgetSpent = spent
         }
         return setup
     }
