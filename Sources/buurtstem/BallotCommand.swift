@@ -32,7 +32,7 @@ struct BallotCommand: ParsableCommand {
         func run() throws {
             let db = try database.open()
             let (result, head) = try refusing { try db.decideByChair(ballot: ballot, adopted: decision == .adopted, chair: chair) }
-            print(format == .json ? result.encoded() : try BallotResultText.text(result, ballot: ballot, database: db))
+            print(format == .json ? result.json.encoded() : try BallotResultText.text(result, ballot: ballot, database: db))
             say("cliAuditHead", ["head": "\(head)"])
         }
     }
@@ -72,7 +72,7 @@ struct BallotCommand: ParsableCommand {
         func run() throws {
             let db = try database.open()
             let (matches, recount) = try refusing { try db.recount(ballot) }
-            print(format == .json ? recount.encoded() : try BallotResultText.text(recount, ballot: ballot, database: db))
+            print(format == .json ? recount.json.encoded() : try BallotResultText.text(recount, ballot: ballot, database: db))
             say(matches ? "cliRecountMatches" : "cliRecountDiffers")
             if !matches { throw ExitCode(1) }
         }
@@ -139,7 +139,7 @@ struct BallotCommand: ParsableCommand {
         func run() throws {
             let db = try database.open()
             let (result, head) = try refusing { try db.closeBallot(ballot) }
-            print(format == .json ? result.encoded() : try BallotResultText.text(result, ballot: ballot, database: db))
+            print(format == .json ? result.json.encoded() : try BallotResultText.text(result, ballot: ballot, database: db))
             say("cliAuditHead", ["head": "\(head)"])
         }
     }
@@ -152,8 +152,8 @@ struct BallotCommand: ParsableCommand {
         func run() throws {
             let db = try database.open()
             let record = try refusing { try db.ballot(ballot) }
-            guard let result = record.result, let parsed = JSONValue.parse(result) else { throw refusal("cliBallotStillOpen", ["ballot": "\(ballot)"]) }
-            print(format == .json ? result : try BallotResultText.text(parsed, ballot: ballot, database: db))
+            guard let stored = record.result, let result = record.counted else { throw refusal("cliBallotStillOpen", ["ballot": "\(ballot)"]) }
+            print(format == .json ? stored : try BallotResultText.text(result, ballot: ballot, database: db))
         }
     }
 }

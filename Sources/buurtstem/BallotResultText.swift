@@ -11,10 +11,9 @@ enum BallotResultText {
     /// How a ballot command prints its result.
     enum Format: String, ExpressibleByArgument { case text, json }
 
-    static func text(_ json: JSONValue, ballot id: BallotID, database db: AppDatabase) throws -> String {
+    static func text(_ result: BallotResult, ballot id: BallotID, database db: AppDatabase) throws -> String {
         let language = Speech.language
         let ballot = try db.ballot(id)
-        let result = try BallotResult(json)
         let title = try db.ballotTitle(id)
         let names = Dictionary(ballot.options.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         var lines = [Speech.text("cliResultHeading", ["ballot": "\(id)", "proposal": "\(ballot.proposal)", "title": title])]
@@ -35,7 +34,7 @@ enum BallotResultText {
                         "yesLabel": Speech.text("choiceYes"), "yes": String(count.yes), "noLabel": Speech.text("choiceNo"), "no": String(count.no),
                         "blankLabel": Speech.text("choiceBlank"), "blank": String(count.blank),
                     ]))
-            if case .string(let explanation)? = json["explanation"]?[language.rawValue] { lines.append(explanation) }
+            if let explanation = result.explanation { lines.append(explanation.text(in: language)) }
             if let chair = result.chairDecision?.chair { lines.append(Speech.text("chairDecidedAfterTie", ["chair": chair])) }
         } else {
             let elected = (result.elected ?? []).map { names[$0] ?? $0 }
@@ -61,9 +60,9 @@ enum BallotResultText {
                         : Speech.text(
                             quorum.met ? "cliResultQuorumMet" : "cliResultQuorumNotMet", ["counted": String(quorum.counted), "needed": String(quorum.needed)]))
         }
-        if case .string(let party)? = json["vetoedBy"] { lines.append(Speech.text("cliResultVetoed", ["party": party])) }
-        if case .int(let version)? = json["newStatuteVersion"], case .string(let from)? = json["newStatuteValidFrom"] {
-            lines.append(Speech.text("cliResultNewStatute", ["version": String(version), "from": from]))
+        if let party = result.vetoedBy { lines.append(Speech.text("cliResultVetoed", ["party": party])) }
+        if let version = result.newStatuteVersion, let from = result.newStatuteValidFrom {
+            lines.append(Speech.text("cliResultNewStatute", ["version": String(version), "from": from.description]))
         }
         return lines.joined(separator: "\n")
     }

@@ -152,7 +152,14 @@ struct AuditEventTests {
         let day = CivilDate(iso: "2026-03-01")!
         let address = Address(postcode: try Postcode(parsing: "1067 PV"), houseNumber: 2, addition: "A")
         let other = Address(postcode: try Postcode(parsing: "1067 PA"), houseNumber: 12)
-        let result: JSONValue = .object(["ballot": .int(4), "outcome": .string("adopted"), "yes": .int(3), "quorum": .object(["met": .bool(true)])])
+        var result = BallotResult(method: "yes-no", outcome: .adopted)
+        result.ballot = 4
+        result.yes = 3
+        result.quorum = BallotResult.Quorum(met: true, counted: 3, needed: 2)
+        let stored: [String: JSONValue] = [
+            "ballot": .int(4), "method": .string("yes-no"), "outcome": .string("adopted"), "yes": .int(3),
+            "quorum": .object(["met": .bool(true), "counted": .int(3), "needed": .int(2)]),
+        ]
         let actions: [AuditAction] = [
             try Self.check(
                 MemberApplied(application: 3, resident: ResidentID("R1"), appliedOn: day),
@@ -203,9 +210,9 @@ struct AuditEventTests {
                     "absent": .int(1), "unchanged": .int(3),
                 ]),
             try Self.check(
-                BallotClosed(result: result), ["ballot": .int(4), "outcome": .string("adopted"), "yes": .int(3), "quorum": .object(["met": .bool(true)])]),
+                BallotClosed(result: result), stored),
             try Self.check(
-                BallotChairDecided(result: result), ["ballot": .int(4), "outcome": .string("adopted"), "yes": .int(3), "quorum": .object(["met": .bool(true)])]),
+                BallotChairDecided(result: result), stored),
             try Self.check(
                 StatuteAdopted(version: 1, validFrom: day, sha256: "cd", file: "w.statuut", how: "founding", name: "Wildeman"),
                 [

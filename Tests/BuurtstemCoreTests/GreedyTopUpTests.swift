@@ -63,10 +63,9 @@ struct GreedyTopUpTests {
     func ballotResult() throws {
         let options = Self.projects.map { BallotOption(id: $0.id, name: $0.name, cost: $0.cost) }
         let choices: [Choice] = Array(repeating: .options(["a"]), count: 5) + Array(repeating: .options(["b", "c"]), count: 4)
-        let value = BallotCounting.count(
+        let result = BallotCounting.count(
             choices, method: .greedyTopUp, options: options, seats: nil, budget: 100, kind: TestStatutes.wildeman.decisionKinds[0],
             attendance: Attendance(), electorate: 100)
-        let result = try BallotResult(value)
         #expect(result.elected == ["a", "b"])
         #expect(result.stoppedAt == "b" && result.topUp == 10)
     }

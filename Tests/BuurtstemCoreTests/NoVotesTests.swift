@@ -13,16 +13,13 @@ struct NoVotesTests {
         BallotOption(id: "c", name: "Speeltuin", cost: 30_000),
     ]
 
-    static func count(_ choices: [Choice], _ method: TallyMethod, seats: Int? = nil, budget: Int? = nil) -> JSONValue {
+    static func count(_ choices: [Choice], _ method: TallyMethod, seats: Int? = nil, budget: Int? = nil) -> BallotResult {
         let kind = TestStatutes.wildeman.decisionKinds[0]
         return BallotCounting.count(
             choices, method: method, options: options, seats: seats, budget: budget, kind: kind, attendance: Attendance(), electorate: 100)
     }
 
-    static func elected(_ result: JSONValue) -> [String] {
-        guard case .object(let object) = result, case .array(let list)? = object["elected"] else { return ["<no elected list>"] }
-        return list.compactMap { if case .string(let id) = $0 { return id } else { return nil } }
-    }
+    static func elected(_ result: BallotResult) -> [String] { result.elected ?? ["<no elected list>"] }
 
     @Test(
         "with no votes every method elects nothing",

@@ -61,4 +61,19 @@ struct ReleaseFixtureTests {
         ]
         #expect(expected.isSubset(of: actions), "missing: \(expected.subtracting(actions))")
     }
+
+    @Test("every stored result reads as a BallotResult and writes the very bytes that release stored")
+    func resultsReadAsTypes() throws {
+        var read = 0
+        for fixture in try Self.fixtures() {
+            let db = try Self.open(fixture)
+            let stored = try db.writer.read { try String.fetchAll($0, sql: "SELECT result FROM ballot WHERE result IS NOT NULL") }
+            for json in stored {
+                let result = try BallotResult(json: json)
+                #expect(result.stored == json, "\(fixture.lastPathComponent)")
+                read += 1
+            }
+        }
+        #expect(read >= 10)
+    }
 }

@@ -32,7 +32,7 @@ struct RulesCarriedOutTests {
         let ballot = try db.openBallot(proposal: dissolution.id)
         _ = try db.enterVotes(ballot: ballot.id, choice: "yes", count: 3)
         let result = try db.closeBallot(ballot.id).result
-        #expect(result["outcome"] == .string("noQuorum"))
+        #expect(result.outcome == .noQuorum)
         _ = try db.closeAssembly(1)
         return (db, dissolution)
     }
@@ -65,11 +65,11 @@ struct RulesCarriedOutTests {
         let ballot = try db.openBallot(proposal: carried.id)
         _ = try db.enterVotes(ballot: ballot.id, choice: "yes", count: 2)
         let result = try db.closeBallot(ballot.id).result
-        #expect(result["outcome"] == .string("adopted"))
-        #expect(result["quorum"]?["waived"] == .bool(true) && result["carriedFrom"] == .id(dissolution.id) && result["secondMeetingOf"] == .int(1))
+        #expect(result.outcome == .adopted)
+        #expect(result.quorum?.waived == true && result.carriedFrom == dissolution.id && result.secondMeetingOf == AssemblyID(1))
         let plain = try db.openBallot(proposal: other.id)
         _ = try db.enterVotes(ballot: plain.id, choice: "yes", count: 2)
-        #expect(try db.closeBallot(plain.id).result["outcome"] == .string("noQuorum"))
+        #expect(try db.closeBallot(plain.id).result.outcome == .noQuorum)
         _ = try db.closeAssembly(second.id)
         // The minutes of both meetings name each other.
         let first = try db.minutes(assembly: 1).markdown(in: .nl)
@@ -87,7 +87,7 @@ struct RulesCarriedOutTests {
     func judgedAtTheClose() throws {
         let (db, dissolution) = try YearScenarioTests.dissolutionEvening(present: 3)
         let ballot = try Self.vote(db, dissolution, yes: 3, no: 0)
-        #expect(ballot.result["outcome"] == .string("noQuorum") && ballot.result["present"] == .int(3))
+        #expect(ballot.result.outcome == .noQuorum && ballot.result.present == 3)
         // Five more arrive: enough for the quorum now, but the vote was taken before.
         _ = try db.checkIn(YearScenarioTests.ids(4...8), assembly: 1)
         #expect(try db.recount(ballot.id).matches)
@@ -122,7 +122,7 @@ struct RulesCarriedOutTests {
     }
 
     /// A ballot on `proposal` with `yes` and `no` paper votes, closed; its id and result.
-    static func vote(_ db: AppDatabase, _ proposal: Proposal, yes: Int, no: Int) throws -> (id: BallotID, result: JSONValue) {
+    static func vote(_ db: AppDatabase, _ proposal: Proposal, yes: Int, no: Int) throws -> (id: BallotID, result: BallotResult) {
         let ballot = try db.openBallot(proposal: proposal.id)
         if yes > 0 { _ = try db.enterVotes(ballot: ballot.id, choice: "yes", count: yes) }
         if no > 0 { _ = try db.enterVotes(ballot: ballot.id, choice: "no", count: no) }
@@ -133,11 +133,11 @@ struct RulesCarriedOutTests {
     func revote() throws {
         let (db, proposal) = try Self.soesterEvening()
         let first = try Self.vote(db, proposal, yes: 3, no: 3)
-        #expect(first.result["outcome"] == .string("revote"))
+        #expect(first.result.outcome == .revote)
         // The assembly cannot close over an item that waits for its second round.
         #expect(throws: StoreError.self) { try db.closeAssembly(1) }
         let result = try Self.vote(db, proposal, yes: 3, no: 3).result
-        #expect(result["outcome"] == .string("rejected") && result["roundOf"] == .id(first.id))
+        #expect(result.outcome == .rejected && result.roundOf == first.id)
         #expect(throws: StoreError.self) { try db.openBallot(proposal: proposal.id) }
         _ = try db.closeAssembly(1)
         let minutes = try db.minutes(assembly: 1).markdown(in: .nl)
@@ -154,14 +154,14 @@ struct RulesCarriedOutTests {
         let (db, proposal) = try Self.soesterEvening()
         _ = try Self.vote(db, proposal, yes: 2, no: 2)
         let second = try Self.vote(db, proposal, yes: 4, no: 2)
-        #expect(second.result["outcome"] == .string("adopted"))
+        #expect(second.result.outcome == .adopted)
     }
 
     @Test("without a tie rule a tie is rejected and there is no second round")
     func tieWithoutTheRule() throws {
         let (db, proposal) = try Self.soesterEvening { $0.replacingOccurrences(of: "    staking herstemming\n", with: "") }
         let ballot = try Self.vote(db, proposal, yes: 3, no: 3)
-        #expect(ballot.result["outcome"] == .string("rejected"))
+        #expect(ballot.result.outcome == .rejected)
         #expect(throws: StoreError.self) { try db.openBallot(proposal: proposal.id) }
         _ = try db.closeAssembly(1)
     }
@@ -170,11 +170,11 @@ struct RulesCarriedOutTests {
     func chairDecides() throws {
         let (db, proposal) = try Self.soesterEvening { $0.replacingOccurrences(of: "staking herstemming", with: "staking voorzitter beslist") }
         let ballot = try Self.vote(db, proposal, yes: 3, no: 3)
-        #expect(ballot.result["outcome"] == .string("chairDecides"))
+        #expect(ballot.result.outcome == .chairDecides)
         #expect(throws: StoreError.self) { try db.closeAssembly(1) }
         #expect(throws: StoreError.self) { try db.decideByChair(ballot: ballot.id, adopted: true, chair: "  ") }
         let decided = try db.decideByChair(ballot: ballot.id, adopted: true, chair: "Fatima Amrani").result
-        #expect(decided["chairDecision"]?["adopted"] == .bool(true) && decided["chairDecision"]?["chair"] == .string("Fatima Amrani"))
+        #expect(decided.chairDecision == BallotResult.ChairDecision(adopted: true, chair: "Fatima Amrani"))
         #expect(throws: StoreError.self) { try db.decideByChair(ballot: ballot.id, adopted: false, chair: "Iemand anders") }
         _ = try db.closeAssembly(1)
         let minutes = try db.minutes(assembly: 1).markdown(in: .nl)

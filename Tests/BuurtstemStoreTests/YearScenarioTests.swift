@@ -64,13 +64,9 @@ struct YearScenarioTests {
         _ = try db.enterVotes(ballot: ordinary.id, choice: "tegen", count: 11)
         _ = try db.enterVotes(ballot: ordinary.id, choice: "blanco", count: 2)
         #expect(throws: StoreError.self) { try db.enterVotes(ballot: ordinary.id, choice: "misschien") }
-        let decided = try db.closeBallot(ordinary.id)
-        guard case .object(let result) = decided.result else {
-            Issue.record("no result")
-            return
-        }
-        #expect(result["outcome"] == .string("adopted"))
-        #expect(result["needed"] == .int(12))
+        let result = try db.closeBallot(ordinary.id).result
+        #expect(result.outcome == .adopted)
+        #expect(result.needed == 12)
 
         // The budget ballot waits for the municipality's advice (article 7).
         let options = [
@@ -87,12 +83,8 @@ struct YearScenarioTests {
         _ = try db.enterVotes(ballot: budgetBallot.id, choice: "speeltuin,bankjes", count: 14)
         _ = try db.enterVotes(ballot: budgetBallot.id, choice: "moestuin", count: 9)
         _ = try db.enterVotes(ballot: budgetBallot.id, choice: "bankjes", count: 2)
-        guard case .object(let funded) = try db.closeBallot(budgetBallot.id).result, case .array(let elected)? = funded["elected"] else {
-            Issue.record("no budget result")
-            return
-        }
-        let spent = elected.compactMap { e -> Int? in if case .string(let id) = e { return options.first { $0.id == id }?.cost } else { return nil } }.reduce(
-            0, +)
+        let elected = try db.closeBallot(budgetBallot.id).result.elected ?? []
+        let spent = elected.compactMap { id in options.first { $0.id == id }?.cost }.reduce(0, +)
         #expect(spent <= 25000 && !elected.isEmpty)
 
         // The amendment: at least 2/3 of votes cast; it becomes the statute from the day after the
@@ -100,11 +92,8 @@ struct YearScenarioTests {
         let amendBallot = try db.openBallot(proposal: amendment.id)
         _ = try db.enterVotes(ballot: amendBallot.id, choice: "yes", count: 18)
         _ = try db.enterVotes(ballot: amendBallot.id, choice: "no", count: 7)
-        guard case .object(let amended) = try db.closeBallot(amendBallot.id).result else {
-            Issue.record("no amendment result")
-            return
-        }
-        #expect(amended["outcome"] == .string("adopted"))
+        let amended = try db.closeBallot(amendBallot.id).result
+        #expect(amended.outcome == .adopted)
         #expect(try db.statute(on: day("2026-03-20")).statute.minimumAge.value == 16)
         #expect(try db.statute(on: day("2026-03-21")).statute.minimumAge.value == 18)
 
@@ -142,20 +131,14 @@ struct YearScenarioTests {
         let ballot = try db.openBallot(proposal: proposal.id)
         _ = try db.enterVotes(ballot: ballot.id, choice: "yes", count: 3)
         _ = try db.enterVotes(ballot: ballot.id, choice: "no", count: 3)
-        guard case .object(let tie) = try db.closeBallot(ballot.id).result else {
-            Issue.record("no result")
-            return
-        }
-        #expect(tie["outcome"] == .string("revote"))
+        let tie = try db.closeBallot(ballot.id).result
+        #expect(tie.outcome == .revote)
         // The second round of the same proposal (article 5): now the votes decide.
         let revote = try db.openBallot(proposal: proposal.id)
         _ = try db.enterVotes(ballot: revote.id, choice: "yes", count: 4)
         _ = try db.enterVotes(ballot: revote.id, choice: "no", count: 2)
-        guard case .object(let second) = try db.closeBallot(revote.id).result else {
-            Issue.record("no result")
-            return
-        }
-        #expect(second["outcome"] == .string("adopted") && second["roundOf"] == .id(ballot.id))
+        let second = try db.closeBallot(revote.id).result
+        #expect(second.outcome == .adopted && second.roundOf == ballot.id)
         let stv = try db.openBallot(
             proposal: coordinators.id,
             options: [
@@ -166,13 +149,10 @@ struct YearScenarioTests {
         _ = try db.enterVotes(ballot: stv.id, choice: "anna,bram", count: 3)
         _ = try db.enterVotes(ballot: stv.id, choice: "cem,bram", count: 2)
         _ = try db.enterVotes(ballot: stv.id, choice: "bram", count: 1)
-        guard case .object(let elected) = try db.closeBallot(stv.id).result else {
-            Issue.record("no result")
-            return
-        }
+        let elected = try db.closeBallot(stv.id).result
         // Quota ⌊6/3⌋+1 = 3: Anna is elected without a surplus, Bram (1) is excluded, Cem fills the last seat.
-        #expect(elected["elected"] == .array([.string("anna"), .string("cem")]))
-        #expect(elected["quota"] == .int(3))
+        #expect(elected.elected == ["anna", "cem"])
+        #expect(elected.details["quota"] == .int(3))
         // A statute amendment without its own rule follows the law: 7 days' notice (BW 2:42), text laid out
         // 5 days before, at least 2/3 of the votes cast (BW 2:43). Here it falls short and the statute stays.
         _ = try db.scheduleAssembly(date: day("2026-10-20"), place: "Wijkhuis", agendaKinds: ["statutenwijziging"], today: day("2026-09-01"))
@@ -198,11 +178,8 @@ struct YearScenarioTests {
         let amendBallot = try db.openBallot(proposal: onTime.id)
         _ = try db.enterVotes(ballot: amendBallot.id, choice: "yes", count: 5)
         _ = try db.enterVotes(ballot: amendBallot.id, choice: "no", count: 3)
-        guard case .object(let change2) = try db.closeBallot(amendBallot.id).result else {
-            Issue.record("no result")
-            return
-        }
-        #expect(change2["outcome"] == .string("rejected"))
+        let change2 = try db.closeBallot(amendBallot.id).result
+        #expect(change2.outcome == .rejected)
         #expect(try db.statute(on: day("2026-10-21")).statute.proxy.value == .notAllowed)
         _ = try db.closeAssembly(2)
         #expect(try db.verifyAudit().isIntact)
@@ -230,11 +207,8 @@ struct YearScenarioTests {
         for n in 1...10 { _ = try db.checkIn(ResidentID("R\(n)"), assembly: 1) }
         let ballot = try db.openBallot(proposal: amendment.id)
         _ = try db.enterVotes(ballot: ballot.id, choice: "yes", count: 9)
-        guard case .object(let result) = try db.closeBallot(ballot.id).result else {
-            Issue.record("no result")
-            return
-        }
-        #expect(result["outcome"] == .string("adopted") && result["newStatuteValidFrom"] == .string("2027-01-01"))
+        let result = try db.closeBallot(ballot.id).result
+        #expect(result.outcome == .adopted && result.newStatuteValidFrom == day("2027-01-01"))
         // Until then the old version is in force: for the adopting assembly, its minutes and the days after.
         #expect(try db.statute(on: day("2026-12-04")).statute.proxy.value == .atMost(1))
         #expect(try db.statute(on: day("2026-12-31")).statute.proxy.value == .atMost(1))
@@ -312,11 +286,8 @@ struct YearScenarioTests {
         #expect(throws: Refusal.self) { try db.proxy(from: ResidentID("R6"), to: ResidentID("R1"), assembly: 1) }
         _ = try db.enterVotes(ballot: amendBallot.id, choice: "yes", count: 4)
         _ = try db.enterVotes(ballot: amendBallot.id, choice: "no", count: 1)
-        guard case .object(let amended) = try db.closeBallot(amendBallot.id).result else {
-            Issue.record("no result")
-            return
-        }
-        #expect(amended["outcome"] == .string("adopted"))
+        let amended = try db.closeBallot(amendBallot.id).result
+        #expect(amended.outcome == .adopted)
         #expect(try db.statuteVersions().count == 2)
         #expect(try db.statute(on: day("2026-07-16")).version.adoptedHow == "amendment ballot \(amendBallot.id)")
         #expect(try db.statute(on: day("2026-07-15")).version.adoptedHow != "amendment ballot \(amendBallot.id)")
@@ -363,12 +334,9 @@ struct YearScenarioTests {
         try db.recordShareholderResponse(
             ShareholderResponse(shareholder: "Gemeente Breda", proposal: dissolution.id, kind: .refusal, on: day("2026-07-15"), text: "veto"))
         _ = try db.enterVotes(ballot: ballot.id, choice: "yes", count: 5)
-        guard case .object(let result) = try db.closeBallot(ballot.id).result else {
-            Issue.record("no result")
-            return
-        }
-        #expect(result["outcome"] == .string("adopted"))
-        #expect(result["vetoedBy"] == .string("Gemeente Breda") && result["takesEffect"] == .bool(false))
+        let result = try db.closeBallot(ballot.id).result
+        #expect(result.outcome == .adopted)
+        #expect(result.vetoedBy == "Gemeente Breda" && result.takesEffect == false)
         let minutes = try db.minutes(assembly: 1).markdown(in: .nl)
         #expect(minutes.contains("Gemeente Breda sprak een veto uit: het besluit treedt niet in werking"))
     }

@@ -45,7 +45,7 @@ public enum BallotCounting {
         _ choices: [Choice], method: TallyMethod, options: [BallotOption], seats: Int?, budget: Int?,
         kind: DecisionKind, attendance: Attendance, electorate: Int, secondMeeting: Bool = false,
         secondRound: Bool = false, closedWith: (quorum: QuorumStatus, present: Int)? = nil
-    ) -> JSONValue {
+    ) -> BallotResult {
         // The quorum and presence the result is judged by: as recorded at the close when recounting, else now.
         let atClose = closedWith ?? (QuorumStatus.check(kind.quorum, attendance: attendance, electorate: electorate), attendance.votesAllowed)
         let ids = options.map(\.id)
@@ -59,14 +59,14 @@ public enum BallotCounting {
             let outcome = DecisionRule.decide(
                 count, kind: kind, quorum: atClose.quorum, present: atClose.present, electorate: electorate,
                 secondMeeting: secondMeeting, secondRound: secondRound)
-            return .object([
-                "method": .string("yes-no"), "yes": .int(count.yes), "no": .int(count.no), "blank": .int(count.blank),
-                "present": .int(atClose.present),
-                "outcome": .string(outcome.result.rawValue), "base": .int(outcome.base), "needed": .int(outcome.needed),
-                "quorum": quorumJSON(outcome.quorum),
-                "explanation": .object(["nl": .string(outcome.nl), "en": .string(outcome.en)]),
-                "rules": .array(outcome.sources.map { .string($0.cited(in: .nl)) }),
-            ])
+            var result = BallotResult(method: "yes-no", outcome: BallotResult.Outcome(outcome.result))
+            (result.yes, result.no, result.blank) = (count.yes, count.no, count.blank)
+            result.present = atClose.present
+            (result.base, result.needed) = (outcome.base, outcome.needed)
+            result.quorum = recorded(outcome.quorum)
+            result.explanation = Bilingual(outcome.nl, outcome.en)
+            result.rules = outcome.sources.map { $0.cited(in: .nl) }
+            return result
         case .plurality, .instantRunoff, .singleTransferableVote, .schulze:
             var profile = RankedProfile(candidates: ids, names: options.map(\.name))
             for ballotChoice in ranked where !ballotChoice.isEmpty { profile.add(order: ballotChoice) }
@@ -124,17 +124,15 @@ public enum BallotCounting {
     }
 
     private static func withQuorum(
-        _ result: TallyResult, kind: DecisionKind, atClose: (quorum: QuorumStatus, present: Int), secondMeeting: Bool,
+        _ tally: TallyResult, kind: DecisionKind, atClose: (quorum: QuorumStatus, present: Int), secondMeeting: Bool,
         blank: Int
-    ) -> JSONValue {
+    ) -> BallotResult {
         let quorum = atClose.quorum.waived(for: kind, atSecondMeeting: secondMeeting)
-        let present = atClose.present
-        guard case .object(var object) = result.json() else { return result.json() }
-        object["quorum"] = quorumJSON(quorum)
-        object["blank"] = .int(blank)
-        object["present"] = .int(present)
-        object["outcome"] = .string(quorum.met || quorum.waived ? "decided" : "noQuorum")
-        return .object(object)
+        var result = BallotResult(tally: tally, outcome: quorum.met || quorum.waived ? .decided : .noQuorum)
+        result.quorum = recorded(quorum)
+        result.blank = blank
+        result.present = atClose.present
+        return result
     }
 
     /// The quorum and the members present or represented a stored result recorded at its close
@@ -145,9 +143,7 @@ public enum BallotCounting {
     }
 
     /// The quorum as the result records it (`waived` only at a second meeting that decided without it).
-    static func quorumJSON(_ quorum: QuorumStatus) -> JSONValue {
-        var object: [String: JSONValue] = ["met": .bool(quorum.met), "counted": .int(quorum.counted), "needed": .int(quorum.needed)]
-        if quorum.waived { object["waived"] = .bool(true) }
-        return .object(object)
+    static func recorded(_ quorum: QuorumStatus) -> BallotResult.Quorum {
+        BallotResult.Quorum(met: quorum.met, counted: quorum.counted, needed: quorum.needed, waived: quorum.waived ? true : nil)
     }
 }

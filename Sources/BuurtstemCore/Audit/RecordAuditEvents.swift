@@ -14,21 +14,20 @@ public enum ResultLogged {
 /// (`audit verify` compares the two), which names its ballot.
 public struct BallotResultLogged<Kind: LoggedAs>: AuditEvent, Hashable, Sendable {
     public static var action: AuditAction { Kind.action }
-    /// The ballot the result belongs to.
-    public var ballot: BallotID?
     /// The whole result, as stored.
-    public var result: JSONValue
+    public var result: BallotResult
+    /// The ballot the result belongs to.
+    public var ballot: BallotID? { result.ballot }
 
-    public init(result: JSONValue) {
+    public init(result: BallotResult) {
         self.result = result
-        if case .int(let id)? = result["ballot"] { ballot = BallotID(id) }
     }
 
     public init(from decoder: any Decoder) throws {
-        self.init(result: try JSONValue(from: decoder))
+        self.init(result: try BallotResult(from: decoder))
     }
 
-    public var payload: JSONValue { result }
+    public var payload: JSONValue { result.json }
 }
 
 /// A ballot was counted and closed.

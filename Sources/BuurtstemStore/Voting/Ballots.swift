@@ -116,7 +116,7 @@ extension AppDatabase {
     /// quorum; a tie under `staking herstemming` sends the proposal to a second round (a new ballot
     /// on the same proposal); under `staking voorzitter beslist` it waits for `decideByChair`. An
     /// adopted statute amendment becomes a statute version from its own date.
-    public func closeBallot(_ id: BallotID, actor: AuditActor = .system) throws -> (result: JSONValue, head: AuditHead) {
+    public func closeBallot(_ id: BallotID, actor: AuditActor = .system) throws -> (result: BallotResult, head: AuditHead) {
         try writer.write { db in
             let ballot = try Self.ballot(db, id)
             guard ballot.isOpen else { throw StoreError(nl: "stemming \(id) is al gesloten", en: "ballot \(id) is already closed") }
@@ -131,43 +131,41 @@ extension AppDatabase {
             let attendance = try Self.attendance(db, assembly.id)
             let electorate = try Self.electorate(db, assembly.id)
             let roundOf = ballot.roundOf
-            let result = BallotCounting.count(
+            var result = BallotCounting.count(
                 choices, method: ballot.method, options: ballot.options, seats: ballot.seats, budget: ballot.budget,
                 kind: kind, attendance: attendance, electorate: electorate.count,
                 secondMeeting: assembly.decidesWithoutQuorum(proposal), secondRound: roundOf != nil)
-            guard case .object(var object) = result else { throw StoreError(nl: "onverwachte uitslag", en: "unexpected result") }
-            object["ballot"] = .id(id)
-            object["proposal"] = .id(proposal.id)
-            if let roundOf { object["roundOf"] = .id(roundOf) }
+            result.ballot = id
+            result.proposal = proposal.id
+            result.roundOf = roundOf
             if let from = proposal.carriedFrom, let first = assembly.secondMeetingOf {
-                object["carriedFrom"] = .id(from)
-                object["secondMeetingOf"] = .id(first)
+                result.carriedFrom = from
+                result.secondMeetingOf = first
             }
-            let outcome = try BallotResult(.object(object)).outcome
-            if outcome == .adopted {
-                try adopt(db, proposal: proposal, kind: kind, ballot: id, assembly: assembly, statute: statute, into: &object)
+            if result.outcome == .adopted {
+                try adopt(db, proposal: proposal, kind: kind, ballot: id, assembly: assembly, statute: statute, into: &result)
             }
-            let revote = outcome == .revote
-            let json = JSONValue.object(object).encoded(pretty: false)
-            try db.execute(sql: "UPDATE ballot SET state = 'closed', result = ? WHERE id = ?", arguments: [json, id])
+            try db.execute(sql: "UPDATE ballot SET state = 'closed', result = ? WHERE id = ?", arguments: [result.stored, id])
             // A tie to be voted again: the proposal goes back to the agenda for its second round.
-            try db.execute(sql: "UPDATE proposal SET state = ? WHERE id = ?", arguments: [revote ? "admitted" : "decided", proposal.id])
+            try db.execute(
+                sql: "UPDATE proposal SET state = ? WHERE id = ?", arguments: [result.outcome == .revote ? "admitted" : "decided", proposal.id])
             var appender = try AuditAppender(db, at: clock.now())
-            try appender.append(actor: actor, BallotClosed(result: .object(object)))
-            try Self.appendAdoption(object, ballot: id, actor: actor, to: &appender)
+            try appender.append(actor: actor, BallotClosed(result: result))
+            try Self.appendAdoption(result, actor: actor, to: &appender)
             let head = try appender.finish(db)
-            return (.object(object), head)
+            return (result, head)
         }
     }
 
     /// Records the chair's casting decision on a ballot whose votes tied under `staking voorzitter
     /// beslist`; an adoption then takes effect as any other (veto rights, a statute amendment).
-    public func decideByChair(ballot id: BallotID, adopted: Bool, chair: String, actor: AuditActor = .system) throws -> (result: JSONValue, head: AuditHead) {
+    public func decideByChair(ballot id: BallotID, adopted: Bool, chair: String, actor: AuditActor = .system) throws -> (result: BallotResult, head: AuditHead)
+    {
         let chair = chair.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !chair.isEmpty else { throw StoreError(nl: "noem de voorzitter die besliste", en: "name the chair who decided") }
         return try writer.write { db in
             let ballot = try Self.ballot(db, id)
-            guard !ballot.isOpen, let json = ballot.result, let counted = ballot.counted, case .object(var object)? = JSONValue.parse(json) else {
+            guard !ballot.isOpen, var counted = ballot.counted else {
                 throw StoreError(
                     nl: "stemming \(id) is nog niet gesloten; de voorzitter beslist na de telling",
                     en: "ballot \(id) is not closed yet; the chair decides after the count")
@@ -193,16 +191,16 @@ extension AppDatabase {
             guard let kind = statute.decisionKind(named: proposal.kind) else {
                 throw StoreError(nl: "onbekende soort besluit \(proposal.kind)", en: "unknown decision kind \(proposal.kind)")
             }
-            object["chairDecision"] = .object(["adopted": .bool(adopted), "chair": .string(chair)])
+            counted.chairDecision = BallotResult.ChairDecision(adopted: adopted, chair: chair)
             if adopted {
-                try adopt(db, proposal: proposal, kind: kind, ballot: id, assembly: assembly, statute: statute, into: &object)
+                try adopt(db, proposal: proposal, kind: kind, ballot: id, assembly: assembly, statute: statute, into: &counted)
             }
-            try db.execute(sql: "UPDATE ballot SET result = ? WHERE id = ?", arguments: [JSONValue.object(object).encoded(pretty: false), id])
+            try db.execute(sql: "UPDATE ballot SET result = ? WHERE id = ?", arguments: [counted.stored, id])
             var appender = try AuditAppender(db, at: clock.now())
             // The entry is the completed result, as stored from now on (`audit verify` compares them).
-            try appender.append(actor: actor, BallotChairDecided(result: .object(object)))
-            try Self.appendAdoption(object, ballot: id, actor: actor, to: &appender)
-            return (.object(object), try appender.finish(db))
+            try appender.append(actor: actor, BallotChairDecided(result: counted))
+            try Self.appendAdoption(counted, actor: actor, to: &appender)
+            return (counted, try appender.finish(db))
         }
     }
 
@@ -210,7 +208,7 @@ extension AppDatabase {
     /// amendment becomes a new statute version from its own date.
     private func adopt(
         _ db: Database, proposal: Proposal, kind: DecisionKind, ballot id: BallotID, assembly: Assembly, statute: Statute,
-        into object: inout [String: JSONValue]
+        into result: inout BallotResult
     ) throws {
         let amendment =
             kind.name == DecisionKind.amendment
@@ -224,11 +222,11 @@ extension AppDatabase {
         switch effect {
         case .takesEffect: return
         case .vetoed(let shareholder):
-            object["vetoedBy"] = .string(shareholder)
-            object["takesEffect"] = .bool(false)
+            result.vetoedBy = shareholder
+            result.takesEffect = false
             return
         case .statuteDateTaken(let day):
-            object["statuteNotAdopted"] = .string("a statute version already takes effect on \(day); adopt this one with another date")
+            result.statuteNotAdopted = "a statute version already takes effect on \(day); adopt this one with another date"
             return
         case .newStatute(let statute, let validFrom): (new, effective) = (statute, validFrom)
         }
@@ -242,15 +240,13 @@ extension AppDatabase {
                 effective.description, new.name, text, Hash.sha256(Array(text.utf8)).description,
                 "amendment-\(proposal.id).statuut", "amendment ballot \(id)", clock.now().description,
             ])
-        object["newStatuteVersion"] = .int(Int(db.lastInsertedRowID))
-        object["newStatuteValidFrom"] = .string(effective.description)
+        result.newStatuteVersion = Int(db.lastInsertedRowID)
+        result.newStatuteValidFrom = effective
     }
 
-    private static func appendAdoption(_ object: [String: JSONValue], ballot id: BallotID, actor: AuditActor, to appender: inout AuditAppender) throws {
-        guard case .int(let version)? = object["newStatuteVersion"], case .string(let from)? = object["newStatuteValidFrom"],
-            let validFrom = CivilDate(iso: from)
-        else { return }
-        try appender.append(actor: actor, StatuteAdopted(version: version, validFrom: validFrom, byBallot: id))
+    private static func appendAdoption(_ result: BallotResult, actor: AuditActor, to appender: inout AuditAppender) throws {
+        guard let version = result.newStatuteVersion, let validFrom = result.newStatuteValidFrom, let ballot = result.ballot else { return }
+        try appender.append(actor: actor, StatuteAdopted(version: version, validFrom: validFrom, byBallot: ballot))
     }
 
     /// What every closed budget ballot granted, with its assembly and decision kind (`BudgetUse`).

@@ -33,7 +33,7 @@ extension AppDatabase {
     }
 
     /// Recounts a closed ballot from its public board; true when it gives the official result.
-    public func recount(_ id: BallotID) throws -> (matches: Bool, recount: JSONValue) {
+    public func recount(_ id: BallotID) throws -> (matches: Bool, recount: BallotResult) {
         try writer.read { db in
             let ballot = try Self.ballot(db, id)
             guard let official = ballot.counted else { throw StoreError(nl: "stemming \(id) heeft nog geen uitslag", en: "ballot \(id) has no result yet") }
@@ -49,7 +49,7 @@ extension AppDatabase {
                 kind: kind, attendance: try Self.attendance(db, assembly.id), electorate: try Self.electorate(db, assembly.id).count,
                 secondMeeting: assembly.decidesWithoutQuorum(proposal), secondRound: ballot.roundOf != nil,
                 closedWith: BallotCounting.closedWith(official))
-            return (try BallotResult(recount).sameCount(as: official), recount)
+            return (recount.sameCount(as: official), recount)
         }
     }
 }
