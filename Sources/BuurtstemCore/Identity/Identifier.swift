@@ -50,6 +50,9 @@ public enum BoardMemberKind: IdentifierKind {}
 /// Names a membership application.
 public enum ApplicationKind: IdentifierKind {}
 
+/// Names a version of the statute.
+public enum StatuteVersionKind: IdentifierKind {}
+
 /// The id of a general assembly.
 public typealias AssemblyID = Identifier<AssemblyKind>
 /// The id of a ballot (one vote on one proposal; a second round is a ballot of its own).
@@ -60,6 +63,9 @@ public typealias ProposalID = Identifier<ProposalKind>
 public typealias BoardMemberID = Identifier<BoardMemberKind>
 /// The id of a membership application.
 public typealias ApplicationID = Identifier<ApplicationKind>
+
+/// The id of a statute version (the founding statute is 1).
+public typealias StatuteVersionID = Identifier<StatuteVersionKind>
 
 extension JSONValue {
     /// An id as JSON: its bare number.

@@ -95,21 +95,8 @@ extension AppDatabase {
 
     /// Puts a copy of `proposal` on assembly `id`'s agenda, admitted, linked to the original.
     private static func carry(_ db: Database, _ proposal: Proposal, to id: AssemblyID) throws -> ProposalID {
-        let (sourceKind, party, supporters) = proposal.source.stored
-        try db.execute(
-            sql: """
-                INSERT INTO proposal (assembly_id, title, text, kind, source_kind, source_party, state, submitted_on, amendment_text,
-                                      inspection_from, carried_from)
-                VALUES (?, ?, ?, ?, ?, ?, 'admitted', ?, ?, ?, ?)
-                """,
-            arguments: [
-                id, proposal.title, proposal.text, proposal.kind, sourceKind, party, proposal.submittedOn?.description,
-                proposal.amendmentText, proposal.inspectionFrom?.description, proposal.id,
-            ])
-        let newID = ProposalID(Int(db.lastInsertedRowID))
-        for supporter in Set(supporters) {
-            try db.execute(sql: "INSERT INTO proposal_supporter (proposal_id, resident_id) VALUES (?, ?)", arguments: [newID, supporter.rawValue])
-        }
+        var row = ProposalRow(proposal, state: .admitted, assembly: id, carriedFrom: proposal.id)
+        let newID = try row.insert(db, supporters: proposal.source.stored.supporters)
         return newID
     }
 
@@ -133,7 +120,7 @@ extension AppDatabase {
                 arguments: [id, day.description])
             try audit(
                 db, actor,
-                AssemblyCalled(assembly: id, calledOn: day, referenceDate: reference, electorate: members.count, statuteVersion: Int(version.id)))
+                AssemblyCalled(assembly: id, calledOn: day, referenceDate: reference, electorate: members.count, statuteVersion: version.id.rawValue))
             return (called, members.count)
         }
     }

@@ -28,20 +28,10 @@ extension AppDatabase {
             proposal = try ProposalRules(statute: statute).submit(proposal, on: day)
             let (sourceKind, party, supporters) = proposal.source.stored
             // The id is the database's (the row's key), never counted by hand.
-            try db.execute(
-                sql: """
-                    INSERT INTO proposal (assembly_id, title, text, kind, source_kind, source_party, state, submitted_on, amendment_text, inspection_from)
-                    VALUES (?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?)
-                    """,
-                arguments: [
-                    proposal.assembly, proposal.title, proposal.text, proposal.kind, sourceKind, party, day.description,
-                    proposal.amendmentText, proposal.inspectionFrom?.description,
-                ])
-            let id = ProposalID(Int(db.lastInsertedRowID))
+            proposal.submittedOn = day
+            var row = ProposalRow(proposal, state: .submitted)
+            let id = try row.insert(db, supporters: supporters)
             proposal.id = id
-            for supporter in Set(supporters) {
-                try db.execute(sql: "INSERT INTO proposal_supporter (proposal_id, resident_id) VALUES (?, ?)", arguments: [id, supporter.rawValue])
-            }
             try audit(
                 db, actor,
                 ProposalSubmitted(
@@ -82,10 +72,10 @@ extension AppDatabase {
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM resident WHERE id = ?", arguments: [member.rawValue]) == 1 else {
                 throw StoreError(nl: "geen bewoner met nummer \(member) in het register", en: "no resident with id \(member) in the register")
             }
-            try db.execute(sql: "INSERT OR IGNORE INTO proposal_supporter (proposal_id, resident_id) VALUES (?, ?)", arguments: [id, member.rawValue])
+            try ProposalSupporterRow(proposalId: id, residentId: member.rawValue).insert(db, onConflict: .ignore)
             if case .refused = proposal.state {
                 // Judged anew at the next admission; the refusal's reason stays in the column until then and in the log for good.
-                try db.execute(sql: "UPDATE proposal SET state = 'submitted' WHERE id = ?", arguments: [id])
+                try Self.setState(db, id, .submitted)
             }
             try audit(db, actor, ProposalSupported(proposal: id, member: member, on: day))
         }
@@ -141,14 +131,12 @@ extension AppDatabase {
             }
             switch outcome {
             case .success(let admitted):
-                try db.execute(sql: "UPDATE proposal SET state = 'admitted' WHERE id = ?", arguments: [id])
+                try Self.setState(db, id, .admitted)
                 try audit(db, actor, ProposalAdmitted(proposal: id))
                 return admitted
             case .failure(let error):
                 refusal = error
-                try db.execute(
-                    sql: "UPDATE proposal SET state = 'refused', refusal = ?, refusal_nl = ? WHERE id = ?",
-                    arguments: [error.description, error.text(in: .nl), id])
+                try Self.setState(db, id, .refused, refusal: error)
                 try audit(db, actor, ProposalRefused(proposal: id, reason: error.description))
                 var refused = proposal
                 refused.state = .refused(error)
@@ -195,41 +183,21 @@ extension AppDatabase {
         }
     }
 
-    static func proposal(_ db: Database, _ id: ProposalID) throws -> Proposal {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM proposal WHERE id = ?", arguments: [id]) else {
+    static func proposal(_ db: Database, _ id: ProposalID) throws -> Proposal { try proposalRow(db, id).proposal(db) }
+
+    static func proposalRow(_ db: Database, _ id: ProposalID) throws -> ProposalRow {
+        guard let row = try ProposalRow.fetchReadable(db, key: id) else {
             throw StoreError.notFound(nl: "er is geen voorstel \(id)", en: "there is no proposal \(id)")
         }
-        let source: ProposalSource
-        switch row["source_kind"] as String {
-        case "party": source = .party(row["source_party"] ?? "")
-        case "board": source = .board
-        case "members":
-            source = .members(
-                try String.fetchAll(
-                    db, sql: "SELECT resident_id FROM proposal_supporter WHERE proposal_id = ? ORDER BY resident_id",
-                    arguments: [id]
-                ).map(ResidentID.init))
-        case let other:
-            throw StoreError(nl: "voorstel \(id) heeft een onbekende indiener `\(other)`", en: "proposal \(id) has an unknown source `\(other)`")
-        }
-        var proposal = Proposal(
-            id: id, title: row["title"], text: row["text"], kind: row["kind"], source: source, assembly: row["assembly_id"],
-            amendmentText: row["amendment_text"], inspectionFrom: StoredValues.date(row["inspection_from"]))
-        proposal.submittedOn = StoredValues.date(row["submitted_on"])
-        proposal.carriedFrom = row["carried_from"]
-        switch row["state"] as String {
-        case "draft": proposal.state = .draft
-        case "submitted": proposal.state = .submitted
-        case "admitted": proposal.state = .admitted
-        case "onAgenda": proposal.state = .onAgenda
-        case "decided": proposal.state = .decided
-        case "refused":
-            let en: String = row["refusal"] ?? ""
-            proposal.state = .refused(Refusal(nl: row["refusal_nl"] ?? en, en: en, source: .header))
-        case let other:
-            throw StoreError(nl: "voorstel \(id) heeft een onbekende toestand `\(other)`", en: "proposal \(id) has an unknown state `\(other)`")
-        }
-        return proposal
+        return row
+    }
+
+    /// Moves a proposal to `state`; a refusal keeps its reason (the column keeps the last one, the log every one).
+    static func setState(_ db: Database, _ id: ProposalID, _ state: ProposalRow.State, refusal: Refusal? = nil) throws {
+        var row = try proposalRow(db, id)
+        row.state = state
+        if let refusal { (row.refusal, row.refusalNl) = (refusal.description, refusal.text(in: .nl)) }
+        try row.update(db)
     }
 
     /// The social shareholders' advice, consent or refusal on a proposal, in the order recorded.

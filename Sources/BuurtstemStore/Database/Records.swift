@@ -23,6 +23,18 @@ extension MembershipApplication.State: DatabaseValueConvertible {}
 extension AdmissionRule.Body: DatabaseValueConvertible {}
 extension TallyMethod: DatabaseValueConvertible {}
 
+extension FetchableRecord where Self: TableRecord {
+    /// The row with this key, or nil; a row whose value cannot be read (a state or date no release
+    /// wrote) is a `StoreError` that names the table, the key and the column.
+    static func fetchReadable(_ db: Database, key: some DatabaseValueConvertible & CustomStringConvertible) throws -> Self? {
+        do { return try fetchOne(db, key: key) } catch let error as RowDecodingError {
+            throw StoreError(
+                nl: "rij \(key) van `\(databaseTableName)` is onleesbaar: \(error)",
+                en: "row \(key) of `\(databaseTableName)` cannot be read: \(error)")
+        }
+    }
+}
+
 /// A row of `assembly`.
 struct AssemblyRow: Codable, FetchableRecord, TableRecord {
     static let databaseTableName = "assembly"

@@ -203,7 +203,7 @@ extension AppDatabase {
             ])
         func logged<Kind: LoggedAs>(_: Kind.Type) -> MembershipChanged<Kind> {
             MembershipChanged(
-                resident: event.resident, requestedOn: event.requestedOn, effectiveOn: event.effectiveOn, statuteVersion: Int(version.id),
+                resident: event.resident, requestedOn: event.requestedOn, effectiveOn: event.effectiveOn, statuteVersion: version.id.rawValue,
                 application: application, decidedBy: decidedBy)
         }
         switch event.kind {

@@ -7,7 +7,7 @@ import Synchronization
 
 /// A statute version as stored: its text, hash, and the day it takes effect.
 public struct StatuteVersion: Sendable, Hashable {
-    public var id: Int64
+    public var id: StatuteVersionID
     public var validFrom: CivilDate
     public var name: String
     public var source: String
@@ -55,7 +55,7 @@ extension AppDatabase {
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM association") == 1 else {
                 throw StoreError(nl: "nog geen vereniging: voer eerst `buurtstem init` uit", en: "no association yet: run `buurtstem init` first")
             }
-            if let existing = try String.fetchOne(db, sql: "SELECT valid_from FROM statute_version WHERE valid_from = ?", arguments: [from.description]) {
+            if let existing = try StatuteVersionRow.filter(Column("valid_from") == from).fetchOne(db)?.validFrom {
                 throw StoreError(
                     nl: "er gaat al een statuutversie in op \(existing); kies een andere datum",
                     en: "a statute version already takes effect on \(existing); choose another date")
@@ -72,15 +72,14 @@ extension AppDatabase {
         how: String, audit: inout AuditAppender, actor: AuditActor
     ) throws -> StatuteVersion {
         let hash = Hash(Array(SHA256.hash(data: Data(source.utf8)))).description
-        try db.execute(
-            sql: """
-                INSERT INTO statute_version (valid_from, name, source, sha256, file_name, adopted_how, adopted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [from.description, statute.name, source, hash, fileName, how, clock.now().description])
-        let id = db.lastInsertedRowID
+        var row = StatuteVersionRow(
+            validFrom: from, name: statute.name, source: source, sha256: hash, fileName: fileName, adoptedHow: how, adoptedAt: clock.now().description)
+        try row.insert(db)
+        let version = try row.version
         try audit.append(
-            actor: actor, StatuteAdopted(version: Int(id), validFrom: from, sha256: hash, file: fileName, how: how, name: statute.name))
-        return StatuteVersion(id: id, validFrom: from, name: statute.name, source: source, sha256: hash, fileName: fileName, adoptedHow: how)
+            actor: actor,
+            StatuteAdopted(version: version.id.rawValue, validFrom: from, sha256: hash, file: fileName, how: how, name: statute.name))
+        return version
     }
 
     /// All statute versions, oldest first.
@@ -132,12 +131,6 @@ extension AppDatabase {
     }
 
     static func versions(_ db: Database) throws -> [StatuteVersion] {
-        try Row.fetchAll(db, sql: "SELECT * FROM statute_version ORDER BY valid_from").map { try version($0) }
-    }
-
-    private static func version(_ row: Row) throws -> StatuteVersion {
-        StatuteVersion(
-            id: row["id"], validFrom: try row.decode(CivilDate.self, forColumn: "valid_from"),
-            name: row["name"], source: row["source"], sha256: row["sha256"], fileName: row["file_name"], adoptedHow: row["adopted_how"])
+        try StatuteVersionRow.order(Column("valid_from")).fetchAll(db).map { try $0.version }
     }
 }

@@ -47,15 +47,13 @@ extension AppDatabase {
                 throw StoreError(nl: problem.nl, en: problem.en)
             }
             let (method, choices, seats, budget) = (setup.method, setup.options, setup.seats, setup.budget)
-            let optionsJSON = String(decoding: try JSONEncoder().encode(choices), as: UTF8.self)
-            try db.execute(
-                sql: """
-                    INSERT INTO ballot (proposal_id, method, options, seats, budget, state, round_of, votes_changeable)
-                    VALUES (?, ?, ?, ?, ?, 'open', ?, ?)
-                    """,
-                arguments: [id, method.rawValue, optionsJSON, seats, budget, roundOf, kind.votesMayBeChanged.value])
-            let ballot = BallotID(Int(db.lastInsertedRowID))
-            try db.execute(sql: "UPDATE proposal SET state = 'onAgenda' WHERE id = ?", arguments: [id])
+            var row = try BallotRow(
+                proposal: id, method: method, options: choices, seats: seats, budget: budget, roundOf: roundOf,
+                changeable: kind.votesMayBeChanged.value)
+            try row.insert(db)
+            let ballot = try row.record().id
+            let optionsJSON = row.options
+            try Self.setState(db, id, .onAgenda)
             let quorum = QuorumStatus.check(
                 kind.quorum, attendance: try Self.attendance(db, assembly.id), electorate: try Self.electorate(db, assembly.id).count)
             try audit(
@@ -145,10 +143,11 @@ extension AppDatabase {
             if result.outcome == .adopted {
                 try adopt(db, proposal: proposal, kind: kind, ballot: id, assembly: assembly, statute: statute, into: &result)
             }
-            try db.execute(sql: "UPDATE ballot SET state = 'closed', result = ? WHERE id = ?", arguments: [result.stored, id])
+            var row = try Self.ballotRow(db, id)
+            (row.state, row.result) = (.closed, result.stored)
+            try row.update(db)
             // A tie to be voted again: the proposal goes back to the agenda for its second round.
-            try db.execute(
-                sql: "UPDATE proposal SET state = ? WHERE id = ?", arguments: [result.outcome == .revote ? "admitted" : "decided", proposal.id])
+            try Self.setState(db, proposal.id, result.outcome == .revote ? .admitted : .decided)
             var appender = try AuditAppender(db, at: clock.now())
             try appender.append(actor: actor, BallotClosed(result: result))
             try Self.appendAdoption(result, actor: actor, to: &appender)
@@ -195,7 +194,9 @@ extension AppDatabase {
             if adopted {
                 try adopt(db, proposal: proposal, kind: kind, ballot: id, assembly: assembly, statute: statute, into: &counted)
             }
-            try db.execute(sql: "UPDATE ballot SET result = ? WHERE id = ?", arguments: [counted.stored, id])
+            var row = try Self.ballotRow(db, id)
+            row.result = counted.stored
+            try row.update(db)
             var appender = try AuditAppender(db, at: clock.now())
             // The entry is the completed result, as stored from now on (`audit verify` compares them).
             try appender.append(actor: actor, BallotChairDecided(result: counted))
@@ -213,7 +214,7 @@ extension AppDatabase {
         let amendment =
             kind.name == DecisionKind.amendment
             ? try proposal.amendmentText.map { try Self.validStatute($0, fileName: "amendment-\(proposal.id).statuut") } : nil
-        let starts = Set(try String.fetchAll(db, sql: "SELECT valid_from FROM statute_version").compactMap { CivilDate(iso: $0) })
+        let starts = Set(try StatuteVersionRow.fetchAll(db).map(\.validFrom))
         let effect = Adoption.effect(
             of: proposal, kind: kind, at: assembly, statute: statute, responses: try Self.responses(db, proposal: proposal.id),
             amendment: amendment, versionStarts: starts)
@@ -231,16 +232,11 @@ extension AppDatabase {
         case .newStatute(let statute, let validFrom): (new, effective) = (statute, validFrom)
         }
         guard let text = proposal.amendmentText else { return }
-        try db.execute(
-            sql: """
-                INSERT INTO statute_version (valid_from, name, source, sha256, file_name, adopted_how, adopted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                effective.description, new.name, text, Hash.sha256(Array(text.utf8)).description,
-                "amendment-\(proposal.id).statuut", "amendment ballot \(id)", clock.now().description,
-            ])
-        result.newStatuteVersion = Int(db.lastInsertedRowID)
+        var row = StatuteVersionRow(
+            validFrom: effective, name: new.name, source: text, sha256: Hash.sha256(Array(text.utf8)).description,
+            fileName: "amendment-\(proposal.id).statuut", adoptedHow: "amendment ballot \(id)", adoptedAt: clock.now().description)
+        try row.insert(db)
+        result.newStatuteVersion = try row.version.id.rawValue
         result.newStatuteValidFrom = effective
     }
 
@@ -282,24 +278,14 @@ extension AppDatabase {
         }
     }
 
-    static func ballot(_ db: Database, _ id: BallotID) throws -> BallotRecord {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM ballot WHERE id = ?", arguments: [id]) else {
+    static func ballot(_ db: Database, _ id: BallotID) throws -> BallotRecord { try ballotRow(db, id).record() }
+
+    static func ballotRow(_ db: Database, _ id: BallotID) throws -> BallotRow {
+        guard let row = try BallotRow.fetchReadable(db, key: id) else {
             throw StoreError.notFound(nl: "er is geen stemming \(id)", en: "there is no ballot \(id)")
         }
-        let options = try JSONDecoder().decode([BallotOption].self, from: Data((row["options"] as String).utf8))
-        return BallotRecord(
-            id: id, proposal: row["proposal_id"], method: try row.decode(TallyMethod.self, forColumn: "method"), options: options,
-            seats: row["seats"], budget: row["budget"], isOpen: (row["state"] as String) == "open", result: row["result"],
-            roundOf: row["round_of"],
-            counted: try (row["result"] as String?).map { json in
-                do { return try BallotResult(json: json) } catch {
-                    throw StoreError(
-                        nl: "de opgeslagen uitslag van stemming \(id) is onleesbaar: \(error)",
-                        en: "ballot \(id) has a stored result that cannot be read: \(error)")
-                }
-            })
+        return row
     }
-
 }
 
 /// Receipts: short random ids a voter can look up on the public board (no lookalike characters).
