@@ -29,10 +29,9 @@ extension AppDatabase {
             var (assembly, advice) = try AssemblyRules(statute: statute).schedule(
                 id: 0, date: date, place: place, today: today, agendaKinds: kinds, existing: existing)
             assembly.secondMeetingOf = first
-            try db.execute(
-                sql: "INSERT INTO assembly (date, place, state, agenda_kinds, second_meeting_of) VALUES (?, ?, 'scheduled', ?, ?)",
-                arguments: [date.description, place, assembly.agendaKinds.joined(separator: ","), first])
-            let id = AssemblyID(Int(db.lastInsertedRowID))
+            var row = AssemblyRow(assembly)
+            try row.insert(db)
+            guard let id = row.id else { throw StoreError(nl: "een vergadering zonder nummer", en: "an assembly without a number") }
             assembly.id = id
             try audit(
                 db, actor, AssemblyScheduled(assembly: id, date: date, place: place, agenda: assembly.agendaKinds, secondMeetingOf: first))
@@ -109,15 +108,13 @@ extension AppDatabase {
             guard let reference = called.referenceDate else { throw StoreError(nl: "geen peildatum", en: "no reference date") }
             let (referenceStatute, _) = try Self.statute(db, on: reference)
             let members = try Self.members(db, on: reference, statute: referenceStatute)
-            let insert = try db.cachedStatement(sql: "INSERT INTO electorate (assembly_id, resident_id) VALUES (?, ?)")
-            for member in members { try insert.execute(arguments: [id, member.id.rawValue]) }
-            try db.execute(
-                sql: "UPDATE assembly SET state = 'called', called_on = ?, reference_date = ? WHERE id = ?",
-                arguments: [day.description, reference.description, id])
+            for member in members { try ElectorateRow(assemblyId: id, residentId: member.id).insert(db) }
+            try Self.store(db, called)
             // Calling an assembly answers the members' demands received before it.
-            try db.execute(
-                sql: "UPDATE assembly_demand SET answered_by = ? WHERE answered_by IS NULL AND received_on <= ?",
-                arguments: [id, day.description])
+            for var demand in try AssemblyDemandRow.filter(Column("answered_by") == nil && Column("received_on") <= day).fetchAll(db) {
+                demand.answeredBy = id
+                try demand.update(db)
+            }
             try audit(
                 db, actor,
                 AssemblyCalled(assembly: id, calledOn: day, referenceDate: reference, electorate: members.count, statuteVersion: version.id.rawValue))
@@ -136,8 +133,7 @@ extension AppDatabase {
                     en: "assembly \(id) cannot be recorded as opened on \(day): that day is still to come (today is \(clock.today()))")
             }
             let (statute, _) = try Self.statute(db, on: assembly.date)
-            _ = try AssemblyRules(statute: statute).open(assembly, on: day)
-            try db.execute(sql: "UPDATE assembly SET state = 'open' WHERE id = ?", arguments: [id])
+            try Self.store(db, try AssemblyRules(statute: statute).open(assembly, on: day))
             let quorum = QuorumStatus.check(
                 statute.quorum, attendance: try Self.attendance(db, id),
                 electorate: try Self.electorate(db, id).count)
@@ -151,7 +147,7 @@ extension AppDatabase {
         try writer.write { db in
             let assembly = try Self.assembly(db, id)
             let (statute, _) = try Self.statute(db, on: assembly.date)
-            _ = try AssemblyRules(statute: statute).close(assembly)
+            let closed = try AssemblyRules(statute: statute).close(assembly)
             if let open = try Int.fetchOne(
                 db,
                 sql: "SELECT COUNT(*) FROM ballot JOIN proposal ON proposal.id = ballot.proposal_id WHERE proposal.assembly_id = ? AND ballot.state = 'open'",
@@ -185,7 +181,7 @@ extension AppDatabase {
                     nl: "de stemmen op stemming \(waiting) staakten en het statuut laat de voorzitter beslissen; leg eerst het besluit van de voorzitter vast",
                     en: "the votes on ballot \(waiting) tied and the statute lets the chair decide: record the chair's decision first")
             }
-            try db.execute(sql: "UPDATE assembly SET state = 'closed' WHERE id = ?", arguments: [id])
+            try Self.store(db, closed)
             var appender = try AuditAppender(db, at: clock.now())
             try appender.append(actor: actor, AssemblyClosed(assembly: id))
             return try appender.finish(db)
@@ -216,12 +212,12 @@ extension AppDatabase {
             var appender = try AuditAppender(db, at: clock.now())
             for member in members {
                 try attendance.checkIn(member, electorate: electorate, statute: statute)
-                try db.execute(sql: "INSERT INTO attendance (assembly_id, resident_id) VALUES (?, ?)", arguments: [id, member.rawValue])
+                try AttendanceRow(assemblyId: id, residentId: member).insert(db)
                 // Checking in activates the member's voting code.
                 try db.execute(
                     sql: "UPDATE voting_code SET state = 'active' WHERE assembly_id = ? AND resident_id = ? AND state = 'issued'",
                     arguments: [id, member.rawValue])
-                try db.execute(sql: "DELETE FROM proxy WHERE assembly_id = ? AND giver = ?", arguments: [id, member.rawValue])
+                try ProxyRow.deleteOne(db, key: ["assembly_id": id.databaseValue, "giver": member.databaseValue])
                 try appender.append(actor: actor, MemberCheckedIn(assembly: id, member: member))
             }
             try appender.finish(db)
@@ -237,7 +233,7 @@ extension AppDatabase {
             var attendance = try Self.attendance(db, id)
             let electorate = try Self.electorate(db, id)
             try attendance.proxy(from: giver, to: holder, electorate: electorate, statute: statute)
-            try db.execute(sql: "INSERT INTO proxy (assembly_id, giver, holder) VALUES (?, ?, ?)", arguments: [id, giver.rawValue, holder.rawValue])
+            try ProxyRow(assemblyId: id, giver: giver, holder: holder).insert(db)
             // The holder votes with the giver's code, which becomes active now.
             try db.execute(
                 sql: "UPDATE voting_code SET state = 'active' WHERE assembly_id = ? AND resident_id = ? AND state = 'issued'",
@@ -258,9 +254,8 @@ extension AppDatabase {
             let (statute, _) = try Self.statute(db, on: day)
             let members = try Self.members(db, on: day, statute: statute).count
             let demand = try AssemblyRules(statute: statute).demand(supporters: supporters, of: members, on: day)
-            try db.execute(
-                sql: "INSERT INTO assembly_demand (received_on, supporters, call_by) VALUES (?, ?, ?)",
-                arguments: [day.description, supporters, demand.callBy.description])
+            var row = AssemblyDemandRow(receivedOn: day, supporters: supporters, callBy: demand.callBy)
+            try row.insert(db)
             try audit(db, actor, AssemblyDemanded(receivedOn: day, supporters: supporters, members: members, callBy: demand.callBy))
             return demand
         }
@@ -269,26 +264,33 @@ extension AppDatabase {
     /// Members' demands not yet answered by calling an assembly, with the day to call by.
     public func openDemands() throws -> [AssemblyDemand] {
         try writer.read { db in
-            try AssemblyDemandRow.fetchAll(db, sql: "SELECT * FROM assembly_demand WHERE answered_by IS NULL ORDER BY call_by").map(\.demand)
+            try AssemblyDemandRow.filter(Column("answered_by") == nil).order(Column("call_by")).fetchAll(db).map(\.demand)
         }
     }
 
     // MARK: Reading inside a transaction
 
     static func assembly(_ db: Database, _ id: AssemblyID) throws -> Assembly {
-        guard let row = try AssemblyRow.fetchOne(db, key: id) else {
+        guard let row = try AssemblyRow.fetchReadable(db, key: id) else {
             throw StoreError.notFound(nl: "er is geen vergadering \(id)", en: "there is no assembly \(id)")
         }
         return row.assembly
     }
 
     static func assemblies(_ db: Database) throws -> [Assembly] {
-        try AssemblyRow.fetchAll(db, sql: "SELECT * FROM assembly ORDER BY date, id").map(\.assembly)
+        try AssemblyRow.order(Column("date"), Column("id")).fetchAll(db).map(\.assembly)
+    }
+
+    /// Writes an assembly as the core's rules left it (called, opened, closed).
+    static func store(_ db: Database, _ assembly: Assembly) throws {
+        var row = AssemblyRow(assembly)
+        row.id = assembly.id
+        try row.update(db)
     }
 
     static func electorate(_ db: Database, _ id: AssemblyID) throws -> Set<ResidentID> {
         if let summary = try PresenceSummary.fetch(db, id) { return PresenceSummary.placeholders("electorate", summary.electorate) }
-        return Set(try String.fetchAll(db, sql: "SELECT resident_id FROM electorate WHERE assembly_id = ?", arguments: [id]).map(ResidentID.init))
+        return Set(try ElectorateRow.filter(Column("assembly_id") == id).fetchAll(db).map(\.residentId))
     }
 
     static func attendance(_ db: Database, _ id: AssemblyID) throws -> Attendance {

@@ -31,7 +31,7 @@ extension AppDatabase {
                     en: "a departure cannot be recorded on \(day): that day is still to come")
             }
             let member = try Self.sittingMember(db, name, on: day)
-            try db.execute(sql: "UPDATE board_member SET left_on = ? WHERE id = ?", arguments: [day.description, member.id])
+            try Self.leave(db, member, on: day)
             try audit(db, actor, BoardLeft(member: member.id, name: member.name, on: day))
         }
     }
@@ -51,7 +51,7 @@ extension AppDatabase {
                     nl: "\(name) is benoemd op \(member.appointedOn); een nieuwe termijn begint daarna",
                     en: "\(name) was appointed on \(member.appointedOn); a new term starts after that")
             }
-            try db.execute(sql: "UPDATE board_member SET left_on = ? WHERE id = ?", arguments: [day.description, member.id])
+            try Self.leave(db, member, on: day)
             return try Self.insertBoardMember(
                 db, name: member.name, seatFor: member.seatFor, on: day, now: clock.now(), actor: actor, reappointed: true)
         }
@@ -61,7 +61,16 @@ extension AppDatabase {
     public func boardMembers() throws -> [BoardMember] { try writer.read { try Self.boardMembers($0) } }
 
     static func boardMembers(_ db: Database) throws -> [BoardMember] {
-        try BoardMemberRow.fetchAll(db, sql: "SELECT * FROM board_member ORDER BY appointed_on, id").map(\.member)
+        try BoardMemberRow.order(Column("appointed_on"), Column("id")).fetchAll(db).map(\.member)
+    }
+
+    /// Ends a seat: `day` is the first day no longer on the board.
+    private static func leave(_ db: Database, _ member: BoardMember, on day: CivilDate) throws {
+        guard var row = try BoardMemberRow.fetchReadable(db, key: member.id) else {
+            throw StoreError.notFound(nl: "er is geen bestuurslid \(member.id)", en: "there is no board member \(member.id)")
+        }
+        row.leftOn = day
+        try row.update(db)
     }
 
     private static func sittingMember(_ db: Database, _ name: String, on day: CivilDate) throws -> BoardMember {
@@ -76,10 +85,9 @@ extension AppDatabase {
         _ db: Database, name: String, seatFor party: String?, on day: CivilDate, now: Moment, actor: AuditActor,
         reappointed: Bool
     ) throws -> BoardMember {
-        try db.execute(
-            sql: "INSERT INTO board_member (name, seat_for, appointed_on, recorded_at) VALUES (?, ?, ?, ?)",
-            arguments: [name, party, day.description, now.description])
-        let id = BoardMemberID(Int(db.lastInsertedRowID))
+        var row = BoardMemberRow(name: name, seatFor: party, appointedOn: day, recordedAt: now.description)
+        try row.insert(db)
+        let id = row.member.id
         var appender = try AuditAppender(db, at: now)
         if reappointed {
             try appender.append(actor: actor, BoardReappointed(member: id, name: name, seatFor: party, on: day))

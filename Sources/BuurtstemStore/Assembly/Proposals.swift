@@ -161,9 +161,8 @@ extension AppDatabase {
             }
             // Only what the statute gives counts, and only that is recorded.
             try ProposalRules(statute: statute).checkResponse(response, to: proposal)
-            try db.execute(
-                sql: "INSERT INTO shareholder_response (proposal_id, shareholder, kind, on_date, text) VALUES (?, ?, ?, ?, ?)",
-                arguments: [response.proposal, response.shareholder, response.kind.rawValue, response.on.description, response.text])
+            var row = ShareholderResponseRow(response)
+            try row.insert(db)
             let (id, shareholder, on, text) = (response.proposal, response.shareholder, response.on, response.text)
             let event: any AuditEvent =
                 switch response.kind {
@@ -212,13 +211,12 @@ extension AppDatabase {
         var next: ProposalID? = id
         while let current = next {
             responses =
-                try ShareholderResponseRow.fetchAll(
-                    db, sql: "SELECT * FROM shareholder_response WHERE proposal_id = ? ORDER BY id",
-                    arguments: [current]
-                ).map { row in
-                    ShareholderResponse(shareholder: row.shareholder, proposal: id, kind: row.kind, on: row.onDate, text: row.text)
+                try ShareholderResponseRow.filter(Column("proposal_id") == current).order(Column("id")).fetchAll(db).map { row in
+                    var response = row.response
+                    response.proposal = id
+                    return response
                 } + responses
-            next = try ProposalID.fetchOne(db, sql: "SELECT carried_from FROM proposal WHERE id = ?", arguments: [current])
+            next = try proposalRow(db, current).carriedFrom
         }
         return responses
     }

@@ -56,15 +56,11 @@ extension AppDatabase {
                 } catch {
                     throw Refusal(nl: label + error.nl, en: label + error.en, source: error.source)
                 }
-                try db.execute(
-                    sql: """
-                        INSERT INTO membership_application (resident_id, applied_on, intake_on, meets_profile, recorded_at) VALUES (?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        request.resident.rawValue, request.appliedOn.description, request.intakeOn?.description,
-                        request.meetsProfile, clock.now().description,
-                    ])
-                let id = ApplicationID(Int(db.lastInsertedRowID))
+                var row = MembershipApplicationRow(
+                    residentId: request.resident, appliedOn: request.appliedOn, intakeOn: request.intakeOn, meetsProfile: request.meetsProfile,
+                    state: .pending, recordedAt: clock.now().description)
+                try row.insert(db)
+                let id = row.application.id
                 try appender.append(actor: actor, MemberApplied(application: id, resident: request.resident, appliedOn: request.appliedOn))
                 recorded.append(
                     MembershipApplication(
@@ -127,15 +123,12 @@ extension AppDatabase {
                 }
                 var (result, join) = outcome
                 result.assembly = assembly
-                try db.execute(
-                    sql: """
-                        UPDATE membership_application SET state = ?, decided_by = ?, assembly_id = ?, decided_on = ?, reason = ?, intake_on = ?, meets_profile = ?
-                        WHERE id = ?
-                        """,
-                    arguments: [
-                        result.state.rawValue, body.rawValue, assembly, date.description, result.reason, result.intakeOn?.description,
-                        result.meetsProfile, application.id,
-                    ])
+                guard var row = try MembershipApplicationRow.fetchReadable(db, key: application.id) else {
+                    throw StoreError.notFound(nl: "er is geen aanvraag \(application.id)", en: "there is no application \(application.id)")
+                }
+                (row.state, row.decidedBy, row.assemblyId, row.decidedOn) = (result.state, body, assembly, date)
+                (row.reason, row.intakeOn, row.meetsProfile) = (result.reason, result.intakeOn, result.meetsProfile)
+                try row.update(db)
                 func logged<Kind: LoggedAs>(_: Kind.Type) -> ApplicationDecided<Kind> {
                     ApplicationDecided(
                         application: application.id, resident: request.resident, decidedBy: body.rawValue, on: date, assembly: assembly,
@@ -161,26 +154,18 @@ extension AppDatabase {
     /// Applications, newest first (only those still waiting with `pendingOnly`).
     public func applications(pendingOnly: Bool = false) throws -> [MembershipApplication] {
         try writer.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM membership_application WHERE ?1 = 0 OR state = 'pending' ORDER BY id DESC",
-                arguments: [pendingOnly]
-            ).map(Self.application)
+            try MembershipApplicationRow.filter(!pendingOnly || Column("state") == MembershipApplication.State.pending)
+                .order(Column("id").desc).fetchAll(db).map(\.application)
         }
     }
 
     /// The admission decisions an assembly took.
     static func applications(_ db: Database, decidedAt assembly: AssemblyID) throws -> [MembershipApplication] {
-        try Row.fetchAll(db, sql: "SELECT * FROM membership_application WHERE assembly_id = ? ORDER BY resident_id", arguments: [assembly])
-            .map(Self.application)
+        try MembershipApplicationRow.filter(Column("assembly_id") == assembly).order(Column("resident_id")).fetchAll(db).map(\.application)
     }
 
     static func applications(_ db: Database, resident: ResidentID) throws -> [MembershipApplication] {
-        try Row.fetchAll(db, sql: "SELECT * FROM membership_application WHERE resident_id = ? ORDER BY id", arguments: [resident.rawValue])
-            .map(Self.application)
-    }
-
-    private static func application(_ row: Row) throws -> MembershipApplication {
-        try MembershipApplicationRow(row: row).application
+        try MembershipApplicationRow.filter(Column("resident_id") == resident).order(Column("id")).fetchAll(db).map(\.application)
     }
 
     static func resident(_ db: Database, _ id: ResidentID) throws -> Resident {
@@ -195,12 +180,9 @@ extension AppDatabase {
         _ db: Database, _ event: MembershipEvent, version: StatuteVersion, at now: Moment, actor: AuditActor,
         appender: inout AuditAppender, application: ApplicationID? = nil, decidedBy: String? = nil
     ) throws {
-        try db.execute(
-            sql: "INSERT INTO membership_event (resident_id, kind, requested_on, effective_on, recorded_at) VALUES (?, ?, ?, ?, ?)",
-            arguments: [
-                event.resident.rawValue, event.kind.rawValue, event.requestedOn.description, event.effectiveOn.description,
-                now.description,
-            ])
+        var row = MembershipEventRow(
+            residentId: event.resident, kind: event.kind, requestedOn: event.requestedOn, effectiveOn: event.effectiveOn, recordedAt: now.description)
+        try row.insert(db)
         func logged<Kind: LoggedAs>(_: Kind.Type) -> MembershipChanged<Kind> {
             MembershipChanged(
                 resident: event.resident, requestedOn: event.requestedOn, effectiveOn: event.effectiveOn, statuteVersion: version.id.rawValue,

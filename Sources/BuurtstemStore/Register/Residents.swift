@@ -23,19 +23,12 @@ extension AppDatabase {
 
     static func membershipEvents(_ db: Database) throws -> [ResidentID: [MembershipEvent]] {
         var result: [ResidentID: [MembershipEvent]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT resident_id, kind, requested_on, effective_on FROM membership_event ORDER BY id") {
-            // An event that cannot be read is an error: skipping it would change who is a member.
-            guard let kind = MembershipEvent.Kind(rawValue: row["kind"]) else {
-                throw StoreError(
-                    nl: "een lidmaatschapsgebeurtenis heeft een onbekende soort `\(row["kind"] as String)`",
-                    en: "a membership event has an unknown kind `\(row["kind"] as String)`")
-            }
-            let id = ResidentID(row["resident_id"])
-            result[id, default: []].append(
-                MembershipEvent(
-                    resident: id, kind: kind, requestedOn: try row.decode(CivilDate.self, forColumn: "requested_on"),
-                    effectiveOn: try row.decode(CivilDate.self, forColumn: "effective_on")))
+        // An event that cannot be read is an error (the record's decoding throws): skipping it would change who is a member.
+        let events: [MembershipEventRow]
+        do { events = try MembershipEventRow.order(Column("id")).fetchAll(db) } catch let error as RowDecodingError {
+            throw StoreError(nl: "een lidmaatschapsgebeurtenis is onleesbaar: \(error)", en: "a membership event cannot be read: \(error)")
         }
+        for event in events { result[event.residentId, default: []].append(event.event) }
         return result
     }
 
