@@ -2,7 +2,7 @@ public import Statuut
 
 /// A voting code's state: handed out, active once its member checked in (or a proxy was
 /// recorded), revoked when a new code replaced it.
-public enum CodeState: String, Sendable, Hashable, CaseIterable {
+public enum CodeState: String, Sendable, Hashable, CaseIterable, Codable {
     case issued, active, revoked
 }
 

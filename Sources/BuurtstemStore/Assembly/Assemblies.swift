@@ -214,9 +214,7 @@ extension AppDatabase {
                 try attendance.checkIn(member, electorate: electorate, statute: statute)
                 try AttendanceRow(assemblyId: id, residentId: member).insert(db)
                 // Checking in activates the member's voting code.
-                try db.execute(
-                    sql: "UPDATE voting_code SET state = 'active' WHERE assembly_id = ? AND resident_id = ? AND state = 'issued'",
-                    arguments: [id, member.rawValue])
+                try VotingCodeRow.activate(db, assembly: id, member: member)
                 try ProxyRow.deleteOne(db, key: ["assembly_id": id.databaseValue, "giver": member.databaseValue])
                 try appender.append(actor: actor, MemberCheckedIn(assembly: id, member: member))
             }
@@ -235,9 +233,7 @@ extension AppDatabase {
             try attendance.proxy(from: giver, to: holder, electorate: electorate, statute: statute)
             try ProxyRow(assemblyId: id, giver: giver, holder: holder).insert(db)
             // The holder votes with the giver's code, which becomes active now.
-            try db.execute(
-                sql: "UPDATE voting_code SET state = 'active' WHERE assembly_id = ? AND resident_id = ? AND state = 'issued'",
-                arguments: [id, giver.rawValue])
+            try VotingCodeRow.activate(db, assembly: id, member: giver)
             try audit(db, actor, ProxyRecorded(assembly: id, giver: giver, holder: holder))
             return QuorumStatus.check(statute.quorum, attendance: attendance, electorate: electorate.count)
         }

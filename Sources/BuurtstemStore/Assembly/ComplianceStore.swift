@@ -12,13 +12,11 @@ extension AppDatabase {
                     nl: "de jaarrekening \(year) kan vanaf \(year + 1) worden voorgelegd, niet op \(day)",
                     en: "the accounts of \(year) can be presented from \(year + 1) on, not on \(day)")
             }
-            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM annual_accounts WHERE year = ?", arguments: [year]) == 0 else {
+            guard try AnnualAccountsRow.fetchOne(db, key: year) == nil else {
                 throw StoreError(
                     nl: "de jaarrekening \(year) is al als voorgelegd vastgelegd", en: "the accounts of \(year) were already recorded as presented")
             }
-            try db.execute(
-                sql: "INSERT INTO annual_accounts (year, presented_on, recorded_at) VALUES (?, ?, ?)",
-                arguments: [year, day.description, clock.now().description])
+            try AnnualAccountsRow(year: year, presentedOn: day, recordedAt: clock.now().description).insert(db)
             try audit(db, actor, AccountsPresented(year: year, on: day))
         }
     }
@@ -38,9 +36,8 @@ extension AppDatabase {
                     nl: "een bevestiging voor \(year) wordt in \(year) gegeven, niet op \(day)",
                     en: "a confirmation for \(year) is given in \(year), not on \(day)")
             }
-            try db.execute(
-                sql: "INSERT INTO organisation_confirmation (organisation, year, on_date, text) VALUES (?, ?, ?, ?)",
-                arguments: [organisation, year, day.description, text])
+            var row = OrganisationConfirmationRow(organisation: organisation, year: year, onDate: day, text: text)
+            try row.insert(db)
             try audit(db, actor, OrganisationConfirmed(organisation: organisation, year: year, on: day, text: text))
         }
     }
@@ -51,10 +48,7 @@ extension AppDatabase {
     }
 
     static func confirmations(_ db: Database) throws -> [ComplianceFacts.Confirmation] {
-        try Row.fetchAll(db, sql: "SELECT organisation, year, on_date, text FROM organisation_confirmation ORDER BY year, organisation").map { row in
-            ComplianceFacts.Confirmation(
-                organisation: row["organisation"], year: row["year"], on: try row.decode(CivilDate.self, forColumn: "on_date"), text: row["text"])
-        }
+        try OrganisationConfirmationRow.order(Column("year"), Column("organisation")).fetchAll(db).map(\.confirmation)
     }
 
     /// Everything the compliance check needs, read in one transaction (and the audit log verified,
@@ -67,7 +61,7 @@ extension AppDatabase {
             let versions = try Self.versions(db).map {
                 ComplianceFacts.Version(validFrom: $0.validFrom, statute: try Self.validStatute($0.source, fileName: $0.fileName))
             }
-            let name = try String.fetchOne(db, sql: "SELECT name FROM association") ?? ""
+            let name = try AssociationRow.one(db)?.name ?? ""
             let assemblies = try Self.assemblyFacts(db)
             let demands = try Row.fetchAll(
                 db,
@@ -82,11 +76,9 @@ extension AppDatabase {
                         callBy: try row.decode(CivilDate.self, forColumn: "call_by")),
                     answeredOn: try row.decode(CivilDate?.self, forColumn: "called_on"))
             }
-            let accounts = try Row.fetchAll(db, sql: "SELECT year, presented_on FROM annual_accounts ORDER BY year").map { row in
-                ComplianceFacts.AccountsFact(year: row["year"], presentedOn: try row.decode(CivilDate.self, forColumn: "presented_on"))
-            }
-            let created = try String.fetchOne(db, sql: "SELECT created_at FROM association").flatMap { CivilDate(iso: $0.prefix(10)) }
-            let firstImport = try String.fetchOne(db, sql: "SELECT MIN(extract_date) FROM register_import").flatMap { CivilDate(iso: $0) }
+            let accounts = try AnnualAccountsRow.order(Column("year")).fetchAll(db).map(\.fact)
+            let created = try AssociationRow.one(db).flatMap { CivilDate(iso: $0.createdAt.prefix(10)) }
+            let firstImport = try RegisterImportRow.order(Column("extract_date")).fetchOne(db)?.extractDate
             let firstEvent = [created, firstImport, assemblies.first?.assembly.calledOn ?? assemblies.first?.assembly.date].compactMap { $0 }.min()
             var facts = ComplianceFacts(
                 association: name, versions: versions, assemblies: assemblies, demands: demands, accounts: accounts,
@@ -169,14 +161,12 @@ extension AppDatabase {
             }
             let (statute, version) = try Self.statute(db, on: fact.assembly.date)
             var head: AuditHead?
-            if let seq = try Int.fetchOne(
-                db, sql: "SELECT seq FROM audit_entry WHERE action = ? AND payload = ?",
-                arguments: [AssemblyClosed.action.rawValue, AssemblyClosed(assembly: id).payload.encoded(pretty: false)]),
-                let root = try Data.fetchOne(db, sql: "SELECT root FROM audit_checkpoint WHERE size = ?", arguments: [seq])
-            {
-                head = AuditHead(size: seq, root: Hash([UInt8](root)))
+            let closing = AuditEntryRow.filter(
+                Column("action") == AssemblyClosed.action.rawValue && Column("payload") == AssemblyClosed(assembly: id).payload.encoded(pretty: false))
+            if let seq = try closing.fetchOne(db)?.seq, let checkpoint = try AuditCheckpointRow.fetchOne(db, key: seq) {
+                head = AuditHead(size: seq, root: Hash([UInt8](checkpoint.root)))
             }
-            let name = try String.fetchOne(db, sql: "SELECT name FROM association") ?? ""
+            let name = try AssociationRow.one(db)?.name ?? ""
             let confirmations = try Self.confirmations(db).filter { $0.year == fact.assembly.date.year && $0.on <= fact.assembly.date }
             var minutes = Minutes(
                 association: name, statute: statute, statuteFrom: version.validFrom, statuteSHA256: version.sha256, fact: fact,
@@ -233,18 +223,12 @@ extension AppDatabase {
                 )
             }
             let outcome = ProposalRules(statute: statute).decideOutsideMeeting(count, members: members)
-            try db.execute(
-                sql: """
-                    INSERT INTO outside_decision (title, text, kind, decided_on, members, yes, no, blank, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    title, text, DecisionKindNames.canonical(kind), day.description, members, count.yes, count.no, count.blank,
-                    outcome.result.rawValue,
-                ])
-            let decision = db.lastInsertedRowID
-            for voter in voters {
-                try db.execute(sql: "INSERT INTO outside_decision_voter (decision_id, resident_id) VALUES (?, ?)", arguments: [decision, voter.rawValue])
-            }
+            var row = OutsideDecisionRow(
+                title: title, text: text, kind: DecisionKindNames.canonical(kind), decidedOn: day, members: members, yes: count.yes, no: count.no,
+                blank: count.blank, outcome: outcome.result)
+            try row.insert(db)
+            guard let decision = row.id else { throw StoreError(nl: "een besluit zonder nummer", en: "a decision without a number") }
+            for voter in voters { try OutsideDecisionVoterRow(decisionId: decision, residentId: voter).insert(db) }
             try audit(
                 db, actor,
                 DecisionOutsideMeeting(
@@ -255,18 +239,9 @@ extension AppDatabase {
     }
 
     static func outsideDecisions(_ db: Database) throws -> [ComplianceFacts.OutsideDecision] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT title, kind, decided_on, members, yes, no, blank, outcome,
-                       (SELECT COUNT(*) FROM outside_decision_voter WHERE decision_id = outside_decision.id) AS written_votes
-                FROM outside_decision ORDER BY id
-                """
-        ).map { row in
-            var decision = ComplianceFacts.OutsideDecision(
-                title: row["title"], kind: row["kind"], on: try row.decode(CivilDate.self, forColumn: "decided_on"), members: row["members"],
-                count: YesNoCount(yes: row["yes"], no: row["no"], blank: row["blank"]), outcome: row["outcome"])
-            decision.writtenVotes = row["written_votes"]
+        try OutsideDecisionRow.order(Column("id")).fetchAll(db).map { row in
+            var decision = row.fact
+            decision.writtenVotes = try OutsideDecisionVoterRow.filter(Column("decision_id") == row.id).fetchCount(db)
             return decision
         }
     }

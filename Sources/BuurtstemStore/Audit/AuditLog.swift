@@ -32,13 +32,13 @@ public struct AuditAppender {
 
     /// The log's right edge as stored in `audit_state`; an error (not a crash) when it is damaged.
     static func storedFrontier(_ db: Database) throws -> MerkleTree.Frontier {
-        guard let state = try Row.fetchOne(db, sql: "SELECT size, frontier FROM audit_state WHERE id = 1") else {
+        guard let state = try AuditStateRow.one(db) else {
             throw StoreError(
                 nl: "de stand van het auditlog ontbreekt; dit is geen Buurtstem-database", en: "the audit state is missing; this is not a Buurtstem database")
         }
-        let bytes = [UInt8]((state["frontier"] as Data?) ?? Data())
+        let bytes = [UInt8](state.frontier)
         guard bytes.count % 32 == 0,
-            let frontier = MerkleTree.Frontier(size: state["size"], hashes: stride(from: 0, to: bytes.count, by: 32).map { Hash(Array(bytes[$0..<$0 + 32])) })
+            let frontier = MerkleTree.Frontier(size: state.size, hashes: stride(from: 0, to: bytes.count, by: 32).map { Hash(Array(bytes[$0..<$0 + 32])) })
         else {
             throw StoreError(
                 nl: "de opgeslagen kop van het auditlog is beschadigd; voer `buurtstem audit verify` uit",
@@ -82,11 +82,9 @@ public struct AuditAppender {
     @discardableResult
     public func finish(_ db: Database) throws -> AuditHead {
         let blob = Data(frontier.nodes.flatMap { $0.hash.bytes })
-        try db.execute(sql: "UPDATE audit_state SET size = ?, frontier = ? WHERE id = 1", arguments: [frontier.size, blob])
+        try AuditStateRow(size: frontier.size, frontier: blob).update(db)
         let head = AuditHead(size: frontier.size, root: frontier.root)
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO audit_checkpoint (size, root, at) VALUES (?, ?, ?)",
-            arguments: [head.size, Data(head.root.bytes), at.description])
+        try AuditCheckpointRow(size: head.size, root: Data(head.root.bytes), at: at.description).insert(db, onConflict: .replace)
         return head
     }
 }
@@ -173,9 +171,8 @@ struct AuditScan: Sendable {
     /// Reads the entries after `frontier.size`; ballot entries go to `ballots` when given.
     mutating func read(_ db: Database, trusted: [Int: AuditHead], ballots: inout BallotLogCheck?) throws {
         var checkpoints: [Int: Hash] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT size, root FROM audit_checkpoint WHERE size > ?", arguments: [frontier.size]) {
-            let data: Data = row["root"]
-            if data.count == 32 { checkpoints[row["size"]] = Hash([UInt8](data)) }
+        for row in try AuditCheckpointRow.filter(Column("size") > frontier.size).fetchAll(db) where row.root.count == 32 {
+            checkpoints[row.size] = Hash([UInt8](row.root))
         }
         var expected = frontier.size + 1
         let rows = try RawStatement(db, sql: "SELECT seq, at, actor, action, payload, leaf_hash FROM audit_entry WHERE seq > \(frontier.size) ORDER BY seq")
@@ -218,7 +215,7 @@ struct AuditScan: Sendable {
         var problems = try SchemaCheck.differences(db).map { AuditVerification.Problem.schemaDiffers($0) } + problems
         // A payload replaced by its hash that no purge recorded: someone hid a change.
         problems += leaves.finish().map(AuditVerification.Problem.init)
-        let stateSize = try Int.fetchOne(db, sql: "SELECT size FROM audit_state WHERE id = 1") ?? -1
+        let stateSize = try AuditStateRow.one(db)?.size ?? -1
         if stateSize != frontier.size {
             problems.append(.stateMismatch(entries: frontier.size, headSize: stateSize))
         } else if (try? AuditAppender.storedFrontier(db))?.root != frontier.root {
@@ -302,12 +299,12 @@ extension AppDatabase {
         try writer.read { db in
             let leaves = try Data.fetchAll(db, sql: "SELECT leaf_hash FROM audit_entry ORDER BY seq").map { Hash([UInt8]($0)) }
             guard seq >= 1, seq <= leaves.count,
-                let row = try Row.fetchOne(db, sql: "SELECT seq, at, actor, action, payload FROM audit_entry WHERE seq = ?", arguments: [seq])
+                let row = try AuditEntryRow.fetchOne(db, key: seq)
             else {
                 throw StoreError.notFound(
                     nl: "er is geen auditregel \(seq); het log heeft er \(leaves.count)", en: "there is no audit entry \(seq); the log has \(leaves.count)")
             }
-            let (at, actor, action, payload): (String, String, String, String) = (row["at"], row["actor"], row["action"], row["payload"])
+            let (at, actor, action, payload) = (row.at, row.actor, row.action, row.payload)
             let stored = leaves[seq - 1]
             let kept = PurgedPayload.digest(payload.utf8)
             let header = AuditLeaf.header(seq: seq, at: at, actor: actor, action: action, payloadDigest: kept ?? .sha256(Array(payload.utf8)))

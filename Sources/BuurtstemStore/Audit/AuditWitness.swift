@@ -17,7 +17,7 @@ extension AppDatabase {
         try writer.write { db in
             let key = try Self.signingKey(db, at: clock.now())
             let frontier = try AuditAppender.storedFrontier(db)
-            let name = try String.fetchOne(db, sql: "SELECT name FROM association WHERE id = 1") ?? ""
+            let name = try AssociationRow.one(db)?.name ?? ""
             let signed = try SignedAuditHead.sign(AuditHead(size: frontier.size, root: frontier.root), association: name, at: clock.now(), key: key)
             try audit(db, actor, AuditWitnessed(size: signed.head.size, root: signed.head.root.description, witnesses: witnesses))
             return signed
@@ -26,25 +26,23 @@ extension AppDatabase {
 
     /// Places that receive signed heads when none is named.
     public func witnessTargets() throws -> [String] {
-        try writer.read { try String.fetchAll($0, sql: "SELECT path FROM witness_target ORDER BY path") }
+        try writer.read { try WitnessTargetRow.order(Column("path")).fetchAll($0).map(\.path) }
     }
 
     /// Adds a place that receives signed heads.
     public func addWitnessTarget(_ path: String, actor: AuditActor = .system) throws {
         try writer.write { db in
-            try db.execute(sql: "INSERT OR IGNORE INTO witness_target (path, added_at) VALUES (?, ?)", arguments: [path, clock.now().description])
+            try WitnessTargetRow(path: path, addedAt: clock.now().description).insert(db, onConflict: .ignore)
             if db.changesCount == 1 { try audit(db, actor, WitnessAdded(path: path)) }
         }
     }
 
     static func signingKey(_ db: Database, at now: Moment) throws -> Curve25519.Signing.PrivateKey {
-        if let data = try Data.fetchOne(db, sql: "SELECT private_key FROM signing_key WHERE id = 1") {
-            return try Curve25519.Signing.PrivateKey(rawRepresentation: data)
+        if let row = try SigningKeyRow.one(db) {
+            return try Curve25519.Signing.PrivateKey(rawRepresentation: row.privateKey)
         }
         let key = Curve25519.Signing.PrivateKey()
-        try db.execute(
-            sql: "INSERT INTO signing_key (id, private_key, created_at) VALUES (1, ?, ?)",
-            arguments: [key.rawRepresentation, now.description])
+        try SigningKeyRow(privateKey: key.rawRepresentation, createdAt: now.description).insert(db)
         var appender = try AuditAppender(db, at: now)
         try appender.append(actor: .system, KeyCreated(publicKey: SignedAuditHead.hex(Array(key.publicKey.rawRepresentation))))
         try appender.finish(db)
@@ -54,7 +52,7 @@ extension AppDatabase {
     /// Checks the log against heads kept by a witness: each must carry a valid signature by this
     /// association's key, and the log must still hold every witnessed head's entries unchanged.
     public func verifyAudit(witnessed heads: [SignedAuditHead]) throws -> (verification: AuditVerification, signatureProblems: [String]) {
-        let key = try writer.read { db in try Data.fetchOne(db, sql: "SELECT private_key FROM signing_key WHERE id = 1") }
+        let key = try writer.read { db in try SigningKeyRow.one(db)?.privateKey }
             .flatMap { try? Curve25519.Signing.PrivateKey(rawRepresentation: $0) }.map { Array($0.publicKey.rawRepresentation) }
         var problems: [String] = []
         for (n, head) in heads.enumerated() {

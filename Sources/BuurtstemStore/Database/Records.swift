@@ -42,6 +42,7 @@ extension ResidentID: DatabaseValueConvertible {
 }
 
 extension MembershipEvent.Kind: DatabaseValueConvertible {}
+extension DecisionOutcome.Result: DatabaseValueConvertible {}
 
 /// A record whose columns are the snake-case of its properties and whose id the database gives.
 protocol StoredRow: Codable, FetchableRecord, MutablePersistableRecord {}

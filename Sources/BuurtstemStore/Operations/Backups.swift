@@ -121,7 +121,7 @@ extension AppDatabase {
     /// The hash of the audit log's first entry: which association this database belongs to.
     public func auditIdentity() throws -> Hash? {
         try writer.read { db in
-            try Data.fetchOne(db, sql: "SELECT leaf_hash FROM audit_entry WHERE seq = 1").flatMap { $0.count == 32 ? Hash([UInt8]($0)) : nil }
+            try AuditEntryRow.fetchOne(db, key: 1).flatMap { $0.leafHash.count == 32 ? Hash([UInt8]($0.leafHash)) : nil }
         }
     }
 }
@@ -154,8 +154,8 @@ extension Backups {
             if FileManager.default.fileExists(atPath: target), let current = try? DatabaseQueue(path: target, configuration: readOnly()),
                 let (size, first) = try? current.read({ db in
                     (
-                        try Int.fetchOne(db, sql: "SELECT size FROM audit_state WHERE id = 1") ?? 0,
-                        try Data.fetchOne(db, sql: "SELECT leaf_hash FROM audit_entry WHERE seq = 1")
+                        try AuditStateRow.one(db)?.size ?? 0,
+                        try AuditEntryRow.fetchOne(db, key: 1)?.leafHash
                     )
                 })
             {

@@ -5,7 +5,7 @@ import Statuut
 /// A board or desk account for the web pages. The password is kept as an Argon2id hash only.
 public struct StaffAccount: Sendable, Hashable {
     /// What an account may do: the desk checks people in; the board runs the evening (and may use the desk).
-    public enum Role: String, Sendable, Hashable, CaseIterable {
+    public enum Role: String, Sendable, Hashable, CaseIterable, Codable, DatabaseValueConvertible {
         case board, desk
     }
 
@@ -24,12 +24,10 @@ extension AppDatabase {
         try Self.checkStaffName(name)
         let hash = try PasswordHash.make(password)
         try writer.write { db in
-            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff_account WHERE name = ?", arguments: [name]) == 0 else {
+            guard try StaffAccountRow.fetchOne(db, key: name) == nil else {
                 throw StoreError(nl: "er is al een account met de naam \(name)", en: "there is already an account named \(name)")
             }
-            try db.execute(
-                sql: "INSERT INTO staff_account (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
-                arguments: [name, role.rawValue, hash, clock.now().description])
+            try StaffAccountRow(name: name, role: role, passwordHash: hash, createdAt: clock.now().description).insert(db)
             try audit(db, actor, StaffAdded(name: name, role: role.rawValue))
         }
     }
@@ -38,8 +36,11 @@ extension AppDatabase {
     public func setStaffPassword(name: String, password: String, actor: AuditActor = .system) throws {
         let hash = try PasswordHash.make(password)
         try writer.write { db in
-            try db.execute(sql: "UPDATE staff_account SET password_hash = ?, disabled_at = NULL WHERE name = ?", arguments: [hash, name])
-            guard db.changesCount == 1 else { throw StoreError(nl: "er is geen account met de naam \(name)", en: "there is no account named \(name)") }
+            guard var row = try StaffAccountRow.fetchReadable(db, key: name) else {
+                throw StoreError(nl: "er is geen account met de naam \(name)", en: "there is no account named \(name)")
+            }
+            (row.passwordHash, row.disabledAt) = (hash, nil)
+            try row.update(db)
             try audit(db, actor, StaffPasswordSet(name: name))
         }
     }
@@ -47,12 +48,11 @@ extension AppDatabase {
     /// Disables an account: it can no longer sign in (its open sessions end at their next request).
     public func disableStaff(name: String, actor: AuditActor = .system) throws {
         try writer.write { db in
-            try db.execute(
-                sql: "UPDATE staff_account SET disabled_at = ? WHERE name = ? AND disabled_at IS NULL",
-                arguments: [clock.now().description, name])
-            guard db.changesCount == 1 else {
+            guard var row = try StaffAccountRow.enabled(db, named: name) else {
                 throw StoreError(nl: "er is geen actief account met de naam \(name)", en: "there is no enabled account named \(name)")
             }
+            row.disabledAt = clock.now().description
+            try row.update(db)
             try audit(db, actor, StaffDisabled(name: name))
         }
     }
@@ -60,34 +60,27 @@ extension AppDatabase {
     /// Every account, by name.
     public func staffAccounts() throws -> [StaffAccount] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT name, role, created_at, disabled_at FROM staff_account ORDER BY name").map(Self.account)
+            try StaffAccountRow.order(Column("name")).fetchAll(db).map(\.account)
         }
     }
 
     /// The enabled account with this name, or nil.
     public func staffAccount(named name: String) throws -> StaffAccount? {
         try writer.read { db in
-            try Row.fetchOne(
-                db, sql: "SELECT name, role, created_at, disabled_at FROM staff_account WHERE name = ? AND disabled_at IS NULL",
-                arguments: [name]
-            ).map(Self.account)
+            try StaffAccountRow.enabled(db, named: name)?.account
         }
     }
 
     /// The account when the name and password match an enabled account, else nil. Takes as long
     /// for an unknown name as for a wrong password, so it does not tell which names exist.
     public func authenticateStaff(name: String, password: String) throws -> StaffAccount? {
-        let row = try writer.read { db in
-            try Row.fetchOne(
-                db, sql: "SELECT name, role, created_at, disabled_at, password_hash FROM staff_account WHERE name = ? AND disabled_at IS NULL",
-                arguments: [name])
-        }
+        let row = try writer.read { db in try StaffAccountRow.enabled(db, named: name) }
         guard let row else {
             _ = PasswordHash.verify(password, against: Self.decoyHash)
             return nil
         }
-        guard PasswordHash.verify(password, against: row["password_hash"]) else { return nil }
-        return Self.account(row)
+        guard PasswordHash.verify(password, against: row.passwordHash) else { return nil }
+        return row.account
     }
 
     /// A hash of a random password, checked against when the name is unknown.
@@ -95,13 +88,6 @@ extension AppDatabase {
         var random = SystemRandomNumberGenerator()
         return (try? PasswordHash.make((0..<4).map { _ in String(random.next() as UInt64, radix: 36) }.joined())) ?? ""
     }()
-
-    /// An account from a row with its name, role, created_at and disabled_at.
-    static func account(_ row: Row) -> StaffAccount {
-        StaffAccount(
-            name: row["name"], role: StaffAccount.Role(rawValue: row["role"]) ?? .desk, createdAt: row["created_at"],
-            disabled: (row["disabled_at"] as String?) != nil)
-    }
 
     static func checkStaffName(_ name: String) throws {
         let allowed = name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }

@@ -32,7 +32,7 @@ extension AppDatabase {
         actor: AuditActor = .system, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws -> ImportSummary {
         try writer.write { db in
-            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM association") == 1 else {
+            guard try AssociationRow.one(db) != nil else {
                 throw StoreError(nl: "nog geen vereniging: voer eerst `buurtstem init` uit", en: "no association yet: run `buurtstem init` first")
             }
             let now = clock.now()
@@ -44,12 +44,6 @@ extension AppDatabase {
             var audit = try AuditAppender(db, at: now)
             var current = try Self.currentResidences(db)
             var newcomers = try NewResidentWriter(db)
-            let insertResidence = try db.cachedStatement(
-                sql: """
-                    INSERT INTO residence (resident_id, postcode, house_number, addition, moved_in, moved_out) VALUES (?, ?, ?, ?, ?, ?)
-                    """)
-            let closeResidence = try db.cachedStatement(sql: "UPDATE residence SET moved_out = ? WHERE id = ?")
-            let updateResident = try db.cachedStatement(sql: "UPDATE resident SET birth_date = ?, birth_year = ?, name = ? WHERE id = ?")
             var summary = ImportSummary(
                 importID: 0, read: extract.rowsRead, imported: extract.rows.count, rejected: extract.rejects.count,
                 created: 0, moved: 0, movedOut: 0, updated: 0, absent: 0, unchanged: 0, head: AuditHead(size: 0, root: MerkleTree.emptyRoot))
@@ -65,8 +59,6 @@ extension AppDatabase {
                     continue
                 }
                 seen.insert(row.id)
-                let birthDate: String? = if case .date(let d)? = row.birth { d.description } else { nil }
-                let birthYear: Int? = if case .year(let y)? = row.birth { y } else { nil }
                 let entry = current[row.id]
                 let changes = RegisterReconciliation.changes(row, known: entry?.known, extractDate: extractDate)
                 for change in changes {
@@ -75,19 +67,20 @@ extension AppDatabase {
                         try newcomers.insert(row, audit: &audit, actor: actor)
                         summary.created += 1
                     case .update(let name, let nameChanged):
-                        try updateResident.execute(arguments: [birthDate, birthYear, name, row.id.rawValue])
+                        try ResidentRow(id: row.id, birth: row.birth, name: name).update(db)
                         try audit.append(actor: actor, ResidentUpdated(resident: row.id, birth: row.birth, nameChanged: nameChanged))
                         summary.updated += 1
                     case .move(let closeOn, let movedIn):
                         guard let entry else { continue }
-                        if let closeOn { try closeResidence.execute(arguments: [closeOn.description, entry.residenceID]) }
-                        try insertResidence.execute(arguments: Self.residenceArguments(row.id, row.address, movedIn, row.movedOut))
+                        if let closeOn { try ResidenceRow.close(db, id: entry.residenceID, on: closeOn) }
+                        var residence = ResidenceRow(row.id, row.address, movedIn: movedIn, movedOut: row.movedOut)
+                        try residence.insert(db)
                         try audit.append(
                             actor: actor, ResidentMoved(resident: row.id, from: entry.known.address, to: row.address, on: movedIn, movedOut: row.movedOut))
                         summary.moved += 1
                     case .moveOut(let on):
                         guard let entry else { continue }
-                        try closeResidence.execute(arguments: [on.description, entry.residenceID])
+                        try ResidenceRow.close(db, id: entry.residenceID, on: on)
                         try audit.append(actor: actor, ResidentLeft<AddressLeft.MovedOut>(resident: row.id, from: entry.known.address, on: on))
                         summary.movedOut += 1
                     }
@@ -99,20 +92,16 @@ extension AppDatabase {
             // Residents not in this extract who still have an open address have left the register.
             for (id, entry) in current.sorted(by: { $0.key < $1.key }) where !seen.contains(id) {
                 guard let on = RegisterReconciliation.absent(entry.known, extractDate: extractDate) else { continue }
-                try closeResidence.execute(arguments: [on.description, entry.residenceID])
+                try ResidenceRow.close(db, id: entry.residenceID, on: on)
                 try audit.append(actor: actor, ResidentLeft<AddressLeft.Absent>(resident: id, from: entry.known.address, on: on))
                 summary.absent += 1
             }
-            try db.execute(
-                sql: """
-                    INSERT INTO register_import (file_name, sha256, extract_date, rows_read, imported, rejected, created, moved, moved_out, updated, absent, at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    fileName, fileSHA256, extractDate.description, summary.read, summary.imported, summary.rejected,
-                    summary.created, summary.moved, summary.movedOut, summary.updated, summary.absent, now.description,
-                ])
-            summary.importID = db.lastInsertedRowID
+            var row = RegisterImportRow(
+                fileName: fileName, sha256: fileSHA256, extractDate: extractDate, rowsRead: summary.read, imported: summary.imported,
+                rejected: summary.rejected, created: summary.created, moved: summary.moved, movedOut: summary.movedOut, updated: summary.updated,
+                absent: summary.absent, at: now.description)
+            try row.insert(db)
+            summary.importID = row.id ?? 0
             let counts = RegisterImported.Counts(
                 read: summary.read, imported: summary.imported, rejected: summary.rejected, created: summary.created, moved: summary.moved,
                 movedOut: summary.movedOut, updated: summary.updated, absent: summary.absent, unchanged: summary.unchanged)
@@ -152,10 +141,6 @@ extension AppDatabase {
                     birth: StoredValues.birth(row[C.birthDate], row[C.birthYear]), name: row[C.name]))
         }
         return result
-    }
-
-    static func residenceArguments(_ id: ResidentID, _ address: Address, _ movedIn: CivilDate?, _ movedOut: CivilDate?) -> StatementArguments {
-        [id.rawValue, address.postcode.description, address.houseNumber, address.addition, movedIn?.description, movedOut?.description]
     }
 
 }

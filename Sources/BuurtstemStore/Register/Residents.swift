@@ -138,16 +138,11 @@ extension AppDatabase {
             var audit = try AuditAppender(db, at: now)
             var recordedApplication: ApplicationID?
             if let application {
-                try db.execute(
-                    sql: """
-                        INSERT INTO membership_application (resident_id, applied_on, intake_on, meets_profile, state, decided_by, decided_on, recorded_at)
-                        VALUES (?, ?, ?, ?, 'granted', 'board', ?, ?)
-                        """,
-                    arguments: [
-                        id.rawValue, date.description, application.intakeOn?.description, application.meetsProfile, date.description,
-                        now.description,
-                    ])
-                recordedApplication = ApplicationID(Int(db.lastInsertedRowID))
+                var row = MembershipApplicationRow(
+                    residentId: id, appliedOn: date, intakeOn: application.intakeOn, meetsProfile: application.meetsProfile, state: .granted,
+                    decidedBy: .board, decidedOn: date, recordedAt: now.description)
+                try row.insert(db)
+                recordedApplication = row.id
             }
             try Self.insert(
                 db, event, version: version, at: now, actor: actor, appender: &audit, application: recordedApplication,

@@ -28,11 +28,11 @@ extension AppDatabase {
         let statute = try Self.validStatute(statuteSource, fileName: fileName)
         let from = validFrom ?? statute.validFrom ?? clock.today()
         return try writer.write { db in
-            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM association") == 0 else {
+            guard try AssociationRow.one(db) == nil else {
                 throw StoreError(nl: "deze database bevat al een vereniging", en: "this database already holds an association")
             }
             let now = clock.now()
-            try db.execute(sql: "INSERT INTO association (id, name, created_at) VALUES (1, ?, ?)", arguments: [statute.name, now.description])
+            try AssociationRow(name: statute.name, createdAt: now.description).insert(db)
             var audit = try AuditAppender(db, at: now)
             try audit.append(actor: actor, AssociationCreated(name: statute.name))
             let version = try insertVersion(
@@ -52,7 +52,7 @@ extension AppDatabase {
     ) throws -> StatuteVersion {
         let statute = try Self.validStatute(source, fileName: fileName)
         return try writer.write { db in
-            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM association") == 1 else {
+            guard try AssociationRow.one(db) != nil else {
                 throw StoreError(nl: "nog geen vereniging: voer eerst `buurtstem init` uit", en: "no association yet: run `buurtstem init` first")
             }
             if let existing = try StatuteVersionRow.filter(Column("valid_from") == from).fetchOne(db)?.validFrom {

@@ -98,7 +98,7 @@ extension AppDatabase {
             let secret = try Self.secret(db, assembly: proposal.assembly)
             for _ in 0..<count {
                 let receipt = Receipts.make()
-                try db.execute(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)", arguments: [id, receipt, normalised])
+                try VoteRow(ballotId: id, receipt: receipt, choice: normalised).insert(db)
                 receipts.append(receipt)
             }
             try audit(

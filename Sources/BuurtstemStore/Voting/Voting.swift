@@ -91,11 +91,8 @@ extension AppDatabase {
         let ballot = try ballots.ballot(db, id)
         let hash = Data(code.keyedHash(secret: ballot.secret).bytes)
         // The hash is keyed per assembly, so finding it is finding the code in this assembly.
-        let row =
-            ballot.open ? try Row.fetchOne(db.cachedStatement(sql: "SELECT state, first_ballot FROM voting_code WHERE code_hash = ?"), arguments: [hash]) : nil
-        if let refusal = VoteRules.admission(
-            ballotOpen: ballot.open, state: row.map { $0["state"] as CodeState }, firstBallot: row?["first_ballot"], ballot: id)
-        {
+        let row = ballot.open ? try VotingCodeRow.fetchOne(db, key: hash) : nil
+        if let refusal = VoteRules.admission(ballotOpen: ballot.open, state: row?.state, firstBallot: row?.firstBallot, ballot: id) {
             throw refusal
         }
         let stored: Choice
@@ -114,23 +111,24 @@ extension AppDatabase {
         let sealed = try ChaChaPoly.seal(Data(receipt.utf8), using: key).combined
         let commitment = VoteCommitment.vote(secret: ballot.secret, ballot: id, receipt: receipt, choice: normalised)
         // A vote carried over from this member's earlier code (they brought the old letter at a reissue).
-        if let carried = try Row.fetchOne(db, sql: "SELECT sealed FROM carried_vote WHERE ballot_id = ? AND marker = ?", arguments: [id, marker]) {
-            let opened = (carried[0] as Data?).flatMap { try? ChaChaPoly.SealedBox(combined: $0) }.flatMap { try? ChaChaPoly.open($0, using: key) }
+        if var carried = try CarriedVoteRow.fetchOne(db, key: ["ballot_id": id.databaseValue, "marker": marker.databaseValue]) {
+            let opened = carried.sealed.flatMap { try? ChaChaPoly.SealedBox(combined: $0) }.flatMap { try? ChaChaPoly.open($0, using: key) }
             guard case .replace = VoteRules.repeatVote(changeable: ballot.changeable, oldVoteFound: (opened?.count ?? 0) > 32), let opened else {
                 throw VoteRejection.alreadyVoted
             }
             let removed = try removeVote(db, ballot: id, receipt: String(decoding: opened.dropFirst(32), as: UTF8.self), secret: ballot.secret)
             let resealed = try ChaChaPoly.seal(Data(opened.prefix(32)) + Data(receipt.utf8), using: key).combined
-            try db.execute(sql: "UPDATE carried_vote SET sealed = ? WHERE ballot_id = ? AND marker = ?", arguments: [resealed, id, marker])
-            try db.cachedStatement(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)").execute(arguments: [id, receipt, normalised])
+            carried.sealed = resealed
+            try carried.update(db)
+            try VoteRow(ballotId: id, receipt: receipt, choice: normalised).insert(db)
             try audit.append(actor: .system, VoteReplaced(ballot: id, removed: removed, vote: commitment))
             return cast(replaced: true, receipt)
         }
         let codeUse = VoteCommitment.codeUse(secret: ballot.secret, ballot: id, marker: [UInt8](marker), sealed: [UInt8](sealed))
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO code_vote (ballot_id, marker, sealed_receipt) VALUES (?, ?, ?)")
-            .execute(arguments: [id, marker, sealed])
+        var codeVote = CodeVoteRow(ballotId: id, marker: marker, sealedReceipt: sealed)
+        try codeVote.insert(db, onConflict: .ignore)
         if db.changesCount == 1 {
-            try db.cachedStatement(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)").execute(arguments: [id, receipt, normalised])
+            try VoteRow(ballotId: id, receipt: receipt, choice: normalised).insert(db)
             // The audit entry commits to the vote row and the code-use row (keyed: see VoteCommitment),
             // never to the member or the code.
             try audit.append(actor: .system, VoteCast(ballot: id, vote: commitment, code: codeUse))
@@ -138,17 +136,15 @@ extension AppDatabase {
         }
         // This code voted before. Where the ballot allows it, the new vote replaces the old one:
         // only the code opens the sealed receipt, so only the voter can find their old vote.
-        let old =
-            ballot.changeable
-            ? try Data.fetchOne(db, sql: "SELECT sealed_receipt FROM code_vote WHERE ballot_id = ? AND marker = ?", arguments: [id, marker]) : nil
+        let old = ballot.changeable ? try CodeVoteRow.fetchOne(db, key: ["ballot_id": id.databaseValue, "marker": marker.databaseValue])?.sealedReceipt : nil
         let opened = old.flatMap { try? ChaChaPoly.SealedBox(combined: $0) }.flatMap { try? ChaChaPoly.open($0, using: key) }
         // A vote from before sealed receipts existed cannot be found again: the first vote counts.
         guard case .replace = VoteRules.repeatVote(changeable: ballot.changeable, oldVoteFound: opened != nil), let old, let opened else {
             throw VoteRejection.alreadyVoted
         }
         let removed = try removeVote(db, ballot: id, receipt: String(decoding: opened, as: UTF8.self), secret: ballot.secret)
-        try db.execute(sql: "UPDATE code_vote SET sealed_receipt = ? WHERE ballot_id = ? AND marker = ?", arguments: [sealed, id, marker])
-        try db.cachedStatement(sql: "INSERT INTO vote (ballot_id, receipt, choice) VALUES (?, ?, ?)").execute(arguments: [id, receipt, normalised])
+        try codeVote.update(db)
+        try VoteRow(ballotId: id, receipt: receipt, choice: normalised).insert(db)
         try audit.append(
             actor: .system,
             VoteReplaced(
@@ -159,18 +155,18 @@ extension AppDatabase {
 
     /// Deletes the vote under `receipt` (being replaced) and returns its commitment.
     private static func removeVote(_ db: Database, ballot id: BallotID, receipt: String, secret: [UInt8]) throws -> String {
-        guard let choice = try String.fetchOne(db, sql: "SELECT choice FROM vote WHERE ballot_id = ? AND receipt = ?", arguments: [id, receipt]) else {
+        guard let vote = try VoteRow.fetchOne(db, key: ["ballot_id": id.databaseValue, "receipt": receipt.databaseValue]) else {
             throw VoteRejection.alreadyVoted
         }
-        try db.execute(sql: "DELETE FROM vote WHERE ballot_id = ? AND receipt = ?", arguments: [id, receipt])
-        return VoteCommitment.vote(secret: secret, ballot: id, receipt: receipt, choice: choice)
+        try vote.delete(db)
+        return VoteCommitment.vote(secret: secret, ballot: id, receipt: receipt, choice: vote.choice)
     }
 
     static func secret(_ db: Database, assembly id: AssemblyID) throws -> [UInt8] {
-        if let data = try Data.fetchOne(db, sql: "SELECT secret FROM assembly_secret WHERE assembly_id = ?", arguments: [id]) { return [UInt8](data) }
+        if let row = try AssemblySecretRow.fetchOne(db, key: id) { return [UInt8](row.secret) }
         var random = SystemRandomNumberGenerator()
         let secret = (0..<32).map { _ in UInt8.random(in: 0...255, using: &random) }
-        try db.execute(sql: "INSERT INTO assembly_secret (assembly_id, secret) VALUES (?, ?)", arguments: [id, Data(secret)])
+        try AssemblySecretRow(assemblyId: id, secret: Data(secret)).insert(db)
         return secret
     }
 }

@@ -17,16 +17,12 @@ extension AppDatabase {
             }
             let secret = try Self.secret(db, assembly: id)
             let have = Set(
-                try String.fetchAll(
-                    db, sql: "SELECT resident_id FROM voting_code WHERE assembly_id = ? AND state != 'revoked'",
-                    arguments: [id]))
+                try VotingCodeRow.filter(Column("assembly_id") == id && Column("state") != CodeState.revoked).fetchAll(db).map(\.residentId))
             var random = SystemRandomNumberGenerator()
             var issued: [(ResidentID, VotingCode)] = []
-            for member in try Self.electorate(db, id).sorted() where !have.contains(member.rawValue) {
+            for member in try Self.electorate(db, id).sorted() where !have.contains(member) {
                 let code = VotingCode.generate(using: &random)
-                try db.execute(
-                    sql: "INSERT INTO voting_code (code_hash, assembly_id, resident_id, state) VALUES (?, ?, ?, 'issued')",
-                    arguments: [Data(code.keyedHash(secret: secret).bytes), id, member.rawValue])
+                try VotingCodeRow(codeHash: Data(code.keyedHash(secret: secret).bytes), assemblyId: id, residentId: member, state: .issued).insert(db)
                 issued.append((member, code))
             }
             try audit(db, actor, CodesIssued(assembly: id, count: issued.count))
@@ -50,14 +46,10 @@ extension AppDatabase {
                 throw StoreError(nl: "\(member) is niet stemgerechtigd in vergadering \(id)", en: "\(member) is not in the electorate of assembly \(id)")
             }
             let secret = try Self.secret(db, assembly: id)
-            let current = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT code_hash, state, first_ballot FROM voting_code WHERE assembly_id = ? AND resident_id = ? AND state != 'revoked'
-                    """, arguments: [id, member.rawValue])
-            let currentState: CodeState? = current?["state"]
+            let current = try VotingCodeRow.current(db, assembly: id, member: member)
+            let currentState = current?.state
             if let old {
-                guard let hash = current?["code_hash"] as Data?, hash == Data(old.keyedHash(secret: secret).bytes) else {
+                guard let hash = current?.codeHash, hash == Data(old.keyedHash(secret: secret).bytes) else {
                     throw StoreError(
                         nl: "dat is niet de huidige code van \(member); kijk op de brief (een nieuwere code kan hem hebben vervangen)",
                         en: "that is not \(member)'s current code; check the letter (a newer code may have replaced it)")
@@ -65,17 +57,12 @@ extension AppDatabase {
             }
             // The new code is active at once when the old one was, or when the member is already
             // checked in or has given a proxy (a code handed out at the desk).
-            let wasActive =
-                try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT (SELECT COUNT(*) FROM voting_code WHERE assembly_id = ?1 AND resident_id = ?2 AND state = 'active')
-                             + (SELECT COUNT(*) FROM attendance WHERE assembly_id = ?1 AND resident_id = ?2)
-                             + (SELECT COUNT(*) FROM proxy WHERE assembly_id = ?1 AND giver = ?2)
-                        """, arguments: [id, member.rawValue]) ?? 0 > 0
+            let checkedIn = try AttendanceRow.exists(db, key: ["assembly_id": id.databaseValue, "resident_id": member.databaseValue])
+            let gaveProxy = try ProxyRow.exists(db, key: ["assembly_id": id.databaseValue, "giver": member.databaseValue])
+            let wasActive = currentState == .active || checkedIn || gaveProxy
             var random = SystemRandomNumberGenerator()
             let code = VotingCode.generate(using: &random)
-            var firstBallot: BallotID? = current?["first_ballot"]
+            var firstBallot = current?.firstBallot
             var carried = 0
             if let old {
                 // Carry the old code's votes over: "the new code voted here" under the new marker, with the
@@ -86,9 +73,8 @@ extension AppDatabase {
                 {
                     let oldMarker = Data(old.ballotMarker(secret: secret, ballot: ballot).bytes)
                     guard
-                        let sealed = try Data.fetchOne(
-                            db, sql: "SELECT sealed_receipt FROM code_vote WHERE ballot_id = ? AND marker = ?",
-                            arguments: [ballot, oldMarker])
+                        let sealed = try CodeVoteRow.fetchOne(db, key: ["ballot_id": ballot.databaseValue, "marker": oldMarker.databaseValue])?
+                            .sealedReceipt
                     else { continue }
                     var resealed: Data?
                     if let box = try? ChaChaPoly.SealedBox(combined: sealed),
@@ -96,9 +82,7 @@ extension AppDatabase {
                     {
                         resealed = try ChaChaPoly.seal(oldMarker + receipt, using: code.receiptKey(secret: secret, ballot: ballot)).combined
                     }
-                    try db.execute(
-                        sql: "INSERT INTO carried_vote (ballot_id, marker, sealed) VALUES (?, ?, ?)",
-                        arguments: [ballot, Data(code.ballotMarker(secret: secret, ballot: ballot).bytes), resealed])
+                    try CarriedVoteRow(ballotId: ballot, marker: Data(code.ballotMarker(secret: secret, ballot: ballot).bytes), sealed: resealed).insert(db)
                     carried += 1
                 }
             } else if currentState == .active {
@@ -106,10 +90,11 @@ extension AppDatabase {
                 // It may vote only on ballots opened from now on: those after the last one there is.
                 firstBallot = BallotID((try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM ballot") ?? 0) + 1)
             }
-            try db.execute(sql: "UPDATE voting_code SET state = 'revoked' WHERE assembly_id = ? AND resident_id = ?", arguments: [id, member.rawValue])
-            try db.execute(
-                sql: "INSERT INTO voting_code (code_hash, assembly_id, resident_id, state, first_ballot) VALUES (?, ?, ?, ?, ?)",
-                arguments: [Data(code.keyedHash(secret: secret).bytes), id, member.rawValue, wasActive ? CodeState.active : CodeState.issued, firstBallot])
+            try VotingCodeRow.filter(Column("assembly_id") == id && Column("resident_id") == member).updateAll(db, Column("state").set(to: CodeState.revoked))
+            try VotingCodeRow(
+                codeHash: Data(code.keyedHash(secret: secret).bytes), assemblyId: id, residentId: member, state: wasActive ? .active : .issued,
+                firstBallot: firstBallot
+            ).insert(db)
             let unavailable = try BallotID.fetchAll(
                 db,
                 sql: """
