@@ -30,6 +30,15 @@ public struct TemplateLibrary: Sendable {
         return text
     }
 
+    /// The template `name` rendered with a view model: a struct whose stored properties the
+    /// template names (read by reflection), or anything else swift-mustache renders.
+    public func render(_ name: String, view: Any) -> String {
+        guard let text = library.render(view, withTemplate: name) else {
+            preconditionFailure("the template \(name).mustache is not in the module's resources")
+        }
+        return text
+    }
+
     /// Whether a template of this name was loaded.
     public func has(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
 }

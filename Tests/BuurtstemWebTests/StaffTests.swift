@@ -288,7 +288,8 @@ struct StaffTests {
             try await board.get(client, "/bestuur")
             #expect(board.lastPage.contains("id=\"failures\"") && board.lastPage.contains("bankjes") == false)
             // Schedule an assembly for October and call it today (more than the notice period ahead).
-            #expect(try await board.post(client, "/bestuur/vergaderingen", [("date", "2026-10-08"), ("place", "Buurthuis"), ("kind", "gewoon")]).status == .ok)
+            #expect(
+                try await board.post(client, "/bestuur/vergaderingen", [("date", "2026-10-08"), ("place", "Buurthuis"), ("kind[]", "gewoon")]).status == .ok)
             #expect(board.lastPage.contains("2026-10-08") && board.lastPage.contains("gepland"))
             #expect(try await board.post(client, "/bestuur/vergaderingen", [("date", "gisteren"), ("place", "X")]).status == .badRequest)
             #expect(try await board.post(client, "/bestuur/vergaderingen/2/oproepen", []).status == .ok)

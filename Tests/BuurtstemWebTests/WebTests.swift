@@ -24,7 +24,9 @@ struct WebTests {
 
     /// Fills a new database: the Wildemanbuurt statute, 40 members, an open assembly with 30 checked
     /// in and an open yes/no ballot; returns the codes and the ballot.
-    static func prepare(_ db: AppDatabase, edit: (String) -> String = { $0 }, laterProposals: [String] = []) throws -> ([ResidentID: VotingCode], BallotID) {
+    static func prepare(_ db: AppDatabase, edit: (String) -> String = { $0 }, laterProposals: [String] = [], laterKind: String = "gewoon") throws
+        -> ([ResidentID: VotingCode], BallotID)
+    {
         let statute = edit(try String(contentsOf: repository.appendingPathComponent("Statutes/wildemanbuurt.statuut"), encoding: .utf8))
         try db.createAssociation(statuteSource: statute, fileName: "wildemanbuurt.statuut")
         let csv = "id;postcode;huisnummer;geboortedatum\n" + (1...40).map { "R\($0);1067 PB;\($0);1980-01-01" }.joined(separator: "\n")
@@ -43,7 +45,7 @@ struct WebTests {
         // Proposals admitted to the agenda whose ballots the test opens later.
         for title in laterProposals {
             let later = try db.submitProposal(
-                Proposal(id: 0, title: title, text: "", kind: "gewoon", source: .board, assembly: 1), on: CivilDate(iso: "2026-02-20")!)
+                Proposal(id: 0, title: title, text: "", kind: laterKind, source: .board, assembly: 1), on: CivilDate(iso: "2026-02-20")!)
             _ = try db.admitProposal(later.id)
         }
         _ = try db.openAssembly(1, on: CivilDate(iso: "2026-03-20")!)

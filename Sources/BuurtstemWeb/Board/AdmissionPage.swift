@@ -61,9 +61,9 @@ struct AdmissionPage: Sendable {
     func apply(_ request: Request, _ staff: StaffContext) async throws -> Response {
         // The store's work runs on the pages lane: no request thread waits on SQLite.
         return try await Lane.pages.run {
-            let (session, form) = (try staff.session, staff.form)
+            let (session, form) = (try staff.session, try staff.form(AdmissionForm.self))
             do {
-                guard let resident = form.value("resident"), let applied = form.value("applied").flatMap(CivilDate.init(iso:)) else {
+                guard let resident = form.resident.filled, let applied = form.applied.filled.flatMap(CivilDate.init(iso:)) else {
                     throw Problem(key: "enterResidentAndDate")
                 }
                 try database.apply([.init(resident: ResidentID(resident), appliedOn: applied)], actor: session.account.actor)
@@ -79,16 +79,16 @@ struct AdmissionPage: Sendable {
     func decide(_ request: Request, _ staff: StaffContext) async throws -> Response {
         // The store's work runs on the pages lane: no request thread waits on SQLite.
         return try await Lane.pages.run {
-            let (session, form) = (try staff.session, staff.form)
+            let (session, form) = (try staff.session, try staff.form(AdmissionForm.self))
             do {
-                guard let resident = form.value("resident"), let decision = form.value("decision") else {
+                guard let resident = form.resident.filled, let decision = form.decision.filled else {
                     throw Problem(key: "whichApplication")
                 }
                 let verdict: AdmissionVerdict
                 if decision == "admit" {
-                    verdict = .grant(intakeOn: form.value("intake").flatMap(CivilDate.init(iso:)), meetsProfile: form.value("profile") == "ja")
+                    verdict = .grant(intakeOn: form.intake.filled.flatMap(CivilDate.init(iso:)), meetsProfile: form.profile.filled == "ja")
                 } else {
-                    guard let reason = form.value("reason") else { throw Problem(key: "enterRefusalReason") }
+                    guard let reason = form.reason.filled else { throw Problem(key: "enterRefusalReason") }
                     verdict = .refuse(reason: reason)
                 }
                 let (statute, _) = try database.statute(on: clock.today())
@@ -110,4 +110,15 @@ struct AdmissionPage: Sendable {
             }
         }
     }
+}
+
+/// An application for membership (`resident`, `applied`) or the decision on one (`decision`:
+/// admit with `intake` and `profile`, or refuse with a `reason`).
+struct AdmissionForm: Decodable {
+    var resident: String?
+    var applied: String?
+    var decision: String?
+    var intake: String?
+    var profile: String?
+    var reason: String?
 }

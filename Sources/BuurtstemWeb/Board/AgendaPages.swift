@@ -11,7 +11,7 @@ extension BoardPages {
 
     func agenda(
         _ id: AssemblyID, session: StaffSession, message: (nl: String, en: String)? = nil, ok: Bool = false,
-        status: HTTPResponse.Status = .ok, draft: [String: [String]] = [:]
+        status: HTTPResponse.Status = .ok, draft: ProposalForm = ProposalForm()
     ) throws -> Response {
         guard let assembly = try database.assemblies().first(where: { $0.id == id }) else {
             return PageTemplates.staffPage(
@@ -29,12 +29,12 @@ extension BoardPages {
                 "stateName": Catalogue.both("state-\(assembly.state.rawValue)"), "cards": cards, "hasCards": !cards.isEmpty, "assemblyID": id,
                 // A proposal can be submitted until the assembly opens; what was typed stays after a refusal.
                 "canSubmit": assembly.state == .scheduled || assembly.state == .called,
-                "draftTitle": draft.value("title") ?? "", "draftText": draft.value("text") ?? "", "draftParty": draft.value("party") ?? "",
+                "draftTitle": draft.title.filled ?? "", "draftText": draft.text.filled ?? "", "draftParty": draft.party.filled ?? "",
                 "kinds": statute.decisionKinds.map { kind -> [String: Any] in
                     let method = Catalogue.both("method-\(kind.method.value.rawValue)")
                     return [
                         "name": kind.name, "method": "\(method["nl"] ?? "") / \(method["en"] ?? "")",
-                        "selected": draft.value("kind") == kind.name,
+                        "selected": draft.kind.filled == kind.name,
                     ]
                 },
             ], flash: message, ok: ok, status: status)
@@ -100,12 +100,12 @@ extension BoardPages {
     }
 
     /// Runs on the pages lane (`Lane`), like every handler here that reads or writes the store.
-    func submit(_ session: StaffSession, _ form: [String: [String]], _ assembly: AssemblyID) throws -> Response {
+    func submit(_ session: StaffSession, _ form: ProposalForm, _ assembly: AssemblyID) throws -> Response {
         do {
-            guard let title = form.value("title") else { throw Problem(key: "giveProposalTitle") }
-            let source: ProposalSource = form.value("party").map { .party($0) } ?? .board
+            guard let title = form.title.filled else { throw Problem(key: "giveProposalTitle") }
+            let source: ProposalSource = form.party.filled.map { .party($0) } ?? .board
             let draft = Proposal(
-                id: 0, title: title, text: form.value("text") ?? "", kind: form.value("kind") ?? DecisionKind.ordinary,
+                id: 0, title: title, text: form.text.filled ?? "", kind: form.kind.filled ?? DecisionKind.ordinary,
                 source: source, assembly: assembly)
             let proposal = try database.submitProposal(draft, on: clock.today(), actor: session.account.actor)
             return try agenda(assembly, session: session, message: Catalogue.pair("proposalSubmitted", ["id": String(proposal.id)]), ok: true)
@@ -117,7 +117,7 @@ extension BoardPages {
     }
 
     /// Admitting, recording advice, opening and closing the ballot of a proposal.
-    func proposalStep(_ session: StaffSession, _ form: [String: [String]], _ id: ProposalID, _ step: String) throws -> Response {
+    func proposalStep(_ session: StaffSession, _ form: ProposalStepForm, _ id: ProposalID, _ step: String) throws -> Response {
         let actor = session.account.actor
         guard let proposal = try database.proposals().first(where: { $0.id == id }) else { throw HTTPError(.notFound) }
         do {
@@ -129,8 +129,8 @@ extension BoardPages {
                 }
                 return try agenda(proposal.assembly, session: session, message: Catalogue.pair("admittedToAgenda"), ok: true)
             case "advies":
-                guard let kind = form.value("kind").flatMap(ShareholderResponse.Kind.init(rawValue:)), let shareholder = form.value("shareholder"),
-                    let text = form.value("text")
+                guard let kind = form.kind.filled.flatMap(ShareholderResponse.Kind.init(rawValue:)), let shareholder = form.shareholder.filled,
+                    let text = form.text.filled
                 else {
                     throw Problem(key: "chooseShareholder")
                 }
@@ -139,21 +139,21 @@ extension BoardPages {
                     actor: actor)
                 return try agenda(proposal.assembly, session: session, message: Catalogue.pair("recorded"), ok: true)
             case "stemming":
-                let lines = (form.value("options") ?? "").split(whereSeparator: \.isNewline).map(String.init).filter {
+                let lines = (form.options.filled ?? "").split(whereSeparator: \.isNewline).map(String.init).filter {
                     !$0.trimmingCharacters(in: .whitespaces).isEmpty
                 }
                 let options = try lines.map { try BallotOption(parsing: $0) }
                 let ballot = try database.openBallot(proposal: id, options: options, actor: actor)
                 return try agenda(proposal.assembly, session: session, message: Catalogue.pair("ballotIsOpen", ["id": String(ballot.id)]), ok: true)
             case "sluiten":
-                guard let ballot = form.value("ballot").flatMap({ BallotID($0) }) else { throw Problem(key: "whichBallot") }
+                guard let ballot = form.ballot.filled.flatMap({ BallotID($0) }) else { throw Problem(key: "whichBallot") }
                 let (_, head) = try database.closeBallot(ballot, actor: actor)
                 return try agenda(
                     proposal.assembly, session: session,
                     message: Catalogue.pair("ballotClosedHead", ["head": "\(head.size):\(head.root)"]), ok: true)
             case "voorzitter":
-                guard let ballot = form.value("ballot").flatMap({ BallotID($0) }), let chair = form.value("chair"),
-                    let decision = form.value("decision"), decision == "adopted" || decision == "rejected"
+                guard let ballot = form.ballot.filled.flatMap({ BallotID($0) }), let chair = form.chair.filled,
+                    let decision = form.decision.filled, decision == "adopted" || decision == "rejected"
                 else {
                     throw Problem(nl: "Vul de naam van de voorzitter in en kies het besluit.", en: "Enter the chair's name and choose the decision.")
                 }
@@ -172,4 +172,24 @@ extension BoardPages {
             return try agenda(proposal.assembly, session: session, message: explain(error), status: Explained(error).status)
         }
     }
+}
+
+/// A proposal the board submits: its title, text, decision kind and who proposes it (a party, or the board).
+struct ProposalForm: Decodable {
+    var title: String?
+    var text: String?
+    var kind: String?
+    var party: String?
+}
+
+/// The steps on a proposal: a shareholder's response (`kind`, `shareholder`, `text`), a ballot's
+/// options one per line, the ballot closed, the chair's decision after a tie.
+struct ProposalStepForm: Decodable {
+    var kind: String?
+    var shareholder: String?
+    var text: String?
+    var options: String?
+    var ballot: String?
+    var chair: String?
+    var decision: String?
 }

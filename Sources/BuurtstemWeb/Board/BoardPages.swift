@@ -29,11 +29,13 @@ struct BoardPages: Sendable {
             return try await Lane.pages.run { try self.agenda(id, session: session) }
         }
         board.post("vergaderingen/:a/voorstellen") { _, context in
-            let (session, form, id) = (try context.session, context.form, try context.id("a") as AssemblyID)
+            let (session, form, id) = (try context.session, try context.form(ProposalForm.self), try context.id("a") as AssemblyID)
             return try await Lane.pages.run { try self.submit(session, form, id) }
         }
         board.post("voorstellen/:p/:step") { _, context in
-            let (session, form, id, step) = (try context.session, context.form, try context.id("p") as ProposalID, context.parameters.get("step") ?? "")
+            let (session, form, id, step) = (
+                try context.session, try context.form(ProposalStepForm.self), try context.id("p") as ProposalID, context.parameters.get("step") ?? ""
+            )
             return try await Lane.pages.run { try self.proposalStep(session, form, id, step) }
         }
         board.get("notulen/:a") { request, context in
@@ -125,17 +127,17 @@ struct BoardPages: Sendable {
     }
 
     func schedule(_ request: Request, _ staff: StaffContext) async throws -> Response {
-        let (session, form) = (try staff.session, staff.form)
+        let (session, form) = (try staff.session, try staff.form(ScheduleForm.self))
         do {
-            guard let date = form.value("date").flatMap(CivilDate.init(iso:)) else {
+            guard let date = form.date.filled.flatMap(CivilDate.init(iso:)) else {
                 throw Problem(key: "enterDate")
             }
-            guard let place = form.value("place") else { throw Problem(key: "enterPlace") }
+            guard let place = form.place.filled else { throw Problem(key: "enterPlace") }
             let (database, today) = (self.database, clock.today())
             let (assembly, advice) = try await Lane.pages.run {
                 try database.scheduleAssembly(
-                    date: date, place: place, agendaKinds: form["kind"] ?? [], today: today,
-                    secondMeetingOf: form.value("secondMeetingOf").flatMap { AssemblyID($0) },
+                    date: date, place: place, agendaKinds: form.kind ?? [], today: today,
+                    secondMeetingOf: form.secondMeetingOf.filled.flatMap { AssemblyID($0) },
                     actor: session.account.actor)
             }
             let scheduled = Catalogue.pair("assemblyScheduled", ["date": assembly.date.description])
@@ -196,4 +198,13 @@ struct BoardPages: Sendable {
                 : Catalogue.pair("auditBroken", ["problems": problems]),
             ok: intact, status: intact ? .ok : .internalServerError)
     }
+}
+
+/// A new assembly: its date, place, the decision kinds on its agenda, and the first meeting it is the second of.
+struct ScheduleForm: Decodable {
+    var date: String?
+    var place: String?
+    /// Check boxes: `kind[]`.
+    var kind: [String]?
+    var secondMeetingOf: String?
 }

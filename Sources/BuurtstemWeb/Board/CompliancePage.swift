@@ -47,17 +47,17 @@ struct CompliancePage: Sendable {
     }
 
     func record(_ request: Request, _ staff: StaffContext, accounts: Bool) async throws -> Response {
-        let (session, form) = (try staff.session, staff.form)
+        let (session, form) = (try staff.session, try staff.form(RecordForm.self))
         do {
             if accounts {
-                guard let year = form.value("year").flatMap({ Int($0) }), let on = form.value("on").flatMap(CivilDate.init(iso:)) else {
+                guard let year = form.year.filled.flatMap({ Int($0) }), let on = form.on.filled.flatMap(CivilDate.init(iso:)) else {
                     throw Problem(key: "enterYearAndDate")
                 }
                 let database = self.database
                 try await Lane.pages.run { try database.presentAccounts(year: year, on: on, actor: session.account.actor) }
                 return try await page(session, message: Catalogue.pair("accountsRecorded", ["year": String(year)]), ok: true)
             }
-            guard let organisation = form.value("organisation"), let text = form.value("text") else {
+            guard let organisation = form.organisation.filled, let text = form.text.filled else {
                 throw Problem(key: "chooseOrganisation")
             }
             let today = clock.today()
@@ -72,4 +72,13 @@ struct CompliancePage: Sendable {
             return try await page(session, message: explain(error), status: Explained(error).status)
         }
     }
+}
+
+/// What the compliance page records: the year's accounts presented (`year`, `on`) or an
+/// organisation's confirmation of the principles (`organisation`, `text`).
+struct RecordForm: Decodable {
+    var year: String?
+    var on: String?
+    var organisation: String?
+    var text: String?
 }

@@ -29,6 +29,11 @@ enum PageTemplates {
         return HTML.page(Catalogue.text(title, .nl), library.render(name, context), status: status, headers: headers, wide: wide)
     }
 
+    /// A page rendered from a view model (`WithTexts`), in the layout. `title` is a catalogue key.
+    static func page(_ name: String, title: String, view: Any, status: HTTPResponse.Status = .ok) -> Response {
+        HTML.page(Catalogue.text(title, .nl), render(name, view: view), status: status)
+    }
+
     /// A staff page: the navigation (board, desk, sign out), an optional message, then the template
     /// `name`. Every form in it carries the session's CSRF token and a fresh one-time token
     /// (`{{> csrf}}`: `once` is a lambda, so each form gets its own).

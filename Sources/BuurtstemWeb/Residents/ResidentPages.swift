@@ -65,22 +65,22 @@ struct ResidentPages: Sendable {
 
     /// A page with one message from the catalogue.
     static func message(_ key: String, title: String, class style: String = "", status: HTTPResponse.Status) -> Response {
-        PageTemplates.page("message", title: title, ["message": Catalogue.both(key), "class": style], status: status)
+        PageTemplates.page("message", title: title, view: VoterMessageView(message: Catalogue.both(key), class: style, back: false), status: status)
     }
 
-    /// The first page: the code from the letter (with why the last one was not accepted).
-    func codeForm(error: (nl: String, en: String)?, status: HTTPResponse.Status = .ok, signedOut: Bool = false) -> Response {
-        var context: [String: Any] = ["signedOut": signedOut]
-        if let error { context["error"] = ["nl": error.nl, "en": error.en] }
-        return PageTemplates.page("code-form", title: "voteTitle", context, status: status)
+    /// The first page: the code from the letter (with why the last one was not accepted, and the
+    /// code as typed when it had a typo).
+    func codeForm(error: (nl: String, en: String)?, status: HTTPResponse.Status = .ok, signedOut: Bool = false, typed: String? = nil) -> Response {
+        let view = CodeFormView(error: error.map { ["nl": $0.nl, "en": $0.en] }, signedOut: signedOut, code: typed)
+        return PageTemplates.page("code-form", title: "voteTitle", view: view, status: status)
     }
 
     func enterCode(_ request: Request, _ context: WebContext) async throws -> Response {
-        let form = try await Forms.fields(request)
+        let typed = try await Forms.read(CodeForm.self, from: request).code.filled ?? ""
         let code: VotingCode
-        do { code = try VotingCode(parsing: form.value("code") ?? "") } catch {
-            // A typo is not a failed attempt: the check character caught it.
-            return codeForm(error: Self.explain(error), status: .badRequest)
+        do { code = try VotingCode(parsing: typed) } catch {
+            // A typo is not a failed attempt: the check character caught it. The code stays in the field to be corrected.
+            return codeForm(error: Self.explain(error), status: .badRequest, typed: typed)
         }
         // The code is looked up even for a throttled client: a real code always gets in; only an
         // unknown one waits (every phone on the venue's Wi-Fi shares one address).
@@ -111,18 +111,14 @@ struct ResidentPages: Sendable {
 
     /// A page for a signed-in voter: the template `name`, then how long the session lasts and a
     /// sign-out button. `title` is a catalogue key, or the text itself with `literalTitle`.
-    static func voterPage(
-        _ name: String, title: String, literalTitle: Bool = false, _ context: [String: Any] = [:], status: HTTPResponse.Status = .ok
-    ) -> Response {
-        var context = context
-        context["t"] = Catalogue.table
-        let body = PageTemplates.library.render(name, context) + PageTemplates.library.render("voter-signout", context)
+    static func voterPage(_ name: String, title: String, literalTitle: Bool = false, _ view: Any, status: HTTPResponse.Status = .ok) -> Response {
+        let body = PageTemplates.render(name, view: view) + PageTemplates.render("voter-signout", view: view)
         return HTML.page(literalTitle ? title : Catalogue.text(title, .nl), body, status: status)
     }
 
     /// A voter's page with one message and a link back to the ballots.
     static func voterMessage(_ key: String, title: String, class style: String, back: Bool = true, status: HTTPResponse.Status = .ok) -> Response {
-        voterPage("voter-message", title: title, ["message": Catalogue.both(key), "class": style, "back": back], status: status)
+        voterPage("voter-message", title: title, VoterMessageView(message: Catalogue.both(key), class: style, back: back), status: status)
     }
 
     /// The voter's session, if it is still alive: it ends once every ballot it saw open has closed
@@ -149,27 +145,28 @@ struct ResidentPages: Sendable {
 
     private func ballotsPage(_ session: VoterSession) throws -> Response {
         let turnout = try database.turnout(assembly: session.assembly)
-        var items: [[String: Any]] = []
+        var items: [BallotsView.Item] = []
         for ballot in turnout.ballots where ballot.open {
             if let first = session.firstBallot, ballot.id < first {
-                items.append(["id": ballot.id, "title": ballot.title, "tooNew": true])
+                items.append(.init(id: ballot.id, title: ballot.title, tooNew: true))
                 continue
             }
             let voted = try database.hasVoted(session.code, ballot: ballot.id)
-            items.append([
-                "id": ballot.id, "title": ballot.title, "tooNew": false, "voted": voted,
-                "changeable": try voted && database.votesMayBeChanged(ballot: ballot.id),
-            ])
+            items.append(
+                .init(id: ballot.id, title: ballot.title, tooNew: false, voted: voted, changeable: try voted && database.votesMayBeChanged(ballot: ballot.id)))
         }
-        return Self.voterPage("ballots", title: "ballotsTitle", ["ballots": items, "hasBallots": !items.isEmpty])
+        return Self.voterPage("ballots", title: "ballotsTitle", BallotsView(ballots: items))
     }
 
-    func ballotForm(_ request: Request, _ id: BallotID, error: (nl: String, en: String)?, ticked: Set<String> = []) async throws -> Response {
+    func ballotForm(_ request: Request, _ id: BallotID, error: (nl: String, en: String)?, kept: ChoiceForm = ChoiceForm()) async throws -> Response {
         guard let session = try await voterSession(request) else { return codeForm(error: nil) }
-        return try await Lane.pages.run { try self.ballotFormPage(session, id, error: error, ticked: ticked) }
+        return try await Lane.pages.run { try self.ballotFormPage(session, id, error: error, kept: kept) }
     }
 
-    private func ballotFormPage(_ session: VoterSession, _ id: BallotID, error: (nl: String, en: String)?, ticked: Set<String>) throws -> Response {
+    /// The ballot's page; after an error it keeps what was ticked or ranked (`kept`) and marks
+    /// the options given the same place.
+    private func ballotFormPage(_ session: VoterSession, _ id: BallotID, error: (nl: String, en: String)?, kept: ChoiceForm) throws -> Response {
+        let ticked = Set(kept.option ?? [])
         let ballot = try database.ballot(id)
         guard ballot.isOpen else { return Self.voterMessage("ballotClosed", title: "closedTitle", class: "error") }
         let changeable = try database.votesMayBeChanged(ballot: id)
@@ -178,71 +175,72 @@ struct ResidentPages: Sendable {
         let proposal = try database.ballotProposal(id)
         let title = proposal.title
         // The proposal in full before the choice: a resident votes on what it says, not on a title.
-        var context: [String: Any] = ["id": id, "title": title, "voted": voted, "paragraphs": Self.paragraphs(proposal.text)]
-        if let error { context["error"] = ["nl": error.nl, "en": error.en] }
-        if changeable { context["changeNotice"] = Catalogue.both(voted ? "changeAfterVoting" : "changeAllowed") }
+        var view = BallotFormView(
+            id: id, title: title, voted: voted, paragraphs: Self.paragraphs(proposal.text), error: error.map { ["nl": $0.nl, "en": $0.en] },
+            changeNotice: changeable ? Catalogue.both(voted ? "changeAfterVoting" : "changeAllowed") : nil)
         switch ballot.method {
         case .yesNo:
-            context["yesNo"] = [("yes", "choiceYes"), ("no", "choiceNo"), ("blank", "choiceBlank")].map { ["value": $0.0, "text": Catalogue.both($0.1)] }
+            view.yesNo = [("yes", "choiceYes"), ("no", "choiceNo"), ("blank", "choiceBlank")].map { .init(value: $0.0, text: Catalogue.both($0.1)) }
         case .plurality:
-            context["single"] = ballot.options.map { ["id": $0.id, "name": $0.name] }
+            view.single = ballot.options.map { .init(id: $0.id, name: $0.name) }
         case .approval, .equalShares, .greedy, .greedyTopUp:
-            context["approve"] = ballot.options.map { option -> [String: Any] in
-                var item: [String: Any] = ["id": option.id, "name": option.name, "checked": ticked.contains(option.id)]
-                if let cost = option.cost { item["cost"] = HTML.euros(cost) }
-                return item
-            }
+            view.approve = ballot.options.map { .init(id: $0.id, name: $0.name, checked: ticked.contains($0.id), cost: $0.cost.map(HTML.euros)) }
             if let budget = ballot.budget {
                 // A running total without JavaScript: "update the total" posts the ticks back and shows the sum.
                 let total = ballot.options.filter { ticked.contains($0.id) }.reduce(0) { $0 + ($1.cost ?? 0) }
                 // How the count uses the ticks, as the method does it.
                 let hint = ballot.method == .greedy ? "tickEverythingGreedy" : ballot.method == .greedyTopUp ? "tickEverythingTopUp" : "tickEverything"
-                context["budget"] = [
-                    "total": Catalogue.both("tickedOfBudget", ["total": HTML.euros(total), "budget": HTML.euros(budget)]), "hint": Catalogue.both(hint),
-                ]
+                view.budget = .init(
+                    total: Catalogue.both("tickedOfBudget", ["total": HTML.euros(total), "budget": HTML.euros(budget)]), hint: Catalogue.both(hint))
             } else {
                 let seats = ballot.seats ?? 1
-                context["approvalHint"] = seats == 1 ? Catalogue.both("approvalHintOne") : Catalogue.both("approvalHint", ["seats": String(seats)])
+                view.approvalHint = seats == 1 ? Catalogue.both("approvalHintOne") : Catalogue.both("approvalHint", ["seats": String(seats)])
             }
         case .instantRunoff, .singleTransferableVote, .schulze:
-            context["ranked"] = ["options": ballot.options.map { ["id": $0.id, "name": $0.name] }, "positions": Array(1...ballot.options.count)]
+            let (places, wrong) = (kept.places, kept.samePlace)
+            view.ranked = .init(
+                options: ballot.options.map { option in
+                    .init(
+                        id: option.id, name: option.name,
+                        positions: (1...ballot.options.count).map { .init(value: $0, selected: places[option.id] == $0) },
+                        wrong: wrong.contains(option.id))
+                })
         }
-        return Self.voterPage("ballot-form", title: title, literalTitle: true, context)
+        return Self.voterPage("ballot-form", title: title, literalTitle: true, view)
     }
 
-    /// Reads the posted form into the choice text used by the store (ids in order, comma-separated).
-    func choice(from form: [String: [String]], ballot: BallotRecord) -> String? {
+    /// Reads the posted form into the choice text used by the store (ids in order, comma-separated);
+    /// nil when two options were given the same place.
+    func choice(from form: ChoiceForm, ballot: BallotRecord) -> String? {
         switch ballot.method {
-        case .yesNo, .plurality: return form["choice"]?.first
-        case .approval, .equalShares, .greedy, .greedyTopUp: return (form["option"] ?? []).joined(separator: ",")
+        case .yesNo, .plurality: return form.choice ?? ""
+        case .approval, .equalShares, .greedy, .greedyTopUp: return (form.option ?? []).joined(separator: ",")
         case .instantRunoff, .singleTransferableVote, .schulze:
-            let ranked = ballot.options.compactMap { option -> (Int, String)? in
-                guard let place = form["rank-\(option.id)"]?.first.flatMap({ Int($0) }) else { return nil }
-                return (place, option.id)
-            }
-            guard Set(ranked.map(\.0)).count == ranked.count else { return nil }
-            return ranked.sorted { $0.0 < $1.0 }.map(\.1).joined(separator: ",")
+            guard form.samePlace.isEmpty else { return nil }
+            let places = form.places
+            return ballot.options.compactMap { option in places[option.id].map { ($0, option.id) } }.sorted { $0.0 < $1.0 }.map(\.1)
+                .joined(separator: ",")
         }
     }
 
     func confirm(_ request: Request, _ context: WebContext, _ id: BallotID) async throws -> Response {
         guard try await voterSession(request) != nil else { return codeForm(error: nil) }
         let ballot = try await database.onPages { try $0.ballot(id) }
-        let form = try await Forms.fields(request)
-        if form.value("action") == "total" {
-            return try await ballotForm(request, id, error: nil, ticked: Set(form["option"] ?? []))
+        let form = try await Forms.read(ChoiceForm.self, from: request)
+        if form.action == "total" {
+            return try await ballotForm(request, id, error: nil, kept: form)
         }
         guard let written = choice(from: form, ballot: ballot) else {
-            return try await ballotForm(request, id, error: Catalogue.pair("samePlaceTwice"))
+            return try await ballotForm(request, id, error: Catalogue.pair("samePlaceTwice"), kept: form)
         }
         let choice: Choice
         do throws(Refusal) { choice = try Choice(written, method: ballot.method, options: ballot.options) } catch {
-            return try await ballotForm(request, id, error: (error.nl, error.en))
+            return try await ballotForm(request, id, error: (error.nl, error.en), kept: form)
         }
         let subject = try await database.onPages { try $0.ballotProposal(id).title }
         return Self.voterPage(
             "confirm", title: "confirmTitle",
-            ["id": id, "choice": choice.stored, "shown": shown(choice, on: ballot), "subject": Catalogue.both("votingOn", ["title": subject])])
+            ConfirmView(id: id, choice: choice.stored, shown: shown(choice, on: ballot), subject: Catalogue.both("votingOn", ["title": subject])))
     }
 
     /// A proposal's text as paragraphs (split at blank lines), for the page to show as written.
@@ -253,43 +251,43 @@ struct ResidentPages: Sendable {
 
     /// A choice as the voter reads it: yes/no in words, options by name (ranked in order), and
     /// for a budget the sum against the budget (the context of the `shown-choice` partial).
-    func shown(_ choice: Choice, on ballot: BallotRecord) -> [String: Any] {
+    func shown(_ choice: Choice, on ballot: BallotRecord) -> ShownChoice {
         shown(choice, method: ballot.method, options: ballot.options, budget: ballot.budget)
     }
 
     /// The same, from what a cast vote knows of its ballot.
-    func shown(_ choice: Choice, method: TallyMethod, options: [BallotOption], budget: Int?) -> [String: Any] {
+    func shown(_ choice: Choice, method: TallyMethod, options: [BallotOption], budget: Int?) -> ShownChoice {
         switch choice {
-        case .yes: return ["word": Catalogue.both("choiceYes")]
-        case .no: return ["word": Catalogue.both("choiceNo")]
-        case .blank: return ["word": Catalogue.both("choiceBlank")]
-        case .options(let ids) where ids.isEmpty: return ["word": Catalogue.both("blankNothingChosen")]
+        case .yes: return ShownChoice(word: Catalogue.both("choiceYes"))
+        case .no: return ShownChoice(word: Catalogue.both("choiceNo"))
+        case .blank: return ShownChoice(word: Catalogue.both("choiceBlank"))
+        case .options(let ids) where ids.isEmpty: return ShownChoice(word: Catalogue.both("blankNothingChosen"))
         case .options: break
         }
         let names = Dictionary(uniqueKeysWithValues: options.map { ($0.id, $0.name) })
         let items = choice.optionIDs.map { names[$0] ?? $0 }
         // Numbered only where the order is the vote (a ranking); approvals are a plain list.
-        var shown: [String: Any] = ["items": items, "ranked": method.isRanked, "list": true]
+        var shown = ShownChoice(items: items, ranked: method.isRanked, list: true)
         if method.needsBudget {
             let costs = Dictionary(uniqueKeysWithValues: options.map { ($0.id, $0.cost ?? 0) })
             let total = choice.optionIDs.reduce(0) { $0 + (costs[$1] ?? 0) }
-            shown["total"] = Catalogue.both("togetherOfBudget", ["total": HTML.euros(total), "budget": HTML.euros(budget ?? 0)])
+            shown.total = Catalogue.both("togetherOfBudget", ["total": HTML.euros(total), "budget": HTML.euros(budget ?? 0)])
         }
         return shown
     }
 
     func cast(_ request: Request, _ context: WebContext, _ id: BallotID) async throws -> Response {
         guard let session = try await voterSession(request) else { return codeForm(error: nil) }
-        let form = try await Forms.fields(request)
+        let form = try await Forms.read(ChoiceForm.self, from: request)
         do {
             // One transaction decides, writes and says what it did: no "has this code voted?" before
             // (a check-then-act race), no reading the vote back after.
-            let cast = try await writer.cast(code: session.code, ballot: id, choice: form["choice"]?.first ?? "")
+            let cast = try await writer.cast(code: session.code, ballot: id, choice: form.choice ?? "")
             telemetry.voteAccepted()
             // The choice as stored: the voter sees it here, privately, once.
             let recorded = shown(cast.choice, method: cast.method, options: cast.options, budget: cast.budget)
             return Self.voterPage(
-                "receipt", title: "receiptTitle", ["replacing": cast.replaced, "shown": recorded, "receipt": cast.receipt], status: .created)
+                "receipt", title: "receiptTitle", ReceiptView(replacing: cast.replaced, shown: recorded, receipt: cast.receipt), status: .created)
         } catch let rejection as VoteRejection {
             telemetry.voteRefused(rejection.id)
             switch rejection {

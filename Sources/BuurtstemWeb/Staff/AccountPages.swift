@@ -43,21 +43,35 @@ struct AccountPages: Sendable {
             ], flash: message, ok: ok, status: status)
     }
 
-    /// The new password from a form, typed twice.
-    func password(_ form: [String: [String]]) throws -> String {
-        let password = form["password"]?.first ?? ""
-        guard password == form["again"]?.first ?? "" else {
+    /// A password typed twice.
+    struct PasswordForm: Decodable {
+        var password: String?
+        var again: String?
+    }
+
+    /// A new account: its name, role and password typed twice.
+    struct NewAccountForm: Decodable {
+        var name: String?
+        var role: StaffAccount.Role
+        var password: String?
+        var again: String?
+    }
+
+    /// The new password, typed twice.
+    func password(_ password: String?, again: String?) throws -> String {
+        let password = password ?? ""
+        guard password == again ?? "" else {
             throw Problem(nl: "De twee wachtwoorden verschillen; er is niets veranderd.", en: "The two passwords differ; nothing was changed.")
         }
         return password
     }
 
     func add(_ request: Request, _ staff: StaffContext) async throws -> Response {
-        let (session, form) = (try staff.session, staff.form)
+        let (session, form) = (try staff.session, try staff.form(NewAccountForm.self))
         do {
-            let name = form.value("name") ?? ""
-            let role = StaffAccount.Role(rawValue: form.value("role") ?? "") ?? .desk
-            let password = try password(form)
+            let name = form.name.filled ?? ""
+            let role = form.role
+            let password = try password(form.password, again: form.again)
             let database = self.database
             try await offThread { try database.addStaff(name: name, role: role, password: password, actor: session.account.actor) }
             return try await pageOnLane(session, message: ("Account \(name) toegevoegd.", "Account \(name) added."), ok: true)
@@ -69,7 +83,7 @@ struct AccountPages: Sendable {
     }
 
     func change(_ request: Request, _ staff: StaffContext, _ name: String, _ step: String) async throws -> Response {
-        let (session, form) = (try staff.session, staff.form)
+        let session = try staff.session
         do {
             switch step {
             case "uitschakelen":
@@ -79,7 +93,8 @@ struct AccountPages: Sendable {
                 try await database.onPages { try $0.disableStaff(name: name, actor: session.account.actor) }
                 return try await pageOnLane(session, message: ("Account \(name) uitgeschakeld.", "Account \(name) disabled."), ok: true)
             case "wachtwoord":
-                let password = try password(form)
+                let form = try staff.form(PasswordForm.self)
+                let password = try password(form.password, again: form.again)
                 let database = self.database
                 try await offThread { try database.setStaffPassword(name: name, password: password, actor: session.account.actor) }
                 // A new password ends that account's other sessions (a lost phone, a shared laptop).

@@ -38,9 +38,9 @@ struct DeskPages: Sendable {
     func votingStatus(_ request: Request, _ staff: StaffContext, _ assembly: AssemblyID) async throws -> Response {
         // The store's work runs on the pages lane: no request thread waits on SQLite.
         return try await Lane.pages.run {
-            let (session, form) = (try staff.session, staff.form)
+            let (session, form) = (try staff.session, try staff.form(DeskForm.self))
             let code: VotingCode
-            do { code = try VotingCode(parsing: form.value("code") ?? "") } catch let error as VotingCode.Problem {
+            do { code = try VotingCode(parsing: form.code.filled ?? "") } catch let error as VotingCode.Problem {
                 return try desk(assembly, session: session, search: Search(), message: ResidentPages.explain(error), status: .badRequest)
             }
             guard let found = try database.findCode(code), found.assembly == assembly else {
@@ -157,13 +157,13 @@ struct DeskPages: Sendable {
     }
 
     /// Returns to the desk page with the search kept and a confirmation shown.
-    func back(_ assembly: AssemblyID, _ form: [String: [String]], ok key: String) -> Response {
-        let query = form.value("back").map { $0 + "&" } ?? ""
+    func back(_ assembly: AssemblyID, _ form: DeskForm, ok key: String) -> Response {
+        let query = form.back.filled.map { $0 + "&" } ?? ""
         return Response(status: .seeOther, headers: [.location: "/balie/\(assembly)?\(query)ok=\(key)"])
     }
 
-    func search(from form: [String: [String]]) -> Search {
-        let items = URLComponents(string: "?" + (form.value("back") ?? ""))?.queryItems ?? []
+    func search(from form: DeskForm) -> Search {
+        let items = URLComponents(string: "?" + (form.back.filled ?? ""))?.queryItems ?? []
         let value = { (name: String) in items.first { $0.name == name }?.value }
         return Search(postcode: value("postcode"), number: value("huisnummer"), name: value("naam"))
     }
@@ -171,9 +171,9 @@ struct DeskPages: Sendable {
     func checkIn(_ request: Request, _ staff: StaffContext, _ assembly: AssemblyID) async throws -> Response {
         // The store's work runs on the pages lane: no request thread waits on SQLite.
         return try await Lane.pages.run {
-            let (session, form) = (try staff.session, staff.form)
+            let (session, form) = (try staff.session, try staff.form(DeskForm.self))
             do {
-                _ = try database.checkIn(ResidentID(form.value("member") ?? ""), assembly: assembly, actor: session.account.actor)
+                _ = try database.checkIn(ResidentID(form.member.filled ?? ""), assembly: assembly, actor: session.account.actor)
                 return back(assembly, form, ok: "aanwezig")
             } catch {
                 return try desk(assembly, session: session, search: search(from: form), message: explain(error), status: Explained(error).status)
@@ -184,21 +184,21 @@ struct DeskPages: Sendable {
     func proxy(_ request: Request, _ staff: StaffContext, _ assembly: AssemblyID) async throws -> Response {
         // The store's work runs on the pages lane: no request thread waits on SQLite.
         return try await Lane.pages.run {
-            let (session, form) = (try staff.session, staff.form)
-            let holder = ResidentID(form.value("member") ?? "")
+            let (session, form) = (try staff.session, try staff.form(DeskForm.self))
+            let holder = ResidentID(form.member.filled ?? "")
             do {
                 let giver: ResidentID
-                if let chosen = form.value("giver") {
+                if let chosen = form.giver.filled {
                     giver = ResidentID(chosen)
                 } else {
                     let postcode: Postcode
-                    do { postcode = try Postcode(parsing: (form.value("postcode") ?? "").uppercased()) } catch let error as Postcode.Problem {
+                    do { postcode = try Postcode(parsing: (form.postcode.filled ?? "").uppercased()) } catch let error as Postcode.Problem {
                         throw Problem(key: "giverPostcode", ["problem": error.description])
                     }
-                    guard let number = form.value("huisnummer").flatMap({ Int($0) }) else {
+                    guard let number = form.huisnummer.filled.flatMap({ Int($0) }) else {
                         throw Problem(key: "giverHouseNumber")
                     }
-                    let candidates = try database.deskSearch(assembly: assembly, postcode: postcode, houseNumber: number, name: form.value("naam"))
+                    let candidates = try database.deskSearch(assembly: assembly, postcode: postcode, houseNumber: number, name: form.naam.filled)
                         .filter { $0.id != holder }
                     guard !candidates.isEmpty else {
                         throw Problem(key: "noOtherMemberThere")
@@ -206,7 +206,7 @@ struct DeskPages: Sendable {
                     guard candidates.count == 1 else {
                         let choices = candidates.map { candidate -> [String: Any] in
                             [
-                                "giver": candidate.id.rawValue, "holder": holder.rawValue, "back": form.value("back") ?? "",
+                                "giver": candidate.id.rawValue, "holder": holder.rawValue, "back": form.back.filled ?? "",
                                 "label": Catalogue.both(
                                     "proxyFrom", ["name": candidate.name ?? candidate.id.rawValue, "address": candidate.address.description]),
                             ]
@@ -229,11 +229,11 @@ struct DeskPages: Sendable {
     func code(_ request: Request, _ staff: StaffContext, _ assembly: AssemblyID) async throws -> Response {
         // The store's work runs on the pages lane: no request thread waits on SQLite.
         return try await Lane.pages.run {
-            let (session, form) = (try staff.session, staff.form)
-            let member = ResidentID(form.value("member") ?? "")
+            let (session, form) = (try staff.session, try staff.form(DeskForm.self))
+            let member = ResidentID(form.member.filled ?? "")
             do {
                 var old: VotingCode?
-                if let typed = form.value("oude_code") {
+                if let typed = form.oudeCode.filled {
                     do { old = try VotingCode(parsing: typed) } catch let error as VotingCode.Problem {
                         let why = ResidentPages.explain(error)
                         return try desk(
@@ -265,6 +265,25 @@ struct DeskPages: Sendable {
                 return try desk(assembly, session: session, search: search(from: form), message: explain(error), status: Explained(error).status)
             }
         }
+    }
+}
+
+/// What the desk's forms post: the member acted for, the search to return to, and per action its
+/// fields (the giver of a proxy or where to find them, the old code, a code to look up).
+struct DeskForm: Decodable {
+    var member: String?
+    /// The search the page showed, as a query string, to return to.
+    var back: String?
+    var giver: String?
+    var postcode: String?
+    var huisnummer: String?
+    var naam: String?
+    var oudeCode: String?
+    var code: String?
+
+    enum CodingKeys: String, CodingKey {
+        case member, back, giver, postcode, huisnummer, naam, code
+        case oudeCode = "oude_code"
     }
 }
 

@@ -12,8 +12,8 @@ struct StaffContext: ChildRequestContext {
     let scheme: String
     /// Set by the middleware; nil only if a route was added outside a gated group.
     var signedIn: StaffSession?
-    /// The posted form's fields (empty for a GET).
-    var form: [String: [String]] = [:]
+    /// The posted form as text (empty for a GET); `form(_:)` reads it as a type.
+    var formText = ""
 
     var maxUploadSize: Int { 64 * 1024 }
 
@@ -22,6 +22,9 @@ struct StaffContext: ChildRequestContext {
         self.client = context.client
         self.scheme = context.scheme
     }
+
+    /// The posted form as `Form` (a 400 when it is not one of ours).
+    func form<Form: Decodable>(_ type: Form.Type) throws -> Form { try Forms.decode(type, from: formText) }
 
     /// The signed-in session the middleware let through.
     var session: StaffSession {
@@ -45,7 +48,7 @@ struct StaffGateMiddleware: RouterMiddleware {
         if request.method == .post {
             guard let (session, form) = try await gate.post(request, role: role) else { return StaffGate.signIn }
             context.signedIn = session
-            context.form = form
+            context.formText = form
         } else {
             guard let session = try await gate.session(request, role: role) else { return StaffGate.signIn(returningTo: request) }
             context.signedIn = session

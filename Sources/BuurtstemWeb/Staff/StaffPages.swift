@@ -29,15 +29,22 @@ struct StaffGate: Sendable {
         return session
     }
 
-    /// The session and the posted form, after checking the form's CSRF token against the session's.
-    func post(_ request: Request, role: StaffAccount.Role) async throws -> (StaffSession, [String: [String]])? {
+    /// The tokens every staff form carries (`csrf.mustache`).
+    struct Tokens: Decodable {
+        var csrf: String?
+        var once: String?
+    }
+
+    /// The session and the posted form's text, after checking the form's CSRF token against the session's.
+    func post(_ request: Request, role: StaffAccount.Role) async throws -> (StaffSession, String)? {
         guard let session = try await session(request, role: role) else { return nil }
-        let form = try await Forms.fields(request)
-        guard let token = form.value("csrf"), constantTimeEqual(token, session.csrf) else {
+        let form = try await Forms.text(request)
+        let tokens = try Forms.decode(Tokens.self, from: form)
+        guard let token = tokens.csrf.filled, constantTimeEqual(token, session.csrf) else {
             throw HTTPError(.forbidden, message: "Dit formulier is verlopen; laad de pagina opnieuw. / This form has expired; reload the page.")
         }
         // Every staff form carries a one-time token (`csrf.mustache`); one without is not a form of ours.
-        guard let once = form.value("once") else {
+        guard let once = tokens.once.filled else {
             throw HTTPError(.forbidden, message: "Dit formulier is verlopen; laad de pagina opnieuw. / This form has expired; reload the page.")
         }
         if !(await sessions.firstUse(request.cookies[Self.cookie]?.value, token: once)) { throw SentTwice() }
@@ -96,10 +103,10 @@ struct StaffGate: Sendable {
                 ),
                 status: .tooManyRequests)
         }
-        let form = try await Forms.fields(request)
-        let back = Self.returningTo(form.value("terug"))
-        let name = form.value("name") ?? ""
-        let password = form["password"]?.first ?? ""
+        let form = try await Forms.read(SignInForm.self, from: request)
+        let back = Self.returningTo(form.terug.filled)
+        let name = form.name.filled ?? ""
+        let password = form.password ?? ""
         let database = self.database
         let account = try await offThread { try database.authenticateStaff(name: name, password: password) }
         guard let account else {
@@ -117,6 +124,13 @@ struct StaffGate: Sendable {
         response.setCookie(Cookie(name: Self.cookie, value: id, path: "/", secure: true, httpOnly: true, sameSite: .strict))
         return response
     }
+}
+
+/// The sign-in form: name, password, and the page to return to.
+struct SignInForm: Decodable {
+    var name: String?
+    var password: String?
+    var terug: String?
 }
 
 /// Runs password hashing (Argon2id: about 0.1 s and 64 MiB) off the server's threads.
