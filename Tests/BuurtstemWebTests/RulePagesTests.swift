@@ -33,10 +33,10 @@ struct RulePagesTests {
             try await board.signIn(client, "fatima", "bankjes op het plein")
             try await board.get(client, "/bestuur/vergaderingen/1")
             let proposal = try #require(try db.proposals(assembly: 1).first)
-            let closed = try await board.post(client, "/bestuur/voorstellen/\(proposal.id)/sluiten", [("ballot", String(ballot))])
+            let closed = try await board.post(client, "/bestuur/voorstellen/\(proposal.id)/sluiten", [("ballot", String(ballot)), ("confirmed", "ja")])
             #expect(closed.status == .ok, "\(board.lastPage)")
             #expect(board.lastPage.contains("de voorzitter beslist") && board.lastPage.contains("/bestuur/voorstellen/\(proposal.id)/voorzitter"))
-            #expect(try await board.post(client, "/bestuur/vergaderingen/1/sluiten", []).status == .conflict)
+            #expect(try await board.post(client, "/bestuur/vergaderingen/1/sluiten", [("confirmed", "ja")]).status == .conflict)
             // The store's refusal in Dutch, with the English beside it.
             #expect(board.lastPage.contains("leg eerst het besluit van de voorzitter vast") && board.lastPage.contains("record the chair&#39;s decision first"))
             #expect(
@@ -51,7 +51,7 @@ struct RulePagesTests {
             #expect(board.lastPage.contains("Het besluit van de voorzitter is vastgelegd"))
             #expect(board.lastPage.contains("Na staking van stemmen besliste de voorzitter (Fatima Amrani)") && board.lastPage.contains("Aangenomen"))
             #expect(!board.lastPage.contains("/voorzitter\""))
-            #expect(try await board.post(client, "/bestuur/vergaderingen/1/sluiten", []).status == .ok)
+            #expect(try await board.post(client, "/bestuur/vergaderingen/1/sluiten", [("confirmed", "ja")]).status == .ok)
             #expect(try db.minutes(assembly: 1).markdown(in: .nl).contains("De voorzitter, Fatima Amrani, besliste: **aangenomen**"))
         }
     }
@@ -64,7 +64,7 @@ struct RulePagesTests {
             try await board.signIn(client, "fatima", "bankjes op het plein")
             try await board.get(client, "/bestuur/vergaderingen/1")
             let proposal = try #require(try db.proposals(assembly: 1).first)
-            #expect(try await board.post(client, "/bestuur/voorstellen/\(proposal.id)/sluiten", [("ballot", String(ballot))]).status == .ok)
+            #expect(try await board.post(client, "/bestuur/voorstellen/\(proposal.id)/sluiten", [("ballot", String(ballot)), ("confirmed", "ja")]).status == .ok)
             #expect(board.lastPage.contains("er wordt opnieuw gestemd") && board.lastPage.contains("Herstemming openen"))
             #expect(try await board.post(client, "/bestuur/voorstellen/\(proposal.id)/stemming", []).status == .ok)
             let second = try #require(try db.ballots(assembly: 1).last)

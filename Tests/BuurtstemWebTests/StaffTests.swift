@@ -315,14 +315,21 @@ struct StaffTests {
             }
             try await board.get(client, "/bestuur")
             #expect(board.lastPage.contains("id=\"alert\""))
-            // Closing assembly 1's ballot shows the audit head.
+            // A close first asks: it says what closing does, and nothing is closed yet.
             let first = try #require(try db.proposals(assembly: 1).first)
+            let sizeBefore = try db.auditHead().size
             #expect(try await board.post(client, "/bestuur/voorstellen/\(first.id)/sluiten", [("ballot", String(ballot))]).status == .ok)
+            #expect(board.lastPage.contains("kan niet ongedaan worden gemaakt") && board.lastPage.contains("name=\"confirmed\" value=\"ja\""))
+            #expect(try db.ballot(ballot).isOpen && (try db.auditHead().size) == sizeBefore)
+            #expect(try await board.post(client, "/bestuur/vergaderingen/1/sluiten", []).status == .ok)
+            #expect(try board.lastPage.contains("Nog open: 1") && db.assemblies().first?.state == .open)
+            // Closing assembly 1's ballot shows the audit head.
+            #expect(try await board.post(client, "/bestuur/voorstellen/\(first.id)/sluiten", [("ballot", String(ballot)), ("confirmed", "ja")]).status == .ok)
             let head = try db.auditHead()
             #expect(board.lastPage.contains("\(head.size):\(head.root)"))
             #expect(board.lastPage.contains("/ballots/\(ballot)/board"))
             // Closing the assembly shows the head too.
-            #expect(try await board.post(client, "/bestuur/vergaderingen/1/sluiten", []).status == .ok)
+            #expect(try await board.post(client, "/bestuur/vergaderingen/1/sluiten", [("confirmed", "ja")]).status == .ok)
             #expect(board.lastPage.contains("\(try db.auditHead().size):\(try db.auditHead().root)"))
             // The compliance report and the minutes of the closed assembly.
             #expect(try await board.get(client, "/bestuur/naleving").status == .ok)

@@ -155,8 +155,13 @@ try:
 
     # The board closes the ballots; each close shows the audit head.
     board.get(base + "/bestuur/vergaderingen/1")
-    for _ in range(4):
+    for n in range(4):
         press(board, "Stemming sluiten")
+        # A close cannot be undone: first a page that says so, with the count so far.
+        check("kan niet ongedaan worden gemaakt" in text(board) and "Uitgebracht:" in text(board), "a confirmation before the close", board)
+        if n == 0:
+            accessible(board, "the confirmation before a close")
+        press(board, "Ja, sluiten en tellen")
         check("Auditlog bij sluiting" in text(board), "audit head shown at close", board)
 
     # The projector shows the results with bar charts; the receipts are on the public boards.

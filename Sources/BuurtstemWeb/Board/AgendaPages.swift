@@ -116,6 +116,23 @@ extension BoardPages {
         }
     }
 
+    /// The step before a ballot closes: how many voted of how many present, and that it cannot be undone.
+    func confirmClose(_ ballot: BallotID, of proposal: Proposal, session: StaffSession) throws -> Response {
+        let turnout = try database.turnout(assembly: proposal.assembly)
+        let votes = turnout.ballots.first { $0.id == ballot }?.votes ?? 0
+        return PageTemplates.staffPage(
+            "confirm-close", title: "closeAndCount", session: session,
+            [
+                "heading": Catalogue.both("confirmCloseBallotHeading", ["title": proposal.title]),
+                "facts": [
+                    Catalogue.both("confirmCloseBallotVotes", ["votes": String(votes), "present": String(turnout.present + turnout.represented)])
+                ],
+                "warning": Catalogue.both("confirmCloseBallotWarning"), "button": Catalogue.both("confirmCloseBallotButton"),
+                "action": "/bestuur/voorstellen/\(proposal.id)/sluiten", "fields": [["name": "ballot", "value": ballot.description]],
+                "back": "/bestuur/vergaderingen/\(proposal.assembly)#proposal-\(proposal.id)",
+            ])
+    }
+
     /// Admitting, recording advice, opening and closing the ballot of a proposal.
     func proposalStep(_ session: StaffSession, _ form: ProposalStepForm, _ id: ProposalID, _ step: String) throws -> Response {
         let actor = session.account.actor
@@ -147,6 +164,8 @@ extension BoardPages {
                 return try agenda(proposal.assembly, session: session, message: Catalogue.pair("ballotIsOpen", ["id": String(ballot.id)]), ok: true)
             case "sluiten":
                 guard let ballot = form.ballot.filled.flatMap({ BallotID($0) }) else { throw Problem(key: "whichBallot") }
+                // Closing cannot be undone: first a page that says what it does, then the close.
+                guard form.confirmed == "ja" else { return try confirmClose(ballot, of: proposal, session: session) }
                 let (_, head) = try database.closeBallot(ballot, actor: actor)
                 return try agenda(
                     proposal.assembly, session: session,
@@ -192,4 +211,6 @@ struct ProposalStepForm: Decodable {
     var ballot: String?
     var chair: String?
     var decision: String?
+    /// `ja` once the board saw what closing does and confirmed it.
+    var confirmed: String?
 }

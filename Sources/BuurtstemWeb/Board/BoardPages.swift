@@ -171,6 +171,10 @@ struct BoardPages: Sendable {
                         quorum.met ? "openedQuorumMet" : "openedQuorumNotMet", ["counted": String(quorum.counted), "needed": String(quorum.needed)]),
                     ok: true)
             case "sluiten":
+                // Closing cannot be undone: first a page that says what it does, then the close.
+                guard try staff.form(ConfirmForm.self).confirmed == "ja" else {
+                    return try await Lane.pages.run { try self.confirmClose(id, session: session) }
+                }
                 let head = try await Lane.pages.run { try database.closeAssembly(id, actor: actor) }
                 return try await overview(
                     session,
@@ -183,6 +187,26 @@ struct BoardPages: Sendable {
         } catch {
             return try await overview(session, message: explain(error), status: Explained(error).status)
         }
+    }
+
+    /// The step before an assembly closes: its ballots and presence, and that it cannot be undone.
+    func confirmClose(_ id: AssemblyID, session: StaffSession) throws -> Response {
+        guard let assembly = try database.assemblies().first(where: { $0.id == id }) else { throw HTTPError(.notFound) }
+        let turnout = try database.turnout(assembly: id)
+        let open = turnout.ballots.filter(\.open).count
+        return PageTemplates.staffPage(
+            "confirm-close", title: "closeAssembly", session: session,
+            [
+                "heading": Catalogue.both("confirmCloseAssemblyHeading", ["date": assembly.date.description]),
+                "facts": [
+                    Catalogue.both("confirmCloseAssemblyBallots", ["closed": String(turnout.ballots.count - open), "open": String(open)]),
+                    Catalogue.both(
+                        "confirmCloseAssemblyPresent",
+                        ["present": String(turnout.present + turnout.represented), "electorate": String(turnout.electorate)]),
+                ],
+                "warning": Catalogue.both("confirmCloseAssemblyWarning"), "button": Catalogue.both("confirmCloseAssemblyButton"),
+                "action": "/bestuur/vergaderingen/\(id)/sluiten", "fields": [[String: String]](), "back": "/bestuur",
+            ])
     }
 
     /// Verifies the whole audit log (a read; takes about a second per million entries).
@@ -198,6 +222,11 @@ struct BoardPages: Sendable {
                 : Catalogue.pair("auditBroken", ["problems": problems]),
             ok: intact, status: intact ? .ok : .internalServerError)
     }
+}
+
+/// A step that cannot be undone, confirmed: `confirmed=ja`.
+struct ConfirmForm: Decodable {
+    var confirmed: String?
 }
 
 /// A new assembly: its date, place, the decision kinds on its agenda, and the first meeting it is the second of.
