@@ -8,7 +8,9 @@ extension Minutes {
     public func markdown(in l: Language) -> String {
         func t(_ key: String, _ values: [String: String] = [:]) -> String { Catalogue.text(key, l, values) }
         let a = fact.assembly
-        var out = "# " + t("minutesTitle", ["association": association]) + "\n\n"
+        var out = "# " + t(isDraft ? "minutesDraftTitle" : "minutesTitle", ["association": association]) + "\n\n"
+        // Before the close: a draft, marked as one at the top and on every printed page.
+        if isDraft { out += "> " + t("minutesDraftNotice") + "\n\n" }
         out += "- **\(t("minutesDate")):** \(a.date)\n- **\(t("minutesPlace")):** \(a.place)\n"
         out +=
             "- **\(t("minutesStatute")):** " + t("minutesStatuteVersion", ["from": statuteFrom.description, "sha": String(statuteSHA256.prefix(16))]) + "\n\n"
@@ -184,6 +186,7 @@ extension Minutes {
             "language": l.rawValue, "association": association, "date": fact.assembly.date.description, "blocks": blocks,
             "stylesheet": Self.stylesheet,
         ]
+        if isDraft { context["draft"] = Catalogue.text("draftMinutes", l) }
         if let stylesheetURL { context["stylesheetURL"] = stylesheetURL }
         return DocumentTemplates.render("minutes", context)
     }

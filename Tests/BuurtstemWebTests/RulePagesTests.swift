@@ -64,7 +64,8 @@ struct RulePagesTests {
             try await board.signIn(client, "fatima", "bankjes op het plein")
             try await board.get(client, "/bestuur/vergaderingen/1")
             let proposal = try #require(try db.proposals(assembly: 1).first)
-            #expect(try await board.post(client, "/bestuur/voorstellen/\(proposal.id)/sluiten", [("ballot", String(ballot)), ("confirmed", "ja")]).status == .ok)
+            #expect(
+                try await board.post(client, "/bestuur/voorstellen/\(proposal.id)/sluiten", [("ballot", String(ballot)), ("confirmed", "ja")]).status == .ok)
             #expect(board.lastPage.contains("er wordt opnieuw gestemd") && board.lastPage.contains("Herstemming openen"))
             #expect(try await board.post(client, "/bestuur/voorstellen/\(proposal.id)/stemming", []).status == .ok)
             let second = try #require(try db.ballots(assembly: 1).last)

@@ -315,6 +315,12 @@ struct StaffTests {
             }
             try await board.get(client, "/bestuur")
             #expect(board.lastPage.contains("id=\"alert\""))
+            // While the evening runs the board has draft minutes, marked as such.
+            try await board.get(client, "/bestuur")
+            #expect(board.lastPage.contains("href=\"/bestuur/notulen/1\"") && board.lastPage.contains("Conceptnotulen"))
+            #expect(try await board.get(client, "/bestuur/notulen/1").status == .ok)
+            #expect(board.lastPage.contains("class=\"draft\"") && board.lastPage.contains("Conceptnotulen van de algemene vergadering"))
+            #expect(board.lastPage.contains("Dit zijn geen vastgestelde notulen") && board.lastPage.contains("name=\"viewport\""))
             // A close first asks: it says what closing does, and nothing is closed yet.
             let first = try #require(try db.proposals(assembly: 1).first)
             let sizeBefore = try db.auditHead().size
@@ -331,6 +337,9 @@ struct StaffTests {
             // Closing the assembly shows the head too.
             #expect(try await board.post(client, "/bestuur/vergaderingen/1/sluiten", [("confirmed", "ja")]).status == .ok)
             #expect(board.lastPage.contains("\(try db.auditHead().size):\(try db.auditHead().root)"))
+            // Then the minutes are final: no draft mark.
+            #expect(try await board.get(client, "/bestuur/notulen/1").status == .ok)
+            #expect(!board.lastPage.contains("class=\"draft\"") && board.lastPage.contains("Notulen van de algemene vergadering"))
             // The compliance report and the minutes of the closed assembly.
             #expect(try await board.get(client, "/bestuur/naleving").status == .ok)
             #expect(board.lastPage.contains("Naleving van het statuut") && board.lastPage.contains("artikel 4"))

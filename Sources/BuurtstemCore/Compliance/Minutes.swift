@@ -13,6 +13,8 @@ public struct Minutes: Sendable {
     public var fact: ComplianceFacts.AssemblyFact
     /// The audit head when the assembly closed (nil while it is not closed).
     public var closedHead: AuditHead?
+    /// Whether these are draft minutes: the assembly has not been closed (no closing head yet).
+    public var isDraft: Bool { closedHead == nil }
     /// Affiliated organisations' confirmations in the assembly's year, up to its date.
     public var confirmations: [ComplianceFacts.Confirmation]
     /// The meeting this one is the second meeting of, or the second meeting of this one.
