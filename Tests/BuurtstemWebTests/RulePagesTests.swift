@@ -119,4 +119,42 @@ struct RulePagesTests {
             #expect(try db.members(on: CivilDate(iso: "2026-07-01")!).members.map(\.id) == [ResidentID("R1")])
         }
     }
+
+    @Test("the board members page: what the statute asks, appointing (a party's seat too), reappointing, a departure; the to-do list links it")
+    func boardMembersPage() async throws {
+        let time = TestClock(Moment(CivilDate(iso: "2026-07-01")!, seconds: 40_000))
+        let db = try AppDatabase.inMemory(clock: time.clock)
+        try db.createAssociation(
+            statuteSource: try String(contentsOf: WebTests.repository.appendingPathComponent("Statutes/devrijeuitloop.statuut"), encoding: .utf8),
+            fileName: "devrijeuitloop.statuut", validFrom: CivilDate(iso: "2024-01-01")!)
+        try db.addStaff(name: "fatima", role: .board, password: "bankjes op het plein")
+        let app = BuurtstemServer.application(database: db, clock: time.clock)
+        try await app.test(.router) { client in
+            var board = Browser()
+            try await board.signIn(client, "fatima", "bankjes op het plein")
+            // The to-do list names the step and the page where it is done, not a command.
+            try await board.get(client, "/bestuur")
+            #expect(board.lastPage.contains("href=\"/bestuur/bestuursleden\"") && board.lastPage.contains("Doen op:"))
+            try await board.get(client, "/bestuur/bestuursleden")
+            #expect(board.lastPage.contains("Een bestuur van 3 tot en met 5 personen.") && board.lastPage.contains("Een bestuurszetel voor Gemeente Breda."))
+            #expect(board.lastPage.contains("Er zijn nog geen bestuursleden vastgelegd."))
+            for (name, seat) in [("Fatima Amrani", ""), ("Jan de Wit", "Gemeente Breda"), ("Noor Bakker", "")] {
+                let appointed = try await board.post(
+                    client, "/bestuur/bestuursleden/benoemen", [("name", name), ("seatFor", seat), ("on", "2024-06-01")])
+                #expect(appointed.status == .ok && board.lastPage.contains("\(name) is benoemd vanaf 2024-06-01."))
+            }
+            // A second seat for the same party is refused by the statute's rule, with its article.
+            #expect(
+                try await board.post(client, "/bestuur/bestuursleden/benoemen", [("name", "Piet"), ("seatFor", "Gemeente Breda"), ("on", "2024-06-02")]).status
+                    != .ok)
+            // The term of two years has run out: reappointed from a later day; a departure ends a seat.
+            #expect(try await board.post(client, "/bestuur/bestuursleden/herbenoemen", [("name", "Fatima Amrani"), ("on", "2026-06-01")]).status == .ok)
+            #expect(try await board.post(client, "/bestuur/bestuursleden/vertrek", [("name", "Noor Bakker"), ("on", "2026-06-30")]).status == .ok)
+            #expect(board.lastPage.contains("Noor Bakker zit vanaf 2026-06-30 niet meer in het bestuur."))
+            #expect(board.lastPage.contains("Eerder in het bestuur"))
+            let sitting = try db.boardMembers().filter { $0.sits(on: CivilDate(iso: "2026-07-01")!) }.map(\.name).sorted()
+            #expect(sitting == ["Fatima Amrani", "Jan de Wit"])
+            #expect(try await board.post(client, "/bestuur/bestuursleden/benoemen", [("name", ""), ("on", "2026-06-30")]).status == .badRequest)
+        }
+    }
 }

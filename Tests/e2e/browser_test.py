@@ -168,7 +168,7 @@ try:
     phone.get(base + "/projector/1")
     check(len(phone.find_elements(By.CSS_SELECTOR, "section svg")) >= 3 and "Auditlog" in text(phone), "projector results", phone)
     accessible(phone, "the projector")
-    for page, what in (("/bestuur/naleving", "the compliance page"), ("/bestuur/accounts", "the accounts page"), ("/bestuur/leden", "the members page")):
+    for page, what in (("/bestuur/naleving", "the compliance page"), ("/bestuur/accounts", "the accounts page"), ("/bestuur/leden", "the members page"), ("/bestuur/bestuursleden", "the board members page"), ("/bestuur/notulen/1", "the minutes")):
         board.get(base + page)
         accessible(board, what)
     for ballot, receipt in receipts.items():

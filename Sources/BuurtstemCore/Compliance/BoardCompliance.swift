@@ -27,8 +27,8 @@ extension Compliance {
             if facts.board.isEmpty {
                 status = .atRisk
                 evidence = Bilingual(
-                    "geen bestuursleden vastgelegd: leg ze vast met `buurtstem board appoint`",
-                    "no board members recorded: record them with `buurtstem board appoint`")
+                    "geen bestuursleden vastgelegd: leg ze vast op de pagina Bestuursleden of met `buurtstem board appoint`",
+                    "no board members recorded: record them on the Board members page or with `buurtstem board appoint`")
             } else {
                 let fits = (low.map { sitting.count >= $0 } ?? true) && (high.map { sitting.count <= $0 } ?? true)
                 status = fits ? .kept : .broken

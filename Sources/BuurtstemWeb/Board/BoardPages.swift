@@ -106,6 +106,8 @@ struct BoardPages: Sendable {
                 "evidence": f.evidence.nl, "source": f.source.cited(in: .nl),
             ]
             if let deadline = f.deadline { item["by"] = Catalogue.both("byDate", ["date": deadline.description]) }
+            // Every step the list asks for can be done on a page: link it.
+            if let page = Self.page(for: f.rule) { item["page"] = ["href": page.href, "label": Catalogue.both(page.label)] }
             return item
         }
         context["todo"] = todo
@@ -147,6 +149,17 @@ struct BoardPages: Sendable {
             return try await overview(session, message: (problem.nl, problem.en), status: .badRequest)
         } catch {
             return try await overview(session, message: explain(error), status: Explained(error).status)
+        }
+    }
+
+    /// The page where the board does what a finding asks, by its rule (nil where no step is needed
+    /// or the step is on the agenda of an assembly).
+    static func page(for rule: String) -> (href: String, label: String)? {
+        switch rule {
+        case "board-size", "board-term", "board-seat": ("/bestuur/bestuursleden", "boardMembersTitle")
+        case "annual-accounts", "organisation": ("/bestuur/naleving", "fullComplianceReport")
+        case "assemblies-per-year", "longest-gap", "demand": ("/bestuur#schedule", "scheduleAssembly")
+        default: nil
         }
     }
 

@@ -1,5 +1,7 @@
 import BuurtstemDocuments
+import Hummingbird
 import Mustache
+import Statuut
 
 /// A text in both languages as the `both` partial shows it: `nl`, then `en` beside it.
 typealias BothLanguages = [String: String]
@@ -9,9 +11,12 @@ typealias BothLanguages = [String: String]
 /// a false or an empty list leaves its section out).
 struct WithTexts: MustacheParent {
     let view: Any
+    /// What the page around the view adds (a staff page: the session's tokens, the navigation, a message).
+    var around: [String: Any] = [:]
 
     func child(named name: String) -> Any? {
         if name == "t" { return Catalogue.table }
+        if let value = around[name] { return value }
         guard let value = Mirror(reflecting: view).children.first(where: { $0.label == name })?.value else { return nil }
         let optional = Mirror(reflecting: value)
         guard optional.displayStyle == .optional else { return value }
@@ -22,4 +27,17 @@ struct WithTexts: MustacheParent {
 extension PageTemplates {
     /// The template `name` rendered with `view` and the catalogue's texts.
     static func render(_ name: String, view: Any) -> String { library.render(name, view: WithTexts(view: view)) }
+
+    /// A staff page rendered from a view model: the navigation, an optional message, then the
+    /// template `name` with the session's tokens (`{{> csrf}}`) beside the view's properties.
+    static func staffPage(
+        _ name: String, title: String, session: StaffSession, view: Any, flash: (nl: String, en: String)? = nil, ok: Bool = false,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        var around = staffContext(session)
+        if let flash { around["flash"] = ["nl": flash.nl, "en": flash.en, "class": ok ? "ok" : "error", "role": ok ? "status" : "alert"] }
+        let page = WithTexts(view: view, around: around)
+        let body = library.render("staff-nav", view: page) + library.render(name, view: page)
+        return HTML.page(Catalogue.text(title, .nl), body, status: status, wide: true)
+    }
 }

@@ -98,6 +98,7 @@ public enum BuurtstemServer {
         AccountPages(database: database, gate: gate).register(on: board)
         CompliancePage(database: database, clock: clock).register(on: board)
         AdmissionPage(database: database, clock: clock).register(on: board)
+        BoardMembersPage(database: database, clock: clock).register(on: board)
         BoardPages(database: database, codeFailures: limiter, loginFailures: gate.limiter, clock: clock).register(on: board)
         return router
     }
