@@ -22,7 +22,8 @@ extension ComplianceReport {
             guard !items.isEmpty else { continue }
             out += "\n\(status.name(in: language).uppercased()) (\(items.count))\n"
             for f in items {
-                out += "  \(Self.marks[status]!) \(f.obligation.text(in: language)) — \(f.source.cited(in: language))\n"
+                let about = f.about.map { Self.capitalised($0.text(in: language)) + ": " } ?? ""
+                out += "  \(Self.marks[status]!) \(about)\(f.obligation.text(in: language)) — \(f.source.cited(in: language))\n"
                 out += "      \(Catalogue.text("reportEvidence", language)): \(f.evidence.text(in: language))\n"
                 if let deadline = f.deadline { out += "      \(Catalogue.text("reportActBy", language)): \(deadline)\n" }
             }
@@ -47,6 +48,7 @@ extension ComplianceReport {
                         "obligation": both(f.obligation), "evidence": both(f.evidence),
                         "source": .object(["nl": .string(f.source.cited(in: .nl)), "en": .string(f.source.cited(in: .en))]),
                         "deadline": f.deadline.map { .string($0.description) } ?? .null,
+                        "about": f.about.map(both) ?? .null,
                     ])
                 }),
         ])
@@ -65,12 +67,16 @@ extension ComplianceReport {
                         "mark": Self.marks[status]!, "obligation": f.obligation.text(in: language), "source": f.source.cited(in: language),
                         "evidence": f.evidence.text(in: language), "deadline": f.deadline.map { [$0.description] } ?? [],
                         "actBy": Catalogue.text("reportActByHeading", language),
+                        "about": f.about.map { [Self.capitalised($0.text(in: language))] } ?? [],
                     ]
                 },
             ]
         }
         return ["title": title(in: language), "summary": summary(in: language), "language": language.rawValue, "groups": groups]
     }
+
+    /// A text with its first letter a capital ("vergadering van …" at the start of a line).
+    static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
     /// The report as an HTML fragment (a table per status), for the board page (template `compliance-body`).
     public func htmlBody(in language: Language) -> String {

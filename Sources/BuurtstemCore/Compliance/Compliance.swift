@@ -153,6 +153,7 @@ public enum Compliance {
         guard let called = a.calledOn else { return [] }
         let rules = AssemblyRules(statute: statute)
         let subject = "\(a.date)"
+        let about = Bilingual("vergadering van \(a.date)", "assembly of \(a.date)")
         var findings: [Finding] = []
         let kinds = Array(Set(a.agendaKinds + fact.decisions.map { DecisionKindNames.canonical($0.proposal.kind) })).sorted()
         let notice = rules.notice(for: kinds)
@@ -162,7 +163,8 @@ public enum Compliance {
                 rule: "notice", subject: subject,
                 obligation: Bilingual("Oproeping ten minste \(notice.value) dagen vooraf", "Notice of at least \(notice.value) days"),
                 source: notice.source, status: given >= notice.value ? .kept : .broken,
-                evidence: Bilingual("opgeroepen op \(called) voor \(a.date): \(given) dagen", "called on \(called) for \(a.date): \(given) days")))
+                evidence: Bilingual("opgeroepen op \(called) voor \(a.date): \(given) dagen", "called on \(called) for \(a.date): \(given) days"), about: about)
+        )
         let expected = rules.referenceDate(for: a.date, calledOn: called)
         findings.append(
             Finding(
@@ -171,7 +173,8 @@ public enum Compliance {
                 source: statute.referenceDate.source, status: a.referenceDate == expected ? .kept : .broken,
                 evidence: Bilingual(
                     "peildatum \(a.referenceDate?.description ?? "–") (volgens het statuut \(expected)); \(fact.electorate) stemgerechtigden",
-                    "reference date \(a.referenceDate?.description ?? "–") (by the statute \(expected)); \(fact.electorate) entitled to vote")))
+                    "reference date \(a.referenceDate?.description ?? "–") (by the statute \(expected)); \(fact.electorate) entitled to vote"),
+                about: about))
         var held: [ResidentID: Int] = [:]
         for holder in fact.attendance.proxies.values { held[holder, default: 0] += 1 }
         let most = held.values.max() ?? 0
@@ -183,7 +186,8 @@ public enum Compliance {
             limit = Bilingual("Geen stemmen bij volmacht", "No proxy votes")
         case .atMost(let n):
             proxyStatus = most <= n ? .kept : .broken
-            limit = Bilingual("Ten hoogste \(n) volmacht(en) per aanwezige", "At most \(n) proxy(ies) per member present")
+            limit = Bilingual(
+                "Ten hoogste \(n) \(n == 1 ? "volmacht" : "volmachten") per aanwezige", "At most \(n) \(n == 1 ? "proxy" : "proxies") per member present")
         case .unlimited:
             proxyStatus = .kept
             limit = Bilingual("Volmachten zonder maximum", "Proxies without a limit")
@@ -192,8 +196,9 @@ public enum Compliance {
             Finding(
                 rule: "proxies", subject: subject, obligation: limit, source: statute.proxy.source, status: proxyStatus,
                 evidence: Bilingual(
-                    "\(fact.attendance.proxies.count) volmachten; hoogste aantal bij één lid: \(most)",
-                    "\(fact.attendance.proxies.count) proxies; most held by one member: \(most)")))
+                    "\(Words.count(fact.attendance.proxies.count, "volmacht", "volmachten")); hoogste aantal bij één lid: \(most)",
+                    "\(Words.count(fact.attendance.proxies.count, "proxy", "proxies")); most held by one member: \(most)"),
+                about: about))
         return findings
     }
 
@@ -201,6 +206,9 @@ public enum Compliance {
 
     static func decision(_ decision: ComplianceFacts.DecisionFact, at fact: ComplianceFacts.AssemblyFact, _ statute: Statute) -> [Finding] {
         let subject = "\(fact.assembly.date) #\(decision.ballot) \(decision.proposal.title)"
+        let about = Bilingual(
+            "voorstel „\(decision.proposal.title)” (vergadering van \(fact.assembly.date), stemming \(decision.ballot))",
+            "proposal “\(decision.proposal.title)” (assembly of \(fact.assembly.date), ballot \(decision.ballot))")
         let rules = ProposalRules(statute: statute)
         var findings: [Finding] = []
         var submitted = decision.proposal
@@ -216,18 +224,20 @@ public enum Compliance {
                         "ingediend op \(decision.proposal.submittedOn?.description ?? "–")"
                             + (decision.proposal.inspectionFrom.map { ", ter inzage vanaf \($0)" } ?? ""),
                         "submitted on \(decision.proposal.submittedOn?.description ?? "–")"
-                            + (decision.proposal.inspectionFrom.map { ", open for inspection from \($0)" } ?? ""))))
+                            + (decision.proposal.inspectionFrom.map { ", open for inspection from \($0)" } ?? "")), about: about))
         } catch {
             findings.append(
                 Finding(
                     rule: "proposal", subject: subject,
                     obligation: Bilingual("Voorstel van wie dat mag, op tijd ingediend", "Proposal by someone entitled, submitted on time"),
-                    source: error.source, status: .broken, evidence: Bilingual(error.nl, error.en)))
+                    source: error.source, status: .broken, evidence: Bilingual(error.nl, error.en), about: about))
         }
         let kind = DecisionKindNames.canonical(decision.proposal.kind)
         if statute.socialShareholders.contains(where: { $0.rights.contains { $0.decisionKind == kind && $0.kind != .veto } }) {
             let before = decision.responses.filter { $0.on <= fact.assembly.date }
-            let given = before.map { "\($0.shareholder): \($0.kind.rawValue) \($0.on)" }.joined(separator: "; ")
+            let given = Bilingual(
+                before.map { "\($0.shareholder): \(Words.response($0.kind).nl) \($0.on)" }.joined(separator: "; "),
+                before.map { "\($0.shareholder): \(Words.response($0.kind).en) \($0.on)" }.joined(separator: "; "))
             do {
                 try rules.checkBallotMayOpen(decision.proposal, responses: before)
                 findings.append(
@@ -236,14 +246,14 @@ public enum Compliance {
                         obligation: Bilingual(
                             "Advies of instemming van de sociaal aandeelhouder vóór de stemming", "Social shareholder's advice or consent before the ballot"),
                         source: statute.socialShareholders.first { $0.rights.contains { $0.decisionKind == kind } }?.source ?? statute.proposers.source,
-                        status: .kept, evidence: Bilingual(given, given)))
+                        status: .kept, evidence: given, about: about))
             } catch {
                 findings.append(
                     Finding(
                         rule: "shareholder", subject: subject,
                         obligation: Bilingual(
                             "Advies of instemming van de sociaal aandeelhouder vóór de stemming", "Social shareholder's advice or consent before the ballot"),
-                        source: error.source, status: .broken, evidence: Bilingual(error.nl, error.en)))
+                        source: error.source, status: .broken, evidence: Bilingual(error.nl, error.en), about: about))
             }
         }
         let allowed = fact.attendance.votesAllowed
@@ -253,24 +263,26 @@ public enum Compliance {
                 obligation: Bilingual("Niet meer stemmen dan aanwezige en vertegenwoordigde leden", "No more votes than members present or represented"),
                 source: .legalDefault(LegalDefaults.oneVote), status: decision.votesCast <= allowed ? .kept : .broken,
                 evidence: Bilingual(
-                    "\(decision.votesCast) stemmen, \(allowed) aanwezig of vertegenwoordigd", "\(decision.votesCast) votes, \(allowed) present or represented"))
+                    "\(Words.count(decision.votesCast, "stem", "stemmen")), \(allowed) aanwezig of vertegenwoordigd",
+                    "\(Words.count(decision.votesCast, "vote", "votes")), \(allowed) present or represented"), about: about)
         )
         guard let kindRule = statute.decisionKind(named: decision.proposal.kind) else { return findings }
         let methodObligation = Bilingual(
-            "Besluit \(kindRule.name) met de methode \(kindRule.method.value.rawValue)", "Decision \(kindRule.name) by \(kindRule.method.value.rawValue)")
+            "Besluit \(kindRule.name) met de methode \(Words.method(kindRule.method.value).nl)",
+            "Decision \(kindRule.name) by \(Words.method(kindRule.method.value).en)")
         if kindRule.method.value != decision.method {
             findings.append(
                 Finding(
                     rule: "decision", subject: subject,
                     obligation: methodObligation,
                     source: kindRule.method.source, status: .broken,
-                    evidence: Bilingual("gestemd met \(decision.method.rawValue)", "voted by \(decision.method.rawValue)")))
+                    evidence: Bilingual("gestemd met \(Words.method(decision.method).nl)", "voted by \(Words.method(decision.method).en)"), about: about))
             return findings
         }
         if let count = decision.count, let recorded = decision.outcome, let outcome = fact.outcome(of: decision, kind: kindRule) {
             let tally = Bilingual(
-                "voor \(count.yes), tegen \(count.no), blanco \(count.blank); quorum \(outcome.quorum.counted) van \(outcome.quorum.needed)",
-                "yes \(count.yes), no \(count.no), blank \(count.blank); quorum \(outcome.quorum.counted) of \(outcome.quorum.needed)")
+                "voor \(count.yes), tegen \(count.no), blanco \(count.blank); quorum: \(outcome.quorum.needed) nodig, \(outcome.quorum.counted) geteld",
+                "yes \(count.yes), no \(count.no), blank \(count.blank); quorum: \(outcome.quorum.needed) needed, \(outcome.quorum.counted) counted")
             // Presence only grows during an evening: a close that counted more than the attendance
             // list holds at the end does not match the records.
             let listed = fact.attendance.votesAllowed
@@ -290,8 +302,9 @@ public enum Compliance {
                     ),
                     source: outcome.sources.first ?? kindRule.majority.source, status: agrees ? .kept : .broken,
                     evidence: Bilingual(
-                        "\(tally.nl) → \(outcome.nl)\(outcome.result.rawValue == recorded ? "" : "; vastgelegd als \(recorded)")\(note.nl)",
-                        "\(tally.en) → \(outcome.en)\(outcome.result.rawValue == recorded ? "" : "; recorded as \(recorded)")\(note.en)")))
+                        "\(tally.nl) → \(outcome.nl)\(outcome.result.rawValue == recorded ? "" : "; vastgelegd als \(Words.outcome(recorded).nl)")\(note.nl)",
+                        "\(tally.en) → \(outcome.en)\(outcome.result.rawValue == recorded ? "" : "; recorded as \(Words.outcome(recorded).en)")\(note.en)"),
+                    about: about))
         } else if decision.outcome != nil || decision.method != .yesNo {
             findings.append(
                 Finding(
@@ -299,8 +312,9 @@ public enum Compliance {
                     obligation: methodObligation,
                     source: kindRule.method.source, status: .kept,
                     evidence: Bilingual(
-                        "gestemd met \(decision.method.rawValue)\(decision.outcome == nil ? " (nog open)" : "")",
-                        "voted by \(decision.method.rawValue)\(decision.outcome == nil ? " (still open)" : "")")))
+                        "gestemd met \(Words.method(decision.method).nl)\(decision.outcome == nil ? " (nog open)" : "")",
+                        "voted by \(Words.method(decision.method).en)\(decision.outcome == nil ? " (still open)" : "")"),
+                    about: about))
         }
         return findings
     }

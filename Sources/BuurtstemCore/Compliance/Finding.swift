@@ -32,8 +32,15 @@ public struct Finding: Sendable, Hashable {
     public var status: Status
     public var evidence: Bilingual
     public var deadline: CivilDate?
+    /// What the finding is about, in words, where its rule recurs (per assembly, per proposal):
+    /// "voorstel „Bankjes” (vergadering 2025-03-20, stemming 1)".
+    public var about: Bilingual?
 
-    public init(rule: String, subject: String, obligation: Bilingual, source: Provenance, status: Status, evidence: Bilingual, deadline: CivilDate? = nil) {
+    public init(
+        rule: String, subject: String, obligation: Bilingual, source: Provenance, status: Status, evidence: Bilingual, deadline: CivilDate? = nil,
+        about: Bilingual? = nil
+    ) {
+        self.about = about
         self.rule = rule
         self.subject = subject
         self.obligation = obligation
