@@ -31,6 +31,30 @@ def accessible(driver, what):
     audited.append(what)
 
 
+narrow = []
+
+
+def fits_phone(driver, what, shot=None):
+    """At 360 px wide (a cheap phone), the page has no horizontal scroll bar: nothing is wider
+    than the screen. Keeps a screenshot in SCREENSHOT_DIR/phone/ when `shot` names it."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 740, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        driver.refresh()
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        wide = driver.execute_script("return document.documentElement.scrollWidth")
+        if shot:
+            import os
+            os.makedirs(f"{shots}/phone", exist_ok=True)
+            driver.save_screenshot(f"{shots}/phone/{shot}.png")
+        if wide > 360:
+            culprits = driver.execute_script(
+                "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 361)"
+                ".slice(0, 3).map(e => e.outerHTML.slice(0, 120))")
+            narrow.append(f"{what}: {wide} px wide ({culprits})")
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
 def sign_in(driver, name, password):
     driver.get(base + "/inloggen")
     driver.find_element(By.ID, "name").send_keys(name)
@@ -175,6 +199,22 @@ try:
         phone.get(f"{base}/ballots/{ballot}/board")
         check(receipt in text(phone), f"receipt of ballot {ballot} on the public board", phone)
     accessible(phone, "a public board")
+    # Every board, desk and public page fits a 360 px phone.
+    for page, what in (("/bestuur", "board"), ("/bestuur/accounts", "accounts"), ("/bestuur/audit", "audit"),
+                       ("/bestuur/vergaderingen/1", "agenda"), ("/bestuur/naleving", "compliance"), ("/bestuur/leden", "members"),
+                       ("/bestuur/bestuursleden", "board-members"), ("/bestuur/notulen/1", "minutes"), ("/balie/1", "desk"),
+                       ("/projector/1", "projector"), ("/ballots/1/board", "public-board")):
+        board.get(base + page)
+        fits_phone(board, page, what)
+    for page, what in (("/", "code"), ("/stemmen", "ballots")):
+        phone.get(base + page)
+        fits_phone(phone, page, what)
+    check(not narrow, "pages wider than a 360 px phone: " + "; ".join(narrow))
+    # The projector as the hall sees it, on a 1920×1080 screen.
+    board.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False})
+    board.get(base + "/projector/1")
+    board.save_screenshot(f"{shots}/projector-1920x1080.png")
+    board.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     print(f"browser_test: voted on {len(receipts)} ballots; receipts {', '.join(receipts.values())} are on the public boards")
     if axe_source is not None:
         print(f"browser_test: axe-core found no serious or critical violation on {len(audited)} pages")
