@@ -102,7 +102,9 @@ struct BallotCommand: ParsableCommand {
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open the ballot on a proposal (waits for required advice or consent).")
         @Argument(help: "The proposal's number (printed when it was submitted; see `buurtstem proposal list`).") var proposal: ProposalID
-        @Option(help: "An option ID:NAME, or ID:NAME:COST for budget ballots (repeat).") var option: [String] = []
+        @Option(
+            help: "An option ID:NAME, or ID:NAME:COST for budget ballots; add :DESCRIPTION to say what it is (ID:NAME::DESCRIPTION without a cost). Repeat."
+        ) var option: [String] = []
         @OptionGroup var database: DatabaseOptions
         func run() throws {
             let options = try option.map { text in

@@ -37,7 +37,8 @@ struct KeptInputTests {
         let ballot = try db.openBallot(
             proposal: naming.id,
             options: [
-                BallotOption(id: "linde", name: "Lindeplein"), BallotOption(id: "zon", name: "Zonneplein"), BallotOption(id: "vrede", name: "Vredesplein"),
+                BallotOption(id: "linde", name: "Lindeplein", description: "Naar de linden <rond> het plein."), BallotOption(id: "zon", name: "Zonneplein"),
+                BallotOption(id: "vrede", name: "Vredesplein"),
             ])
         let app = BuurtstemServer.application(database: db, clock: time.clock)
         try await app.test(.router) { client in
@@ -49,6 +50,9 @@ struct KeptInputTests {
                 #expect(phone.lastPage.contains("name=\"rank[\(id)]\" aria-invalid=\"true\""), "\(id) not marked")
             }
             #expect(!phone.lastPage.contains("name=\"rank[vrede]\" aria-invalid"))
+            // An option's description is under its name, escaped, and describes its control (with the error where it is wrong).
+            #expect(phone.lastPage.contains("<p class=\"about-option\" id=\"about-linde\">Naar de linden &lt;rond&gt; het plein.</p>"))
+            #expect(phone.lastPage.contains("aria-describedby=\"choice-error about-linde\""))
             // The places chosen are still chosen: 1, 1 and 2.
             #expect(phone.lastPage.components(separatedBy: "value=\"1\" selected").count - 1 == 2)
             #expect(phone.lastPage.components(separatedBy: "value=\"2\" selected").count - 1 == 1)

@@ -1,17 +1,21 @@
 import Foundation
 public import Statuut
 
-/// An option on a ballot: a candidate, a choice, or a project with its cost.
+/// An option on a ballot: a candidate, a choice, or a project with its cost, and what it is.
 public struct BallotOption: Sendable, Hashable, Codable {
     public var id: String
     public var name: String
     /// Whole euros, for budget ballots.
     public var cost: Int?
+    /// What the option is, in a sentence or two, shown under its name on the ballot (a project's
+    /// plan, a candidate's introduction). Left out of the stored options when there is none.
+    public var description: String?
 
-    public init(id: String, name: String, cost: Int? = nil) {
+    public init(id: String, name: String, cost: Int? = nil, description: String? = nil) {
         self.id = id
         self.name = name
         self.cost = cost
+        self.description = description
     }
 
     /// Why a written option cannot be read.
@@ -21,20 +25,26 @@ public struct BallotOption: Sendable, Hashable, Codable {
         public var description: String { en }
     }
 
-    /// Reads `ID:NAME` or `ID:NAME:COST` (cost in whole euros), as the command line and the board page take it.
+    /// Reads `ID:NAME`, `ID:NAME:COST` (cost in whole euros), and either with `:DESCRIPTION` after
+    /// the cost (`ID:NAME::DESCRIPTION` without one), as the command line and the board page take it.
     public init(parsing text: String) throws(Malformed) {
-        let parts = text.split(separator: ":", maxSplits: 2).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         guard let id = parts.first, !id.isEmpty, !id.contains(",") else {
-            throw Malformed(nl: "een keuze is ID:NAAM of ID:NAAM:BEDRAG (niet \"\(text)\")", en: "an option is ID:NAME or ID:NAME:COST (not \"\(text)\")")
+            throw Malformed(
+                nl: "een keuze is ID:NAAM, ID:NAAM:BEDRAG of ID:NAAM:BEDRAG:OMSCHRIJVING (niet \"\(text)\")",
+                en: "an option is ID:NAME, ID:NAME:COST or ID:NAME:COST:DESCRIPTION (not \"\(text)\")")
         }
         var cost: Int?
-        if parts.count == 3 {
+        if parts.count >= 3, !parts[2].isEmpty {
             guard let euros = Int(parts[2]), euros >= 0 else {
                 throw Malformed(nl: "het bedrag in \"\(text)\" is geen heel aantal euro", en: "the cost in \"\(text)\" is not a whole number of euros")
             }
             cost = euros
         }
-        self.init(id: id, name: parts.count > 1 && !parts[1].isEmpty ? parts[1] : id, cost: cost)
+        let description = parts.count == 4 && !parts[3].isEmpty ? parts[3] : nil
+        self.init(id: id, name: parts.count > 1 && !parts[1].isEmpty ? parts[1] : id, cost: cost, description: description)
     }
 }
 

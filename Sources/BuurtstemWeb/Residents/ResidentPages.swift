@@ -182,9 +182,11 @@ struct ResidentPages: Sendable {
         case .yesNo:
             view.yesNo = [("yes", "choiceYes"), ("no", "choiceNo"), ("blank", "choiceBlank")].map { .init(value: $0.0, text: Catalogue.both($0.1)) }
         case .plurality:
-            view.single = ballot.options.map { .init(id: $0.id, name: $0.name) }
+            view.single = ballot.options.map { .init(id: $0.id, name: $0.name, description: $0.description) }
         case .approval, .equalShares, .greedy, .greedyTopUp:
-            view.approve = ballot.options.map { .init(id: $0.id, name: $0.name, checked: ticked.contains($0.id), cost: $0.cost.map(HTML.euros)) }
+            view.approve = ballot.options.map {
+                .init(id: $0.id, name: $0.name, checked: ticked.contains($0.id), cost: $0.cost.map(HTML.euros), description: $0.description)
+            }
             if let budget = ballot.budget {
                 // A running total without JavaScript: "update the total" posts the ticks back and shows the sum.
                 let total = ballot.options.filter { ticked.contains($0.id) }.reduce(0) { $0 + ($1.cost ?? 0) }
@@ -201,12 +203,21 @@ struct ResidentPages: Sendable {
             view.ranked = .init(
                 options: ballot.options.map { option in
                     .init(
-                        id: option.id, name: option.name,
+                        id: option.id, name: option.name, description: option.description,
                         positions: (1...ballot.options.count).map { .init(value: $0, selected: places[option.id] == $0) },
-                        wrong: wrong.contains(option.id))
+                        wrong: wrong.contains(option.id),
+                        describedBy: Self.describedBy(error: wrong.contains(option.id), option))
                 })
         }
         return Self.voterPage("ballot-form", title: title, literalTitle: true, view)
+    }
+
+    /// What an option's control is described by: the error when it is wrong, its description when it has one.
+    static func describedBy(error: Bool, _ option: BallotOption) -> String? {
+        var ids: [String] = []
+        if error { ids.append("choice-error") }
+        if option.description != nil { ids.append("about-\(option.id)") }
+        return ids.isEmpty ? nil : ids.joined(separator: " ")
     }
 
     /// Reads the posted form into the choice text used by the store (ids in order, comma-separated);

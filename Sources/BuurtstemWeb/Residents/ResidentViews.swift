@@ -65,12 +65,15 @@ struct BallotFormView {
     struct Option {
         var id: String
         var name: String
+        /// What the option is, shown under its name (tied to its control).
+        var description: String?
     }
     struct Approvable {
         var id: String
         var name: String
         var checked: Bool
         var cost: String?
+        var description: String?
     }
     struct Budget {
         var total: BothLanguages
@@ -84,9 +87,12 @@ struct BallotFormView {
         struct Row {
             var id: String
             var name: String
+            var description: String?
             var positions: [Position]
             /// Given a place another option has too: marked, with the error tied to it.
             var wrong: Bool
+            /// The error (when wrong) and the description the control is described by.
+            var describedBy: String?
         }
         var options: [Row]
     }
