@@ -128,7 +128,15 @@ try:
     # The member votes on a phone: code, then every ballot.
     phone.get(base + "/")
     accessible(phone, "the code page")
-    phone.find_element(By.ID, "code").send_keys(code.lower().replace("-", " "))
+    # A typo first: the code stays in the field, marked, to be corrected rather than typed again.
+    typo = code[:-1] + ("B" if code[-1] != "B" else "C")
+    phone.find_element(By.ID, "code").send_keys(typo)
+    press(phone, "Verder")
+    field = phone.find_element(By.ID, "code")
+    check(field.get_attribute("value") == typo and field.get_attribute("aria-invalid") == "true", "the code kept and marked after a typo", phone)
+    accessible(phone, "the code page after a typo")
+    field.clear()
+    field.send_keys(code.lower().replace("-", " "))
     press(phone, "Verder")
     check("Open stemmingen" in text(phone), "code accepted", phone)
     widths = phone.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
@@ -158,9 +166,22 @@ try:
                 check(len([b for b in phone.find_elements(By.CSS_SELECTOR, "input[type=checkbox]") if b.is_selected()]) == 2, "ticks kept", phone)
         else:
             check(len(selects) == 3, "a ranking form", phone)
+            # One place given twice: the ranks come back as chosen, the two options marked.
+            Select(selects[0]).select_by_value("1")
+            Select(selects[1]).select_by_value("1")
+            press(phone, "Volgende")
+            selects = phone.find_elements(By.TAG_NAME, "select")
+            check([Select(x).first_selected_option.get_attribute("value") for x in selects[:2]] == ["1", "1"]
+                  and all(x.get_attribute("aria-invalid") == "true" for x in selects[:2]), "the ranks kept and marked after a place given twice", phone)
+            accessible(phone, "a ranking after an error")
             Select(selects[0]).select_by_value("2")
             Select(selects[1]).select_by_value("1")
+        # The proposal's text is on the ballot before the choice, and the check names what is voted on.
+        title = phone.find_element(By.TAG_NAME, "h1").text
+        if "Bankjes" in title:
+            check("Zes bankjes" in text(phone), f"the proposal's text on ballot {ballot}", phone)
         press(phone, "Volgende")
+        check(title.split("\n")[0] in text(phone), f"the check of ballot {ballot} names what is voted on", phone)
         check("Klopt dit?" in text(phone), f"confirmation of ballot {ballot}", phone)
         accessible(phone, f"the check of ballot {ballot}")
         press(phone, "Ja, stem uitbrengen")
