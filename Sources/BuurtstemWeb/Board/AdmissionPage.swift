@@ -28,7 +28,8 @@ struct AdmissionPage: Sendable {
         let area = ["area": statute.membership.value.areaName, "article": statute.membership.source.cited(in: .nl)]
         guard statute.membership.value.mode == .optIn else {
             return PageTemplates.staffPage(
-                "admissions", title: "members", session: session, ["automatic": Catalogue.both("automaticMembership", area)], status: status)
+                "admissions", title: "members", session: session, view: AdmissionsView(automatic: Catalogue.both("automaticMembership", area)),
+                status: status)
         }
         let admission = statute.admission
         let byAssembly = admission.value.decidedBy == .assembly
@@ -40,22 +41,18 @@ struct AdmissionPage: Sendable {
             ? Catalogue.both("boardDecides", cited)
             : open.map { Catalogue.both("assemblyDecidesOpen", cited.merging(["date": $0.date.description]) { a, _ in a }) }
                 ?? Catalogue.both("assemblyDecidesNoneOpen", cited)
-        let waiting = applications.filter { $0.state == .pending }.map { application -> [String: Any] in
-            [
-                "id": application.id, "resident": application.resident.rawValue,
-                "applied": Catalogue.both("appliedOn", ["date": application.appliedOn.description]),
-                "decidable": !byAssembly || open != nil,
-            ]
+        var view = AdmissionsView(who: who, afterIntake: admission.value.afterIntake, today: today.description)
+        view.waiting = applications.filter { $0.state == .pending }.map { application in
+            .init(
+                id: application.id, resident: application.resident.rawValue,
+                applied: Catalogue.both("appliedOn", ["date": application.appliedOn.description]), decidable: !byAssembly || open != nil)
         }
-        let decided = applications.filter { $0.state != .pending }.map { a -> [String: Any] in
-            ["resident": a.resident.rawValue, "decidedOn": a.decidedOn?.description ?? "", "granted": a.state == .granted, "reason": a.reason ?? ""]
+        view.decided = applications.filter { $0.state != .pending }.map { a in
+            .init(resident: a.resident.rawValue, decidedOn: a.decidedOn?.description ?? "", granted: a.state == .granted, reason: a.reason ?? "")
         }
-        var context: [String: Any] = [
-            "who": who, "waiting": waiting, "hasWaiting": !waiting.isEmpty, "decided": decided, "hasDecided": !decided.isEmpty,
-            "afterIntake": admission.value.afterIntake, "today": today.description,
-        ]
-        if let profile = statute.profile { context["profile"] = Catalogue.both("fitsProfile", ["profile": profile.value]) }
-        return PageTemplates.staffPage("admissions", title: "members", session: session, context, flash: message, ok: ok, status: status)
+        (view.hasWaiting, view.hasDecided) = (!view.waiting.isEmpty, !view.decided.isEmpty)
+        view.profile = statute.profile.map { Catalogue.both("fitsProfile", ["profile": $0.value]) }
+        return PageTemplates.staffPage("admissions", title: "members", session: session, view: view, flash: message, ok: ok, status: status)
     }
 
     func apply(_ request: Request, _ staff: StaffContext) async throws -> Response {
@@ -121,4 +118,37 @@ struct AdmissionForm: Decodable {
     var intake: String?
     var profile: String?
     var reason: String?
+}
+
+/// The members page: where membership is automatic, only that; otherwise who decides, the
+/// applications waiting with their forms, and the decisions taken.
+struct AdmissionsView {
+    struct Waiting {
+        var id: ApplicationID
+        var resident: String
+        var applied: BothLanguages
+        var decidable: Bool
+    }
+    struct Decided {
+        var resident: String
+        var decidedOn: String
+        var granted: Bool
+        var reason: String
+    }
+    var automatic: BothLanguages?
+    var who: BothLanguages?
+    var waiting: [Waiting] = []
+    var hasWaiting = false
+    var decided: [Decided] = []
+    var hasDecided = false
+    var afterIntake = false
+    var profile: BothLanguages?
+    var today = ""
+
+    /// Membership comes with living in the area: nothing to decide.
+    init(automatic: BothLanguages) { self.automatic = automatic }
+
+    init(who: BothLanguages, afterIntake: Bool, today: String) {
+        (self.who, self.afterIntake, self.today) = (who, afterIntake, today)
+    }
 }

@@ -16,73 +16,71 @@ extension BoardPages {
         guard let assembly = try database.assemblies().first(where: { $0.id == id }) else {
             return PageTemplates.staffPage(
                 "status", title: "notFoundTitle", session: session,
-                ["heading": Catalogue.both("notFoundTitle"), "text": Catalogue.both("noSuchAssembly"), "links": [] as [Any]], status: .notFound)
+                view: StatusView(heading: Catalogue.both("notFoundTitle"), text: Catalogue.both("noSuchAssembly")), status: .notFound)
         }
         let (statute, _) = try database.statute(on: assembly.date)
         // The latest ballot of each proposal (a tie under `staking herstemming` has a second round).
         let ballots = Dictionary(try database.ballots(assembly: id).map { ($0.proposal, $0) }, uniquingKeysWith: { _, later in later })
         let cards = try database.proposals(assembly: id).map { try card($0, ballot: ballots[$0.id], statute: statute) }
-        return PageTemplates.staffPage(
-            "agenda", title: "agenda", session: session,
-            [
-                "heading": Catalogue.both("agendaOf", ["date": assembly.date.description]), "place": assembly.place,
-                "stateName": Catalogue.both("state-\(assembly.state.rawValue)"), "cards": cards, "hasCards": !cards.isEmpty, "assemblyID": id,
-                // A proposal can be submitted until the assembly opens; what was typed stays after a refusal.
-                "canSubmit": assembly.state == .scheduled || assembly.state == .called,
-                "draftTitle": draft.title.filled ?? "", "draftText": draft.text.filled ?? "", "draftParty": draft.party.filled ?? "",
-                "kinds": statute.decisionKinds.map { kind -> [String: Any] in
-                    let method = Catalogue.both("method-\(kind.method.value.rawValue)")
-                    return [
-                        "name": kind.name, "method": "\(method["nl"] ?? "") / \(method["en"] ?? "")",
-                        "selected": draft.kind.filled == kind.name,
-                    ]
-                },
-            ], flash: message, ok: ok, status: status)
+        let view = AgendaView(
+            heading: Catalogue.both("agendaOf", ["date": assembly.date.description]), place: assembly.place,
+            stateName: Catalogue.both("state-\(assembly.state.rawValue)"), cards: cards, hasCards: !cards.isEmpty, assemblyID: id,
+            // A proposal can be submitted until the assembly opens; what was typed stays after a refusal.
+            canSubmit: assembly.state == .scheduled || assembly.state == .called,
+            draftTitle: draft.title.filled ?? "", draftText: draft.text.filled ?? "", draftParty: draft.party.filled ?? "",
+            kinds: statute.decisionKinds.map { kind in
+                let method = Self.methodWords(kind.method.value)
+                return .init(name: kind.name, method: "\(method["nl"] ?? "") / \(method["en"] ?? "")", selected: draft.kind.filled == kind.name)
+            })
+        return PageTemplates.staffPage("agenda", title: "agenda", session: session, view: view, flash: message, ok: ok, status: status)
     }
+
+    /// A tally method in words, never its internal name.
+    static func methodWords(_ method: TallyMethod) -> BothLanguages { Catalogue.both("method-\(method.rawValue)") }
 
     /// What the agenda shows of one proposal: its state and source, the shareholders' responses, and
     /// the step that comes next (admit, record advice, open the ballot or its second round, close it,
     /// the chair's decision after a tie, the result).
-    func card(_ proposal: Proposal, ballot: BallotRecord?, statute: Statute) throws -> [String: Any] {
-        var card: [String: Any] = ["id": proposal.id, "title": proposal.title, "kind": proposal.kind]
+    func card(_ proposal: Proposal, ballot: BallotRecord?, statute: Statute) throws -> AgendaView.Card {
+        var card = AgendaView.Card(id: proposal.id, title: proposal.title, kind: proposal.kind)
         switch proposal.state {
         case .refused(let why):
-            card["proposalState"] = ["nl": Catalogue.text("proposal-refused-because", .nl, ["reason": why.nl]), "en": Catalogue.text("proposal-refused", .en)]
-        default: card["proposalState"] = Catalogue.both("proposal-\(Self.stateKey(proposal.state))")
+            card.proposalState = ["nl": Catalogue.text("proposal-refused-because", .nl, ["reason": why.nl]), "en": Catalogue.text("proposal-refused", .en)]
+        default: card.proposalState = Catalogue.both("proposal-\(Self.stateKey(proposal.state))")
         }
         switch proposal.source {
-        case .board: card["bySource"] = Catalogue.both("roleBoard")
-        case .members(let ids): card["bySource"] = Catalogue.both("byMembers", ["count": String(ids.count)])
-        case .party(let name): card["byParty"] = name
+        case .board: card.bySource = Catalogue.both("roleBoard")
+        case .members(let ids): card.bySource = Catalogue.both("byMembers", ["count": String(ids.count)])
+        case .party(let name): card.byParty = name
         }
-        if !proposal.text.isEmpty { card["text"] = proposal.text }
+        if !proposal.text.isEmpty { card.text = proposal.text }
         let responses = try database.shareholderResponses(proposal: proposal.id)
-        card["hasResponses"] = !responses.isEmpty
-        card["responses"] = responses.map { r -> [String: Any] in
-            ["shareholder": r.shareholder, "kindName": Catalogue.both("response-\(r.kind.rawValue)"), "on": r.on.description, "text": r.text]
+        card.hasResponses = !responses.isEmpty
+        card.responses = responses.map { r in
+            .init(shareholder: r.shareholder, kindName: Catalogue.both("response-\(r.kind.rawValue)"), on: r.on.description, text: r.text)
         }
-        card["canAdmit"] = proposal.state == .submitted
+        card.canAdmit = proposal.state == .submitted
         let shareholders = statute.socialShareholders.filter { $0.rights.contains { $0.decisionKind == proposal.kind } }
         if !shareholders.isEmpty, ballot == nil, proposal.state == .admitted || proposal.state == .submitted {
-            card["shareholderForm"] = ["names": shareholders.map(\.name)]
+            card.shareholderForm = .init(names: shareholders.map(\.name))
         }
         if proposal.state == .admitted, ballot == nil || ballot?.isOpen == false {
             let method = statute.decisionKind(named: proposal.kind)?.method.value ?? .yesNo
-            var form: [String: Any] = [
-                "openBallot": Catalogue.both("openBallotMethod", ["method": method.rawValue]), "secondRound": ballot != nil,
-            ]
-            if method != .yesNo { form["optionsLabel"] = Catalogue.both(method.needsBudget ? "optionsWithCost" : "optionsPerLine") }
-            if let ballot, let result = ballot.counted {
-                form["previousResult"] = ["result": ProjectorPage.resultContext(result, options: ballot.options)]
-            }
-            card["openForm"] = form
+            let words = Self.methodWords(method)
+            card.openForm = .init(
+                openBallot: [
+                    "nl": Catalogue.text("openBallotMethod", .nl, ["method": words["nl"] ?? ""]),
+                    "en": Catalogue.text("openBallotMethod", .en, ["method": words["en"] ?? ""]),
+                ],
+                secondRound: ballot != nil,
+                optionsLabel: method == .yesNo ? nil : Catalogue.both(method.needsBudget ? "optionsWithCost" : "optionsPerLine"),
+                previousResult: ballot?.counted.map { .init(result: ProjectorPage.resultView($0, options: ballot?.options ?? [])) })
         } else if let ballot {
             if ballot.isOpen {
-                card["openBallotID"] = ballot.id
+                card.openBallotID = ballot.id
             } else if let counted = ballot.counted {
-                var closed: [String: Any] = ["ballot": ballot.id, "result": ProjectorPage.resultContext(counted, options: ballot.options)]
-                if counted.awaitsChair { closed["chairForm"] = true }
-                card["closedBallot"] = closed
+                card.closedBallot = .init(
+                    ballot: ballot.id, result: ProjectorPage.resultView(counted, options: ballot.options), chairForm: counted.awaitsChair)
             }
         }
         return card
@@ -120,17 +118,13 @@ extension BoardPages {
     func confirmClose(_ ballot: BallotID, of proposal: Proposal, session: StaffSession) throws -> Response {
         let turnout = try database.turnout(assembly: proposal.assembly)
         let votes = turnout.ballots.first { $0.id == ballot }?.votes ?? 0
-        return PageTemplates.staffPage(
-            "confirm-close", title: "closeAndCount", session: session,
-            [
-                "heading": Catalogue.both("confirmCloseBallotHeading", ["title": proposal.title]),
-                "facts": [
-                    Catalogue.both("confirmCloseBallotVotes", ["votes": String(votes), "present": String(turnout.present + turnout.represented)])
-                ],
-                "warning": Catalogue.both("confirmCloseBallotWarning"), "button": Catalogue.both("confirmCloseBallotButton"),
-                "action": "/bestuur/voorstellen/\(proposal.id)/sluiten", "fields": [["name": "ballot", "value": ballot.description]],
-                "back": "/bestuur/vergaderingen/\(proposal.assembly)#proposal-\(proposal.id)",
-            ])
+        let view = ConfirmCloseView(
+            heading: Catalogue.both("confirmCloseBallotHeading", ["title": proposal.title]),
+            facts: [Catalogue.both("confirmCloseBallotVotes", ["votes": String(votes), "present": String(turnout.present + turnout.represented)])],
+            warning: Catalogue.both("confirmCloseBallotWarning"), button: Catalogue.both("confirmCloseBallotButton"),
+            action: "/bestuur/voorstellen/\(proposal.id)/sluiten", fields: [.init(name: "ballot", value: ballot.description)],
+            back: "/bestuur/vergaderingen/\(proposal.assembly)#proposal-\(proposal.id)")
+        return PageTemplates.staffPage("confirm-close", title: "closeAndCount", session: session, view: view)
     }
 
     /// Admitting, recording advice, opening and closing the ballot of a proposal.
@@ -213,4 +207,66 @@ struct ProposalStepForm: Decodable {
     var decision: String?
     /// `ja` once the board saw what closing does and confirmed it.
     var confirmed: String?
+}
+
+/// One assembly's agenda: its proposals as cards, and the form for a new proposal.
+struct AgendaView {
+    struct Kind {
+        var name: String
+        /// The method in words, Dutch / English.
+        var method: String
+        var selected: Bool
+    }
+    /// A proposal and the step that comes next.
+    struct Card {
+        struct Response {
+            var shareholder: String
+            var kindName: BothLanguages
+            var on: String
+            var text: String
+        }
+        struct ShareholderForm {
+            var names: [String]
+        }
+        struct OpenForm {
+            struct Previous {
+                var result: ResultView
+            }
+            var openBallot: BothLanguages
+            var secondRound: Bool
+            var optionsLabel: BothLanguages?
+            /// The tie of the first round, above the form for the second.
+            var previousResult: Previous?
+        }
+        struct Closed {
+            var ballot: BallotID
+            var result: ResultView
+            var chairForm: Bool
+        }
+        var id: ProposalID
+        var title: String
+        var kind: String
+        var proposalState: BothLanguages = [:]
+        var bySource: BothLanguages?
+        var byParty: String?
+        var text: String?
+        var hasResponses = false
+        var responses: [Response] = []
+        var canAdmit = false
+        var shareholderForm: ShareholderForm?
+        var openForm: OpenForm?
+        var openBallotID: BallotID?
+        var closedBallot: Closed?
+    }
+    var heading: BothLanguages
+    var place: String
+    var stateName: BothLanguages
+    var cards: [Card]
+    var hasCards: Bool
+    var assemblyID: AssemblyID
+    var canSubmit: Bool
+    var draftTitle: String
+    var draftText: String
+    var draftParty: String
+    var kinds: [Kind]
 }

@@ -87,45 +87,41 @@ struct BoardPages: Sendable {
         let today = clock.today()
         let assemblies = try database.assemblies()
         let (statute, version) = try database.statute(on: today)
-        var context: [String: Any] = [
-            "heading": Catalogue.both("boardOverviewHeading", ["name": statute.name]),
-            "inForce": Catalogue.both("statuteInForce", ["date": version.validFrom.description]),
-            "optIn": statute.membership.value.mode == .optIn,
-        ]
+        var view = BoardView(
+            heading: Catalogue.both("boardOverviewHeading", ["name": statute.name]),
+            inForce: Catalogue.both("statuteInForce", ["date": version.validFrom.description]), optIn: statute.membership.value.mode == .optIn)
         let attempts = ["codes": String(codes), "logins": String(logins)]
-        context[codes + logins >= Self.alertThreshold ? "alert" : "failures"] =
-            Catalogue.both(codes + logins >= Self.alertThreshold ? "failedAttemptsAlert" : "failedAttempts", attempts)
+        if codes + logins >= Self.alertThreshold {
+            view.alert = Catalogue.both("failedAttemptsAlert", attempts)
+        } else {
+            view.failures = Catalogue.both("failedAttempts", attempts)
+        }
         if let alarm {
-            context["guessing"] = Catalogue.both("guessingAlarm", ["perMinute": String(alarm.perMinute), "clients": String(alarm.clients)])
+            view.guessing = Catalogue.both("guessingAlarm", ["perMinute": String(alarm.perMinute), "clients": String(alarm.clients)])
         }
         // What is still to do: the compliance check's open and broken findings (the full report, with the audit log verified, is one click away).
         let report = Compliance.check(try database.complianceFacts(verifyingAudit: false), on: today)
-        let todo = report.findings.filter { $0.status != .kept }.sorted { ($0.deadline ?? today) < ($1.deadline ?? today) }.map { f -> [String: Any] in
-            var item: [String: Any] = [
-                "status": f.status.rawValue, "statusName": f.status.name(in: .nl), "obligation": ["nl": f.obligation.nl, "en": f.obligation.en],
-                "evidence": f.evidence.nl, "source": f.source.cited(in: .nl),
-            ]
-            if let deadline = f.deadline { item["by"] = Catalogue.both("byDate", ["date": deadline.description]) }
-            // Every step the list asks for can be done on a page: link it.
-            if let page = Self.page(for: f.rule) { item["page"] = ["href": page.href, "label": Catalogue.both(page.label)] }
-            return item
+        view.todo = report.findings.filter { $0.status != .kept }.sorted { ($0.deadline ?? today) < ($1.deadline ?? today) }.map { f in
+            BoardView.Todo(
+                status: f.status.rawValue, statusName: f.status.name(in: .nl), obligation: ["nl": f.obligation.nl, "en": f.obligation.en],
+                about: f.about?.nl, evidence: f.evidence.nl, source: f.source.cited(in: .nl),
+                by: f.deadline.map { Catalogue.both("byDate", ["date": $0.description]) },
+                // Every step the list asks for can be done on a page: link it.
+                page: Self.page(for: f.rule).map { .init(href: $0.href, label: Catalogue.both($0.label)) })
         }
-        context["todo"] = todo
-        context["hasTodo"] = !todo.isEmpty
-        context["assemblies"] = assemblies.map { a -> [String: Any] in
-            [
-                "id": a.id, "date": a.date.description, "place": a.place, "stateName": Catalogue.both("state-\(a.state.rawValue)"),
-                "scheduled": a.state == .scheduled, "called": a.state == .called, "open": a.state == .open, "closed": a.state == .closed,
-            ]
+        view.hasTodo = !view.todo.isEmpty
+        view.assemblies = assemblies.map { a in
+            .init(
+                id: a.id, date: a.date.description, place: a.place, stateName: Catalogue.both("state-\(a.state.rawValue)"),
+                scheduled: a.state == .scheduled, called: a.state == .called, open: a.state == .open, closed: a.state == .closed)
         }
-        context["kinds"] = statute.decisionKinds.map(\.name)
-        let firstMeetings = assemblies.filter { $0.state == .closed && $0.secondMeetingOf == nil }
-            .map { ["id": $0.id, "date": $0.date.description, "place": $0.place] as [String: Any] }
-        context["firstMeetings"] = firstMeetings
-        context["hasFirstMeetings"] = !firstMeetings.isEmpty
+        view.kinds = statute.decisionKinds.map(\.name)
+        view.firstMeetings = assemblies.filter { $0.state == .closed && $0.secondMeetingOf == nil }
+            .map { .init(id: $0.id, date: $0.date.description, place: $0.place) }
+        view.hasFirstMeetings = !view.firstMeetings.isEmpty
         let head = try database.auditHead()
-        context["head"] = "\(head.size):\(head.root.description.prefix(16))"
-        return PageTemplates.staffPage("board", title: "navBoard", session: session, context, flash: message, ok: ok, status: status)
+        view.head = "\(head.size):\(head.root.description.prefix(16))"
+        return PageTemplates.staffPage("board", title: "navBoard", session: session, view: view, flash: message, ok: ok, status: status)
     }
 
     func schedule(_ request: Request, _ staff: StaffContext) async throws -> Response {
@@ -207,19 +203,16 @@ struct BoardPages: Sendable {
         guard let assembly = try database.assemblies().first(where: { $0.id == id }) else { throw HTTPError(.notFound) }
         let turnout = try database.turnout(assembly: id)
         let open = turnout.ballots.filter(\.open).count
-        return PageTemplates.staffPage(
-            "confirm-close", title: "closeAssembly", session: session,
-            [
-                "heading": Catalogue.both("confirmCloseAssemblyHeading", ["date": assembly.date.description]),
-                "facts": [
-                    Catalogue.both("confirmCloseAssemblyBallots", ["closed": String(turnout.ballots.count - open), "open": String(open)]),
-                    Catalogue.both(
-                        "confirmCloseAssemblyPresent",
-                        ["present": String(turnout.present + turnout.represented), "electorate": String(turnout.electorate)]),
-                ],
-                "warning": Catalogue.both("confirmCloseAssemblyWarning"), "button": Catalogue.both("confirmCloseAssemblyButton"),
-                "action": "/bestuur/vergaderingen/\(id)/sluiten", "fields": [[String: String]](), "back": "/bestuur",
-            ])
+        let view = ConfirmCloseView(
+            heading: Catalogue.both("confirmCloseAssemblyHeading", ["date": assembly.date.description]),
+            facts: [
+                Catalogue.both("confirmCloseAssemblyBallots", ["closed": String(turnout.ballots.count - open), "open": String(open)]),
+                Catalogue.both(
+                    "confirmCloseAssemblyPresent", ["present": String(turnout.present + turnout.represented), "electorate": String(turnout.electorate)]),
+            ],
+            warning: Catalogue.both("confirmCloseAssemblyWarning"), button: Catalogue.both("confirmCloseAssemblyButton"),
+            action: "/bestuur/vergaderingen/\(id)/sluiten", back: "/bestuur")
+        return PageTemplates.staffPage("confirm-close", title: "closeAssembly", session: session, view: view)
     }
 
     /// Verifies the whole audit log (a read; takes about a second per million entries).
@@ -229,7 +222,7 @@ struct BoardPages: Sendable {
         let intact = verification.problems.isEmpty
         let problems = verification.problems.map(\.description).joined(separator: "; ")
         return PageTemplates.staffPage(
-            "audit", title: "auditLog", session: session, [:],
+            "audit", title: "auditLog", session: session, view: TextsOnlyView(),
             flash: intact
                 ? Catalogue.pair("auditIntact", ["size": String(head.size), "root": head.root.description])
                 : Catalogue.pair("auditBroken", ["problems": problems]),
@@ -249,4 +242,56 @@ struct ScheduleForm: Decodable {
     /// Check boxes: `kind[]`.
     var kind: [String]?
     var secondMeetingOf: String?
+}
+
+/// The board's overview: alerts, the year's to-do list, the assemblies and the form for a new one.
+struct BoardView {
+    struct Todo {
+        var status: String
+        var statusName: String
+        var obligation: BothLanguages
+        /// What the finding is about (the assembly, the proposal), where its rule recurs.
+        var about: String?
+        var evidence: String
+        var source: String
+        var by: BothLanguages?
+        var page: Page?
+    }
+    /// Where the step is done.
+    struct Page {
+        var href: String
+        var label: BothLanguages
+    }
+    struct Assembly {
+        var id: AssemblyID
+        var date: String
+        var place: String
+        var stateName: BothLanguages
+        var scheduled: Bool
+        var called: Bool
+        var open: Bool
+        var closed: Bool
+    }
+    struct FirstMeeting {
+        var id: AssemblyID
+        var date: String
+        var place: String
+    }
+    var heading: BothLanguages
+    var inForce: BothLanguages
+    var optIn: Bool
+    var alert: BothLanguages?
+    var failures: BothLanguages?
+    var guessing: BothLanguages?
+    var todo: [Todo] = []
+    var hasTodo = false
+    var assemblies: [Assembly] = []
+    var kinds: [String] = []
+    var firstMeetings: [FirstMeeting] = []
+    var hasFirstMeetings = false
+    var head = ""
+
+    init(heading: BothLanguages, inForce: BothLanguages, optIn: Bool) {
+        (self.heading, self.inForce, self.optIn) = (heading, inForce, optIn)
+    }
 }

@@ -35,15 +35,13 @@ struct CompliancePage: Sendable {
         let report = Compliance.check(try database.complianceFacts(auditSinceLastCheck: true), on: today)
         let (statute, _) = try database.statute(on: today)
         let organisations = statute.organisations.map(\.value)
-        return PageTemplates.staffPage(
-            "compliance-page", title: "complianceTitle", session: session,
-            [
-                // The report is a document of its own (BuurtstemDocuments), rendered by its template.
-                "report": report.htmlBody(in: language), "otherLanguage": language == .nl ? "en" : "nl",
-                "otherLanguageName": language == .nl ? "English" : "Nederlands", "lastYear": today.year - 1, "today": today.description,
-                "organisations": organisations, "hasOrganisations": !organisations.isEmpty,
-                "recordForYear": Catalogue.both("recordForYear", ["year": String(today.year)]),
-            ], flash: message, ok: ok, status: status)
+        let view = CompliancePageView(
+            // The report is a document of its own (BuurtstemDocuments), rendered by its template.
+            report: report.htmlBody(in: language), otherLanguage: language == .nl ? "en" : "nl",
+            otherLanguageName: language == .nl ? "English" : "Nederlands", lastYear: today.year - 1, today: today.description,
+            organisations: organisations, hasOrganisations: !organisations.isEmpty,
+            recordForYear: Catalogue.both("recordForYear", ["year": String(today.year)]))
+        return PageTemplates.staffPage("compliance-page", title: "complianceTitle", session: session, view: view, flash: message, ok: ok, status: status)
     }
 
     func record(_ request: Request, _ staff: StaffContext, accounts: Bool) async throws -> Response {
@@ -81,4 +79,17 @@ struct RecordForm: Decodable {
     var on: String?
     var organisation: String?
     var text: String?
+}
+
+/// The compliance page: the report (markup the document made), the other language, and the forms
+/// for last year's accounts and the organisations' confirmations.
+struct CompliancePageView {
+    var report: String
+    var otherLanguage: String
+    var otherLanguageName: String
+    var lastYear: Int
+    var today: String
+    var organisations: [String]
+    var hasOrganisations: Bool
+    var recordForYear: BothLanguages
 }

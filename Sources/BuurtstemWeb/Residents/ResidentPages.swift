@@ -55,12 +55,10 @@ struct ResidentPages: Sendable {
         }
         return PageTemplates.page(
             "public-board", title: "boardTitle",
-            [
-                "heading": Catalogue.both("boardHeading", ["title": try database.ballotTitle(id)]),
-                "receiptsHeading": Catalogue.both("boardReceipts", ["count": String(board.receipts.count)]),
-                "choicesHeading": Catalogue.both("boardChoices", ["count": String(board.choices.count)]),
-                "receipts": board.receipts, "choices": choices,
-            ])
+            view: PublicBoardView(
+                heading: Catalogue.both("boardHeading", ["title": try database.ballotTitle(id)]),
+                receiptsHeading: Catalogue.both("boardReceipts", ["count": String(board.receipts.count)]),
+                choicesHeading: Catalogue.both("boardChoices", ["count": String(board.choices.count)]), receipts: board.receipts, choices: choices))
     }
 
     /// A page with one message from the catalogue.

@@ -143,3 +143,12 @@ struct VoterMessageView {
     var `class`: String
     var back: Bool
 }
+
+/// A closed ballot's public board: every receipt, and apart from them every choice.
+struct PublicBoardView {
+    var heading: BothLanguages
+    var receiptsHeading: BothLanguages
+    var choicesHeading: BothLanguages
+    var receipts: [String]
+    var choices: [String]
+}

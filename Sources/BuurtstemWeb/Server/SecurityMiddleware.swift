@@ -81,10 +81,10 @@ extension SecurityHeadersMiddleware {
     static func statusPage(_ heading: String, words: (nl: String, en: String), links: [(String, String)], status: HTTPResponse.Status) -> Response {
         PageTemplates.page(
             "status", title: heading,
-            [
-                "heading": Catalogue.both(heading), "text": ["nl": words.nl, "en": words.en],
-                "links": links.enumerated().map { ["href": $1.0, "label": Catalogue.both($1.1), "first": $0 == 0] as [String: Any] },
-            ], status: status)
+            view: StatusView(
+                heading: Catalogue.both(heading), text: ["nl": words.nl, "en": words.en],
+                links: links.enumerated().map { StatusView.Link(href: $1.0, label: Catalogue.both($1.1), first: $0 == 0) }),
+            status: status)
     }
 }
 

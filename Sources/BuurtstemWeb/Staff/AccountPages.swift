@@ -29,18 +29,15 @@ struct AccountPages: Sendable {
     }
 
     func page(_ session: StaffSession, message: (nl: String, en: String)? = nil, ok: Bool = false, status: HTTPResponse.Status = .ok) throws -> Response {
-        let accounts = try database.staffAccounts().map { account -> [String: Any] in
-            [
-                "name": account.name, "isBoardAccount": account.role == .board, "disabled": account.disabled,
-                "canDisable": !account.disabled && account.name != session.account.name,
-            ]
+        let accounts = try database.staffAccounts().map { account in
+            AccountsView.Account(
+                name: account.name, isBoardAccount: account.role == .board, disabled: account.disabled,
+                canDisable: !account.disabled && account.name != session.account.name)
         }
-        return PageTemplates.staffPage(
-            "accounts", title: "accountsTitle", session: session,
-            [
-                "accounts": accounts, "minimumLength": PasswordHash.minimumLength,
-                "passwordLabel": Catalogue.both("passwordAtLeast", ["count": String(PasswordHash.minimumLength)]),
-            ], flash: message, ok: ok, status: status)
+        let view = AccountsView(
+            accounts: accounts, minimumLength: PasswordHash.minimumLength,
+            passwordLabel: Catalogue.both("passwordAtLeast", ["count": String(PasswordHash.minimumLength)]))
+        return PageTemplates.staffPage("accounts", title: "accountsTitle", session: session, view: view, flash: message, ok: ok, status: status)
     }
 
     /// A password typed twice.
@@ -116,4 +113,18 @@ struct AccountPages: Sendable {
             return try await pageOnLane(session, message: explain(error), status: Explained(error).status)
         }
     }
+}
+
+/// The accounts page: every account with what the board may do with it, and the form for a new one.
+struct AccountsView {
+    struct Account {
+        var name: String
+        var isBoardAccount: Bool
+        var disabled: Bool
+        /// Not one's own account, and not disabled already.
+        var canDisable: Bool
+    }
+    var accounts: [Account]
+    var minimumLength: Int
+    var passwordLabel: BothLanguages
 }

@@ -49,7 +49,7 @@ struct DeskPages: Sendable {
             if found.state == .revoked {
                 return try desk(assembly, session: session, search: Search(), message: Catalogue.pair("codeReplacedAskNewest"), status: .conflict)
             }
-            var rows: [[String: Any]] = []
+            var rows: [DeskCards.Status.Row] = []
             for ballot in try database.openBallots(assembly: assembly) {
                 let state: String
                 if let first = found.firstBallot, ballot < first {
@@ -59,9 +59,9 @@ struct DeskPages: Sendable {
                 } else {
                     state = found.state == .active ? "statusNotVotedYet" : "statusNotVotedNotActive"
                 }
-                rows.append(["title": try database.ballotTitle(ballot), "state": Catalogue.both(state)])
+                rows.append(.init(title: try database.ballotTitle(ballot), state: Catalogue.both(state)))
             }
-            return try desk(assembly, session: session, search: Search(), extra: ["statusCard": ["rows": rows, "hasRows": !rows.isEmpty]])
+            return try desk(assembly, session: session, search: Search(), cards: DeskCards(statusCard: .init(rows: rows, hasRows: !rows.isEmpty)))
         }
     }
 
@@ -89,25 +89,36 @@ struct DeskPages: Sendable {
         return try await Lane.pages.run {
             let session = try staff.session
             let current = try database.assemblies().filter { $0.state == .called || $0.state == .open }
-                .map { ["id": $0.id, "date": $0.date.description, "place": $0.place] as [String: Any] }
-            return PageTemplates.staffPage("desk-assemblies", title: "navDesk", session: session, ["assemblies": current, "hasAssemblies": !current.isEmpty])
+                .map { DeskAssembliesView.Item(id: $0.id, date: $0.date.description, place: $0.place) }
+            return PageTemplates.staffPage(
+                "desk-assemblies", title: "navDesk", session: session, view: DeskAssembliesView(assemblies: current, hasAssemblies: !current.isEmpty))
         }
     }
 
-    /// The desk page of an assembly: the quorum, the search, what was found, and `extra` parts of
-    /// the template shown after an action (`statusCard`, `proxyChoices`, `newCode`).
+    /// The desk page of an assembly: the quorum, the search, what was found, and the `cards` shown
+    /// after an action (a letter's voting status, whose proxy, a new code).
     func desk(
         _ id: AssemblyID, session: StaffSession, search: Search, message: (nl: String, en: String)? = nil, ok: Bool = false,
-        extra: [String: Any] = [:], status: HTTPResponse.Status = .ok
+        cards: DeskCards = DeskCards(), status: HTTPResponse.Status = .ok
     ) throws -> Response {
         guard let assembly = try database.assemblies().first(where: { $0.id == id }) else {
             return PageTemplates.staffPage(
                 "status", title: "notFoundTitle", session: session,
-                ["heading": Catalogue.both("notFoundTitle"), "text": Catalogue.both("noSuchAssembly"), "links": [] as [Any]], status: .notFound)
+                view: StatusView(heading: Catalogue.both("notFoundTitle"), text: Catalogue.both("noSuchAssembly")), status: .notFound)
         }
         let turnout = try database.turnout(assembly: id)
         let q = turnout.quorum
-        var context = extra
+        var view = DeskView(
+            heading: Catalogue.both("deskAssemblyOf", ["date": assembly.date.description]), place: assembly.place, assemblyID: id,
+            referenceDate: Catalogue.both("referenceDateOn", ["date": assembly.referenceDate?.description ?? "–"]),
+            presence: Catalogue.both(
+                "presentRepresentedDot",
+                ["present": String(turnout.present), "represented": String(turnout.represented), "electorate": String(turnout.electorate)]),
+            quorum: q.needed == 0
+                ? Catalogue.both("noQuorumRequiredDot")
+                : Catalogue.both(q.met ? "quorumNeededMet" : "quorumNeededNotYetMet", ["counted": String(q.counted), "needed": String(q.needed)]),
+            searchPostcode: search.postcode ?? "", searchNumber: search.number ?? "", searchName: search.name ?? "",
+            statusCard: cards.statusCard, proxyChoices: cards.proxyChoices, newCode: cards.newCode)
         var status = status
         var message = message
         var ok = ok
@@ -117,43 +128,30 @@ struct DeskPages: Sendable {
                 guard let number = search.number.flatMap({ Int($0) }), number >= 1 else { throw Problem(key: "enterHouseNumber") }
                 let found = try database.deskSearch(assembly: id, postcode: postcode, houseNumber: number, name: search.name)
                 if found.isEmpty {
-                    context["nobodyFound"] = Catalogue.both(search.name == nil ? "nobodyAtAddress" : "nobodyAtAddressWithName")
+                    view.nobodyFound = Catalogue.both(search.name == nil ? "nobodyAtAddress" : "nobodyAtAddressWithName")
                 }
-                context["found"] = found.map { entry($0, search: search, assemblyOpen: assembly.state != .closed) }
+                view.found = found.map { entry($0, search: search, assemblyOpen: assembly.state != .closed) }
             } catch let problem as Postcode.Problem {
                 (message, ok, status) = (Catalogue.pair("postcodeProblem", ["problem": problem.description]), false, .badRequest)
             } catch let problem as Problem {
                 (message, ok, status) = ((problem.nl, problem.en), false, .badRequest)
             }
         }
-        context.merge([
-            "heading": Catalogue.both("deskAssemblyOf", ["date": assembly.date.description]), "place": assembly.place, "assemblyID": id,
-            "referenceDate": Catalogue.both("referenceDateOn", ["date": assembly.referenceDate?.description ?? "–"]),
-            "presence": Catalogue.both(
-                "presentRepresentedDot",
-                ["present": String(turnout.present), "represented": String(turnout.represented), "electorate": String(turnout.electorate)]),
-            "quorum": q.needed == 0
-                ? Catalogue.both("noQuorumRequiredDot")
-                : Catalogue.both(q.met ? "quorumNeededMet" : "quorumNeededNotYetMet", ["counted": String(q.counted), "needed": String(q.needed)]),
-            "searchPostcode": search.postcode ?? "", "searchNumber": search.number ?? "", "searchName": search.name ?? "",
-        ]) { mine, _ in mine }
-        return PageTemplates.staffPage("desk", title: "navDesk", session: session, context, flash: message, ok: ok, status: status)
+        return PageTemplates.staffPage("desk", title: "navDesk", session: session, view: view, flash: message, ok: ok, status: status)
     }
 
     /// A found member: who, their state, and what the desk can do.
-    func entry(_ entry: DeskEntry, search: Search, assemblyOpen: Bool) -> [String: Any] {
-        var states: [[String: String]] = []
+    func entry(_ entry: DeskEntry, search: Search, assemblyOpen: Bool) -> DeskView.Found {
+        var states: [BothLanguages] = []
         if entry.present { states.append(Catalogue.both("statePresent")) }
         if let holder = entry.proxyTo { states.append(Catalogue.both("proxyGivenTo", ["holder": holder.rawValue])) }
         if entry.proxiesHeld > 0 { states.append(Catalogue.both("holdsProxies", ["count": String(entry.proxiesHeld)])) }
         states.append(Catalogue.both([DeskEntry.CodeState.none: "noCodeYet", .issued: "codeSentNotActive", .active: "codeActive"][entry.code] ?? "noCodeYet"))
-        var found: [String: Any] = [
-            "id": entry.id.rawValue, "name": entry.name ?? entry.id.rawValue, "address": entry.address.description, "states": states,
-            "present": entry.present, "noCode": entry.code == .none, "canAct": assemblyOpen, "back": search.query,
-        ]
         // What tells members at one address apart (the addition is in the address).
-        if let year = entry.birthYear { found["born"] = Catalogue.both("bornIn", ["year": String(year)]) }
-        return found
+        return DeskView.Found(
+            id: entry.id.rawValue, name: entry.name ?? entry.id.rawValue, address: entry.address.description,
+            born: entry.birthYear.map { Catalogue.both("bornIn", ["year": String($0)]) }, states: states, present: entry.present,
+            noCode: entry.code == .none, canAct: assemblyOpen, back: search.query)
     }
 
     /// Returns to the desk page with the search kept and a confirmation shown.
@@ -204,14 +202,13 @@ struct DeskPages: Sendable {
                         throw Problem(key: "noOtherMemberThere")
                     }
                     guard candidates.count == 1 else {
-                        let choices = candidates.map { candidate -> [String: Any] in
-                            [
-                                "giver": candidate.id.rawValue, "holder": holder.rawValue, "back": form.back.filled ?? "",
-                                "label": Catalogue.both(
-                                    "proxyFrom", ["name": candidate.name ?? candidate.id.rawValue, "address": candidate.address.description]),
-                            ]
+                        let choices = candidates.map { candidate in
+                            DeskCards.ProxyChoices.Candidate(
+                                giver: candidate.id.rawValue, holder: holder.rawValue, back: form.back.filled ?? "",
+                                label: Catalogue.both(
+                                    "proxyFrom", ["name": candidate.name ?? candidate.id.rawValue, "address": candidate.address.description]))
                         }
-                        return try desk(assembly, session: session, search: search(from: form), extra: ["proxyChoices": ["candidates": choices]])
+                        return try desk(assembly, session: session, search: search(from: form), cards: DeskCards(proxyChoices: .init(candidates: choices)))
                     }
                     giver = candidates[0].id
                 }
@@ -247,20 +244,22 @@ struct DeskPages: Sendable {
                 }
                 let reissued = try database.reissueCode(assembly: assembly, member: member, old: old, actor: session.account.actor)
                 let code = reissued.code
-                var card: [String: Any] = ["code": code.description]
+                var unavailable: BothLanguages?
+                var carried: BothLanguages?
                 if !reissued.unavailableBallots.isEmpty {
                     let titles = try reissued.unavailableBallots.map { try database.ballotTitle($0) }.joined(separator: ", ")
-                    card["unavailable"] = Catalogue.both("codeCannotVoteOn", ["titles": titles])
-                } else if let carried = reissued.carriedOver {
-                    card["carried"] = Catalogue.both("oldCodeCarriedOver", ["count": String(carried)])
+                    unavailable = Catalogue.both("codeCannotVoteOn", ["titles": titles])
+                } else if let count = reissued.carriedOver {
+                    carried = Catalogue.both("oldCodeCarriedOver", ["count": String(count)])
                 }
                 let entry = try database.deskEntry(assembly: assembly, member: member)
                 let url = "\(staff.scheme)://\(request.head.authority ?? "127.0.0.1:8080")/"
-                card["qr"] = QRCode.svg(url) ?? ""
-                card["forMember"] = Catalogue.both("newCodeFor", ["name": entry?.name ?? member.rawValue, "address": entry?.address.description ?? ""])
-                card["giveCode"] = Catalogue.both(entry?.present == true || entry?.proxyTo != nil ? "giveThisCode" : "giveThisCodeAndCheckIn")
-                let extra: [String: Any] = ["newCode": card]
-                return try desk(assembly, session: session, search: search(from: form), extra: extra)
+                let card = DeskCards.NewCode(
+                    code: code.description, qr: QRCode.svg(url) ?? "",
+                    forMember: Catalogue.both("newCodeFor", ["name": entry?.name ?? member.rawValue, "address": entry?.address.description ?? ""]),
+                    giveCode: Catalogue.both(entry?.present == true || entry?.proxyTo != nil ? "giveThisCode" : "giveThisCodeAndCheckIn"),
+                    unavailable: unavailable, carried: carried)
+                return try desk(assembly, session: session, search: search(from: form), cards: DeskCards(newCode: card))
             } catch {
                 return try desk(assembly, session: session, search: search(from: form), message: explain(error), status: Explained(error).status)
             }

@@ -86,10 +86,8 @@ struct StaffGate: Sendable {
     }
 
     static func loginForm(error: (nl: String, en: String)?, returningTo: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
-        var context: [String: Any] = [:]
-        if let error { context["error"] = ["nl": error.nl, "en": error.en] }
-        if let returningTo { context["returningTo"] = returningTo }
-        return PageTemplates.page("login", title: Catalogue.text("signIn", .nl), context, status: status)
+        let view = SignInView(error: error.map { ["nl": $0.nl, "en": $0.en] }, returningTo: returningTo)
+        return PageTemplates.page("login", title: "signIn", view: view, status: status)
     }
 
     func login(_ request: Request, _ context: WebContext) async throws -> Response {
@@ -124,6 +122,12 @@ struct StaffGate: Sendable {
         response.setCookie(Cookie(name: Self.cookie, value: id, path: "/", secure: true, httpOnly: true, sameSite: .strict))
         return response
     }
+}
+
+/// The sign-in page: why the last attempt failed, and the page to return to.
+struct SignInView {
+    var error: BothLanguages?
+    var returningTo: String?
 }
 
 /// The sign-in form: name, password, and the page to return to.
