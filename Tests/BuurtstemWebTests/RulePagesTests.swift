@@ -73,13 +73,19 @@ struct RulePagesTests {
         }
     }
 
-    @Test("applications for membership from the board's page: recorded, admitted with the intake and profile, refused with a reason")
-    func admissionPage() async throws {
-        let time = TestClock(Moment(CivilDate(iso: "2026-07-01")!, seconds: 40_000))
+    /// De Vrije Uitloop (membership on request, a board with a municipality's seat) in a fresh database.
+    static func vrijeUitloop(_ time: TestClock, from validFrom: CivilDate? = nil) throws -> AppDatabase {
         let db = try AppDatabase.inMemory(clock: time.clock)
         try db.createAssociation(
             statuteSource: try String(contentsOf: WebTests.repository.appendingPathComponent("Statutes/devrijeuitloop.statuut"), encoding: .utf8),
-            fileName: "devrijeuitloop.statuut")
+            fileName: "devrijeuitloop.statuut", validFrom: validFrom)
+        return db
+    }
+
+    @Test("applications for membership from the board's page: recorded, admitted with the intake and profile, refused with a reason")
+    func admissionPage() async throws {
+        let time = TestClock(Moment(CivilDate(iso: "2026-07-01")!, seconds: 40_000))
+        let db = try Self.vrijeUitloop(time)
         let csv =
             "id;postcode;huisnummer;geboortedatum\n" + (1...3).map { "R\($0);4811 AB;\($0);1980-01-01" }.joined(separator: "\n") + "\nY1;4811 AB;9;2020-01-01"
         _ = try db.importRegister(
@@ -123,10 +129,7 @@ struct RulePagesTests {
     @Test("the board members page: what the statute asks, appointing (a party's seat too), reappointing, a departure; the to-do list links it")
     func boardMembersPage() async throws {
         let time = TestClock(Moment(CivilDate(iso: "2026-07-01")!, seconds: 40_000))
-        let db = try AppDatabase.inMemory(clock: time.clock)
-        try db.createAssociation(
-            statuteSource: try String(contentsOf: WebTests.repository.appendingPathComponent("Statutes/devrijeuitloop.statuut"), encoding: .utf8),
-            fileName: "devrijeuitloop.statuut", validFrom: CivilDate(iso: "2024-01-01")!)
+        let db = try Self.vrijeUitloop(time, from: CivilDate(iso: "2024-01-01")!)
         try db.addStaff(name: "fatima", role: .board, password: "bankjes op het plein")
         let app = BuurtstemServer.application(database: db, clock: time.clock)
         try await app.test(.router) { client in
