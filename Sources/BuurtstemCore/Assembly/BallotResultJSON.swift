@@ -27,7 +27,12 @@ extension BallotResult {
         blank = try read.int("blank")
         base = try read.int("base")
         needed = try read.int("needed")
-        explanation = try read.object("explanation").map { Bilingual(try $0.string("nl") ?? "", try $0.string("en") ?? "") }
+        explanation = try read.object("explanation").map { words in
+            guard let nl = try words.string("nl"), let en = try words.string("en") else {
+                throw Unreadable(key: "explanation", expected: "an explanation in Dutch and English")
+            }
+            return Bilingual(nl, en)
+        }
         rules = try read.strings("rules")
         present = try read.int("present")
         quorum = try read.object("quorum").map { q in

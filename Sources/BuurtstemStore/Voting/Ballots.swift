@@ -116,7 +116,8 @@ extension AppDatabase {
     /// adopted statute amendment becomes a statute version from its own date.
     public func closeBallot(_ id: BallotID, actor: AuditActor = .system) throws -> (result: BallotResult, head: AuditHead) {
         try writer.write { db in
-            let ballot = try Self.ballot(db, id)
+            var row = try Self.ballotRow(db, id)
+            let ballot = try row.record()
             guard ballot.isOpen else { throw StoreError(nl: "stemming \(id) is al gesloten", en: "ballot \(id) is already closed") }
             let proposal = try Self.proposal(db, ballot.proposal)
             let assembly = try Self.assembly(db, proposal.assembly)
@@ -143,7 +144,6 @@ extension AppDatabase {
             if result.outcome == .adopted {
                 try adopt(db, proposal: proposal, kind: kind, ballot: id, assembly: assembly, statute: statute, into: &result)
             }
-            var row = try Self.ballotRow(db, id)
             (row.state, row.result) = (.closed, result.stored)
             try row.update(db)
             // A tie to be voted again: the proposal goes back to the agenda for its second round.
@@ -163,7 +163,8 @@ extension AppDatabase {
         let chair = chair.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !chair.isEmpty else { throw StoreError(nl: "noem de voorzitter die besliste", en: "name the chair who decided") }
         return try writer.write { db in
-            let ballot = try Self.ballot(db, id)
+            var row = try Self.ballotRow(db, id)
+            let ballot = try row.record()
             guard !ballot.isOpen, var counted = ballot.counted else {
                 throw StoreError(
                     nl: "stemming \(id) is nog niet gesloten; de voorzitter beslist na de telling",
@@ -194,7 +195,6 @@ extension AppDatabase {
             if adopted {
                 try adopt(db, proposal: proposal, kind: kind, ballot: id, assembly: assembly, statute: statute, into: &counted)
             }
-            var row = try Self.ballotRow(db, id)
             row.result = counted.stored
             try row.update(db)
             var appender = try AuditAppender(db, at: clock.now())

@@ -130,7 +130,7 @@ extension AppDatabase {
             return cast(replaced: true, receipt)
         }
         let codeUse = VoteCommitment.codeUse(secret: ballot.secret, ballot: id, marker: [UInt8](marker), sealed: [UInt8](sealed))
-        var codeVote = CodeVoteRow(ballotId: id, marker: marker, sealedReceipt: sealed)
+        let codeVote = CodeVoteRow(ballotId: id, marker: marker, sealedReceipt: sealed)
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO code_vote (ballot_id, marker, sealed_receipt) VALUES (?, ?, ?)")
             .execute(arguments: [id, marker, sealed])
         if db.changesCount == 1 {
